@@ -1,0 +1,31 @@
+/**
+ * One run for everything: unit specs (*.spec.ts), integration specs against PGlite / PostgreSQL / Kafka
+ * (*.int-spec.ts) and black-box suites (test/e2e). Suites needing a service skip without its URL unless
+ * REQUIRE_INFRA names it (libs/testing/src/required-infra.ts).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@casebook/event-store/testing$': '<rootDir>/libs/event-store/testing/index.ts',
+    '^@casebook/(platform|event-store|messaging|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  testTimeout: 120_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,77 @@
+import type { NewEvent, RecordedEvent } from './event-envelope';
+
+/**
+ * `number`: the stream's last revision must be exactly this; `no-stream`: the stream must not exist yet;
+ * `any`: no check (the store still keeps revisions gapless).
+ */
+export type ExpectedRevision = number | 'no-stream' | 'any';
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the last event of this append. */
+  readonly revision: number;
+  /** Global position of the last event of this append. */
+  readonly position: number;
+}
+
+/** `'start'` reads from the very first event; a number reads the events *after* that position. */
+export type ReadFrom = 'start' | number;
+
+export interface ReadAllOptions {
+  readonly from: ReadFrom;
+  readonly limit: number;
+  /** Only streams of these categories (see categoryOf); all when absent. */
+  readonly categories?: readonly string[];
+}
+
+export interface ReadStreamOptions {
+  readonly fromRevision?: number;
+}
+
+export type EventHandler = (event: RecordedEvent) => Promise<void>;
+
+export interface SubscribeOptions {
+  /** Identifies the checkpoint: a subscription with the same name resumes where the last one stopped. */
+  readonly name: string;
+  /** Where to begin when no checkpoint exists yet. `'end'` skips history. */
+  readonly from: ReadFrom | 'end';
+  readonly categories?: readonly string[];
+  readonly handler: EventHandler;
+  /** Told about a failing handler or read; the subscription retries with backoff. */
+  readonly onError?: (error: unknown, event?: RecordedEvent) => void;
+}
+
+export interface Subscription {
+  readonly name: string;
+  /** Position of the last event handled (and checkpointed), or 0 before the first. */
+  readonly position: number;
+  /** Resolves once the subscription is live: all history up to its start has been handled. */
+  readonly caughtUp: Promise<void>;
+  /** Finishes the event in hand, saves the checkpoint, and stops. */
+  stop(): Promise<void>;
+}
+
+/** The port every adapter implements and the contract suite (libs/event-store/testing) checks. */
+export interface EventStore {
+  readonly kind: 'postgres' | 'pglite' | 'eventstoredb';
+  /**
+   * Appends atomically. Idempotent by event id: the same event ids appended again (a retry) return the
+   * first append's result and write nothing. Throws WrongExpectedRevisionError or IdempotencyConflictError.
+   */
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** Events of one stream in revision order; an empty array for a stream that does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events of all streams in global order. Never skips an event that commits later at a lower position. */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up then live; checkpoints after each batch and on stop (at-least-once after a crash). */
+  subscribe(options: SubscribeOptions): Subscription;
+  /** The position of the newest event (0 when empty): where a reader that wants only new events starts. */
+  headPosition(): Promise<number>;
+  /** For readiness probes: resolves when the store answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

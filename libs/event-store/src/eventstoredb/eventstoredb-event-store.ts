@@ -1,0 +1,232 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import { validateAppend } from '../append-validation';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { categoryOf } from '../stream-category';
+import type { CheckpointStore } from '../subscription/checkpoint-store';
+import { PollingSubscription } from '../subscription/polling-subscription';
+
+export interface EventStoreDbOptions {
+  readonly pollIntervalMs?: number;
+  readonly batchSize?: number;
+  readonly categories?: readonly string[];
+}
+
+/** Streams of ours that hold subscription checkpoints, not domain events: readers skip them. */
+const CHECKPOINT_STREAM_PREFIX = 'casebook_checkpoint-';
+/** How far back an idempotent retry looks for its first append. */
+const IDEMPOTENCY_LOOKBACK = 1_000;
+
+/**
+ * The event store on EventStoreDB / KurrentDB (gRPC client). Selected by EVENTSTORE_CONNECTION_STRING.
+ * Global position = the event's commit position in the server's transaction log; recordedAt = the server's
+ * `created` time. No server can be run on our machines: the contract suite runs against this adapter only
+ * where one is configured (README, "EventStoreDB").
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly kind = 'eventstoredb' as const;
+  private readonly checkpoints: CheckpointStore;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EventStoreDbOptions = {},
+  ) {
+    this.checkpoints = new EventStoreDbCheckpointStore(client);
+  }
+
+  static connect(connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(streamId, events, options);
+    const expectedRevision = toEsdbExpected(options.expectedRevision);
+    const ids = events.map((event) => event.eventId.toLowerCase());
+    try {
+      const result = await this.client.appendToStream(
+        streamId,
+        events.map((event) =>
+          jsonEvent({
+            id: event.eventId.toLowerCase(),
+            type: event.type,
+            data: event.data as Record<string, unknown>,
+            metadata: { ...event.metadata, schemaVersion: event.schemaVersion },
+          }),
+        ),
+        { expectedRevision },
+      );
+      if (result.position) {
+        return { streamId, revision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
+      }
+      // The server recognised a retry of the same event ids and wrote nothing: return the first append's result.
+      return this.findAppended(streamId, ids);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : -1;
+        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: FORWARDS,
+        fromRevision: BigInt(options.fromRevision ?? 0),
+      })) {
+        const event = toRecordedEvent(resolved);
+        if (event) events.push(event);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const after = options.from === 'start' ? undefined : BigInt(options.from);
+    const wanted = options.categories?.length ? new Set(options.categories) : undefined;
+    const events: RecordedEvent[] = [];
+    // $all is read in pages and filtered here: system events ($...) and our checkpoint streams are skipped.
+    let from: typeof START | { commit: bigint; prepare: bigint } = after === undefined ? START : { commit: after, prepare: after };
+    for (;;) {
+      let seen = 0;
+      let last: bigint | undefined;
+      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: options.limit })) {
+        seen++;
+        const commit = (resolved as AllStreamResolvedEvent).event?.position?.commit;
+        if (commit !== undefined) last = commit;
+        if (commit === undefined || (after !== undefined && commit <= after)) continue;
+        const event = toRecordedEvent(resolved);
+        if (!event || event.streamId.startsWith(CHECKPOINT_STREAM_PREFIX)) continue;
+        if (wanted && !wanted.has(categoryOf(event.streamId, this.options.categories))) continue;
+        events.push(event);
+        if (events.length >= options.limit) return events;
+      }
+      if (seen < options.limit || last === undefined) return events;
+      from = { commit: last, prepare: last };
+    }
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    // Polling readAll keeps one subscription mechanism, tested by one contract suite, for every adapter.
+    return new PollingSubscription(options, {
+      readAll: (read) => this.readAll(read),
+      headPosition: () => this.headPosition(),
+      checkpoints: this.checkpoints,
+      onAppended: () => () => undefined,
+      pollIntervalMs: this.options.pollIntervalMs ?? 500,
+      batchSize: this.options.batchSize ?? 500,
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
+      return Number((resolved as AllStreamResolvedEvent).event?.position?.commit ?? 0);
+    }
+    return 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.headPosition();
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  private async findAppended(streamId: string, ids: readonly string[]): Promise<AppendResult> {
+    const wanted = new Set(ids);
+    for await (const resolved of this.client.readStream(streamId, {
+      direction: BACKWARDS,
+      fromRevision: END,
+      maxCount: IDEMPOTENCY_LOOKBACK,
+    })) {
+      const event = resolved.event;
+      if (event && wanted.has(event.id) && event.id === ids[ids.length - 1]) {
+        return { streamId, revision: Number(event.revision), position: Number(event.position?.commit ?? 0) };
+      }
+    }
+    throw new Error(`EventStoreDB reported an idempotent append to ${streamId} but its events were not found`);
+  }
+}
+
+function toEsdbExpected(expected: AppendOptions['expectedRevision']): AppendExpectedRevision {
+  if (expected === 'any') return ANY;
+  if (expected === 'no-stream') return NO_STREAM;
+  return BigInt(expected);
+}
+
+function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
+  const event = resolved.event;
+  if (!event || event.type.startsWith('$') || event.streamId.startsWith('$') || !event.isJson) return undefined;
+  const { schemaVersion, ...metadata } = (event.metadata ?? {}) as Omit<EventMetadata, 'recordedAt'> & {
+    schemaVersion?: number;
+  };
+  return {
+    eventId: event.id,
+    type: event.type,
+    schemaVersion: schemaVersion ?? 1,
+    streamId: event.streamId,
+    streamRevision: Number(event.revision),
+    globalPosition: Number(event.position?.commit ?? 0),
+    data: event.data,
+    metadata: { ...metadata, recordedAt: event.created.toISOString() },
+  };
+}
+
+/** Checkpoints as events in a stream per subscription; the newest event holds the position. */
+class EventStoreDbCheckpointStore implements CheckpointStore {
+  constructor(private readonly client: EventStoreDBClient) {}
+
+  async load(name: string): Promise<number | undefined> {
+    try {
+      for await (const resolved of this.client.readStream(`${CHECKPOINT_STREAM_PREFIX}${name}`, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
+        const data = resolved.event?.data as { position?: number } | undefined;
+        return typeof data?.position === 'number' ? data.position : undefined;
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+    return undefined;
+  }
+
+  async save(name: string, position: number): Promise<void> {
+    await this.client.appendToStream(
+      `${CHECKPOINT_STREAM_PREFIX}${name}`,
+      jsonEvent({ type: 'checkpoint-saved', data: { position } }),
+      { expectedRevision: ANY },
+    );
+  }
+}

@@ -1,0 +1,186 @@
+import { type SqlClient, type SqlRow, constraintOf, runMigrations, sqlStateOf } from '@casebook/platform';
+import { validateAppend } from '../append-validation';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
+import { IdempotencyConflictError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { categoryOf } from '../stream-category';
+import { PollingSubscription } from '../subscription/polling-subscription';
+import { AppendNotifier } from './append-notifier';
+import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
+import { PostgresCheckpointStore } from './postgres-checkpoint-store';
+
+export interface PostgresEventStoreOptions {
+  readonly pollIntervalMs?: number;
+  readonly batchSize?: number;
+  readonly categories?: readonly string[];
+}
+
+interface EventRow extends SqlRow {
+  global_position: string | number;
+  event_id: string;
+  stream_id: string;
+  stream_revision: string | number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Omit<EventMetadata, 'recordedAt'>;
+  recorded_at: Date | string;
+}
+
+const EVENT_COLUMNS =
+  'global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at';
+
+/** A retried append lost a race to a writer of the same event ids; the next try takes the idempotent path. */
+const MAX_APPEND_TRIES = 5;
+
+/**
+ * The event store on PostgreSQL, through SqlClient: a PostgreSQL server (pg) or PGlite in-process.
+ * Append is one call of the es_append function; readAll applies the transaction-id watermark.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly kind: 'postgres' | 'pglite';
+  private readonly notifier: AppendNotifier;
+  private readonly checkpoints: PostgresCheckpointStore;
+
+  private constructor(
+    private readonly sql: SqlClient,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
+    this.kind = sql.engine;
+    this.notifier = new AppendNotifier(sql);
+    this.checkpoints = new PostgresCheckpointStore(sql);
+  }
+
+  /** Applies pending migrations, then returns a store that listens for appends of other processes. */
+  static async open(sql: SqlClient, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    await runMigrations(sql, 'event-store', EVENT_STORE_MIGRATIONS);
+    const store = new PostgresEventStore(sql, options);
+    await store.notifier.start();
+    return store;
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(streamId, events, options);
+    const { expectedRevision } = options;
+    const kind = typeof expectedRevision === 'number' ? 'exact' : expectedRevision;
+    const expected = typeof expectedRevision === 'number' ? expectedRevision : null;
+    const payload = JSON.stringify(
+      events.map((event) => ({
+        eventId: event.eventId.toLowerCase(),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        metadata: event.metadata,
+      })),
+    );
+    const category = categoryOf(streamId, this.options.categories);
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await this.sql.query<{ revision: string | number; global_position: string | number; duplicate: boolean }>(
+          'SELECT revision, global_position, duplicate FROM es_append($1, $2, $3, $4, $5::jsonb)',
+          [streamId, category, kind, expected, payload],
+        );
+        const revision = Math.max(...rows.map((row) => Number(row.revision)));
+        const position = Math.max(...rows.map((row) => Number(row.global_position)));
+        if (!rows[0]?.duplicate) this.notifier.appended();
+        return { streamId, revision, position };
+      } catch (error) {
+        const state = sqlStateOf(error);
+        if (state === 'ES409') throw new WrongExpectedRevisionError(streamId, expectedRevision, detailRevision(error));
+        if (state === 'ES422') throw new IdempotencyConflictError(streamId);
+        if (state === '23505') {
+          const constraint = constraintOf(error) ?? '';
+          // A concurrent writer took this revision: for an exact or no-stream expectation that is a conflict;
+          // for 'any', and for a concurrent retry of the same event ids, trying again resolves it.
+          if (constraint.includes('stream_revision') && kind !== 'any') {
+            throw new WrongExpectedRevisionError(streamId, expectedRevision, undefined);
+          }
+          if (attempt < MAX_APPEND_TRIES) continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_revision >= $2 ORDER BY stream_revision`,
+      [streamId, options.fromRevision ?? 0],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const after = options.from === 'start' ? 0 : options.from;
+    const filter = options.categories?.length ? 'AND category = ANY ($3::text[])' : '';
+    const params: unknown[] = [after, options.limit];
+    if (filter) params.push(options.categories);
+    // The watermark: only rows of transactions older than every transaction still running. Any event that
+    // could still commit has a transaction id at or above it and, by es_append's lock, a higher position
+    // than every row returned here; so a reader that moves past a position never misses an event below it.
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+        WHERE global_position > $1
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ${filter}
+        ORDER BY global_position
+        LIMIT $2`,
+      params,
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return new PollingSubscription(options, {
+      readAll: (read) => this.readAll(read),
+      headPosition: () => this.headPosition(),
+      checkpoints: this.checkpoints,
+      onAppended: (wake) => this.notifier.onAppended(wake),
+      pollIntervalMs: this.options.pollIntervalMs ?? 500,
+      batchSize: this.options.batchSize ?? 500,
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    const rows = await this.sql.query<{ head: string | number | null }>(
+      'SELECT max(global_position) AS head FROM es_events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())',
+    );
+    return Number(rows[0]?.head ?? 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1 FROM es_events LIMIT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.notifier.stop();
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const recordedAt = row.recorded_at instanceof Date ? row.recorded_at.toISOString() : new Date(row.recorded_at).toISOString();
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    streamId: row.stream_id,
+    streamRevision: Number(row.stream_revision),
+    globalPosition: Number(row.global_position),
+    data: row.data,
+    metadata: { ...row.metadata, recordedAt },
+  };
+}
+
+function detailRevision(error: unknown): number | undefined {
+  const detail = (error as { detail?: unknown }).detail;
+  return typeof detail === 'string' && /^-?\d+$/.test(detail) ? Number(detail) : undefined;
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { waitUntil } from '@casebook/testing';
+import { type AppendResult, type EventStore, type NewEvent, WrongExpectedRevisionError } from '../src';
+import { testEvent, testStream } from './event-fixtures';
+
+const WRITERS = 16;
+
+/**
+ * Concurrency properties, each over many rounds (issue #2, item 6). On PGlite appends are serialized by its
+ * single session; on the PostgreSQL server they really race, which is where these tests earn their keep.
+ */
+export function describeConcurrencyContract(getStore: () => EventStore): void {
+  describe('concurrency', () => {
+    it(`${WRITERS} writers on one stream: per revision exactly one wins, the rest get a concurrency error`, async () => {
+      const store = getStore();
+      const streamId = testStream();
+      const rounds = 25;
+      const winners: string[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const expected = round === 0 ? ('no-stream' as const) : round - 1;
+        const candidates = Array.from({ length: WRITERS }, () => testEvent('attempted', { round }));
+        const outcomes = await Promise.allSettled(
+          candidates.map((event) => store.appendToStream(streamId, [event], { expectedRevision: expected })),
+        );
+        const won = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [candidates[index]!] : []));
+        const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(WRITERS - 1);
+        for (const outcome of lost) expect(outcome.reason).toBeInstanceOf(WrongExpectedRevisionError);
+        winners.push(won[0]!.eventId);
+      }
+      const stream = await store.readStream(streamId);
+      expect(stream.map((event) => event.eventId)).toEqual(winners);
+      expect(stream.map((event) => event.streamRevision)).toEqual(Array.from({ length: rounds }, (_, i) => i));
+    });
+
+    it(`${WRITERS} writers on different streams: a subscriber to $all sees every committed event once, in position order`, async () => {
+      const store = getStore();
+      const rounds = 4;
+      const appendsPerWriter = 25;
+      for (let round = 0; round < rounds; round++) {
+        const received: { eventId: string; position: number }[] = [];
+        const subscription = store.subscribe({
+          name: `all-${randomUUID()}`,
+          from: 'end',
+          handler: async (event) => void received.push({ eventId: event.eventId, position: event.globalPosition }),
+        });
+        await subscription.caughtUp;
+
+        const committed: { eventId: string; result: AppendResult }[] = [];
+        await Promise.all(
+          Array.from({ length: WRITERS }, async () => {
+            const streamId = testStream('pupil-conduct');
+            for (let n = 0; n < appendsPerWriter; n++) {
+              // Every other append carries two events, so multi-event appends interleave too.
+              const events: NewEvent[] = n % 2 ? [testEvent(), testEvent()] : [testEvent()];
+              const result = await store.appendToStream(streamId, events, { expectedRevision: n === 0 ? 'no-stream' : 'any' });
+              for (const event of events) committed.push({ eventId: event.eventId, result });
+            }
+          }),
+        );
+        const last = Math.max(...committed.map((entry) => entry.result.position));
+        await waitUntil(() => subscription.position >= last, `subscriber reaches position ${last}`);
+        await subscription.stop();
+
+        const ids = received.map((entry) => entry.eventId);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(new Set(ids)).toEqual(new Set(committed.map((entry) => entry.eventId)));
+        const positions = received.map((entry) => entry.position);
+        for (let i = 1; i < positions.length; i++) expect(positions[i]).toBeGreaterThan(positions[i - 1]!);
+      }
+    });
+
+    it('a subscriber stopped and restarted from its checkpoint misses nothing and repeats nothing', async () => {
+      const store = getStore();
+      const rounds = 5;
+      for (let round = 0; round < rounds; round++) {
+        const name = `restart-${randomUUID()}`;
+        const streamIds = Array.from({ length: 4 }, () => testStream('staff-misconduct'));
+        const start = await store.headPosition();
+        const committed: string[] = [];
+        const writing = Promise.all(
+          streamIds.map(async (streamId) => {
+            for (let n = 0; n < 30; n++) {
+              const event = testEvent();
+              await store.appendToStream(streamId, [event], { expectedRevision: n === 0 ? 'no-stream' : n - 1 });
+              committed.push(event.eventId);
+            }
+          }),
+        );
+        const received: string[] = [];
+        const handler = async (event: { eventId: string; streamId: string }): Promise<void> => {
+          if (streamIds.includes(event.streamId)) received.push(event.eventId);
+        };
+        const first = store.subscribe({ name, from: start, categories: ['staff-misconduct'], handler });
+        await waitUntil(() => received.length >= 20 + round * 10, 'the first subscriber to handle some events');
+        await first.stop();
+        const handledBeforeStop = received.length;
+
+        await writing;
+        const second = store.subscribe({ name, from: 'start', categories: ['staff-misconduct'], handler });
+        await waitUntil(() => received.length >= committed.length, 'the restarted subscriber to catch up');
+        await second.stop();
+
+        expect(handledBeforeStop).toBeLessThan(committed.length + 1);
+        expect(received).toHaveLength(committed.length);
+        expect(new Set(received)).toEqual(new Set(committed));
+      }
+    });
+  });
+}

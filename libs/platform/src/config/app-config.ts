@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { type Env, hostPortList, integer, oneOf, optionalString, url } from './env-readers';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Where the events live. Read models always live in PostgreSQL (server or embedded). */
+export type EventStoreConfig =
+  | { readonly kind: 'postgres' }
+  | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+
+/** PostgreSQL server when DATABASE_URL is set, otherwise PGlite with its files under DATA_DIR. */
+export type DatabaseConfig =
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
+  | { readonly kind: 'pglite'; readonly dataDir: string };
+
+export interface AppConfig {
+  readonly http: { readonly host: string; readonly port: number };
+  readonly logLevel: LogLevel;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly eventStore: EventStoreConfig;
+  readonly subscriptions: { readonly pollIntervalMs: number };
+  readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string } | undefined;
+}
+
+/** Parses and validates every setting at start; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const dataDir = resolve(optionalString(env, 'DATA_DIR') ?? './.data');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres', 'postgresql']);
+  const eventStoreConnection = optionalString(env, 'EVENTSTORE_CONNECTION_STRING');
+  if (eventStoreConnection !== undefined && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(eventStoreConnection)) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'must start with esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover://');
+  }
+  const host = optionalString(env, 'HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError('HOST', `is not a host name or address: "${host}"`);
+  const brokers = hostPortList(env, 'KAFKA_BROKERS');
+
+  return {
+    http: { host, port: integer(env, 'PORT', 3000, 0, 65535) },
+    logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    dataDir,
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl, poolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 200) }
+      : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
+    eventStore: eventStoreConnection ? { kind: 'eventstoredb', connectionString: eventStoreConnection } : { kind: 'postgres' },
+    subscriptions: { pollIntervalMs: integer(env, 'SUBSCRIPTION_POLL_MS', 500, 10, 60_000) },
+    kafka: brokers ? { brokers, clientId: optionalString(env, 'KAFKA_CLIENT_ID') ?? 'casebook' } : undefined,
+  };
+}

@@ -1,0 +1,84 @@
+import { Client, Pool, type PoolConfig } from 'pg';
+import type { SqlClient, SqlQueryable, SqlRow } from './sql-client';
+
+export interface PgSqlClientOptions {
+  readonly connectionString: string;
+  readonly poolSize: number;
+  readonly applicationName?: string;
+}
+
+/** SqlClient on a PostgreSQL server through a `pg` pool. */
+export class PgSqlClient implements SqlClient {
+  readonly engine = 'postgres' as const;
+  private readonly pool: Pool;
+  private readonly listeners = new Set<Client>();
+
+  constructor(private readonly options: PgSqlClientOptions) {
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize,
+      application_name: options.applicationName ?? 'casebook',
+      connectionTimeoutMillis: 5_000,
+    };
+    this.pool = new Pool(config);
+    // An idle client that loses its server (restart, network) emits 'error'; without a handler node exits.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<R extends SqlRow = SqlRow>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+    const result = await this.pool.query(text, params as unknown[]);
+    return result.rows as R[];
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.pool.query(script);
+  }
+
+  async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: SqlQueryable = {
+        query: async <R extends SqlRow>(text: string, params: readonly unknown[] = []) =>
+          (await client.query(text, params as unknown[])).rows as R[],
+        exec: async (script: string) => {
+          await client.query(script);
+        },
+      };
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    // LISTEN needs a session of its own: pooled connections are shared and come and go.
+    const client = new Client({ connectionString: this.options.connectionString, application_name: 'casebook-listen' });
+    client.on('error', () => undefined);
+    await client.connect();
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+    this.listeners.add(client);
+    return async () => {
+      this.listeners.delete(client);
+      await client.end().catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.listeners].map((client) => client.end().catch(() => undefined)));
+    this.listeners.clear();
+    await this.pool.end();
+  }
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,3 @@
+export * from './required-infra';
+export * from './postgres-test-database';
+export * from './wait-until';
