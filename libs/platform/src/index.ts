@@ -7,3 +7,4 @@ export * from './database/open-sql-client';
 export * from './database/migrator';
 export * from './logging/logger';
 export * from './health/health-indicator';
+export * from './config/software-version';

@@ -1,0 +1,48 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { softwareVersion } from '@casebook/platform';
+import type { Runtime } from '@casebook/runtime';
+import { ApiModule } from './api.module';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { NestPinoLogger } from './http/nest-pino.logger';
+
+/** api.md: bodies over 1 MiB are refused with 413. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP app on a runtime; main.ts listens on it, e2e tests inject requests into it. */
+export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Request logs: method, route, status, duration. Never headers (tokens) or bodies (names, narratives).
+    logger: false,
+    disableRequestLogging: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
+    logger: new NestPinoLogger(runtime.logger),
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (request, reply) => {
+    runtime.logger.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Casebook API')
+    .setDescription('Incident case management under the board\'s internet and social media protocol. Contract: shared/spec/api.md.')
+    .setVersion(softwareVersion())
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+  });
+  await app.init();
+  await fastify.ready();
+  return app;
+}

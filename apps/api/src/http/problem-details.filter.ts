@@ -1,0 +1,53 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '@casebook/platform';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem-details';
+
+/** Fastify's own client errors (body parsing, limits, content types) and the status they deserve. */
+const FASTIFY_CLIENT_ERRORS: Readonly<Record<string, number>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 413,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 415,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 400,
+  FST_ERR_CTP_EMPTY_JSON_BODY: 400,
+  FST_ERR_CTP_INVALID_JSON_BODY: 400,
+};
+
+/**
+ * Every error leaves as application/problem+json. What a client sent never yields a 500: known client errors
+ * map to their 4xx; anything else is our fault, logged (class and message only) and answered without details.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const body = { ...this.toProblem(exception, request), instance: request.url.split('?')[0] };
+    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'detail' in response) {
+        return { ...problem(status, String((response as ProblemDetails).detail)), ...(response as Partial<ProblemDetails>), status };
+      }
+      return problem(status, exception.message);
+    }
+    const code = (exception as { code?: unknown })?.code;
+    const fastifyStatus = typeof code === 'string' ? FASTIFY_CLIENT_ERRORS[code] : undefined;
+    if (fastifyStatus) return problem(fastifyStatus, (exception as Error).message);
+    const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return problem(statusCode, (exception as Error).message ?? 'Bad request');
+    }
+    this.logger.error(
+      { method: request.method, route: request.routeOptions?.url, error: exception instanceof Error ? exception.name : typeof exception },
+      exception instanceof Error ? exception.message : 'unexpected error',
+    );
+    return problem(500, 'An unexpected error occurred; it has been logged.');
+  }
+}

@@ -1,0 +1,33 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { SubscribeOptions, Subscription } from '@casebook/event-store';
+import { RUNTIME, type Runtime } from '@casebook/runtime';
+
+/** Starts the worker's subscriptions on boot and stops them (saving checkpoints) on shutdown. */
+@Injectable()
+export class SubscriptionHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** Filled by feature modules as they arrive (projections, relay). */
+  static readonly registered: SubscribeOptions[] = [];
+  private readonly running: Subscription[] = [];
+
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  onApplicationBootstrap(): void {
+    for (const options of SubscriptionHost.registered) {
+      this.running.push(
+        this.runtime.eventStore.subscribe({
+          ...options,
+          onError: (error, event) =>
+            this.runtime.logger.warn(
+              { subscription: options.name, position: event?.globalPosition, error: error instanceof Error ? error.message : String(error) },
+              'subscription retrying',
+            ),
+        }),
+      );
+    }
+    this.runtime.logger.info({ subscriptions: this.running.map((s) => s.name) }, 'worker subscriptions started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.running.map((subscription) => subscription.stop()));
+  }
+}

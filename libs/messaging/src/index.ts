@@ -1,0 +1,3 @@
+export * from './message-bus.port';
+export * from './kafka/kafka-message-bus';
+export * from './kafka/kafka-health.indicator';

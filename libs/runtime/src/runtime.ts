@@ -1,0 +1,51 @@
+import { type EventStore, openEventStore } from '@casebook/event-store';
+import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@casebook/messaging';
+import { type AppConfig, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
+import { DatabaseHealthIndicator } from './database-health.indicator';
+import { EventStoreHealthIndicator } from './event-store-health.indicator';
+
+/** The infrastructure one process holds: database, event store, Kafka (when configured), health checks. */
+export interface Runtime {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly sql: SqlClient;
+  readonly eventStore: EventStore;
+  readonly messageBus: MessageBus | undefined;
+  readonly health: readonly HealthIndicator[];
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: AppConfig, logger: Logger, processName: string): Promise<Runtime> {
+  const sql = await openSqlClient(config.database, `casebook-${processName}`);
+  const eventStore = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
+  const messageBus = config.kafka
+    ? new KafkaMessageBus({ brokers: config.kafka.brokers, clientId: `${config.kafka.clientId}-${processName}`, logger })
+    : undefined;
+  logger.info(
+    {
+      database: sql.engine,
+      dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined,
+      eventStore: eventStore.kind,
+      kafka: config.kafka ? 'configured' : 'off',
+    },
+    'runtime opened',
+  );
+  const health: HealthIndicator[] = [
+    new DatabaseHealthIndicator(sql),
+    new EventStoreHealthIndicator(eventStore),
+    new KafkaHealthIndicator(messageBus),
+  ];
+  return {
+    config,
+    logger,
+    sql,
+    eventStore,
+    messageBus,
+    health,
+    close: async () => {
+      await messageBus?.close();
+      await eventStore.close();
+      await sql.close();
+    },
+  };
+}
