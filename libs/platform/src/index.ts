@@ -5,6 +5,7 @@ export * from './database/pg-sql-client';
 export * from './database/pglite-sql-client';
 export * from './database/open-sql-client';
 export * from './database/migrator';
+export * from './database/scratch-database';
 export * from './logging/logger';
 export * from './health/health-indicator';
 export * from './config/software-version';

@@ -2,7 +2,7 @@ import type { SqlClient } from '@casebook/platform';
 
 const CHANNEL = 'casebook_events';
 /** Appends within this window share one NOTIFY. */
-const NOTIFY_COALESCE_MS = 5;
+const NOTIFY_COALESCE_MS = 25;
 
 /**
  * Wakes subscriptions after an append. In this process directly; in other processes (api → worker) through

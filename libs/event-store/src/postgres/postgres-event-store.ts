@@ -1,7 +1,7 @@
 import { type SqlClient, type SqlRow, constraintOf, runMigrations, sqlStateOf } from '@casebook/platform';
 import { validateAppend } from '../append-validation';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
-import { IdempotencyConflictError, WrongExpectedRevisionError } from '../event-store.errors';
+import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -14,7 +14,7 @@ import type {
 import { categoryOf } from '../stream-category';
 import { PollingSubscription } from '../subscription/polling-subscription';
 import { AppendNotifier } from './append-notifier';
-import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
+import { EVENTS_PER_TRANSACTION, EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 
 export interface PostgresEventStoreOptions {
@@ -44,6 +44,7 @@ const MAX_APPEND_TRIES = 5;
 /**
  * The event store on PostgreSQL, through SqlClient: a PostgreSQL server (pg) or PGlite in-process.
  * Append is one call of the es_append function; readAll applies the transaction-id watermark.
+ * Positions are `transaction id × 4096 + index`: increasing, not dense (like EventStoreDB's).
  */
 export class PostgresEventStore implements EventStore {
   readonly kind: 'postgres' | 'pglite';
@@ -88,26 +89,39 @@ export class PostgresEventStore implements EventStore {
         const rows = await this.sql.query<{ revision: string | number; global_position: string | number; duplicate: boolean }>(
           'SELECT revision, global_position, duplicate FROM es_append($1, $2, $3, $4, $5::jsonb)',
           [streamId, category, kind, expected, payload],
+          { prepareAs: 'es_append' },
         );
-        const revision = Math.max(...rows.map((row) => Number(row.revision)));
-        const position = Math.max(...rows.map((row) => Number(row.global_position)));
         if (!rows[0]?.duplicate) this.notifier.appended();
-        return { streamId, revision, position };
+        return toAppendResult(streamId, rows);
       } catch (error) {
         const state = sqlStateOf(error);
         if (state === 'ES409') throw new WrongExpectedRevisionError(streamId, expectedRevision, detailRevision(error));
         if (state === 'ES422') throw new IdempotencyConflictError(streamId);
-        if (state === '23505') {
-          const constraint = constraintOf(error) ?? '';
-          // A concurrent writer took this revision: for an exact or no-stream expectation that is a conflict;
-          // for 'any', and for a concurrent retry of the same event ids, trying again resolves it.
-          if (constraint.includes('stream_revision') && kind !== 'any') {
-            throw new WrongExpectedRevisionError(streamId, expectedRevision, undefined);
-          }
-          if (attempt < MAX_APPEND_TRIES) continue;
+        if (state === 'ES413') throw new InvalidAppendError(`More than ${EVENTS_PER_TRANSACTION} events in one transaction`);
+        if (state !== '23505') throw error;
+        // A unique index refused the insert: either these event ids were appended before (a retry, answered
+        // with the first result), or a concurrent writer took the revision.
+        const prior = await this.priorAppend(streamId, events);
+        if (prior) return prior;
+        if ((constraintOf(error) ?? '').includes('stream_revision') && kind !== 'any') {
+          throw new WrongExpectedRevisionError(streamId, expectedRevision, undefined);
         }
-        throw error;
+        // 'any' lost a race for a revision (or an aborted twin freed the ids): the next try resolves it.
+        if (attempt >= MAX_APPEND_TRIES) throw error;
       }
+    }
+  }
+
+  private async priorAppend(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
+    try {
+      const rows = await this.sql.query<{ revision: string | number; global_position: string | number }>(
+        'SELECT revision, global_position FROM es_prior_append($1, $2::uuid[])',
+        [streamId, events.map((event) => event.eventId.toLowerCase())],
+      );
+      return rows.length ? toAppendResult(streamId, rows) : undefined;
+    } catch (error) {
+      if (sqlStateOf(error) === 'ES422') throw new IdempotencyConflictError(streamId);
+      throw error;
     }
   }
 
@@ -124,17 +138,18 @@ export class PostgresEventStore implements EventStore {
     const filter = options.categories?.length ? 'AND category = ANY ($3::text[])' : '';
     const params: unknown[] = [after, options.limit];
     if (filter) params.push(options.categories);
-    // The watermark: only rows of transactions older than every transaction still running. Any event that
-    // could still commit has a transaction id at or above it and, by es_append's lock, a higher position
-    // than every row returned here; so a reader that moves past a position never misses an event below it.
+    // The watermark: only positions of transactions older than every transaction still running. An event
+    // that can still commit has a transaction id at or above it, so a position above every one returned
+    // here: a reader that moves past a position never misses an event below it (event-store.migrations.ts).
     const rows = await this.sql.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM es_events
         WHERE global_position > $1
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND global_position < es_watermark()
           ${filter}
         ORDER BY global_position
         LIMIT $2`,
       params,
+      { prepareAs: filter ? 'es_read_all_categories' : 'es_read_all' },
     );
     return rows.map(toRecordedEvent);
   }
@@ -152,7 +167,7 @@ export class PostgresEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     const rows = await this.sql.query<{ head: string | number | null }>(
-      'SELECT max(global_position) AS head FROM es_events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())',
+      'SELECT max(global_position) AS head FROM es_events WHERE global_position < es_watermark()',
     );
     return Number(rows[0]?.head ?? 0);
   }
@@ -166,6 +181,14 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+function toAppendResult(streamId: string, rows: readonly { revision: string | number; global_position: string | number }[]): AppendResult {
+  return {
+    streamId,
+    revision: Math.max(...rows.map((row) => Number(row.revision))),
+    position: Math.max(...rows.map((row) => safeNumber(row.global_position))),
+  };
+}
+
 function toRecordedEvent(row: EventRow): RecordedEvent {
   const recordedAt = row.recorded_at instanceof Date ? row.recorded_at.toISOString() : new Date(row.recorded_at).toISOString();
   return {
@@ -174,10 +197,17 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     streamId: row.stream_id,
     streamRevision: Number(row.stream_revision),
-    globalPosition: Number(row.global_position),
+    globalPosition: safeNumber(row.global_position),
     data: row.data,
     metadata: { ...row.metadata, recordedAt },
   };
+}
+
+/** Positions stay exact in JS numbers up to transaction id 2^41 (2.2 × 10^12 transactions); beyond, refuse. */
+function safeNumber(value: string | number): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw new Error(`Global position ${value} exceeds the safe integer range`);
+  return number;
 }
 
 function detailRevision(error: unknown): number | undefined {

@@ -1,5 +1,5 @@
 import { Client, Pool, type PoolConfig } from 'pg';
-import type { SqlClient, SqlQueryable, SqlRow } from './sql-client';
+import type { QueryOptions, SqlClient, SqlQueryable, SqlRow } from './sql-client';
 
 export interface PgSqlClientOptions {
   readonly connectionString: string;
@@ -25,8 +25,10 @@ export class PgSqlClient implements SqlClient {
     this.pool.on('error', () => undefined);
   }
 
-  async query<R extends SqlRow = SqlRow>(text: string, params: readonly unknown[] = []): Promise<R[]> {
-    const result = await this.pool.query(text, params as unknown[]);
+  async query<R extends SqlRow = SqlRow>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<R[]> {
+    const result = options.prepareAs
+      ? await this.pool.query({ name: options.prepareAs, text, values: params as unknown[] })
+      : await this.pool.query(text, params as unknown[]);
     return result.rows as R[];
   }
 

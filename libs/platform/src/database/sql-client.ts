@@ -7,8 +7,13 @@ export interface SqlRow {
   readonly [column: string]: unknown;
 }
 
+export interface QueryOptions {
+  /** Names a hot statement so a server connection parses and plans it once (ignored by PGlite). */
+  readonly prepareAs?: string;
+}
+
 export interface SqlQueryable {
-  query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
 }

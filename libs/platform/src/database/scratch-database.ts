@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /**
- * A database of its own for one test suite on the PostgreSQL server at `serverUrl`, dropped afterwards, so
- * suites running in parallel never see each other's events.
+ * A throwaway database of its own on the PostgreSQL server at `serverUrl`, for one test suite or benchmark
+ * run, dropped afterwards, so parallel suites never see each other's rows.
  */
-export interface TestDatabase {
+export interface ScratchDatabase {
   readonly url: string;
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(serverUrl: string, label: string): Promise<TestDatabase> {
+export async function createScratchDatabase(serverUrl: string, label: string): Promise<ScratchDatabase> {
   const name = `casebook_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

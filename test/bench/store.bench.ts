@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:store`: event store throughput on the PostgreSQL server (BENCH_DATABASE_URL or DATABASE_URL,
+ * in a scratch database) and on PGlite, each beside its physical baseline measured in the same run: plain
+ * INSERTs / SELECTs through the same client with the same durability. Figures count only as ratios from one
+ * run on one machine; nothing here is asserted.
+ *   BENCH_SINGLE_APPENDS (default 8000 server, 2000 PGlite), BENCH_BATCH_APPENDS (300 / 60),
+ *   BENCH_CATCHUP_EVENTS (200000), BENCH_WRITERS (16).
+ */
+import { PostgresEventStore } from '@casebook/event-store';
+import { PgSqlClient, PgliteSqlClient, type SqlClient, createScratchDatabase } from '@casebook/platform';
+import {
+  BASELINE_TABLE,
+  type Measurement,
+  baselineCatchUp,
+  baselineInserts,
+  fill,
+  perSecond,
+  storeAppends,
+  storeCatchUp,
+} from './bench-workloads';
+
+interface Row {
+  readonly target: string;
+  readonly workload: string;
+  readonly store: Measurement;
+  readonly baseline: Measurement;
+  readonly unit: string;
+}
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+
+async function benchTarget(target: string, sql: SqlClient, scale: { single: number; batch: number }): Promise<Row[]> {
+  const writers = env('BENCH_WRITERS', 16);
+  const store = await PostgresEventStore.open(sql);
+  await sql.query(BASELINE_TABLE);
+  const rows: Row[] = [];
+  // Warm-up (connections, plans), then baseline and store alternate so drift on a shared machine hits both.
+  await baselineInserts(sql, writers, 200, 1);
+  await storeAppends(store, writers, 200, 1);
+
+  const single = { store: [] as Measurement[], baseline: [] as Measurement[] };
+  for (let run = 0; run < 2; run++) {
+    single.baseline.push(await baselineInserts(sql, writers, scale.single / 2, 1));
+    single.store.push(await storeAppends(store, writers, scale.single / 2, 1));
+  }
+  rows.push({ target, workload: `append 1 event, ${writers} writers`, store: sum(single.store), baseline: sum(single.baseline), unit: 'appends/s' });
+
+  const baselineBatch = await baselineInserts(sql, writers, scale.batch, 100);
+  const storeBatch = await storeAppends(store, writers, scale.batch, 100);
+  rows.push({ target, workload: `append 100 events, ${writers} writers`, store: storeBatch, baseline: baselineBatch, unit: 'appends/s' });
+  rows.push({
+    target,
+    workload: `  same, in events`,
+    store: { ...storeBatch, operations: storeBatch.operations * 100 },
+    baseline: { ...baselineBatch, operations: baselineBatch.operations * 100 },
+    unit: 'events/s',
+  });
+
+  const catchUpEvents = env('BENCH_CATCHUP_EVENTS', 200_000);
+  await fill(store, sql, catchUpEvents);
+  const baselineRead = await baselineCatchUp(sql, 1_000);
+  const storeRead = await storeCatchUp(store, 1_000);
+  rows.push({ target, workload: `readAll catch-up, ${storeRead.operations} events`, store: storeRead, baseline: baselineRead, unit: 'events/s' });
+  await store.close();
+  return rows;
+}
+
+function sum(ms: readonly Measurement[]): Measurement {
+  return { operations: ms.reduce((n, m) => n + m.operations, 0), seconds: ms.reduce((n, m) => n + m.seconds, 0) };
+}
+
+function print(rows: readonly Row[]): void {
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(i ? 40 : 18) : c.padStart(14))).join(' ');
+  process.stdout.write(`${line(['target', 'workload', 'event store', 'baseline', 'ratio'])}\n`);
+  for (const row of rows) {
+    const ratio = perSecond(row.store) / perSecond(row.baseline);
+    process.stdout.write(
+      `${line([row.target, row.workload, `${Math.round(perSecond(row.store))} ${row.unit}`, `${Math.round(perSecond(row.baseline))}`, `${(ratio * 100).toFixed(0)}%`])}\n`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (serverUrl) {
+    const database = await createScratchDatabase(serverUrl, 'bench');
+    const sql = new PgSqlClient({ connectionString: database.url, poolSize: env('BENCH_WRITERS', 16) + 4 });
+    try {
+      const settings = await sql.query<{ name: string; setting: string }>(
+        `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'server_version')`,
+      );
+      process.stdout.write(`PostgreSQL server: ${settings.map((s) => `${s.name}=${s.setting}`).join(', ')}\n`);
+      rows.push(...(await benchTarget('postgres-server', sql, { single: env('BENCH_SINGLE_APPENDS', 8_000), batch: env('BENCH_BATCH_APPENDS', 300) })));
+    } finally {
+      await sql.close();
+      await database.drop();
+    }
+  } else {
+    process.stdout.write('PostgreSQL server: skipped (set BENCH_DATABASE_URL or DATABASE_URL)\n');
+  }
+  const pglite = await PgliteSqlClient.open();
+  try {
+    rows.push(...(await benchTarget('pglite (memory)', pglite, { single: env('BENCH_SINGLE_APPENDS', 2_000), batch: env('BENCH_BATCH_APPENDS', 60) })));
+  } finally {
+    await pglite.close();
+  }
+  process.stdout.write(`\nnode ${process.version}, ${new Date().toISOString()}\n`);
+  print(rows);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
