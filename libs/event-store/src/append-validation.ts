@@ -4,11 +4,14 @@ import type { AppendOptions } from './event-store.port';
 import { isUuid } from './event-id';
 
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
+/** One append is one decision's events; the PostgreSQL adapter's positions leave room for 4096 per transaction. */
+export const MAX_EVENTS_PER_APPEND = 4096;
 
 /** Checks every adapter applies before it writes, so all adapters refuse the same inputs the same way. */
 export function validateAppend(streamId: string, events: readonly NewEvent[], options: AppendOptions): void {
   if (!STREAM_ID.test(streamId)) throw new InvalidAppendError(`Invalid stream id: ${JSON.stringify(streamId)}`);
   if (events.length === 0) throw new InvalidAppendError('An append needs at least one event');
+  if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`An append takes at most ${MAX_EVENTS_PER_APPEND} events`);
   const { expectedRevision } = options;
   if (typeof expectedRevision === 'number' && (!Number.isSafeInteger(expectedRevision) || expectedRevision < 0)) {
     throw new InvalidAppendError(`Invalid expected revision: ${expectedRevision}`);

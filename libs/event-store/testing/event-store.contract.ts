@@ -147,6 +147,7 @@ export function describeEventStoreContract(open: () => Promise<ContractSubject>)
   describe('input the store refuses', () => {
     it.each([
       ['an empty append', () => store.appendToStream(testStream(), [], { expectedRevision: 'any' })],
+      ['more than 4096 events at once', () => store.appendToStream(testStream(), testEvents(4097), { expectedRevision: 'any' })],
       ['an event id that is not a UUID', () => store.appendToStream(testStream(), [{ ...testEvent(), eventId: 'x' }], { expectedRevision: 'any' })],
       ['a stream id with a slash', () => store.appendToStream('pupil-incident/../x', [testEvent()], { expectedRevision: 'any' })],
       ['a negative expected revision', () => store.appendToStream(testStream(), [testEvent()], { expectedRevision: -1 })],
