@@ -28,4 +28,6 @@ module.exports = {
   },
   testTimeout: 120_000,
   maxWorkers: 2,
+  // In CI every test is listed, so the log shows which suites ran (the [postgres] and [kafka] ones included).
+  verbose: Boolean(process.env.CI),
 };

@@ -1,11 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type Runtime, RuntimeModule } from '@casebook/runtime';
+import { type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
 @Module({})
 export class ApiModule {
   static forRuntime(runtime: Runtime): DynamicModule {
-    return { module: ApiModule, imports: [RuntimeModule.forRuntime(runtime)], controllers: [HealthController] };
+    // Embedded default: no separate worker can open PGlite's files, so this process hosts the subscriptions.
+    const embedded = runtime.config.database.kind === 'pglite';
+    return {
+      module: ApiModule,
+      imports: [RuntimeModule.forRuntime(runtime)],
+      controllers: [HealthController],
+      providers: embedded ? [SubscriptionHost] : [],
+    };
   }
 }

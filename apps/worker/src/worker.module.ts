@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type Runtime, RuntimeModule } from '@casebook/runtime';
-import { SubscriptionHost } from './subscription-host';
+import { type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 
 /**
  * The worker's table of contents: event-store subscriptions (projections, the Kafka relay) and Kafka

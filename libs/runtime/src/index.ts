@@ -1,2 +1,3 @@
 export * from './runtime';
 export * from './runtime.module';
+export * from './subscription-host';

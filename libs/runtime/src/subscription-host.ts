@@ -1,11 +1,16 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { SubscribeOptions, Subscription } from '@casebook/event-store';
-import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { RUNTIME } from './runtime.module';
+import type { Runtime } from './runtime';
 
-/** Starts the worker's subscriptions on boot and stops them (saving checkpoints) on shutdown. */
+/**
+ * Starts the event-store subscriptions (projections, the Kafka relay) on boot and stops them, saving their
+ * checkpoints, on shutdown. Hosted by the worker; in the embedded default by the api process itself, since
+ * PGlite's files belong to one process.
+ */
 @Injectable()
 export class SubscriptionHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  /** Filled by feature modules as they arrive (projections, relay). */
+  /** Filled by feature modules as they arrive (projections, relay); none in the foundation. */
   static readonly registered: SubscribeOptions[] = [];
   private readonly running: Subscription[] = [];
 
