@@ -22,7 +22,6 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
     logger: new NestPinoLogger(runtime.logger),
   });
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (request, reply) => {

@@ -23,7 +23,6 @@ async function main(): Promise<void> {
   }
   const runtime = await openRuntime(config, logger, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: false });
-  app.enableShutdownHooks();
   logger.info('worker running');
   const shutdown = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'shutting down');

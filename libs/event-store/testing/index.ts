@@ -1,2 +1,3 @@
 export * from './event-store.contract';
 export * from './event-fixtures';
+export * from './postgres-adapter.behaviour';

@@ -1,5 +1,5 @@
 import { PgSqlClient, createScratchDatabase } from '@casebook/platform';
-import { describeEventStoreContract } from '@casebook/event-store/testing';
+import { describeEventStoreContract, describePostgresAdapterBehaviour } from '@casebook/event-store/testing';
 import { describeWithService } from '@casebook/testing';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -17,5 +17,25 @@ describeWithService('postgres', 'PostgreSQL event store on the server', (serverU
         await database.drop();
       },
     };
+  });
+
+  describe('PostgreSQL adapter specifics', () => {
+    describePostgresAdapterBehaviour(async () => {
+      const database = await createScratchDatabase(serverUrl, 'adapter');
+      const sql = new PgSqlClient({ connectionString: database.url, poolSize: 4 });
+      const connections: PgSqlClient[] = [sql];
+      return {
+        sql,
+        openAnother: async () => {
+          const another = new PgSqlClient({ connectionString: database.url, poolSize: 4 });
+          connections.push(another);
+          return another;
+        },
+        cleanup: async () => {
+          await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
+          await database.drop();
+        },
+      };
+    });
   });
 });

@@ -14,12 +14,24 @@ export interface KafkaMessageBusOptions {
  */
 export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
+  /** For readiness probes only: no retries and short timeouts, so a silent broker fails the probe fast. */
+  private readonly probe: Kafka;
   private admin: Admin | undefined;
+  private adminConnected: Promise<void> | undefined;
   private producer: Producer | undefined;
+  private producerConnected: Promise<void> | undefined;
   private readonly consumers = new Set<Consumer>();
 
   constructor(options: KafkaMessageBusOptions) {
     const logger = options.logger;
+    this.probe = new Kafka({
+      clientId: `${options.clientId}-probe`,
+      brokers: [...options.brokers],
+      connectionTimeout: 1_000,
+      requestTimeout: 1_500,
+      retry: { retries: 0 },
+      logLevel: KafkaLogLevel.NOTHING,
+    });
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
@@ -92,9 +104,14 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async ping(): Promise<{ brokers: number }> {
-    const admin = await this.connectedAdmin();
-    const cluster = await admin.describeCluster();
-    return { brokers: cluster.brokers.length };
+    const admin = this.probe.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      return { brokers: cluster.brokers.length };
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {
@@ -106,22 +123,34 @@ export class KafkaMessageBus implements MessageBus {
     this.admin = undefined;
   }
 
+  // Clients are kept from before they connect, so close() can also end a connection attempt in flight;
+  // a failed attempt is forgotten so the next call tries again.
   private async connectedAdmin(): Promise<Admin> {
     if (!this.admin) {
       const admin = this.kafka.admin();
-      await admin.connect();
       this.admin = admin;
+      this.adminConnected = admin.connect().catch((error: unknown) => {
+        if (this.admin === admin) this.admin = undefined;
+        throw error;
+      });
     }
-    return this.admin;
+    const admin = this.admin;
+    await this.adminConnected;
+    return admin;
   }
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
       const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-      await producer.connect();
       this.producer = producer;
+      this.producerConnected = producer.connect().catch((error: unknown) => {
+        if (this.producer === producer) this.producer = undefined;
+        throw error;
+      });
     }
-    return this.producer;
+    const producer = this.producer;
+    await this.producerConnected;
+    return producer;
   }
 }
 

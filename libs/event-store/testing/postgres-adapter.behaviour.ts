@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { type SqlClient, sqlStateOf } from '@casebook/platform';
+import { waitUntil } from '@casebook/testing';
+import { testEvent, testEvents, testStream } from './event-fixtures';
+import { PostgresEventStore } from '../src';
+
+/**
+ * What the PostgreSQL adapter promises beyond the port's contract, on PGlite and on the server alike.
+ * `open` gives a fresh SqlClient on an empty database; `openAnother` a second one on the same database (a
+ * second process), or undefined where that cannot exist (PGlite).
+ */
+export function describePostgresAdapterBehaviour(
+  open: () => Promise<{ sql: SqlClient; openAnother?: () => Promise<SqlClient>; cleanup: () => Promise<void> }>,
+): void {
+  let sql: SqlClient;
+  let openAnother: (() => Promise<SqlClient>) | undefined;
+  let cleanup: () => Promise<void>;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    ({ sql, openAnother, cleanup } = await open());
+    store = await PostgresEventStore.open(sql, { pollIntervalMs: 60_000 });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await cleanup?.();
+  });
+
+  it('keeps es_events append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const streamId = testStream();
+    await store.appendToStream(streamId, [testEvent()], { expectedRevision: 'no-stream' });
+    for (const statement of [
+      `UPDATE es_events SET data = '{"changed":true}' WHERE stream_id = '${streamId}'`,
+      `DELETE FROM es_events WHERE stream_id = '${streamId}'`,
+      'TRUNCATE es_events',
+    ]) {
+      const refused = await sql.query(statement).then(() => 'accepted', (error: unknown) => sqlStateOf(error));
+      expect(refused).toBe('ES405');
+    }
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('applies its migrations once: opening again changes nothing', async () => {
+    const before = await sql.query<{ id: string }>(`SELECT id FROM schema_migrations WHERE owner = 'event-store'`);
+    const again = await PostgresEventStore.open(sql);
+    await again.close();
+    const after = await sql.query<{ id: string }>(`SELECT id FROM schema_migrations WHERE owner = 'event-store'`);
+    expect(after).toEqual(before);
+    expect(after.map((row) => row.id)).toEqual(['001-events']);
+  });
+
+  it('lets one transaction append to several streams, positions still increasing', async () => {
+    const [a, b] = [testStream(), testStream()];
+    const rows = await sql.transaction(async (tx) => {
+      const first = await tx.query<{ global_position: string }>(
+        `SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`,
+        [a, JSON.stringify(testEvents(2))],
+      );
+      const second = await tx.query<{ global_position: string }>(
+        `SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`,
+        [b, JSON.stringify(testEvents(1))],
+      );
+      return [...first, ...second].map((row) => Number(row.global_position));
+    });
+    expect(rows).toEqual([rows[0], rows[0]! + 1, rows[0]! + 2]);
+    expect((await store.readStream(b))[0]!.globalPosition).toBe(rows[2]);
+  });
+
+  it('wakes a subscriber in another process on append (NOTIFY), long before its poll interval', async () => {
+    if (!openAnother) return; // PGlite: one process only; the in-process wake-up is covered by the contract.
+    const otherSql = await openAnother();
+    const other = await PostgresEventStore.open(otherSql, { pollIntervalMs: 60_000 });
+    try {
+      const seen: string[] = [];
+      const subscription = other.subscribe({ name: `wake-${randomUUID()}`, from: 'end', handler: async (e) => void seen.push(e.eventId) });
+      await subscription.caughtUp;
+      const event = testEvent();
+      await store.appendToStream(testStream(), [event], { expectedRevision: 'no-stream' });
+      // The poll interval is a minute; the 20 s bound of this wait can only be met by the NOTIFY wake-up.
+      await waitUntil(() => seen.includes(event.eventId), 'the other process to be woken', 20_000);
+      await subscription.stop();
+    } finally {
+      await other.close();
+      await otherSql.close();
+    }
+  });
+}
