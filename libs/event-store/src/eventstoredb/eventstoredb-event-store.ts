@@ -110,27 +110,28 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const after = options.from === 'start' ? undefined : BigInt(options.from);
     const wanted = options.categories?.length ? new Set(options.categories) : undefined;
     const events: RecordedEvent[] = [];
     // $all is read in pages and filtered here: system events ($...) and our checkpoint streams are skipped.
-    let from: typeof START | { commit: bigint; prepare: bigint } = after === undefined ? START : { commit: after, prepare: after };
+    // A page starts *at* its position (inclusive), so everything at or below `floor` was already handled.
+    let floor = options.from === 'start' ? -1n : BigInt(options.from);
     for (;;) {
+      const from = floor < 0n ? START : { commit: floor, prepare: floor };
       let seen = 0;
-      let last: bigint | undefined;
+      let highest = floor;
       for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: options.limit })) {
         seen++;
         const commit = (resolved as AllStreamResolvedEvent).event?.position?.commit;
-        if (commit !== undefined) last = commit;
-        if (commit === undefined || (after !== undefined && commit <= after)) continue;
+        if (commit === undefined || commit <= floor) continue;
+        highest = commit;
         const event = toRecordedEvent(resolved);
         if (!event || event.streamId.startsWith(CHECKPOINT_STREAM_PREFIX)) continue;
         if (wanted && !wanted.has(categoryOf(event.streamId, this.options.categories))) continue;
         events.push(event);
         if (events.length >= options.limit) return events;
       }
-      if (seen < options.limit || last === undefined) return events;
-      from = { commit: last, prepare: last };
+      if (seen < options.limit || highest === floor) return events;
+      floor = highest;
     }
   }
 
@@ -170,7 +171,7 @@ export class EventStoreDbEventStore implements EventStore {
     })) {
       const event = resolved.event;
       if (event && wanted.has(event.id) && event.id === ids[ids.length - 1]) {
-        return { streamId, revision: Number(event.revision), position: Number(event.position?.commit ?? 0) };
+        return { streamId, revision: Number(event.revision), position: allPosition(event.position?.commit) };
       }
     }
     throw new Error(`EventStoreDB reported an idempotent append to ${streamId} but its events were not found`);
@@ -195,10 +196,18 @@ function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): Reco
     schemaVersion: schemaVersion ?? 1,
     streamId: event.streamId,
     streamRevision: Number(event.revision),
-    globalPosition: Number(event.position?.commit ?? 0),
+    globalPosition: allPosition(event.position?.commit),
     data: event.data,
     metadata: { ...metadata, recordedAt: event.created.toISOString() },
   };
+}
+
+/**
+ * Servers before 22.x give stream reads no $all position (or 2^64-1 as "none"); KurrentDB#3459 added it for
+ * gRPC clients. Reading a stream does not need it, so it is reported as 0 ("unknown") rather than wrong.
+ */
+function allPosition(commit: bigint | undefined): number {
+  return commit !== undefined && commit <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(commit) : 0;
 }
 
 /** Checkpoints as events in a stream per subscription; the newest event holds the position. */
