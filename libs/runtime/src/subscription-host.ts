@@ -1,7 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { SubscribeOptions, Subscription } from '@casebook/event-store';
 import { RUNTIME } from './runtime.module';
 import type { Runtime } from './runtime';
+
+/** The subscriptions a process hosts: `{ provide: SUBSCRIPTIONS, useFactory: (...) => [...] }`. */
+export const SUBSCRIPTIONS = Symbol('SUBSCRIPTIONS');
 
 /**
  * Starts the event-store subscriptions (projections, the Kafka relay) on boot and stops them, saving their
@@ -10,14 +13,16 @@ import type { Runtime } from './runtime';
  */
 @Injectable()
 export class SubscriptionHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  /** Filled by feature modules as they arrive (projections, relay); none in the foundation. */
-  static readonly registered: SubscribeOptions[] = [];
   private readonly running: Subscription[] = [];
 
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    /** Provided by the app module from its feature modules (projections, relay); none in the foundation. */
+    @Optional() @Inject(SUBSCRIPTIONS) private readonly subscriptions: readonly SubscribeOptions[] = [],
+  ) {}
 
   onApplicationBootstrap(): void {
-    for (const options of SubscriptionHost.registered) {
+    for (const options of this.subscriptions) {
       this.running.push(
         this.runtime.eventStore.subscribe({
           ...options,
