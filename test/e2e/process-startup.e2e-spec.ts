@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { waitUntil } from '@casebook/testing';
+import { createScratchDatabase } from '@casebook/platform';
+import { describeWithService, waitUntil } from '@casebook/testing';
 
 // The built processes as an operator starts them (node dist/...), with no service configured.
 const root = resolve(__dirname, '../..');
@@ -80,5 +81,22 @@ describe('the api and worker processes', () => {
     const worker = start(WORKER, { DATA_DIR: dataDir });
     expect(await worker.exit).toBe(78);
     expect(worker.output).toContain('"variable":"DATABASE_URL"');
+  });
+});
+
+describeWithService('postgres', 'the worker process on the PostgreSQL server', (serverUrl) => {
+  beforeAll(() => execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }));
+
+  it('starts, runs its migrations, and stops cleanly on SIGTERM', async () => {
+    const database = await createScratchDatabase(serverUrl, 'worker_process');
+    const worker = start(WORKER, { DATABASE_URL: database.url, LOG_LEVEL: 'info' });
+    try {
+      await waitUntil(() => worker.output.includes('"msg":"worker running"'), 'the worker to run', 60_000);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exit).toBe(0);
+    } finally {
+      worker.child.kill('SIGKILL');
+      await database.drop();
+    }
   });
 });

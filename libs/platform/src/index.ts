@@ -9,3 +9,4 @@ export * from './database/scratch-database';
 export * from './logging/logger';
 export * from './health/health-indicator';
 export * from './config/software-version';
+export * from './process/process-lifecycle';
