@@ -84,4 +84,39 @@ export function describePostgresAdapterBehaviour(
       await otherSql.close();
     }
   });
+
+  it('holds readers below a transaction still in flight, then delivers its event first (the watermark)', async () => {
+    if (!openAnother) return; // needs two sessions: PGlite runs one transaction at a time.
+    const start = await store.headPosition();
+    const early = testEvent('early');
+    const late = testEvent('late');
+    let releaseEarly!: () => void;
+    const earlyMayCommit = new Promise<void>((resolve) => (releaseEarly = resolve));
+    let earlyAppended!: () => void;
+    const earlyIsInFlight = new Promise<void>((resolve) => (earlyAppended = resolve));
+
+    // Transaction 1 appends `early` and stays open: its transaction id, so its position, is the lower one.
+    const earlyTransaction = sql.transaction(async (tx) => {
+      await tx.query(`SELECT * FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`, [
+        testStream(),
+        JSON.stringify([early]),
+      ]);
+      earlyAppended();
+      await earlyMayCommit;
+    });
+    await earlyIsInFlight;
+    const readIds = async (): Promise<string[]> => (await store.readAll({ from: start, limit: 100 })).map((e) => e.eventId);
+    try {
+      // Transaction 2 appends `late` and commits first.
+      const committedLate = await store.appendToStream(testStream(), [late], { expectedRevision: 'no-stream' });
+      // A reader must not see `late` yet: moving past its position now would skip `early` for good.
+      expect(await readIds()).toEqual([]);
+      expect(await store.headPosition()).toBeLessThan(committedLate.position);
+    } finally {
+      // Also on failure: an open transaction would keep its connection, and the suite could not close.
+      releaseEarly();
+      await earlyTransaction;
+    }
+    expect(await readIds()).toEqual([early.eventId, late.eventId]);
+  });
 }
