@@ -68,5 +68,31 @@ export function describeSubscriptionContract(getStore: () => EventStore): void {
       expect(failures).toBe(2);
       await subscription.stop();
     });
+
+    it('backs off a failing handler even while new events keep arriving', async () => {
+      const store = getStore();
+      const streamId = testStream();
+      const start = await store.headPosition();
+      await store.appendToStream(streamId, testEvents(1), { expectedRevision: 'no-stream' });
+      let attempts = 0;
+      const subscription = store.subscribe({
+        name: `backoff-${randomUUID()}`,
+        from: start,
+        handler: async (event) => {
+          if (event.streamId !== streamId) return;
+          attempts++;
+          throw new Error('read model unavailable');
+        },
+      });
+      // 40 appends, one every 10 ms: with wake-ups cutting the backoff, each would trigger a retry.
+      for (let n = 0; n < 40; n++) {
+        await store.appendToStream(testStream(), testEvents(1), { expectedRevision: 'no-stream' });
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await subscription.stop();
+      // Backoff 50, 100, 200, 400 ms, ... leaves room for a handful of attempts in these ~0.5-1 s, not 40.
+      expect(attempts).toBeGreaterThanOrEqual(1);
+      expect(attempts).toBeLessThan(15);
+    });
   });
 }

@@ -29,7 +29,8 @@ export class PollingSubscription implements Subscription {
   private stopping = false;
   private readonly done: Promise<void>;
   private markCaughtUp!: () => void;
-  private wake: (() => void) | undefined;
+  /** Ends the current sleep early; `idle` tells whether an append may (an idle wait) or only stop() (a backoff). */
+  private wake: { readonly now: () => void; readonly idle: boolean } | undefined;
   private pendingWake = false;
 
   constructor(
@@ -47,14 +48,14 @@ export class PollingSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wake?.now();
     await this.done;
   }
 
   private async run(): Promise<void> {
     const unregister = this.deps.onAppended(() => {
       this.pendingWake = true;
-      this.wake?.();
+      if (this.wake?.idle) this.wake.now();
     });
     let saved = 0;
     try {
@@ -80,7 +81,7 @@ export class PollingSubscription implements Subscription {
             caughtUp = true;
             this.markCaughtUp();
           }
-          if (!this.pendingWake) await this.sleep(this.deps.pollIntervalMs);
+          if (!this.pendingWake) await this.sleep(this.deps.pollIntervalMs, true);
         }
       }
     } catch (error) {
@@ -110,22 +111,21 @@ export class PollingSubscription implements Subscription {
       } catch (error) {
         this.options.onError?.(error, event);
         if (this.stopping) throw new Stopped();
-        await this.sleep(Math.min(MAX_BACKOFF_MS, 50 * 2 ** Math.min(attempt, 10)));
+        // Appends do not cut a backoff short: a failing handler must not spin while events keep coming.
+        await this.sleep(Math.min(MAX_BACKOFF_MS, 50 * 2 ** Math.min(attempt, 10)), false);
       }
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, idle: boolean): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
         this.wake = undefined;
-        done();
+        resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = { now: done, idle };
     });
   }
 }
