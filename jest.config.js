@@ -24,7 +24,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@casebook/event-store/testing$': '<rootDir>/libs/event-store/testing/index.ts',
-    '^@casebook/(platform|event-store|messaging|runtime|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@casebook/(platform|event-store|messaging|runtime|testing|incidents)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testTimeout: 120_000,
   maxWorkers: 2,

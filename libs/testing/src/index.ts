@@ -1,2 +1,3 @@
 export * from './required-infra';
 export * from './wait-until';
+export * from './given-when-then';

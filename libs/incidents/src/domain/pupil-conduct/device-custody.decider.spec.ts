@@ -1,0 +1,139 @@
+import { given, play } from '@casebook/testing';
+import { isRuleViolation } from '../shared/rule-violation';
+import type { DeviceTakenIntoCustody, PupilConductEvent } from './pupil-conduct.events';
+import { at, custody, pupilConductDecider } from './pupil-conduct.fixtures';
+
+const taken = (events: readonly PupilConductEvent[] | unknown): DeviceTakenIntoCustody['data'] => {
+  if (!Array.isArray(events) || events.length !== 1) throw new Error(`expected one event, got ${JSON.stringify(events)}`);
+  return (events[0] as DeviceTakenIntoCustody).data;
+};
+
+describe('device custody', () => {
+  describe('offence ladder', () => {
+    it('keeps the device of a first offence until the end of the school day, without telling the parents (M1)', () => {
+      const command = custody();
+      const event = taken(given(pupilConductDecider, []).when(command));
+      expect(event.offenceNumber).toBe(1);
+      expect(event.custodyUntil).toBe(command.data.endOfSchoolDay);
+      expect(event.obligations.map((o) => o.kind)).toEqual(['device-return']);
+    });
+
+    it('refuses a custodyUntil on a first offence: the protocol sets it (M1)', () => {
+      const decision = given(pupilConductDecider, []).when(custody(undefined, { custodyUntil: '2026-11-09T14:30:00.000Z' }));
+      expect(decision).toMatchObject({ kind: 'rule-violation', rule: 'M1' });
+    });
+
+    it('keeps the device of a second offence longer and opens an "inform parents" obligation (M2)', () => {
+      const history = play(pupilConductDecider, [custody('2026-10-05T09:00:00.000Z')]);
+      const command = custody();
+      const event = taken(given(pupilConductDecider, history).when(command));
+      expect(event.offenceNumber).toBe(2);
+      expect(event.custodyUntil).toBe(command.data.endOfNextSchoolDay);
+      expect(event.obligations).toContainEqual({
+        obligationId: command.data.informParentsObligationId,
+        kind: 'inform-parents',
+        regarding: command.data.custodyId,
+        dueAt: '2026-11-04T09:30:00.000Z',
+      });
+    });
+
+    it('refuses a second-offence custodyUntil that is not longer than the school day (M2)', () => {
+      const history = play(pupilConductDecider, [custody('2026-10-05T09:00:00.000Z')]);
+      const decision = given(pupilConductDecider, history).when(custody(undefined, { custodyUntil: '2026-11-02T12:00:00.000Z' }));
+      expect(decision).toMatchObject({ rule: 'M2' });
+    });
+
+    it('requires custodyUntil set by the director from the third offence in a school year (M3)', () => {
+      const history = play(pupilConductDecider, [custody('2026-09-07T09:00:00.000Z'), custody('2026-10-05T09:00:00.000Z')]);
+      expect(given(pupilConductDecider, history).when(custody())).toMatchObject({ kind: 'rule-violation', rule: 'M3' });
+
+      const event = taken(given(pupilConductDecider, history).when(custody(undefined, { custodyUntil: '2026-11-06T14:30:00.000Z' })));
+      expect(event).toMatchObject({ offenceNumber: 3, custodyUntil: '2026-11-06T14:30:00.000Z' });
+      expect(event.obligations.map((o) => o.kind)).toEqual(['device-return', 'inform-parents']);
+    });
+
+    it('refuses a third-offence custodyUntil in the past (M3)', () => {
+      const history = play(pupilConductDecider, [custody('2026-09-07T09:00:00.000Z'), custody('2026-10-05T09:00:00.000Z')]);
+      expect(given(pupilConductDecider, history).when(custody(undefined, { custodyUntil: '2026-11-01T14:30:00.000Z' }))).toMatchObject({
+        rule: 'M3',
+      });
+    });
+  });
+
+  describe('taking a device (M4)', () => {
+    it.each([
+      ['the pupil was not present', { pupilPresent: false }],
+      ['the device was not switched off', { switchedOff: false }],
+      ['the condition was not recorded', { conditionChecked: undefined }],
+    ])('refuses custody when %s (M4)', (_label, overrides) => {
+      const decision = given(pupilConductDecider, []).when(custody(undefined, overrides));
+      expect(decision).toMatchObject({ kind: 'rule-violation', violation: 'conflict', rule: 'M4' });
+    });
+
+    it('records the condition found, the presence of the pupil and that it was switched off (M4)', () => {
+      const event = taken(given(pupilConductDecider, []).when(custody(undefined, { conditionChecked: { damage: 'cracked screen', working: true } })));
+      expect(event).toMatchObject({ conditionChecked: { damage: 'cracked screen', working: true }, pupilPresent: true, switchedOff: true });
+    });
+  });
+
+  describe('counting offences (M5)', () => {
+    it('counts per school year: the first custody after 1 August is a first offence again (M5)', () => {
+      const history = play(pupilConductDecider, [custody('2027-06-14T09:00:00.000Z'), custody('2027-07-05T09:00:00.000Z')]);
+      const event = taken(given(pupilConductDecider, history).when(custody('2027-08-30T09:00:00.000Z')));
+      expect(event).toMatchObject({ schoolYear: 2027, offenceNumber: 1 });
+      expect(history.map((e) => (e as DeviceTakenIntoCustody).data)).toMatchObject([
+        { schoolYear: 2026, offenceNumber: 1 },
+        { schoolYear: 2026, offenceNumber: 2 },
+      ]);
+    });
+
+    it('numbers offences n and n+1 in the order they are recorded (M5)', () => {
+      const events = play(pupilConductDecider, [custody(), custody(undefined, {}), custody(undefined, { custodyUntil: '2026-11-20T14:30:00.000Z' })]);
+      expect(events.map((e) => (e as DeviceTakenIntoCustody).data.offenceNumber)).toEqual([1, 2, 3]);
+    });
+
+    it('refuses the same custody id twice (M5: one offence is counted once)', () => {
+      const command = custody();
+      const history = play(pupilConductDecider, [command]);
+      expect(given(pupilConductDecider, history).when(command)).toMatchObject({ rule: 'M5' });
+    });
+  });
+
+  describe('returning a device (M6)', () => {
+    it('records to whom and when, closing the return obligation (M6)', () => {
+      const command = custody();
+      const history = play(pupilConductDecider, [command]);
+      const decision = given(pupilConductDecider, history).when({
+        type: 'ReturnDevice',
+        context: at('2026-11-02T15:00:00.000Z'),
+        data: { custodyId: command.data.custodyId, returnedTo: 'pupil', returnedAt: '2026-11-02T14:35:00.000Z' },
+      });
+      expect(decision).toEqual([
+        {
+          type: 'DeviceReturned',
+          data: { custodyId: command.data.custodyId, returnedTo: 'pupil', returnedAt: '2026-11-02T14:35:00.000Z', closesObligationId: command.data.returnObligationId },
+        },
+      ]);
+    });
+
+    it('refuses an unknown custody, a second return, and a return before the device was taken (M6)', () => {
+      const command = custody();
+      const returned = { type: 'ReturnDevice' as const, context: at('2026-11-02T15:00:00.000Z'), data: { custodyId: command.data.custodyId, returnedTo: 'parent' as const, returnedAt: '2026-11-02T14:40:00.000Z' } };
+      const afterReturn = play(pupilConductDecider, [command, returned]);
+      expect(given(pupilConductDecider, afterReturn).when(returned)).toMatchObject({ rule: 'M6' });
+      expect(given(pupilConductDecider, []).when(returned)).toMatchObject({ rule: 'M6', violation: 'not-found' });
+      const early = { ...returned, data: { ...returned.data, returnedAt: '2026-11-02T08:00:00.000Z' } };
+      expect(given(pupilConductDecider, play(pupilConductDecider, [command])).when(early)).toMatchObject({ rule: 'M6' });
+    });
+
+    it('refuses a return dated in the future (B4)', () => {
+      const command = custody();
+      const decision = given(pupilConductDecider, play(pupilConductDecider, [command])).when({
+        type: 'ReturnDevice',
+        context: at('2026-11-02T15:00:00.000Z'),
+        data: { custodyId: command.data.custodyId, returnedTo: 'pupil', returnedAt: '2026-11-03T08:00:00.000Z' },
+      });
+      expect(isRuleViolation(decision) && decision.rule).toBe('B4');
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { addHours, isAfter, schoolYearOf } from '../shared/calendar';
+import type { DomainPolicy } from '../shared/command-context';
+import type { OpenedObligation } from '../shared/obligation';
+import { type Decision, refuse } from '../shared/rule-violation';
+import type { ReturnDevice, TakeDeviceIntoCustody } from './pupil-conduct.commands';
+import type { DeviceReturned, DeviceTakenIntoCustody } from './pupil-conduct.events';
+import type { PupilConductState } from './pupil-conduct.state';
+
+/** Mobile phones and other devices: rules M1–M6 of the domain spec. */
+export function decideTakeDeviceIntoCustody(
+  command: TakeDeviceIntoCustody,
+  state: PupilConductState,
+  policy: DomainPolicy,
+): Decision<DeviceTakenIntoCustody> {
+  const { data, context } = command;
+  // rule M4: checked in the pupil's presence, then switched off; a command that cannot state this is refused.
+  if (!data.conditionChecked) return refuse('M4', 'The condition found (damage, working) must be recorded when a device is taken');
+  if (data.pupilPresent !== true) return refuse('M4', 'A device is checked in the presence of the pupil');
+  if (data.switchedOff !== true) return refuse('M4', 'A device is switched off after the check');
+  if (state.custodies[data.custodyId]) return refuse('M5', `Custody ${data.custodyId} is already recorded`);
+
+  // rule M5: offences per pupil per school year; the stream's revision makes two at once n and n+1.
+  const schoolYear = schoolYearOf(context.now, policy);
+  const offenceNumber = (state.offencesBySchoolYear[schoolYear] ?? 0) + 1;
+
+  const custodyUntil = custodyUntilFor(offenceNumber, data, context.now);
+  if (typeof custodyUntil !== 'string') return custodyUntil;
+
+  const obligations: OpenedObligation[] = [
+    // rule M6: a device not returned by its due time shows as overdue.
+    { obligationId: data.returnObligationId, kind: 'device-return', regarding: data.custodyId, dueAt: custodyUntil },
+  ];
+  if (offenceNumber >= 2) {
+    // rule M2: from the second offence the parents are informed.
+    obligations.push({
+      obligationId: data.informParentsObligationId,
+      kind: 'inform-parents',
+      regarding: data.custodyId,
+      dueAt: addHours(context.now, policy.informParentsWithinHours),
+    });
+  }
+  return [
+    {
+      type: 'DeviceTakenIntoCustody',
+      data: {
+        custodyId: data.custodyId,
+        pupilId: data.pupilId,
+        schoolId: data.schoolId,
+        incidentId: data.incidentId ?? null,
+        device: data.device,
+        conditionChecked: data.conditionChecked,
+        pupilPresent: true,
+        switchedOff: true,
+        schoolYear,
+        offenceNumber,
+        takenAt: context.now,
+        custodyUntil,
+        obligations,
+      },
+    },
+  ];
+}
+
+/** M1: end of the school day; M2: longer (director's choice, else the next school day); M3: set by the director. */
+function custodyUntilFor(offence: number, data: TakeDeviceIntoCustody['data'], now: string): string | ReturnType<typeof refuse> {
+  if (offence === 1) {
+    if (data.custodyUntil !== undefined) {
+      return refuse('M1', 'A first offence keeps the device until the end of the school day; custodyUntil cannot be set');
+    }
+    return data.endOfSchoolDay;
+  }
+  if (offence === 2) {
+    if (data.custodyUntil === undefined) return data.endOfNextSchoolDay;
+    if (!isAfter(data.custodyUntil, data.endOfSchoolDay)) {
+      return refuse('M2', 'A second offence keeps the device longer than the end of the school day');
+    }
+    return data.custodyUntil;
+  }
+  if (data.custodyUntil === undefined) {
+    return refuse('M3', `This is offence ${offence} this school year: the director sets custodyUntil`);
+  }
+  if (!isAfter(data.custodyUntil, now)) return refuse('M3', 'custodyUntil must lie in the future');
+  return data.custodyUntil;
+}
+
+export function decideReturnDevice(command: ReturnDevice, state: PupilConductState): Decision<DeviceReturned> {
+  const { data, context } = command;
+  const custody = state.custodies[data.custodyId];
+  if (!custody) return refuse('M6', `No device custody ${data.custodyId} for this pupil`, 'not-found');
+  if (custody.returned) return refuse('M6', 'This device was already returned');
+  // rule B4: times are kept apart and nothing is backdated or postdated beyond the record.
+  if (isAfter(data.returnedAt, context.now)) return refuse('B4', 'returnedAt lies in the future');
+  if (isAfter(custody.takenAt, data.returnedAt)) return refuse('M6', 'returnedAt lies before the device was taken');
+  return [
+    {
+      type: 'DeviceReturned',
+      data: {
+        custodyId: data.custodyId,
+        returnedTo: data.returnedTo,
+        returnedAt: data.returnedAt,
+        closesObligationId: custody.returnObligationId,
+      },
+    },
+  ];
+}

@@ -1,0 +1,66 @@
+import type { CommandContext } from '../shared/command-context';
+import type { EmailSuspensionGround, ParentNotificationChannel } from './pupil-conduct.events';
+
+/** Commands on a pupil's conduct stream. Ids of what they create are made by the application. */
+export interface TakeDeviceIntoCustody {
+  readonly type: 'TakeDeviceIntoCustody';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly custodyId: string;
+    readonly informParentsObligationId: string;
+    readonly returnObligationId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly incidentId?: string;
+    readonly device: string;
+    readonly conditionChecked?: { readonly damage: string; readonly working: boolean };
+    readonly pupilPresent: boolean;
+    readonly switchedOff: boolean;
+    /** Required from the third offence in a school year (M3), set by the director. */
+    readonly custodyUntil?: string;
+    /** The end of this school day at the pupil's school (M1), from the school calendar. */
+    readonly endOfSchoolDay: string;
+    /** The end of the next school day (M2 "kept longer" when the director sets nothing). */
+    readonly endOfNextSchoolDay: string;
+  };
+}
+
+export interface ReturnDevice {
+  readonly type: 'ReturnDevice';
+  readonly context: CommandContext;
+  readonly data: { readonly custodyId: string; readonly returnedTo: 'pupil' | 'parent'; readonly returnedAt: string };
+}
+
+export interface SuspendEmailAccount {
+  readonly type: 'SuspendEmailAccount';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly actionId: string;
+    readonly informParentsObligationId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly ground: EmailSuspensionGround;
+    readonly until: string;
+    readonly reason: string;
+  };
+}
+
+export interface WarnAboutEmailUse {
+  readonly type: 'WarnAboutEmailUse';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly actionId: string;
+    readonly informParentsObligationId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly reason: string;
+  };
+}
+
+export interface RecordParentsInformed {
+  readonly type: 'RecordParentsInformed';
+  readonly context: CommandContext;
+  readonly data: { readonly regarding: string; readonly channel: ParentNotificationChannel; readonly informedAt: string };
+}
+
+export type PupilConductCommand = TakeDeviceIntoCustody | ReturnDevice | SuspendEmailAccount | WarnAboutEmailUse | RecordParentsInformed;

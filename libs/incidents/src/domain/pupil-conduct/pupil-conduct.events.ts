@@ -1,0 +1,76 @@
+import type { OpenedObligation } from '../shared/obligation';
+
+/** Events of a pupil's conduct stream (`pupil-conduct-<pupilId>`): what belongs to the pupil, not to one case. */
+export interface DeviceTakenIntoCustody {
+  readonly type: 'DeviceTakenIntoCustody';
+  readonly data: {
+    readonly custodyId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly incidentId: string | null;
+    readonly device: string;
+    /** M4: checked for damage and correct working in the pupil's presence, then switched off. */
+    readonly conditionChecked: { readonly damage: string; readonly working: boolean };
+    readonly pupilPresent: true;
+    readonly switchedOff: true;
+    /** M5: counted per pupil per school year. */
+    readonly schoolYear: number;
+    readonly offenceNumber: number;
+    readonly takenAt: string;
+    readonly custodyUntil: string;
+    readonly obligations: readonly OpenedObligation[];
+  };
+}
+
+export interface DeviceReturned {
+  readonly type: 'DeviceReturned';
+  readonly data: {
+    readonly custodyId: string;
+    readonly returnedTo: 'pupil' | 'parent';
+    readonly returnedAt: string;
+    readonly closesObligationId: string;
+  };
+}
+
+export type EmailSuspensionGround = 'unlawful-activity' | 'irresponsible-use' | 'bullying';
+
+export interface EmailAccountSuspended {
+  readonly type: 'EmailAccountSuspended';
+  readonly data: {
+    readonly actionId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly ground: EmailSuspensionGround;
+    /** Calendar day (YYYY-MM-DD) the suspension ends: E1, "a reasonable term set by the director". */
+    readonly until: string;
+    readonly reason: string;
+    readonly obligations: readonly OpenedObligation[];
+  };
+}
+
+export interface EmailUseWarned {
+  readonly type: 'EmailUseWarned';
+  readonly data: {
+    readonly actionId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly reason: string;
+    readonly obligations: readonly OpenedObligation[];
+  };
+}
+
+export type ParentNotificationChannel = 'letter' | 'e-mail' | 'phone' | 'meeting';
+
+/** Closes an "inform parents" obligation (M2, E2, E3): when, how and by whom. */
+export interface ParentsInformed {
+  readonly type: 'ParentsInformed';
+  readonly data: {
+    readonly regarding: string;
+    readonly closesObligationId: string;
+    readonly channel: ParentNotificationChannel;
+    readonly informedAt: string;
+    readonly informedBy: string;
+  };
+}
+
+export type PupilConductEvent = DeviceTakenIntoCustody | DeviceReturned | EmailAccountSuspended | EmailUseWarned | ParentsInformed;

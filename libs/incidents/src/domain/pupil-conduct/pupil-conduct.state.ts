@@ -1,0 +1,76 @@
+import { assertNever } from '../shared/rule-violation';
+import type { PupilConductEvent } from './pupil-conduct.events';
+
+export interface Custody {
+  readonly custodyId: string;
+  readonly schoolId: string;
+  readonly takenAt: string;
+  readonly custodyUntil: string;
+  readonly returnObligationId: string;
+  readonly returned: boolean;
+}
+
+/** What the deciders need to know of a pupil's conduct stream, folded from its events. */
+export interface PupilConductState {
+  readonly custodies: Readonly<Record<string, Custody>>;
+  /** M5: offences per school year. */
+  readonly offencesBySchoolYear: Readonly<Record<number, number>>;
+  /** Open "inform parents" obligations by what they regard (custody or account action id). */
+  readonly informParentsOpen: Readonly<Record<string, string>>;
+  /** Ids of account actions and custodies, so a notification can tell "unknown" from "already informed". */
+  readonly knownActions: Readonly<Record<string, true>>;
+}
+
+export const initialPupilConductState: PupilConductState = {
+  custodies: {},
+  offencesBySchoolYear: {},
+  informParentsOpen: {},
+  knownActions: {},
+};
+
+export function evolvePupilConduct(state: PupilConductState, event: PupilConductEvent): PupilConductState {
+  switch (event.type) {
+    case 'DeviceTakenIntoCustody': {
+      const { data } = event;
+      const returnObligation = data.obligations.find((o) => o.kind === 'device-return');
+      const inform = data.obligations.find((o) => o.kind === 'inform-parents');
+      return {
+        ...state,
+        custodies: {
+          ...state.custodies,
+          [data.custodyId]: {
+            custodyId: data.custodyId,
+            schoolId: data.schoolId,
+            takenAt: data.takenAt,
+            custodyUntil: data.custodyUntil,
+            returnObligationId: returnObligation?.obligationId ?? '',
+            returned: false,
+          },
+        },
+        offencesBySchoolYear: { ...state.offencesBySchoolYear, [data.schoolYear]: data.offenceNumber },
+        informParentsOpen: inform ? { ...state.informParentsOpen, [data.custodyId]: inform.obligationId } : state.informParentsOpen,
+        knownActions: { ...state.knownActions, [data.custodyId]: true },
+      };
+    }
+    case 'DeviceReturned': {
+      const custody = state.custodies[event.data.custodyId];
+      if (!custody) return state;
+      return { ...state, custodies: { ...state.custodies, [custody.custodyId]: { ...custody, returned: true } } };
+    }
+    case 'EmailAccountSuspended':
+    case 'EmailUseWarned': {
+      const inform = event.data.obligations.find((o) => o.kind === 'inform-parents');
+      return {
+        ...state,
+        informParentsOpen: inform ? { ...state.informParentsOpen, [event.data.actionId]: inform.obligationId } : state.informParentsOpen,
+        knownActions: { ...state.knownActions, [event.data.actionId]: true },
+      };
+    }
+    case 'ParentsInformed': {
+      const { [event.data.regarding]: _closed, ...stillOpen } = state.informParentsOpen;
+      return { ...state, informParentsOpen: stillOpen };
+    }
+    default:
+      return assertNever(event);
+  }
+}

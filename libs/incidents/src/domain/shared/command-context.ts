@@ -1,0 +1,25 @@
+import type { Actor } from './actor';
+
+/**
+ * What every command carries besides its own data: the acting person and the moment, both from the request,
+ * never from a clock or a random source inside the domain (architecture principle 1), and the ids the
+ * application made for whatever the command creates.
+ */
+export interface CommandContext {
+  readonly actor: Actor;
+  /** The server's time of the request, ISO 8601. */
+  readonly now: string;
+}
+
+/** Calendar and due-time policy, from configuration (domain spec: "configurable"). */
+export interface DomainPolicy {
+  /** First month (1-12) and day of a school year (M5: 1 August). */
+  readonly schoolYearStart: { readonly month: number; readonly day: number };
+  /** Hours within which parents are to be informed of a measure, custody or account action (P2, E2, E3, M2). */
+  readonly informParentsWithinHours: number;
+}
+
+export const DEFAULT_POLICY: DomainPolicy = {
+  schoolYearStart: { month: 8, day: 1 },
+  informParentsWithinHours: 48,
+};

@@ -1,0 +1,43 @@
+/**
+ * Rule ids of shared/spec/domain.md, plus the case-lifecycle rule the spec states in prose ("may be closed
+ * ... and reopened"): CLOSED, a command on a closed case. A refused command names the rule it breaks.
+ */
+export type RuleId =
+  | 'SC1' | 'SC2'
+  | 'F1' | 'F2' | 'F3'
+  | 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6'
+  | 'E1' | 'E2' | 'E3' | 'E4'
+  | 'M1' | 'M2' | 'M3' | 'M4' | 'M5' | 'M6'
+  | 'S8' | 'S9' | 'S10' | 'S11'
+  | 'B1' | 'B2' | 'B3' | 'B4'
+  | 'R1' | 'R2'
+  | 'CLOSED';
+
+/**
+ * `forbidden`: the actor's role or school may not do this (the API answers 403);
+ * `conflict`: the case's state or the protocol refuses it (409); `not-found`: what it refers to does not exist (404).
+ */
+export type ViolationKind = 'forbidden' | 'conflict' | 'not-found';
+
+export interface RuleViolation {
+  readonly kind: 'rule-violation';
+  readonly violation: ViolationKind;
+  readonly rule: RuleId;
+  readonly message: string;
+}
+
+export function refuse(rule: RuleId, message: string, violation: ViolationKind = 'conflict'): RuleViolation {
+  return { kind: 'rule-violation', violation, rule, message };
+}
+
+export function isRuleViolation(value: unknown): value is RuleViolation {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'rule-violation';
+}
+
+/** What a decider returns: the events to append (possibly none), or the rule that refuses the command. */
+export type Decision<Event> = readonly Event[] | RuleViolation;
+
+/** The exhaustiveness check that ends every switch over a union (architecture principle 2). */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
