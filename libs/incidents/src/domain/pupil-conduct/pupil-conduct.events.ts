@@ -1,4 +1,7 @@
 import type { OpenedObligation } from '../shared/obligation';
+import type { ParentsInformed } from '../shared/parents-informed.event';
+
+export type { ParentNotificationChannel, ParentsInformed } from '../shared/parents-informed.event';
 
 /** Events of a pupil's conduct stream (`pupil-conduct-<pupilId>`): what belongs to the pupil, not to one case. */
 export interface DeviceTakenIntoCustody {
@@ -56,20 +59,6 @@ export interface EmailUseWarned {
     readonly schoolId: string;
     readonly reason: string;
     readonly obligations: readonly OpenedObligation[];
-  };
-}
-
-export type ParentNotificationChannel = 'letter' | 'e-mail' | 'phone' | 'meeting';
-
-/** Closes an "inform parents" obligation (M2, E2, E3): when, how and by whom. */
-export interface ParentsInformed {
-  readonly type: 'ParentsInformed';
-  readonly data: {
-    readonly regarding: string;
-    readonly closesObligationId: string;
-    readonly channel: ParentNotificationChannel;
-    readonly informedAt: string;
-    readonly informedBy: string;
   };
 }
 

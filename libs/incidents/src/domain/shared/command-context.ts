@@ -17,9 +17,18 @@ export interface DomainPolicy {
   readonly schoolYearStart: { readonly month: number; readonly day: number };
   /** Hours within which parents are to be informed of a measure, custody or account action (P2, E2, E3, M2). */
   readonly informParentsWithinHours: number;
+  /** P5: working days within which a suspension over one day is reported in writing to the Inspectorate. */
+  readonly inspectorateReportWithinWorkingDays: number;
+  /** P6: weeks of searching for another school before a removal becomes final without one. */
+  readonly removalSearchWeeks: number;
+  /** P6: weeks within which the parents may ask for reconsideration of a removal. */
+  readonly reconsiderationWeeks: number;
 }
 
 export const DEFAULT_POLICY: DomainPolicy = {
   schoolYearStart: { month: 8, day: 1 },
   informParentsWithinHours: 48,
+  inspectorateReportWithinWorkingDays: 2,
+  removalSearchWeeks: 8,
+  reconsiderationWeeks: 6,
 };

@@ -1,6 +1,8 @@
 /**
- * Rule ids of shared/spec/domain.md, plus the case-lifecycle rule the spec states in prose ("may be closed
- * ... and reopened"): CLOSED, a command on a closed case. A refused command names the rule it breaks.
+ * Rule ids of shared/spec/domain.md, plus three the spec states in prose: CASE, a case must be reported
+ * (once) before anything else happens to it; CLOSED, a command on a closed case ("may be closed ... and
+ * reopened"); ROLE, the role table where it depends on the case (a teacher adds evidence only to incidents
+ * it reported; directors act for their own schools). A refused command names the rule it breaks.
  */
 export type RuleId =
   | 'SC1' | 'SC2'
@@ -11,7 +13,9 @@ export type RuleId =
   | 'S8' | 'S9' | 'S10' | 'S11'
   | 'B1' | 'B2' | 'B3' | 'B4'
   | 'R1' | 'R2'
-  | 'CLOSED';
+  | 'CASE'
+  | 'CLOSED'
+  | 'ROLE';
 
 /**
  * `forbidden`: the actor's role or school may not do this (the API answers 403);

@@ -1,0 +1,62 @@
+import type { CommandContext } from '../shared/command-context';
+import type { CorrespondenceChannel, CorrespondenceCounterpart, CorrespondenceDirection } from './case.events';
+import type { InvolvedPerson } from './involved-person';
+
+export interface ReportIncident {
+  readonly type: 'ReportIncident';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly incidentId: string;
+    readonly schoolId: string;
+    readonly category: string;
+    readonly occurredAt: string;
+    readonly summary: string;
+    readonly involved: readonly InvolvedPerson[];
+  };
+}
+
+export interface AssessScope {
+  readonly type: 'AssessScope';
+  readonly context: CommandContext;
+  readonly data: { readonly inScope: boolean; readonly rationale: string };
+}
+
+export interface AddEvidence {
+  readonly type: 'AddEvidence';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly evidenceId: string;
+    readonly description: string;
+    readonly sha256: string;
+    readonly mediaType: string;
+    readonly capturedAt?: string;
+  };
+}
+
+export interface RecordCorrespondence {
+  readonly type: 'RecordCorrespondence';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly correspondenceId: string;
+    readonly direction: CorrespondenceDirection;
+    readonly counterpart: CorrespondenceCounterpart;
+    readonly channel: CorrespondenceChannel;
+    readonly occurredAt: string;
+    readonly summary: string;
+    readonly documentSha256?: string;
+  };
+}
+
+export interface CloseIncident {
+  readonly type: 'CloseIncident';
+  readonly context: CommandContext;
+  readonly data: { readonly outcome: string };
+}
+
+export interface ReopenIncident {
+  readonly type: 'ReopenIncident';
+  readonly context: CommandContext;
+  readonly data: { readonly reason: string };
+}
+
+export type CaseCommand = ReportIncident | AssessScope | AddEvidence | RecordCorrespondence | CloseIncident | ReopenIncident;

@@ -1,0 +1,137 @@
+import { type Actor, actsForSchool } from '../shared/actor';
+import { isAfter } from '../shared/calendar';
+import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
+import type { CaseKindRules } from './case-kind.rules';
+import type { AddEvidence, AssessScope, CaseCommand, RecordCorrespondence, ReportIncident } from './case.commands';
+import type { CaseEvent } from './case.events';
+import type { CaseState } from './case.state';
+
+/** The commands every case has: report, scope, evidence, correspondence, close, reopen. */
+export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
+  if (command.type === 'ReportIncident') return decideReport(command, state, rules);
+  const { actor } = command.context;
+  const refused = guardCase(state, actor, command.type === 'ReopenIncident');
+  if (refused) return refused;
+  switch (command.type) {
+    case 'AssessScope':
+      return decideScope(command, state, rules);
+    case 'AddEvidence':
+      return decideEvidence(command, state);
+    case 'RecordCorrespondence':
+      return decideCorrespondence(command, state, rules);
+    case 'CloseIncident':
+      if (!rules.mayDecideCase(actor)) return refuse('ROLE', `A ${actor.role} does not close this kind of case`, 'forbidden');
+      if (!command.data.outcome.trim()) return refuse('CASE', 'A case is closed with an outcome');
+      return [{ type: 'IncidentClosed', data: { outcome: command.data.outcome, rationale: null, closedBy: actor.id } }];
+    case 'ReopenIncident':
+      if (!rules.mayDecideCase(actor)) return refuse('ROLE', `A ${actor.role} does not reopen this kind of case`, 'forbidden');
+      if (!state.closed) return refuse('CLOSED', 'The case is open: there is nothing to reopen');
+      if (!command.data.reason.trim()) return refuse('CLOSED', 'A case is reopened with a reason');
+      return [{ type: 'IncidentReopened', data: { reason: command.data.reason, reopenedBy: actor.id } }];
+    default:
+      return assertNever(command);
+  }
+}
+
+/**
+ * Every command on an existing case: the case exists (CASE), belongs to one of the actor's schools (ROLE),
+ * and is open (CLOSED) unless the command reopens it.
+ */
+export function guardCase(state: CaseState, actor: Actor, reopening = false): RuleViolation | undefined {
+  if (!state.reported) return refuse('CASE', 'No such incident', 'not-found');
+  if (!actsForSchool(actor, state.schoolId)) return refuse('ROLE', 'This incident belongs to another school', 'forbidden');
+  if (state.closed && !reopening) return refuse('CLOSED', 'The case is closed; reopen it first');
+  return undefined;
+}
+
+function decideReport(command: ReportIncident, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
+  const { data, context } = command;
+  if (state.reported) return refuse('CASE', `Incident ${data.incidentId} is already reported`);
+  if (!actsForSchool(context.actor, data.schoolId)) return refuse('ROLE', 'Incidents are reported for one of your own schools', 'forbidden');
+  // rule SC1: the protocol covers the whole school community; the case names who is involved, and how.
+  if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s`);
+  const ids = data.involved.map((person) => person.personId);
+  if (new Set(ids).size !== ids.length) return refuse('SC1', 'A person is listed twice among the involved');
+  const problem = rules.involvementProblem(data.involved);
+  if (problem) return refuse('SC1', problem);
+  if (!data.summary.trim()) return refuse('SC1', 'A report has a summary');
+  // rule B4: what happened cannot lie after the moment it is recorded.
+  if (isAfter(data.occurredAt, context.now)) return refuse('B4', 'occurredAt lies in the future');
+  return [
+    {
+      type: 'IncidentReported',
+      data: {
+        incidentId: data.incidentId,
+        kind: rules.kind,
+        schoolId: data.schoolId,
+        category: data.category,
+        occurredAt: data.occurredAt,
+        summary: data.summary,
+        involved: data.involved,
+        reportedBy: context.actor.id,
+      },
+    },
+  ];
+}
+
+function decideScope(command: AssessScope, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
+  const { data, context } = command;
+  if (!rules.mayDecideCase(context.actor)) return refuse('ROLE', `A ${context.actor.role} does not assess the scope of this case`, 'forbidden');
+  // rule SC2: assessed with a rationale; cyberbullying is always in scope; out of scope closes as not-applicable.
+  if (!data.rationale.trim()) return refuse('SC2', 'A scope assessment states its rationale');
+  if (!data.inScope && state.category === 'cyberbullying') return refuse('SC2', 'Cyberbullying is always in scope');
+  const assessed: CaseEvent = { type: 'ScopeAssessed', data: { inScope: data.inScope, rationale: data.rationale, assessedBy: context.actor.id } };
+  if (data.inScope) return [assessed];
+  return [assessed, { type: 'IncidentClosed', data: { outcome: 'not-applicable', rationale: data.rationale, closedBy: context.actor.id } }];
+}
+
+function decideEvidence(command: AddEvidence, state: CaseState): Decision<CaseEvent> {
+  const { data, context } = command;
+  const { actor } = context;
+  // Role table: a teacher adds evidence only to incidents it reported; directors and the board to any.
+  const mayAdd = actor.role === 'director' || actor.role === 'board' || actor.id === state.reportedBy;
+  if (!mayAdd) return refuse('ROLE', 'Evidence is added by the reporter, a director or the board', 'forbidden');
+  if (state.knownIds[data.evidenceId]) return refuse('CASE', `Evidence ${data.evidenceId} is already recorded`);
+  if (data.capturedAt && isAfter(data.capturedAt, context.now)) return refuse('B4', 'capturedAt lies in the future');
+  return [
+    {
+      type: 'EvidenceAdded',
+      data: {
+        evidenceId: data.evidenceId,
+        description: data.description,
+        sha256: data.sha256.toLowerCase(),
+        mediaType: data.mediaType,
+        capturedAt: data.capturedAt ?? null,
+        addedBy: actor.id,
+      },
+    },
+  ];
+}
+
+function decideCorrespondence(command: RecordCorrespondence, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
+  const { data, context } = command;
+  if (!rules.mayRecordCorrespondence(context.actor)) {
+    return refuse('ROLE', `A ${context.actor.role} does not record correspondence in this kind of case`, 'forbidden');
+  }
+  if (state.knownIds[data.correspondenceId]) return refuse('CASE', `Correspondence ${data.correspondenceId} is already recorded`);
+  // rule F3: direction, counterpart, channel, date and summary (and optionally the document's SHA-256).
+  if (!data.summary.trim()) return refuse('F3', 'Correspondence is recorded with a summary');
+  if (isAfter(data.occurredAt, context.now)) return refuse('B4', 'occurredAt lies in the future');
+  return [
+    {
+      type: 'CorrespondenceRecorded',
+      data: {
+        correspondenceId: data.correspondenceId,
+        direction: data.direction,
+        counterpart: data.counterpart,
+        channel: data.channel,
+        occurredAt: data.occurredAt,
+        summary: data.summary,
+        documentSha256: data.documentSha256?.toLowerCase() ?? null,
+        // rules F1/F2: which file keeps it is decided here, once, and travels with the event.
+        filedIn: rules.correspondenceFile(state),
+        recordedBy: context.actor.id,
+      },
+    },
+  ];
+}

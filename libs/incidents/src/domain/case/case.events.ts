@@ -1,0 +1,68 @@
+import type { InvolvedPerson } from './involved-person';
+
+/** Events every incident case has, pupil incident and staff misconduct alike. */
+export type CaseKind = 'pupil-incident' | 'staff-misconduct';
+
+export interface IncidentReported {
+  readonly type: 'IncidentReported';
+  readonly data: {
+    readonly incidentId: string;
+    readonly kind: CaseKind;
+    readonly schoolId: string;
+    readonly category: string;
+    /** B4: when it happened, as reported; `recordedAt` is the store's. */
+    readonly occurredAt: string;
+    readonly summary: string;
+    readonly involved: readonly InvolvedPerson[];
+    readonly reportedBy: string;
+  };
+}
+
+export interface ScopeAssessed {
+  readonly type: 'ScopeAssessed';
+  readonly data: { readonly inScope: boolean; readonly rationale: string; readonly assessedBy: string };
+}
+
+export interface EvidenceAdded {
+  readonly type: 'EvidenceAdded';
+  readonly data: {
+    readonly evidenceId: string;
+    readonly description: string;
+    readonly sha256: string;
+    readonly mediaType: string;
+    readonly capturedAt: string | null;
+    readonly addedBy: string;
+  };
+}
+
+export type CorrespondenceDirection = 'incoming' | 'outgoing';
+export type CorrespondenceCounterpart = 'parent' | 'pupil' | 'staff' | 'police' | 'inspector' | 'other';
+export type CorrespondenceChannel = 'letter' | 'e-mail' | 'phone' | 'meeting';
+
+export interface CorrespondenceRecorded {
+  readonly type: 'CorrespondenceRecorded';
+  readonly data: {
+    readonly correspondenceId: string;
+    readonly direction: CorrespondenceDirection;
+    readonly counterpart: CorrespondenceCounterpart;
+    readonly channel: CorrespondenceChannel;
+    readonly occurredAt: string;
+    readonly summary: string;
+    readonly documentSha256: string | null;
+    /** F1/F2: whose file keeps it: the staff member's personnel file, or every involved pupil's file. */
+    readonly filedIn: { readonly file: 'pupil-file' | 'personnel-file'; readonly personIds: readonly string[] };
+    readonly recordedBy: string;
+  };
+}
+
+export interface IncidentClosed {
+  readonly type: 'IncidentClosed';
+  readonly data: { readonly outcome: string; readonly rationale: string | null; readonly closedBy: string };
+}
+
+export interface IncidentReopened {
+  readonly type: 'IncidentReopened';
+  readonly data: { readonly reason: string; readonly reopenedBy: string };
+}
+
+export type CaseEvent = IncidentReported | ScopeAssessed | EvidenceAdded | CorrespondenceRecorded | IncidentClosed | IncidentReopened;

@@ -1,0 +1,55 @@
+import { assertNever } from '../shared/rule-violation';
+import type { CaseEvent, CaseKind } from './case.events';
+import type { InvolvedPerson } from './involved-person';
+
+/** What the deciders need of any case, folded from its common events. */
+export interface CaseState {
+  readonly reported: boolean;
+  readonly kind: CaseKind | null;
+  readonly schoolId: string;
+  readonly category: string;
+  readonly reportedBy: string;
+  readonly involved: readonly InvolvedPerson[];
+  readonly closed: boolean;
+  readonly scopeAssessed: boolean;
+  readonly knownIds: Readonly<Record<string, true>>;
+}
+
+export const initialCaseState: CaseState = {
+  reported: false,
+  kind: null,
+  schoolId: '',
+  category: '',
+  reportedBy: '',
+  involved: [],
+  closed: false,
+  scopeAssessed: false,
+  knownIds: {},
+};
+
+export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  switch (event.type) {
+    case 'IncidentReported':
+      return {
+        ...state,
+        reported: true,
+        kind: event.data.kind,
+        schoolId: event.data.schoolId,
+        category: event.data.category,
+        reportedBy: event.data.reportedBy,
+        involved: event.data.involved,
+      };
+    case 'ScopeAssessed':
+      return { ...state, scopeAssessed: true };
+    case 'EvidenceAdded':
+      return { ...state, knownIds: { ...state.knownIds, [event.data.evidenceId]: true } };
+    case 'CorrespondenceRecorded':
+      return { ...state, knownIds: { ...state.knownIds, [event.data.correspondenceId]: true } };
+    case 'IncidentClosed':
+      return { ...state, closed: true };
+    case 'IncidentReopened':
+      return { ...state, closed: false };
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,46 @@
+import type { CaseCommand } from '../case/case.commands';
+import type { PersonKind } from '../case/involved-person';
+import type { CommandContext } from '../shared/command-context';
+import type { ParentNotificationChannel } from '../shared/parents-informed.event';
+import type { PupilMeasure } from './pupil-incident.events';
+
+export interface ImposeMeasure {
+  readonly type: 'ImposeMeasure';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly measureId: string;
+    /** Ids the application made for the obligations the measure may open. */
+    readonly obligationIds: {
+      readonly informParents: string;
+      readonly inspectorateReport: string;
+      readonly removalPlacement: string;
+      readonly reconsiderationWindow: string;
+    };
+    readonly subjectId: string;
+    readonly measure: PupilMeasure;
+    readonly reason: string;
+    readonly startsOn?: string;
+    readonly endsOn?: string;
+  };
+}
+
+export interface RecordHearing {
+  readonly type: 'RecordHearing';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly hearingId: string;
+    readonly heardPersonId: string;
+    /** Needed when the heard person is not among the involved (the pupil's teacher, often). */
+    readonly heardPersonKind?: PersonKind;
+    readonly heardAt: string;
+    readonly summary: string;
+  };
+}
+
+export interface RecordParentsInformedOfMeasure {
+  readonly type: 'RecordParentsInformedOfMeasure';
+  readonly context: CommandContext;
+  readonly data: { readonly regarding: string; readonly channel: ParentNotificationChannel; readonly informedAt: string };
+}
+
+export type PupilIncidentCommand = CaseCommand | ImposeMeasure | RecordHearing | RecordParentsInformedOfMeasure;

@@ -1,0 +1,85 @@
+import { decideCase, guardCase } from '../case/case.decider';
+import { isAfter } from '../shared/calendar';
+import type { DomainPolicy } from '../shared/command-context';
+import type { ParentsInformed } from '../shared/parents-informed.event';
+import { type Decision, assertNever, refuse } from '../shared/rule-violation';
+import { decideImposeMeasure } from './measure.decider';
+import { PUPIL_INCIDENT_RULES } from './pupil-incident-kind.rules';
+import type { PupilIncidentCommand, RecordHearing, RecordParentsInformedOfMeasure } from './pupil-incident.commands';
+import type { HearingHeld, PupilIncidentEvent } from './pupil-incident.events';
+import type { PupilIncidentState } from './pupil-incident.state';
+
+/** The decider of a pupil incident stream (`pupil-incident-<uuid>`). */
+export function decidePupilIncident(
+  command: PupilIncidentCommand,
+  state: PupilIncidentState,
+  policy: DomainPolicy,
+): Decision<PupilIncidentEvent> {
+  switch (command.type) {
+    case 'ReportIncident':
+    case 'AssessScope':
+    case 'AddEvidence':
+    case 'RecordCorrespondence':
+    case 'CloseIncident':
+    case 'ReopenIncident':
+      return decideCase(command, state, PUPIL_INCIDENT_RULES);
+    case 'ImposeMeasure':
+    case 'RecordHearing':
+    case 'RecordParentsInformedOfMeasure': {
+      const refused = guardCase(state, command.context.actor);
+      if (refused) return refused;
+      if (command.type === 'ImposeMeasure') return decideImposeMeasure(command, state, policy);
+      if (command.type === 'RecordHearing') return decideHearing(command, state);
+      return decideParentsInformed(command, state);
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+/** rule P6: hearings before a removal; the kind of person heard decides which hearing it counts as. */
+function decideHearing(command: RecordHearing, state: PupilIncidentState): Decision<HearingHeld> {
+  const { data, context } = command;
+  if (context.actor.role !== 'director' && context.actor.role !== 'board') {
+    return refuse('ROLE', 'Hearings are recorded by a director or the board', 'forbidden');
+  }
+  if (state.knownIds[data.hearingId]) return refuse('CASE', `Hearing ${data.hearingId} is already recorded`);
+  const kind = state.involved.find((p) => p.personId === data.heardPersonId)?.personKind ?? data.heardPersonKind;
+  if (!kind) return refuse('P6', 'The heard person is not involved in this case: heardPersonKind is required');
+  if (!data.summary.trim()) return refuse('P6', 'A hearing is recorded with a summary');
+  if (isAfter(data.heardAt, context.now)) return refuse('B4', 'heardAt lies in the future');
+  return [
+    {
+      type: 'HearingHeld',
+      data: {
+        hearingId: data.hearingId,
+        heardPersonId: data.heardPersonId,
+        heardPersonKind: kind,
+        heardAt: data.heardAt,
+        summary: data.summary,
+        recordedBy: context.actor.id,
+      },
+    },
+  ];
+}
+
+/** rule P2: the "inform parents" obligation of a measure closes only with this event. */
+function decideParentsInformed(command: RecordParentsInformedOfMeasure, state: PupilIncidentState): Decision<ParentsInformed> {
+  const { data, context } = command;
+  if (context.actor.role !== 'director' && context.actor.role !== 'board') {
+    return refuse('ROLE', 'Parent notifications are recorded by a director or the board', 'forbidden');
+  }
+  const obligationId = state.informParentsOpen[data.regarding];
+  if (!obligationId) {
+    return state.measureIds[data.regarding]
+      ? refuse('P2', `The parents were already informed of measure ${data.regarding}`)
+      : refuse('P2', `No measure ${data.regarding} in this case`, 'not-found');
+  }
+  if (isAfter(data.informedAt, context.now)) return refuse('B4', 'informedAt lies in the future');
+  return [
+    {
+      type: 'ParentsInformed',
+      data: { regarding: data.regarding, closesObligationId: obligationId, channel: data.channel, informedAt: data.informedAt, informedBy: context.actor.id },
+    },
+  ];
+}

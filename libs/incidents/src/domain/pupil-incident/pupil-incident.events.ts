@@ -1,0 +1,37 @@
+import type { CaseEvent } from '../case/case.events';
+import type { OpenedObligation } from '../shared/obligation';
+import type { ParentsInformed } from '../shared/parents-informed.event';
+import type { PersonKind } from '../case/involved-person';
+
+/** P1: the measures a school may take against a pupil. */
+export type PupilMeasure = 'warning' | 'ict-ban' | 'behaviour-contract' | 'suspension' | 'removal';
+
+export interface MeasureImposed {
+  readonly type: 'MeasureImposed';
+  readonly data: {
+    readonly measureId: string;
+    readonly subjectId: string;
+    readonly measure: PupilMeasure;
+    readonly reason: string;
+    /** Calendar days (YYYY-MM-DD): a suspension's first and last day, an ICT ban's last day. */
+    readonly startsOn: string | null;
+    readonly endsOn: string | null;
+    readonly imposedBy: string;
+    readonly obligations: readonly OpenedObligation[];
+  };
+}
+
+/** P6: a hearing before a removal. */
+export interface HearingHeld {
+  readonly type: 'HearingHeld';
+  readonly data: {
+    readonly hearingId: string;
+    readonly heardPersonId: string;
+    readonly heardPersonKind: PersonKind;
+    readonly heardAt: string;
+    readonly summary: string;
+    readonly recordedBy: string;
+  };
+}
+
+export type PupilIncidentEvent = CaseEvent | MeasureImposed | HearingHeld | ParentsInformed;

@@ -1,0 +1,51 @@
+import { type CaseState, evolveCase, initialCaseState } from '../case/case.state';
+import type { PersonKind } from '../case/involved-person';
+import { assertNever } from '../shared/rule-violation';
+import type { PupilIncidentEvent } from './pupil-incident.events';
+
+export interface PupilIncidentState extends CaseState {
+  /** Open "inform parents" obligations by the measure they regard (P2). */
+  readonly informParentsOpen: Readonly<Record<string, string>>;
+  readonly measureIds: Readonly<Record<string, true>>;
+  /** P6: the kinds of people heard, for the hearings a removal needs. */
+  readonly heardKinds: readonly PersonKind[];
+}
+
+export const initialPupilIncidentState: PupilIncidentState = {
+  ...initialCaseState,
+  informParentsOpen: {},
+  measureIds: {},
+  heardKinds: [],
+};
+
+export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncidentEvent): PupilIncidentState {
+  switch (event.type) {
+    case 'MeasureImposed': {
+      const inform = event.data.obligations.find((o) => o.kind === 'inform-parents');
+      return {
+        ...state,
+        measureIds: { ...state.measureIds, [event.data.measureId]: true },
+        informParentsOpen: inform ? { ...state.informParentsOpen, [event.data.measureId]: inform.obligationId } : state.informParentsOpen,
+      };
+    }
+    case 'HearingHeld':
+      return {
+        ...state,
+        heardKinds: [...state.heardKinds, event.data.heardPersonKind],
+        knownIds: { ...state.knownIds, [event.data.hearingId]: true },
+      };
+    case 'ParentsInformed': {
+      const { [event.data.regarding]: _closed, ...stillOpen } = state.informParentsOpen;
+      return { ...state, informParentsOpen: stillOpen };
+    }
+    case 'IncidentReported':
+    case 'ScopeAssessed':
+    case 'EvidenceAdded':
+    case 'CorrespondenceRecorded':
+    case 'IncidentClosed':
+    case 'IncidentReopened':
+      return { ...state, ...evolveCase(state, event) };
+    default:
+      return assertNever(event);
+  }
+}
