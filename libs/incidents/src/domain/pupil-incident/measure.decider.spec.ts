@@ -91,4 +91,10 @@ describe('pupil measures', () => {
       { type: 'HearingHeld', data: { heardPersonKind: 'staff' } },
     ]);
   });
+
+  it('refuses a hearing dated after the moment it is recorded (B4)', () => {
+    const future = hearing('parent-bully');
+    const decision = given(pupilIncidentDecider, reported()).when({ ...future, data: { ...future.data, heardAt: '2026-11-05T09:00:00.000Z' } });
+    expect(decision).toMatchObject({ rule: 'B4' });
+  });
 });
