@@ -5,6 +5,7 @@ import type { InvolvedPerson } from './involved-person';
 /** What the deciders need of any case, folded from its common events. */
 export interface CaseState {
   readonly reported: boolean;
+  readonly incidentId: string;
   readonly kind: CaseKind | null;
   readonly schoolId: string;
   readonly category: string;
@@ -17,6 +18,7 @@ export interface CaseState {
 
 export const initialCaseState: CaseState = {
   reported: false,
+  incidentId: '',
   kind: null,
   schoolId: '',
   category: '',
@@ -33,6 +35,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return {
         ...state,
         reported: true,
+        incidentId: event.data.incidentId,
         kind: event.data.kind,
         schoolId: event.data.schoolId,
         category: event.data.category,

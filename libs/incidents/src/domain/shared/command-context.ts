@@ -23,6 +23,10 @@ export interface DomainPolicy {
   readonly removalSearchWeeks: number;
   /** P6: weeks within which the parents may ask for reconsideration of a removal. */
   readonly reconsiderationWeeks: number;
+  /** B1 ("within one working day") and B3 ("without delay"): when an inspector-queue item becomes overdue. */
+  readonly inspectorCallWithinWorkingDays: number;
+  /** B2: working days within which a decided police report is to be filed. */
+  readonly policeReportWithinWorkingDays: number;
 }
 
 export const DEFAULT_POLICY: DomainPolicy = {
@@ -31,4 +35,6 @@ export const DEFAULT_POLICY: DomainPolicy = {
   inspectorateReportWithinWorkingDays: 2,
   removalSearchWeeks: 8,
   reconsiderationWeeks: 6,
+  inspectorCallWithinWorkingDays: 1,
+  policeReportWithinWorkingDays: 5,
 };

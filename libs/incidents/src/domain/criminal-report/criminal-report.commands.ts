@@ -1,0 +1,40 @@
+import type { CommandContext } from '../shared/command-context';
+import type { InspectorConclusion } from '../staff-misconduct/staff-misconduct.events';
+import type { CriminalReportDecisionKind } from './criminal-report.events';
+
+/** What the application read from the source case, for rules that look across streams (P4, B3). */
+export interface SourceCase {
+  readonly incidentId: string;
+  readonly kind: 'pupil-incident' | 'staff-misconduct';
+  readonly schoolId: string;
+  readonly category: string;
+  readonly closed: boolean;
+  /** B3: the conclusion of the statutory consultation of the inspector, when recorded. */
+  readonly statutoryConclusion: InspectorConclusion | null;
+}
+
+export interface OpenCriminalReportDecision {
+  readonly type: 'OpenCriminalReportDecision';
+  readonly context: CommandContext;
+  readonly data: { readonly decisionId: string; readonly source: SourceCase; readonly suspectedOffence: string };
+}
+
+export interface DecideCriminalReport {
+  readonly type: 'DecideCriminalReport';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly decision: CriminalReportDecisionKind;
+    readonly rationale: string;
+    readonly policeReportObligationId: string;
+    /** The source case as it stands now: B3 depends on the inspector's conclusion recorded there. */
+    readonly source: SourceCase;
+  };
+}
+
+export interface RecordPoliceReport {
+  readonly type: 'RecordPoliceReport';
+  readonly context: CommandContext;
+  readonly data: { readonly filedAt: string; readonly policeStation: string; readonly policeReference: string };
+}
+
+export type CriminalReportCommand = OpenCriminalReportDecision | DecideCriminalReport | RecordPoliceReport;

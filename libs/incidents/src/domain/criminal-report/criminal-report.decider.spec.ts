@@ -1,0 +1,71 @@
+import { given, play } from '@casebook/testing';
+import type { Actor } from '../shared/actor';
+import { DEFAULT_POLICY } from '../shared/command-context';
+import type { CriminalReportCommand, SourceCase } from './criminal-report.commands';
+import { decideCriminalReport } from './criminal-report.decider';
+import { evolveCriminalReport, initialCriminalReportState, type CriminalReportState } from './criminal-report.state';
+
+const director: Actor = { id: 'staff-dir-1', role: 'director', schools: ['school-1'] };
+const board: Actor = { id: 'board-1', role: 'board', schools: [] };
+const NOW = '2026-11-04T10:00:00.000Z';
+const decider = {
+  initialState: initialCriminalReportState,
+  evolve: evolveCriminalReport,
+  decide: (command: CriminalReportCommand, state: CriminalReportState) => decideCriminalReport(command, state, DEFAULT_POLICY),
+};
+
+const pupilSource: SourceCase = { incidentId: 'incident-1', kind: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', closed: false, statutoryConclusion: null };
+const statutorySource: SourceCase = { incidentId: 'staff-case-1', kind: 'staff-misconduct', schoolId: 'school-1', category: 'sexual-offence-against-pupil', closed: false, statutoryConclusion: null };
+
+const open = (source = pupilSource, actor = director) => ({
+  type: 'OpenCriminalReportDecision' as const,
+  context: { actor, now: NOW },
+  data: { decisionId: 'decision-1', source, suspectedOffence: 'Threat (art. 285 Sr)' },
+});
+const decide = (decision: 'report' | 'do-not-report', rationale = '', source = pupilSource, actor = board) => ({
+  type: 'DecideCriminalReport' as const,
+  context: { actor, now: NOW },
+  data: { decision, rationale, policeReportObligationId: 'police-1', source },
+});
+const policeReport = { type: 'RecordPoliceReport' as const, context: { actor: board, now: NOW }, data: { filedAt: '2026-11-04T09:00:00.000Z', policeStation: 'Utrecht Centrum', policeReference: 'PL0900-2026-123' } };
+
+describe('criminal-report decisions', () => {
+  it('opens a decision from a pupil incident, linked to it (P4)', () => {
+    expect(given(decider, []).when(open())).toMatchObject([
+      { type: 'CriminalReportDecisionOpened', data: { decisionId: 'decision-1', sourceIncidentId: 'incident-1', sourceKind: 'pupil-incident', statutory: false } },
+    ]);
+    expect(given(decider, []).when(open({ ...pupilSource, schoolId: 'school-9' }))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
+  });
+
+  it('needs a rationale to decide not to report (B2)', () => {
+    const opened = play(decider, [open()]);
+    expect(given(decider, opened).when(decide('do-not-report'))).toMatchObject({ rule: 'B2' });
+    expect(given(decider, opened).when(decide('do-not-report', 'Legal advice: no offence'))).toMatchObject([{ data: { decision: 'do-not-report', obligations: [] } }]);
+  });
+
+  it('lets only the board decide (B2)', () => {
+    expect(given(decider, play(decider, [open()])).when(decide('report', '', pupilSource, director))).toMatchObject({ rule: 'B2', violation: 'forbidden' });
+  });
+
+  it('keeps a decision to report open until the police report is recorded (B2)', () => {
+    const decided = play(decider, [open(), decide('report')]);
+    expect(given(decider, decided).state).toMatchObject({ decision: 'report', policeReportObligationId: 'police-1', policeReportFiled: false });
+    expect(given(decider, decided).when(policeReport)).toMatchObject([{ type: 'PoliceReportFiled', data: { closesObligationId: 'police-1', policeReference: 'PL0900-2026-123' } }]);
+    expect(given(decider, play(decider, [open(), decide('report'), policeReport])).when(policeReport)).toMatchObject({ rule: 'B2' });
+    expect(given(decider, play(decider, [open(), decide('do-not-report', 'No offence')])).when(policeReport)).toMatchObject({ rule: 'B2' });
+  });
+
+  it('refuses do-not-report once the statutory consultation found a reasonable suspicion (B3)', () => {
+    const opened = play(decider, [open(statutorySource, board)]);
+    expect(given(decider, opened).state.statutory).toBe(true);
+    const suspicion = { ...statutorySource, statutoryConclusion: 'reasonable-suspicion' as const };
+    expect(given(decider, opened).when(decide('do-not-report', 'We doubt it', suspicion))).toMatchObject({ rule: 'B3' });
+    const noSuspicion = { ...statutorySource, statutoryConclusion: 'no-reasonable-suspicion' as const };
+    expect(given(decider, opened).when(decide('do-not-report', 'Inspector found no reasonable suspicion', noSuspicion))).toHaveLength(1);
+  });
+
+  it('refuses a police report filed in the future (B4)', () => {
+    const decided = play(decider, [open(), decide('report')]);
+    expect(given(decider, decided).when({ ...policeReport, data: { ...policeReport.data, filedAt: '2026-11-05T09:00:00.000Z' } })).toMatchObject({ rule: 'B4' });
+  });
+});
