@@ -28,3 +28,5 @@ export * from './domain/criminal-report/criminal-report.events';
 export * from './domain/criminal-report/criminal-report.commands';
 export * from './domain/criminal-report/criminal-report.state';
 export * from './domain/criminal-report/criminal-report.decider';
+export * from './application/stream-command-handler';
+export * from './application/pupil-conduct.handler';
