@@ -21,10 +21,12 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': swc },
+  // jose 6 is published as ES modules only: SWC turns it into CommonJS for Jest (Node ≥ 20.19 requires it natively).
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@casebook/event-store/testing$': '<rootDir>/libs/event-store/testing/index.ts',
-    '^@casebook/(platform|event-store|messaging|runtime|testing|incidents)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@casebook/(platform|event-store|messaging|runtime|testing|incidents|access)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testTimeout: 120_000,
   maxWorkers: 2,

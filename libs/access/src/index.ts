@@ -1,0 +1,4 @@
+export * from './principal';
+export * from './jwt/token-verifier';
+export * from './jwt/dev-token';
+export * from './jwt/auth-secret';
