@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
+import { DeviceCustodyController } from './pupils/device-custody.controller';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
 @Module({})
@@ -11,7 +12,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [RuntimeModule.forRuntime(runtime)],
-      controllers: [HealthController],
+      controllers: [HealthController, DeviceCustodyController],
       providers: embedded ? [SubscriptionHost] : [],
     };
   }

@@ -5,6 +5,7 @@ import { softwareVersion } from '@casebook/platform';
 import type { Runtime } from '@casebook/runtime';
 import { ApiModule } from './api.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { problemValidationPipe } from './http/problem-validation.pipe';
 import { NestPinoLogger } from './http/nest-pino.logger';
 
 /** api.md: bodies over 1 MiB are refused with 413. */
@@ -22,8 +23,11 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
     logger: new NestPinoLogger(runtime.logger),
   });
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
+  app.useGlobalPipes(problemValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // api.md: JSON in; anything else is 415. Fastify would otherwise hand plain text to the validators (400).
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onResponse', async (request, reply) => {
     runtime.logger.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

@@ -30,3 +30,4 @@ export * from './domain/criminal-report/criminal-report.state';
 export * from './domain/criminal-report/criminal-report.decider';
 export * from './application/stream-command-handler';
 export * from './application/pupil-conduct.handler';
+export * from './application/school-calendar';

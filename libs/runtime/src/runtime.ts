@@ -1,3 +1,4 @@
+import { TokenVerifier, loadOrCreateSecret } from '@casebook/access';
 import { type EventStore, openEventStore } from '@casebook/event-store';
 import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@casebook/messaging';
 import { type AppConfig, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
@@ -12,7 +13,16 @@ export interface Runtime {
   readonly eventStore: EventStore;
   readonly messageBus: MessageBus | undefined;
   readonly health: readonly HealthIndicator[];
+  readonly tokens: TokenVerifier;
   close(): Promise<void>;
+}
+
+/** AUTH_JWKS_URL when set; otherwise the HS256 secret (AUTH_JWT_SECRET, or the embedded default's generated one). */
+function tokenVerifier(config: AppConfig): TokenVerifier {
+  const { auth } = config;
+  const checks = { issuer: auth.issuer, audience: auth.audience };
+  if (auth.jwksUrl) return TokenVerifier.forJwksUrl(auth.jwksUrl, checks);
+  return new TokenVerifier({ ...checks, secret: loadOrCreateSecret(auth.jwtSecret, auth.secretFile) });
 }
 
 export async function openRuntime(config: AppConfig, logger: Logger, processName: string): Promise<Runtime> {
@@ -42,6 +52,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, processName
     eventStore,
     messageBus,
     health,
+    tokens: tokenVerifier(config),
     close: async () => {
       await messageBus?.close();
       await eventStore.close();

@@ -24,8 +24,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const body = { ...this.toProblem(exception, request), instance: request.url.split('?')[0] };
-    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+    const { headers, ...problemBody } = { ...this.toProblem(exception, request), instance: request.url.split('?')[0] } as ProblemDetails & {
+      headers?: Record<string, string>;
+    };
+    for (const [name, value] of Object.entries(headers ?? {})) void reply.header(name, value);
+    void reply.status(problemBody.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody);
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {

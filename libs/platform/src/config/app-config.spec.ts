@@ -32,6 +32,9 @@ describe('configuration', () => {
     ['KAFKA_BROKERS', { KAFKA_BROKERS: 'localhost' }],
     ['EVENTSTORE_CONNECTION_STRING', { EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }],
     ['SUBSCRIPTION_POLL_MS', { SUBSCRIPTION_POLL_MS: '1.5' }],
+    ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'too-short' }],
+    ['AUTH_JWKS_URL', { AUTH_JWKS_URL: 'ftp://keys.example/jwks' }],
+    ['AUTH_JWKS_URL', { AUTH_JWKS_URL: 'https://keys.example/jwks', AUTH_JWT_SECRET: 'x'.repeat(32) }],
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

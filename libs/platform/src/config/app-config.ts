@@ -22,6 +22,15 @@ export interface AppConfig {
   readonly eventStore: EventStoreConfig;
   readonly subscriptions: { readonly pollIntervalMs: number };
   readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string } | undefined;
+  /** api.md, Auth: an HS256 secret, or a JWKS URL (RS256/ES256); neither in the embedded default = generated secret. */
+  readonly auth: {
+    readonly jwtSecret: string | undefined;
+    readonly jwksUrl: string | undefined;
+    readonly issuer: string | undefined;
+    readonly audience: string | undefined;
+    /** Where the embedded default keeps its generated secret. */
+    readonly secretFile: string;
+  };
 }
 
 /** Parses and validates every setting at start; throws ConfigError naming the first bad variable. */
@@ -35,6 +44,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const host = optionalString(env, 'HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError('HOST', `is not a host name or address: "${host}"`);
   const brokers = hostPortList(env, 'KAFKA_BROKERS');
+  const jwtSecret = optionalString(env, 'AUTH_JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
+  const jwksUrl = url(env, 'AUTH_JWKS_URL', ['https', 'http']);
+  if (jwtSecret && jwksUrl) throw new ConfigError('AUTH_JWKS_URL', 'and AUTH_JWT_SECRET cannot both be set: choose one way to verify tokens');
 
   return {
     http: { host, port: integer(env, 'PORT', 3000, 0, 65535) },
@@ -46,5 +59,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStore: eventStoreConnection ? { kind: 'eventstoredb', connectionString: eventStoreConnection } : { kind: 'postgres' },
     subscriptions: { pollIntervalMs: integer(env, 'SUBSCRIPTION_POLL_MS', 500, 10, 60_000) },
     kafka: brokers ? { brokers, clientId: optionalString(env, 'KAFKA_CLIENT_ID') ?? 'casebook' } : undefined,
+    auth: {
+      jwtSecret,
+      jwksUrl,
+      issuer: optionalString(env, 'AUTH_ISSUER'),
+      audience: optionalString(env, 'AUTH_AUDIENCE'),
+      secretFile: resolve(dataDir, 'auth-secret'),
+    },
   };
 }

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@casebook/access';
+import {
+  DEFAULT_POLICY,
+  DEFAULT_SCHOOL_CALENDAR,
+  type DeviceTakenIntoCustody,
+  endOfSchoolDay,
+  pupilConductHandler,
+  pupilConductStream,
+} from '@casebook/incidents';
+import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { actorFor, commandMeta, respond } from '../commands/command-http';
+import { PersonIdPipe } from '../http/person-id.pipe';
+import { DeviceCustodyDto } from './device-custody.dto';
+
+@ApiTags('pupils')
+@ApiBearerAuth()
+@Controller('pupils/:pupilId')
+@UseGuards(BearerAuthGuard)
+export class DeviceCustodyController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Post('device-custody')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Take a device into custody (M1–M5): director of the school, or the board' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The pupil stream revision (ETag) you decided on' })
+  @ApiCreatedResponse({ description: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }' })
+  @ApiConflictResponse({ description: 'A rule refuses it, e.g. M3 without custodyUntil from the third offence' })
+  async takeIntoCustody(
+    @Param('pupilId', PersonIdPipe) pupilId: string,
+    @Body() body: DeviceCustodyDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: Record<string, string | string[] | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Record<string, unknown>> {
+    const actor = actorFor(principal, ['board', 'director'], body.schoolId);
+    const meta = commandMeta(headers);
+    const now = new Date().toISOString();
+    const custodyId = randomUUID();
+    const handler = pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY);
+    const result = await handler.handle(
+      pupilConductStream(pupilId),
+      {
+        type: 'TakeDeviceIntoCustody',
+        context: { actor, now },
+        data: {
+          custodyId,
+          informParentsObligationId: randomUUID(),
+          returnObligationId: randomUUID(),
+          pupilId,
+          schoolId: body.schoolId,
+          incidentId: body.incidentId,
+          device: body.device,
+          conditionChecked: body.conditionChecked,
+          pupilPresent: body.pupilPresent,
+          switchedOff: body.switchedOff,
+          custodyUntil: body.custodyUntil === undefined ? undefined : new Date(body.custodyUntil).toISOString(),
+          endOfSchoolDay: endOfSchoolDay(now, DEFAULT_SCHOOL_CALENDAR),
+          endOfNextSchoolDay: endOfSchoolDay(now, DEFAULT_SCHOOL_CALENDAR, 1),
+        },
+      },
+      meta,
+    );
+    return respond(reply, result, custodyId, 201, (events) => {
+      const taken = (events[0] as DeviceTakenIntoCustody).data;
+      const inform = taken.obligations.find((o) => o.kind === 'inform-parents');
+      return { offenceNumber: taken.offenceNumber, custodyUntil: taken.custodyUntil, ...(inform ? { informParentsObligationId: inform.obligationId } : {}) };
+    });
+  }
+}

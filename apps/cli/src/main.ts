@@ -1,0 +1,21 @@
+import { configureProcessOrExit } from '@casebook/platform';
+import { tokenCommand } from './token.command';
+
+/** Operator commands: `npm run cli -- <command> ...`. More come with their issues (projections, audit, privacy). */
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  const { config } = configureProcessOrExit('casebook-cli');
+  switch (command) {
+    case 'token':
+      process.stdout.write(`${await tokenCommand(args, config)}\n`);
+      return;
+    default:
+      process.stderr.write('usage: npm run cli -- token --role <role[,role]> --sub <personId> [--schools s1,s2] [--name "..."] [--hours 8]\n');
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import { DEFAULT_SCHOOL_CALENDAR, endOfSchoolDay } from './school-calendar';
+
+describe('school calendar (M1, M2)', () => {
+  it('ends the school day at 15:00 Amsterdam time, winter and summer', () => {
+    expect(endOfSchoolDay('2026-11-02T09:30:00.000Z', DEFAULT_SCHOOL_CALENDAR)).toBe('2026-11-02T14:00:00.000Z'); // CET
+    expect(endOfSchoolDay('2026-06-02T09:30:00.000Z', DEFAULT_SCHOOL_CALENDAR)).toBe('2026-06-02T13:00:00.000Z'); // CEST
+  });
+
+  it('takes the next school day across a weekend', () => {
+    expect(endOfSchoolDay('2026-11-06T09:30:00.000Z', DEFAULT_SCHOOL_CALENDAR, 1)).toBe('2026-11-09T14:00:00.000Z'); // Friday → Monday
+    expect(endOfSchoolDay('2026-11-02T09:30:00.000Z', DEFAULT_SCHOOL_CALENDAR, 1)).toBe('2026-11-03T14:00:00.000Z');
+  });
+});
