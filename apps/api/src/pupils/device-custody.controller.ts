@@ -7,9 +7,9 @@ import {
   DEFAULT_POLICY,
   DEFAULT_SCHOOL_CALENDAR,
   type DeviceTakenIntoCustody,
-  endOfSchoolDay,
   pupilConductHandler,
   pupilConductStream,
+  schoolDayEnds,
 } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
@@ -41,6 +41,7 @@ export class DeviceCustodyController {
     const meta = commandMeta(headers);
     const now = new Date().toISOString();
     const custodyId = randomUUID();
+    const schoolDay = schoolDayEnds(now, DEFAULT_SCHOOL_CALENDAR);
     const handler = pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY);
     const result = await handler.handle(
       pupilConductStream(pupilId),
@@ -59,8 +60,8 @@ export class DeviceCustodyController {
           pupilPresent: body.pupilPresent,
           switchedOff: body.switchedOff,
           custodyUntil: body.custodyUntil === undefined ? undefined : new Date(body.custodyUntil).toISOString(),
-          endOfSchoolDay: endOfSchoolDay(now, DEFAULT_SCHOOL_CALENDAR),
-          endOfNextSchoolDay: endOfSchoolDay(now, DEFAULT_SCHOOL_CALENDAR, 1),
+          endOfSchoolDay: schoolDay.current,
+          endOfNextSchoolDay: schoolDay.next,
         },
       },
       meta,

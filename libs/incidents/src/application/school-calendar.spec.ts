@@ -1,4 +1,4 @@
-import { DEFAULT_SCHOOL_CALENDAR, endOfSchoolDay } from './school-calendar';
+import { DEFAULT_SCHOOL_CALENDAR, endOfSchoolDay, schoolDayEnds } from './school-calendar';
 
 describe('school calendar (M1, M2)', () => {
   it('ends the school day at 15:00 Amsterdam time, winter and summer', () => {
@@ -9,5 +9,11 @@ describe('school calendar (M1, M2)', () => {
   it('takes the next school day across a weekend', () => {
     expect(endOfSchoolDay('2026-11-06T09:30:00.000Z', DEFAULT_SCHOOL_CALENDAR, 1)).toBe('2026-11-09T14:00:00.000Z'); // Friday → Monday
     expect(endOfSchoolDay('2026-11-02T09:30:00.000Z', DEFAULT_SCHOOL_CALENDAR, 1)).toBe('2026-11-03T14:00:00.000Z');
+  });
+
+  it('takes the coming school day when today\'s has already ended (a device taken in the evening, M1)', () => {
+    expect(schoolDayEnds('2026-11-02T09:30:00.000Z', DEFAULT_SCHOOL_CALENDAR)).toEqual({ current: '2026-11-02T14:00:00.000Z', next: '2026-11-03T14:00:00.000Z' });
+    expect(schoolDayEnds('2026-11-02T19:00:00.000Z', DEFAULT_SCHOOL_CALENDAR)).toEqual({ current: '2026-11-03T14:00:00.000Z', next: '2026-11-04T14:00:00.000Z' });
+    expect(schoolDayEnds('2026-11-06T18:00:00.000Z', DEFAULT_SCHOOL_CALENDAR)).toEqual({ current: '2026-11-09T14:00:00.000Z', next: '2026-11-10T14:00:00.000Z' });
   });
 });

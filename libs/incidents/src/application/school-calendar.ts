@@ -50,3 +50,13 @@ function atLocalTime(date: LocalDate, hours: number, minutes: number, timeZone: 
   };
   return new Date(guess - offsetMinutes(guess - offsetMinutes(guess) * 60_000) * 60_000);
 }
+
+/**
+ * For M1/M2: the end of the school day still to come at `now` (today's, or the next school day's when today's
+ * has passed, e.g. a device taken at an evening activity), and the end of the school day after that.
+ */
+export function schoolDayEnds(now: string, calendar: SchoolCalendar): { readonly current: string; readonly next: string } {
+  const today = endOfSchoolDay(now, calendar);
+  const current = Date.parse(today) > Date.parse(now) ? today : endOfSchoolDay(now, calendar, 1);
+  return { current, next: endOfSchoolDay(current, calendar, 1) };
+}
