@@ -3,29 +3,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintDevToken } from '@casebook/access';
-import { createLogger, loadConfig } from '@casebook/platform';
+import { createLogger, createScratchDatabase, loadConfig, type ScratchDatabase } from '@casebook/platform';
+import { describeWithService } from '@casebook/testing';
 import { openRuntime, type Runtime } from '@casebook/runtime';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
 const SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
 const secret = new TextEncoder().encode(SECRET);
 
-// POST /pupils/{pupilId}/device-custody over HTTP on the embedded store (api.md; M1–M5).
-describe('device custody over HTTP', () => {
+// POST /pupils/{pupilId}/device-custody over HTTP (api.md; M1–M5): on the embedded store, and on the
+// PostgreSQL server when DATABASE_URL is set (each run in a scratch database of its own).
+describe('device custody over HTTP (embedded)', () => describeDeviceCustody(() => undefined));
+describeWithService('postgres', 'device custody over HTTP on the PostgreSQL server', (serverUrl) => describeDeviceCustody(() => serverUrl));
+
+function describeDeviceCustody(serverUrl: () => string | undefined): void {
   let dataDir: string;
+  let database: ScratchDatabase | undefined;
   let runtime: Runtime;
   let app: NestFastifyApplication;
   let director: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'casebook-e2e-custody-'));
-    runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET }), createLogger('silent'), 'api');
+    const server = serverUrl();
+    database = server ? await createScratchDatabase(server, 'e2e_custody') : undefined;
+    const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, ...(database ? { DATABASE_URL: database.url } : {}) };
+    runtime = await openRuntime(loadConfig(env), createLogger('silent'), 'api');
     app = await createApiApp(runtime);
     director = await mintDevToken(secret, { sub: 'staff-dir-1', roles: ['director'], schools: ['school-1'] });
   });
   afterAll(async () => {
     await app.close();
     await runtime.close();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -132,4 +142,4 @@ describe('device custody over HTTP', () => {
     expect(current.statusCode).toBe(201);
     expect((await post('pupil-412', body(), director, { 'if-match': 'banana' })).statusCode).toBe(400);
   });
-});
+}
