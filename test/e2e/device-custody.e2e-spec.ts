@@ -142,4 +142,35 @@ function describeDeviceCustody(serverUrl: () => string | undefined): void {
     expect(current.statusCode).toBe(201);
     expect((await post('pupil-412', body(), director, { 'if-match': 'banana' })).statusCode).toBe(400);
   });
+
+  it('replays the first response for the same Idempotency-Key and body, appending nothing; 422 for another body', async () => {
+    const key = { 'idempotency-key': 'custody-retry-1' };
+    const first = await post('pupil-idem', body(), director, key);
+    expect(first.statusCode).toBe(201);
+    const again = await post('pupil-idem', body(), director, key);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['etag']).toBe(first.headers['etag']);
+    expect(await eventsOf('pupil-idem')).toBe(1);
+
+    const other = await post('pupil-idem', body({ device: 'tablet' }), director, key);
+    expect(other.statusCode).toBe(422);
+    expect(other.headers['content-type']).toContain('application/problem+json');
+    expect(await eventsOf('pupil-idem')).toBe(1);
+  });
+
+  it('runs one command when two requests with the same Idempotency-Key arrive together', async () => {
+    const key = { 'idempotency-key': 'custody-race-1' };
+    const responses = await Promise.all([post('pupil-race', body(), director, key), post('pupil-race', body(), director, key)]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual(expect.arrayContaining([201]));
+    expect(responses.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+    expect(await eventsOf('pupil-race')).toBe(1);
+  });
+
+  it('frees the key of a refused command, so the client can retry it', async () => {
+    const key = { 'idempotency-key': 'custody-refused-1' };
+    expect((await post('pupil-free', body({ pupilPresent: false }), director, key)).statusCode).toBe(409);
+    expect((await post('pupil-free', body({ pupilPresent: false }), director, key)).statusCode).toBe(409);
+    expect(await eventsOf('pupil-free')).toBe(0);
+  });
 }

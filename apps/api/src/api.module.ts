@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
+import { RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
@@ -13,7 +15,11 @@ export class ApiModule {
       module: ApiModule,
       imports: [RuntimeModule.forRuntime(runtime)],
       controllers: [HealthController, DeviceCustodyController],
-      providers: embedded ? [SubscriptionHost] : [],
+      providers: [
+        { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
+        IdempotencyInterceptor,
+        ...(embedded ? [SubscriptionHost] : []),
+      ],
     };
   }
 }

@@ -1,9 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { softwareVersion } from '@casebook/platform';
+import { runMigrations, softwareVersion } from '@casebook/platform';
 import type { Runtime } from '@casebook/runtime';
 import { ApiModule } from './api.module';
+import { IDEMPOTENCY_MIGRATIONS } from './idempotency/idempotency.migrations';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { problemValidationPipe } from './http/problem-validation.pipe';
 import { NestPinoLogger } from './http/nest-pino.logger';
@@ -13,6 +14,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP app on a runtime; main.ts listens on it, e2e tests inject requests into it. */
 export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplication> {
+  await runMigrations(runtime.sql, 'api', IDEMPOTENCY_MIGRATIONS);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     // Request logs: method, route, status, duration. Never headers (tokens) or bodies (names, narratives).

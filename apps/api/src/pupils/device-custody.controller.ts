@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
@@ -15,12 +15,14 @@ import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { DeviceCustodyDto } from './device-custody.dto';
 
 @ApiTags('pupils')
 @ApiBearerAuth()
 @Controller('pupils/:pupilId')
 @UseGuards(BearerAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
 export class DeviceCustodyController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
@@ -28,6 +30,7 @@ export class DeviceCustodyController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Take a device into custody (M1–M5): director of the school, or the board' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The pupil stream revision (ETag) you decided on' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first response, nothing appended; other body: 422' })
   @ApiCreatedResponse({ description: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }' })
   @ApiConflictResponse({ description: 'A rule refuses it, e.g. M3 without custodyUntil from the third offence' })
   async takeIntoCustody(
