@@ -4,6 +4,7 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
+import { EmailAccountController } from './pupils/email-account.controller';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
 @Module({})
@@ -14,7 +15,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [RuntimeModule.forRuntime(runtime)],
-      controllers: [HealthController, DeviceCustodyController],
+      controllers: [HealthController, DeviceCustodyController, EmailAccountController],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
         IdempotencyInterceptor,

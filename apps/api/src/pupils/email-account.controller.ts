@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@casebook/access';
+import { DEFAULT_POLICY, type PupilConductCommand, pupilConductHandler, pupilConductStream } from '@casebook/incidents';
+import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { actorFor, commandMeta, respond } from '../commands/command-http';
+import { PersonIdPipe } from '../http/person-id.pipe';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
+
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
+interface AccountAction {
+  readonly pupilId: string;
+  readonly schoolId: string;
+  readonly actionId: string;
+  readonly informParentsObligationId: string;
+}
+
+/** The pupil's school e-mail account (E1–E3): director of the school, or the board. */
+@ApiTags('pupils')
+@ApiBearerAuth()
+@Controller('pupils/:pupilId/email-account')
+@UseGuards(BearerAuthGuard)
+@UseInterceptors(IdempotencyInterceptor)
+export class EmailAccountController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Post('suspensions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Suspend the school e-mail account for a term (E1); opens "inform parents" (E2)' })
+  async suspend(
+    @Param('pupilId', PersonIdPipe) pupilId: string,
+    @Body() body: EmailSuspensionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: RequestHeaders,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Record<string, unknown>> {
+    const actionId = randomUUID();
+    const informParentsObligationId = randomUUID();
+    return this.run({ pupilId, schoolId: body.schoolId, actionId, informParentsObligationId }, principal, headers, reply, (context) => ({
+      type: 'SuspendEmailAccount',
+      context,
+      data: { actionId, informParentsObligationId, pupilId, schoolId: body.schoolId, ground: body.ground, until: body.until, reason: body.reason },
+    }));
+  }
+
+  @Post('warnings')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Warn about less serious misuse (E3); opens "inform parents"' })
+  async warn(
+    @Param('pupilId', PersonIdPipe) pupilId: string,
+    @Body() body: EmailWarningDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: RequestHeaders,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Record<string, unknown>> {
+    const actionId = randomUUID();
+    const informParentsObligationId = randomUUID();
+    return this.run({ pupilId, schoolId: body.schoolId, actionId, informParentsObligationId }, principal, headers, reply, (context) => ({
+      type: 'WarnAboutEmailUse',
+      context,
+      data: { actionId, informParentsObligationId, pupilId, schoolId: body.schoolId, reason: body.reason },
+    }));
+  }
+
+  private async run(
+    action: AccountAction,
+    principal: Principal,
+    headers: RequestHeaders,
+    reply: FastifyReply,
+    command: (context: { actor: ReturnType<typeof actorFor>; now: string }) => PupilConductCommand,
+  ): Promise<Record<string, unknown>> {
+    const actor = actorFor(principal, ['board', 'director'], action.schoolId);
+    const result = await pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(
+      pupilConductStream(action.pupilId),
+      command({ actor, now: new Date().toISOString() }),
+      commandMeta(headers),
+    );
+    return respond(reply, result, action.actionId, 201, () => ({ informParentsObligationId: action.informParentsObligationId }));
+  }
+}
