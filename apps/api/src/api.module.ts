@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
+import { IncidentsController } from './incidents/incidents.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
@@ -15,7 +16,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [RuntimeModule.forRuntime(runtime)],
-      controllers: [HealthController, DeviceCustodyController, EmailAccountController],
+      controllers: [HealthController, IncidentsController, DeviceCustodyController, EmailAccountController],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
         IdempotencyInterceptor,

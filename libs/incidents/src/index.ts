@@ -31,3 +31,4 @@ export * from './domain/criminal-report/criminal-report.decider';
 export * from './application/stream-command-handler';
 export * from './application/pupil-conduct.handler';
 export * from './application/school-calendar';
+export * from './application/incident.handlers';

@@ -5,6 +5,7 @@ import type { DisciplinaryMeasure, InspectorConclusion, StaffQualification } fro
 /** A report of staff misconduct carries the id for the statutory inspector item B3 may open. */
 export interface ReportStaffMisconduct {
   readonly type: 'ReportStaffMisconduct';
+  readonly context: CommandContext;
   readonly report: Extract<CaseCommand, { type: 'ReportIncident' }>;
   readonly statutoryObligationId: string;
 }

@@ -29,6 +29,7 @@ export const INVOLVED: readonly InvolvedPerson[] = [
 export function reportStaff(category = 'private-contact-with-pupil', actor: Actor = director): ReportStaffMisconduct {
   return {
     type: 'ReportStaffMisconduct',
+    context: as(actor),
     statutoryObligationId: 'statutory-item-1',
     report: {
       type: 'ReportIncident',

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mintDevToken } from '@casebook/access';
+import { createLogger, loadConfig } from '@casebook/platform';
+import { openRuntime, type Runtime } from '@casebook/runtime';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+
+const SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
+const secret = new TextEncoder().encode(SECRET);
+
+// POST /incidents over HTTP (api.md; SC1, B3, B4), embedded store.
+describe('reporting an incident over HTTP', () => {
+  let dataDir: string;
+  let runtime: Runtime;
+  let app: NestFastifyApplication;
+  const token = (roles: ('teacher' | 'director' | 'board' | 'hr')[], schools: string[] = ['school-1']) =>
+    mintDevToken(secret, { sub: `p-${roles.join('-')}`, roles, schools });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'casebook-e2e-report-'));
+    runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET }), createLogger('silent'), 'api');
+    app = await createApiApp(runtime);
+  });
+  afterAll(async () => {
+    await app.close();
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const report = (overrides: Record<string, unknown> = {}) => ({
+    type: 'pupil-incident',
+    schoolId: 'school-1',
+    category: 'cyberbullying',
+    occurredAt: '2026-11-03T20:30:00+01:00',
+    summary: 'Threatening messages in the class group chat',
+    involved: [
+      { personId: 'pupil-1', personKind: 'pupil', role: 'victim', displayName: 'Noor' },
+      { personId: 'pupil-2', personKind: 'pupil', role: 'perpetrator' },
+    ],
+    ...overrides,
+  });
+  const post = async (payload: object, bearer?: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/incidents',
+      headers: { authorization: `Bearer ${bearer ?? (await token(['teacher']))}`, 'content-type': 'application/json' },
+      payload: JSON.stringify(payload),
+    });
+  const total = async () => (await runtime.eventStore.readAll({ from: 'start', limit: 10_000 })).length;
+
+  it('records a pupil incident reported by a teacher: 201, Location, ETag, and the actor in the metadata (SC1)', async () => {
+    const response = await post(report());
+    expect(response.statusCode).toBe(201);
+    const { id } = response.json();
+    expect(response.headers['location']).toBe(`/incidents/${id}`);
+    expect(response.headers['etag']).toBe('"0"');
+    const [event] = await runtime.eventStore.readStream(`pupil-incident-${id}`);
+    expect(event).toMatchObject({
+      type: 'IncidentReported',
+      data: { incidentId: id, kind: 'pupil-incident', category: 'cyberbullying', occurredAt: '2026-11-03T19:30:00.000Z' },
+      metadata: { actorId: 'p-teacher', actorRole: 'teacher', schoolId: 'school-1', correlationId: expect.any(String), causationId: expect.any(String) },
+    });
+  });
+
+  it('queues the statutory inspector item at once for signs of a sexual offence against a pupil (B3)', async () => {
+    const response = await post(
+      report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-5', personKind: 'staff', role: 'perpetrator' }, { personId: 'pupil-3', personKind: 'pupil', role: 'victim' }] }),
+      await token(['director']),
+    );
+    expect(response.statusCode).toBe(201);
+    const stream = await runtime.eventStore.readStream(`staff-misconduct-${response.json().id}`);
+    expect(stream.map((e) => e.type)).toEqual(['IncidentReported', 'InspectorNotificationQueued']);
+  });
+
+  it('refuses with 409 and the rule: a pupil incident without a pupil (SC1), a staff category on a pupil incident (SC1), a future occurredAt (B4)', async () => {
+    const before = await total();
+    const noPupil = await post(report({ involved: [{ personId: 'staff-9', personKind: 'staff', role: 'witness' }] }));
+    expect(noPupil.json()).toMatchObject({ status: 409, rule: 'SC1' });
+    expect((await post(report({ category: 'decency-violated' }))).json()).toMatchObject({ status: 409, rule: 'SC1' });
+    expect((await post(report({ occurredAt: '2099-01-01T00:00:00Z' }))).json()).toMatchObject({ status: 409, rule: 'B4' });
+    expect(await total()).toBe(before);
+  });
+
+  it('answers 403 to HR and to a teacher of another school, 400 to malformed people', async () => {
+    const before = await total();
+    expect((await post(report(), await token(['hr'], []))).statusCode).toBe(403);
+    expect((await post(report(), await token(['teacher'], ['school-9']))).statusCode).toBe(403);
+    const bad = await post(report({ involved: [{ personId: 'p 1', personKind: 'alien', role: 'victim' }] }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['involved.0.personId', 'involved.0.personKind']));
+    expect((await post(report({ involved: [] }))).statusCode).toBe(400);
+    expect(await total()).toBe(before);
+  });
+});
