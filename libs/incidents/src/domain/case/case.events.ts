@@ -66,3 +66,17 @@ export interface IncidentReopened {
 }
 
 export type CaseEvent = IncidentReported | ScopeAssessed | EvidenceAdded | CorrespondenceRecorded | IncidentClosed | IncidentReopened;
+
+const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
+  'IncidentReported',
+  'ScopeAssessed',
+  'EvidenceAdded',
+  'CorrespondenceRecorded',
+  'IncidentClosed',
+  'IncidentReopened',
+]);
+
+/** Whether an event of a pupil or staff case is one of the events every case shares. */
+export function isCaseEvent(event: { readonly type: string }): event is CaseEvent {
+  return CASE_EVENT_TYPES.has(event.type);
+}

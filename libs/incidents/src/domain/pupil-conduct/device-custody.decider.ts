@@ -1,6 +1,6 @@
-import { addHours, isAfter, schoolYearOf } from '../shared/calendar';
+import { isAfter, schoolYearOf } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
-import type { OpenedObligation } from '../shared/obligation';
+import { type OpenedObligation, informParentsObligation } from '../shared/obligation';
 import { type Decision, refuse } from '../shared/rule-violation';
 import type { ReturnDevice, TakeDeviceIntoCustody } from './pupil-conduct.commands';
 import type { DeviceReturned, DeviceTakenIntoCustody } from './pupil-conduct.events';
@@ -32,12 +32,7 @@ export function decideTakeDeviceIntoCustody(
   ];
   if (offenceNumber >= 2) {
     // rule M2: from the second offence the parents are informed.
-    obligations.push({
-      obligationId: data.informParentsObligationId,
-      kind: 'inform-parents',
-      regarding: data.custodyId,
-      dueAt: addHours(context.now, policy.informParentsWithinHours),
-    });
+    obligations.push(informParentsObligation(data.informParentsObligationId, data.custodyId, context.now, policy.informParentsWithinHours));
   }
   return [
     {

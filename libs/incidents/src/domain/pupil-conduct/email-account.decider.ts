@@ -1,5 +1,5 @@
-import { addHours } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
+import { informParentsObligation } from '../shared/obligation';
 import { type Decision, refuse } from '../shared/rule-violation';
 import type { SuspendEmailAccount, WarnAboutEmailUse } from './pupil-conduct.commands';
 import type { EmailAccountSuspended, EmailUseWarned } from './pupil-conduct.events';
@@ -31,12 +31,7 @@ export function decideSuspendEmailAccount(
         reason: data.reason,
         // rule E2: the user or the parents are informed of the suspension, with the reason.
         obligations: [
-          {
-            obligationId: data.informParentsObligationId,
-            kind: 'inform-parents',
-            regarding: data.actionId,
-            dueAt: addHours(context.now, policy.informParentsWithinHours),
-          },
+          informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours),
         ],
       },
     },
@@ -61,12 +56,7 @@ export function decideWarnAboutEmailUse(
         reason: data.reason,
         // rule E3: parents are informed as soon as possible, with the reason.
         obligations: [
-          {
-            obligationId: data.informParentsObligationId,
-            kind: 'inform-parents',
-            regarding: data.actionId,
-            dueAt: addHours(context.now, policy.informParentsWithinHours),
-          },
+          informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours),
         ],
       },
     },

@@ -1,6 +1,6 @@
 import { addHours, addWorkingDays } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
-import type { OpenedObligation } from '../shared/obligation';
+import { type OpenedObligation, informParentsObligation } from '../shared/obligation';
 import { type Decision, refuse } from '../shared/rule-violation';
 import type { ImposeMeasure } from './pupil-incident.commands';
 import type { MeasureImposed } from './pupil-incident.events';
@@ -39,7 +39,7 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
   const { obligationIds: ids } = data;
   // rule P2: the parents are informed of every measure.
   const obligations: OpenedObligation[] = [
-    { obligationId: ids.informParents, kind: 'inform-parents', regarding: data.measureId, dueAt: addHours(context.now, policy.informParentsWithinHours) },
+    informParentsObligation(ids.informParents, data.measureId, context.now, policy.informParentsWithinHours),
   ];
   if (data.measure === 'suspension' && days(data.startsOn!, data.endsOn!) > 1) {
     // rule P5: a suspension longer than one day is reported in writing, with reasons, to the Inspectorate.

@@ -1,3 +1,4 @@
+import { isCaseEvent } from '../case/case.events';
 import { type CaseState, evolveCase, initialCaseState } from '../case/case.state';
 import type { PersonKind } from '../case/involved-person';
 import { assertNever } from '../shared/rule-violation';
@@ -38,14 +39,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
       const { [event.data.regarding]: _closed, ...stillOpen } = state.informParentsOpen;
       return { ...state, informParentsOpen: stillOpen };
     }
-    case 'IncidentReported':
-    case 'ScopeAssessed':
-    case 'EvidenceAdded':
-    case 'CorrespondenceRecorded':
-    case 'IncidentClosed':
-    case 'IncidentReopened':
-      return { ...state, ...evolveCase(state, event) };
     default:
-      return assertNever(event);
+      return isCaseEvent(event) ? { ...state, ...evolveCase(state, event) } : assertNever(event);
   }
 }

@@ -19,3 +19,8 @@ export interface OpenedObligation {
   readonly regarding: string;
   readonly dueAt: string;
 }
+
+/** P2, M2, E2, E3: the "inform parents" obligation a measure, custody or account action opens. */
+export function informParentsObligation(obligationId: string, regarding: string, now: string, withinHours: number): OpenedObligation {
+  return { obligationId, kind: 'inform-parents', regarding, dueAt: new Date(new Date(now).getTime() + withinHours * 3_600_000).toISOString() };
+}

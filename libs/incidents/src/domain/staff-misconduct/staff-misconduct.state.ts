@@ -1,3 +1,4 @@
+import { isCaseEvent } from '../case/case.events';
 import { type CaseState, evolveCase, initialCaseState } from '../case/case.state';
 import { assertNever } from '../shared/rule-violation';
 import type { InspectorConclusion, StaffMisconductEvent, StaffQualification } from './staff-misconduct.events';
@@ -35,14 +36,7 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
       return { ...state, knownIds: { ...state.knownIds, [event.data.consultationId]: true } };
     case 'DisciplinaryMeasureImposed':
       return { ...state, knownIds: { ...state.knownIds, [event.data.measureId]: true } };
-    case 'IncidentReported':
-    case 'ScopeAssessed':
-    case 'EvidenceAdded':
-    case 'CorrespondenceRecorded':
-    case 'IncidentClosed':
-    case 'IncidentReopened':
-      return { ...state, ...evolveCase(state, event) };
     default:
-      return assertNever(event);
+      return isCaseEvent(event) ? { ...state, ...evolveCase(state, event) } : assertNever(event);
   }
 }
