@@ -13,12 +13,15 @@ import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
+/** What every account action is made of: the pupil and school from the request, ids made here. */
 interface AccountAction {
   readonly pupilId: string;
   readonly schoolId: string;
   readonly actionId: string;
   readonly informParentsObligationId: string;
 }
+
+type CommandContextOf = { actor: ReturnType<typeof actorFor>; now: string };
 
 /** The pupil's school e-mail account (E1–E3): director of the school, or the board. */
 @ApiTags('pupils')
@@ -39,12 +42,10 @@ export class EmailAccountController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const actionId = randomUUID();
-    const informParentsObligationId = randomUUID();
-    return this.run({ pupilId, schoolId: body.schoolId, actionId, informParentsObligationId }, principal, headers, reply, (context) => ({
+    return this.run(pupilId, body.schoolId, principal, headers, reply, (context, action) => ({
       type: 'SuspendEmailAccount',
       context,
-      data: { actionId, informParentsObligationId, pupilId, schoolId: body.schoolId, ground: body.ground, until: body.until, reason: body.reason },
+      data: { ...action, ground: body.ground, until: body.until, reason: body.reason },
     }));
   }
 
@@ -58,26 +59,26 @@ export class EmailAccountController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const actionId = randomUUID();
-    const informParentsObligationId = randomUUID();
-    return this.run({ pupilId, schoolId: body.schoolId, actionId, informParentsObligationId }, principal, headers, reply, (context) => ({
+    return this.run(pupilId, body.schoolId, principal, headers, reply, (context, action) => ({
       type: 'WarnAboutEmailUse',
       context,
-      data: { actionId, informParentsObligationId, pupilId, schoolId: body.schoolId, reason: body.reason },
+      data: { ...action, reason: body.reason },
     }));
   }
 
   private async run(
-    action: AccountAction,
+    pupilId: string,
+    schoolId: string,
     principal: Principal,
     headers: RequestHeaders,
     reply: FastifyReply,
-    command: (context: { actor: ReturnType<typeof actorFor>; now: string }) => PupilConductCommand,
+    command: (context: CommandContextOf, action: AccountAction) => PupilConductCommand,
   ): Promise<Record<string, unknown>> {
-    const actor = actorFor(principal, ['board', 'director'], action.schoolId);
+    const actor = actorFor(principal, ['board', 'director'], schoolId);
+    const action: AccountAction = { pupilId, schoolId, actionId: randomUUID(), informParentsObligationId: randomUUID() };
     const result = await pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(
       pupilConductStream(action.pupilId),
-      command({ actor, now: new Date().toISOString() }),
+      command({ actor, now: new Date().toISOString() }, action),
       commandMeta(headers),
     );
     return respond(reply, result, action.actionId, 201, () => ({ informParentsObligationId: action.informParentsObligationId }));
