@@ -1,6 +1,7 @@
+import { actsForSchool } from '../shared/actor';
 import { isAfter } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
-import { type Decision, assertNever, refuse } from '../shared/rule-violation';
+import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
 import { decideReturnDevice, decideTakeDeviceIntoCustody } from './device-custody.decider';
 import { decideSuspendEmailAccount, decideWarnAboutEmailUse } from './email-account.decider';
 import type { PupilConductCommand, RecordParentsInformed } from './pupil-conduct.commands';
@@ -13,6 +14,8 @@ export function decidePupilConduct(
   state: PupilConductState,
   policy: DomainPolicy,
 ): Decision<PupilConductEvent> {
+  const refused = guardPupilConduct(command, state);
+  if (refused) return refused;
   switch (command.type) {
     case 'TakeDeviceIntoCustody':
       return decideTakeDeviceIntoCustody(command, state, policy);
@@ -24,6 +27,35 @@ export function decidePupilConduct(
       return decideWarnAboutEmailUse(command, state, policy);
     case 'RecordParentsInformed':
       return decideParentsInformed(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+/**
+ * Role table: device custody, e-mail account measures and informing parents are the director's of the school
+ * concerned, or the board's. The school is the command's own, or that of the custody or action it is about.
+ */
+function guardPupilConduct(command: PupilConductCommand, state: PupilConductState): RuleViolation | undefined {
+  const { actor } = command.context;
+  if (actor.role !== 'director' && actor.role !== 'board') {
+    return refuse('ROLE', 'Device custody, e-mail account measures and parent notifications are for a director or the board', 'forbidden');
+  }
+  const schoolId = schoolConcerned(command, state);
+  if (schoolId !== undefined && !actsForSchool(actor, schoolId)) return refuse('ROLE', 'This pupil matter belongs to another school', 'forbidden');
+  return undefined;
+}
+
+function schoolConcerned(command: PupilConductCommand, state: PupilConductState): string | undefined {
+  switch (command.type) {
+    case 'TakeDeviceIntoCustody':
+    case 'SuspendEmailAccount':
+    case 'WarnAboutEmailUse':
+      return command.data.schoolId;
+    case 'ReturnDevice':
+      return state.knownActions[command.data.custodyId];
+    case 'RecordParentsInformed':
+      return state.knownActions[command.data.regarding];
     default:
       return assertNever(command);
   }

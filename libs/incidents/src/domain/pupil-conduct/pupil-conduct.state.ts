@@ -17,8 +17,8 @@ export interface PupilConductState {
   readonly offencesBySchoolYear: Readonly<Record<number, number>>;
   /** Open "inform parents" obligations by what they regard (custody or account action id). */
   readonly informParentsOpen: Readonly<Record<string, string>>;
-  /** Ids of account actions and custodies, so a notification can tell "unknown" from "already informed". */
-  readonly knownActions: Readonly<Record<string, true>>;
+  /** Account actions and custodies by id → their school: "unknown" vs "already informed", and who may act. */
+  readonly knownActions: Readonly<Record<string, string>>;
 }
 
 export const initialPupilConductState: PupilConductState = {
@@ -49,7 +49,7 @@ export function evolvePupilConduct(state: PupilConductState, event: PupilConduct
         },
         offencesBySchoolYear: { ...state.offencesBySchoolYear, [data.schoolYear]: data.offenceNumber },
         informParentsOpen: inform ? { ...state.informParentsOpen, [data.custodyId]: inform.obligationId } : state.informParentsOpen,
-        knownActions: { ...state.knownActions, [data.custodyId]: true },
+        knownActions: { ...state.knownActions, [data.custodyId]: data.schoolId },
       };
     }
     case 'DeviceReturned': {
@@ -63,7 +63,7 @@ export function evolvePupilConduct(state: PupilConductState, event: PupilConduct
       return {
         ...state,
         informParentsOpen: inform ? { ...state.informParentsOpen, [event.data.actionId]: inform.obligationId } : state.informParentsOpen,
-        knownActions: { ...state.knownActions, [event.data.actionId]: true },
+        knownActions: { ...state.knownActions, [event.data.actionId]: event.data.schoolId },
       };
     }
     case 'ParentsInformed': {
