@@ -1,10 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
+import { StreamLocator } from './commands/stream-locator';
+import { CriminalReportsController } from './criminal-reports/criminal-reports.controller';
+import { CaseCommandsController } from './incidents/case-commands.controller';
+import { IncidentCases } from './incidents/incident-cases';
+import { IncidentReadController } from './incidents/incident-read.controller';
 import { IncidentsController } from './incidents/incidents.controller';
+import { MeasuresController } from './incidents/measures.controller';
+import { StaffConductController } from './incidents/staff-conduct.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
+import { DeviceReturnController } from './pupils/device-return.controller';
 import { EmailAccountController } from './pupils/email-account.controller';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
@@ -16,10 +24,23 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [RuntimeModule.forRuntime(runtime)],
-      controllers: [HealthController, IncidentsController, DeviceCustodyController, EmailAccountController],
+      controllers: [
+        HealthController,
+        IncidentsController,
+        IncidentReadController,
+        CaseCommandsController,
+        MeasuresController,
+        StaffConductController,
+        CriminalReportsController,
+        DeviceCustodyController,
+        DeviceReturnController,
+        EmailAccountController,
+      ],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
         IdempotencyInterceptor,
+        { provide: StreamLocator, useFactory: (rt: Runtime) => new StreamLocator(rt.sql), inject: [RUNTIME] },
+        IncidentCases,
         ...(embedded ? [SubscriptionHost] : []),
       ],
     };

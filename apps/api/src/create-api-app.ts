@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { runMigrations, softwareVersion } from '@casebook/platform';
 import type { Runtime } from '@casebook/runtime';
 import { ApiModule } from './api.module';
+import { STREAM_LOCATOR_MIGRATIONS } from './commands/stream-locator.migrations';
 import { IDEMPOTENCY_MIGRATIONS } from './idempotency/idempotency.migrations';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { problemValidationPipe } from './http/problem-validation.pipe';
@@ -15,6 +16,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the HTTP app on a runtime; main.ts listens on it, e2e tests inject requests into it. */
 export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplication> {
   await runMigrations(runtime.sql, 'api', IDEMPOTENCY_MIGRATIONS);
+  await runMigrations(runtime.sql, 'api-stream-locator', STREAM_LOCATOR_MIGRATIONS);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     // Request logs: method, route, status, duration. Never headers (tokens) or bodies (names, narratives).

@@ -32,3 +32,4 @@ export * from './application/stream-command-handler';
 export * from './application/pupil-conduct.handler';
 export * from './application/school-calendar';
 export * from './application/incident.handlers';
+export * from './application/criminal-report.handler';

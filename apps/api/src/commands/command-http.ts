@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, HttpException, NotFoundException, PreconditionFailedException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import type { Actor, CommandMeta, CommandResult, Role } from '@casebook/incidents';
+import type { Actor, CommandContext, CommandMeta, CommandResult, Role } from '@casebook/incidents';
 
 /**
  * The acting role for this request: the first of `allowed` the caller holds (so someone who is both board and
@@ -16,6 +16,18 @@ export function actorFor(principal: Principal, allowed: readonly Role[], schoolI
     throw new ForbiddenException({ detail: `You do not act for school ${schoolId}` });
   }
   return { id: principal.id, role, schools: principal.schools };
+}
+
+/** The command's context: the acting role (see actorFor) and the server's clock, the one `now` of this request. */
+export function contextFor(principal: Principal, allowed: readonly Role[], schoolId?: string): CommandContext {
+  return { actor: actorFor(principal, allowed, schoolId), now: new Date().toISOString() };
+}
+
+/** A validated moment from a body (any offset) as the UTC instant the domain compares. */
+export function instant(moment: string): string;
+export function instant(moment: string | undefined): string | undefined;
+export function instant(moment: string | undefined): string | undefined {
+  return moment === undefined ? undefined : new Date(moment).toISOString();
 }
 
 /** Correlation from `X-Correlation-Id` when it is a sane id (else a new one); the request itself causes the command. */

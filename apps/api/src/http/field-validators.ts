@@ -25,3 +25,43 @@ function sameDay(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day (api.md: `YYYY-MM-DD`) that exists. */
+export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDay',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a calendar day, YYYY-MM-DD', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && CALENDAR_DAY.test(value) && sameDay(value) },
+    });
+}
+
+/**
+ * The day or moment lies on or after the one in `property` of the same body, when both are given
+ * (an `endsOn` before its `startsOn` is impossible input: 400, not a rule question).
+ */
+export function IsNotBefore(property: string, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotBefore',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [property],
+      options: { message: `$property must not lie before ${property}`, ...options },
+      validator: {
+        validate: (value: unknown, args) => {
+          const other = (args?.object as Record<string, unknown> | undefined)?.[property];
+          if (typeof value !== 'string' || typeof other !== 'string') return true;
+          const [a, b] = [Date.parse(value), Date.parse(other)];
+          return Number.isNaN(a) || Number.isNaN(b) || a >= b;
+        },
+      },
+    });
+}
+
+/** A lowercase or uppercase hex SHA-256 digest. */
+export const SHA256_PATTERN = /^[A-Fa-f0-9]{64}$/;

@@ -15,6 +15,7 @@ import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
+import { StreamLocator } from '../commands/stream-locator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { DeviceCustodyDto } from './device-custody.dto';
 
@@ -24,7 +25,10 @@ import { DeviceCustodyDto } from './device-custody.dto';
 @UseGuards(BearerAuthGuard)
 @UseInterceptors(IdempotencyInterceptor)
 export class DeviceCustodyController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly locator: StreamLocator,
+  ) {}
 
   @Post('device-custody')
   @HttpCode(201)
@@ -46,6 +50,8 @@ export class DeviceCustodyController {
     const custodyId = randomUUID();
     const schoolDay = schoolDayEnds(now, DEFAULT_SCHOOL_CALENDAR);
     const handler = pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY);
+    // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
+    await this.locator.remember(custodyId, pupilConductStream(pupilId));
     const result = await handler.handle(
       pupilConductStream(pupilId),
       {

@@ -8,6 +8,7 @@ import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
+import { StreamLocator } from '../commands/stream-locator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
 
@@ -30,7 +31,10 @@ type CommandContextOf = { actor: ReturnType<typeof actorFor>; now: string };
 @UseGuards(BearerAuthGuard)
 @UseInterceptors(IdempotencyInterceptor)
 export class EmailAccountController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly locator: StreamLocator,
+  ) {}
 
   @Post('suspensions')
   @HttpCode(201)
@@ -76,6 +80,8 @@ export class EmailAccountController {
   ): Promise<Record<string, unknown>> {
     const actor = actorFor(principal, ['board', 'director'], schoolId);
     const action: AccountAction = { pupilId, schoolId, actionId: randomUUID(), informParentsObligationId: randomUUID() };
+    // Before the append: a parent notification names only the action id (decisions.md #21).
+    await this.locator.remember(action.actionId, pupilConductStream(action.pupilId));
     const result = await pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(
       pupilConductStream(action.pupilId),
       command({ actor, now: new Date().toISOString() }, action),

@@ -1,8 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { ID_PATTERN } from '../http/field-validators';
-
-const CALENDAR_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { ID_PATTERN, IsCalendarDay } from '../http/field-validators';
 
 /** `POST /pupils/{pupilId}/email-account/suspensions` (E1, E2). */
 export class EmailSuspensionDto {
@@ -15,7 +13,7 @@ export class EmailSuspensionDto {
   ground!: 'unlawful-activity' | 'irresponsible-use' | 'bullying';
 
   @ApiProperty({ example: '2026-12-04', description: 'Last day of the suspension (YYYY-MM-DD), set by the director (E1)' })
-  @Matches(CALENDAR_DAY, { message: 'until must be a calendar day, YYYY-MM-DD' })
+  @IsCalendarDay()
   until!: string;
 
   @ApiProperty({ example: 'Threatening messages to a classmate', description: 'Told to the pupil or parents (E2)' })

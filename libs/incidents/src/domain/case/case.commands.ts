@@ -59,4 +59,18 @@ export interface ReopenIncident {
   readonly data: { readonly reason: string };
 }
 
-export type CaseCommand = ReportIncident | AssessScope | AddEvidence | RecordCorrespondence | CloseIncident | ReopenIncident;
+/** Issued by the application right after it opened a criminal-report decision from this case. */
+export interface LinkCriminalReportDecision {
+  readonly type: 'LinkCriminalReportDecision';
+  readonly context: CommandContext;
+  readonly data: { readonly decisionId: string };
+}
+
+export type CaseCommand =
+  | ReportIncident
+  | AssessScope
+  | AddEvidence
+  | RecordCorrespondence
+  | CloseIncident
+  | ReopenIncident
+  | LinkCriminalReportDecision;

@@ -2,13 +2,14 @@ import { type Actor, actsForSchool } from '../shared/actor';
 import { isAfter } from '../shared/calendar';
 import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
 import type { CaseKindRules } from './case-kind.rules';
-import type { AddEvidence, AssessScope, CaseCommand, RecordCorrespondence, ReportIncident } from './case.commands';
+import type { AddEvidence, AssessScope, CaseCommand, LinkCriminalReportDecision, RecordCorrespondence, ReportIncident } from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 
 /** The commands every case has: report, scope, evidence, correspondence, close, reopen. */
 export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
   if (command.type === 'ReportIncident') return decideReport(command, state, rules);
+  if (command.type === 'LinkCriminalReportDecision') return decideLink(command, state);
   const { actor } = command.context;
   const refused = guardCase(state, actor, command.type === 'ReopenIncident');
   if (refused) return refused;
@@ -31,6 +32,16 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * P4: "linked both ways". The decision exists already, so the link is recorded even if the case was closed
+ * meanwhile, and recording it twice changes nothing (the application may retry it).
+ */
+function decideLink(command: LinkCriminalReportDecision, state: CaseState): Decision<CaseEvent> {
+  if (!state.reported) return refuse('CASE', 'No such incident', 'not-found');
+  if (state.criminalReportDecisions.includes(command.data.decisionId)) return [];
+  return [{ type: 'CriminalReportDecisionLinked', data: { decisionId: command.data.decisionId, linkedBy: command.context.actor.id } }];
 }
 
 /**

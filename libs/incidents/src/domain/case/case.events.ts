@@ -65,7 +65,20 @@ export interface IncidentReopened {
   readonly data: { readonly reason: string; readonly reopenedBy: string };
 }
 
-export type CaseEvent = IncidentReported | ScopeAssessed | EvidenceAdded | CorrespondenceRecorded | IncidentClosed | IncidentReopened;
+/** P4/B2: the case links to a criminal-report decision opened from it (the decision links back by sourceIncidentId). */
+export interface CriminalReportDecisionLinked {
+  readonly type: 'CriminalReportDecisionLinked';
+  readonly data: { readonly decisionId: string; readonly linkedBy: string };
+}
+
+export type CaseEvent =
+  | IncidentReported
+  | ScopeAssessed
+  | EvidenceAdded
+  | CorrespondenceRecorded
+  | IncidentClosed
+  | IncidentReopened
+  | CriminalReportDecisionLinked;
 
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'IncidentReported',
@@ -74,6 +87,7 @@ const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'CorrespondenceRecorded',
   'IncidentClosed',
   'IncidentReopened',
+  'CriminalReportDecisionLinked',
 ]);
 
 /** Whether an event of a pupil or staff case is one of the events every case shares. */

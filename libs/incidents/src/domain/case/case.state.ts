@@ -14,6 +14,8 @@ export interface CaseState {
   readonly closed: boolean;
   readonly scopeAssessed: boolean;
   readonly knownIds: Readonly<Record<string, true>>;
+  /** Criminal-report decisions opened from this case (P4), in order. */
+  readonly criminalReportDecisions: readonly string[];
 }
 
 export const initialCaseState: CaseState = {
@@ -27,6 +29,7 @@ export const initialCaseState: CaseState = {
   closed: false,
   scopeAssessed: false,
   knownIds: {},
+  criminalReportDecisions: [],
 };
 
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
@@ -52,6 +55,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, closed: true };
     case 'IncidentReopened':
       return { ...state, closed: false };
+    case 'CriminalReportDecisionLinked':
+      return { ...state, criminalReportDecisions: [...state.criminalReportDecisions, event.data.decisionId] };
     default:
       return assertNever(event);
   }

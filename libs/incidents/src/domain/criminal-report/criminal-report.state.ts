@@ -4,6 +4,7 @@ import type { CriminalReportDecisionKind, CriminalReportEvent } from './criminal
 export interface CriminalReportState {
   readonly opened: boolean;
   readonly schoolId: string;
+  readonly sourceIncidentId: string;
   readonly statutory: boolean;
   readonly decision: CriminalReportDecisionKind | null;
   readonly policeReportObligationId: string | null;
@@ -13,6 +14,7 @@ export interface CriminalReportState {
 export const initialCriminalReportState: CriminalReportState = {
   opened: false,
   schoolId: '',
+  sourceIncidentId: '',
   statutory: false,
   decision: null,
   policeReportObligationId: null,
@@ -22,7 +24,7 @@ export const initialCriminalReportState: CriminalReportState = {
 export function evolveCriminalReport(state: CriminalReportState, event: CriminalReportEvent): CriminalReportState {
   switch (event.type) {
     case 'CriminalReportDecisionOpened':
-      return { ...state, opened: true, schoolId: event.data.schoolId, statutory: event.data.statutory };
+      return { ...state, opened: true, schoolId: event.data.schoolId, sourceIncidentId: event.data.sourceIncidentId, statutory: event.data.statutory };
     case 'CriminalReportDecided':
       return {
         ...state,

@@ -142,3 +142,20 @@ describe('closing and reopening', () => {
     expect(given(pupilIncidentDecider, []).when(close())).toMatchObject({ rule: 'CASE', violation: 'not-found' });
   });
 });
+
+describe('link to a criminal-report decision (P4: linked both ways)', () => {
+  const link = (decisionId = 'decision-1') => ({ type: 'LinkCriminalReportDecision' as const, context: as(director), data: { decisionId } });
+  const close = { type: 'CloseIncident' as const, context: as(director), data: { outcome: 'Handled with the parents' } };
+
+  it('records the link once, also on a case closed meanwhile, and a repeat records nothing (P4)', () => {
+    const closed = play(pupilIncidentDecider, [report(), close]);
+    expect(given(pupilIncidentDecider, closed).when(link())).toEqual([
+      { type: 'CriminalReportDecisionLinked', data: { decisionId: 'decision-1', linkedBy: director.id } },
+    ]);
+    expect(given(pupilIncidentDecider, play(pupilIncidentDecider, [report(), link()])).when(link())).toEqual([]);
+  });
+
+  it('refuses a link to an unknown case (P4)', () => {
+    expect(given(pupilIncidentDecider, []).when(link())).toMatchObject({ rule: 'CASE', violation: 'not-found' });
+  });
+});

@@ -22,6 +22,7 @@ export function decidePupilIncident(
     case 'RecordCorrespondence':
     case 'CloseIncident':
     case 'ReopenIncident':
+    case 'LinkCriminalReportDecision':
       return decideCase(command, state, PUPIL_INCIDENT_RULES);
     case 'ImposeMeasure':
     case 'RecordHearing':

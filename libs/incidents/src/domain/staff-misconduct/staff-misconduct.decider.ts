@@ -23,6 +23,7 @@ export function decideStaffMisconduct(
     case 'RecordCorrespondence':
     case 'CloseIncident':
     case 'ReopenIncident':
+    case 'LinkCriminalReportDecision':
       return decideCase(command, state, STAFF_MISCONDUCT_RULES);
     case 'QualifyConduct':
     case 'RecordInspectorCall':

@@ -1,0 +1,99 @@
+import { HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { RecordedEvent } from '@casebook/event-store';
+import {
+  type CaseCommand,
+  type CaseKind,
+  type CommandMeta,
+  type CommandResult,
+  DEFAULT_POLICY,
+  type PupilIncidentCommand,
+  type PupilIncidentEvent,
+  type SourceCase,
+  type StaffMisconductCommand,
+  type StaffMisconductEvent,
+  evolvePupilIncident,
+  evolveStaffMisconduct,
+  incidentStream,
+  initialPupilIncidentState,
+  initialStaffMisconductState,
+  pupilIncidentHandler,
+  staffMisconductHandler,
+} from '@casebook/incidents';
+import { RUNTIME, type Runtime } from '@casebook/runtime';
+
+/** Commands every case takes, once it is reported. */
+export type SharedCaseCommand = Exclude<CaseCommand, { type: 'ReportIncident' }>;
+type PupilOnlyCommand = Exclude<PupilIncidentCommand, CaseCommand>;
+type StaffOnlyCommand = Exclude<StaffMisconductCommand, CaseCommand | { type: 'ReportStaffMisconduct' }>;
+
+export interface LoadedCase {
+  readonly kind: CaseKind;
+  readonly streamId: string;
+  readonly events: readonly RecordedEvent[];
+}
+
+/**
+ * An incident id names a pupil-incident or a staff-misconduct stream; which one, the store tells (a case is
+ * one of the two, never both). Unknown ids are 404; a command for the other kind of case is 409.
+ */
+@Injectable()
+export class IncidentCases {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  /** The case's stream and events, or null when no case has this id. */
+  async load(incidentId: string): Promise<LoadedCase | null> {
+    for (const kind of ['pupil-incident', 'staff-misconduct'] as const) {
+      const streamId = incidentStream(kind, incidentId);
+      const events = await this.runtime.eventStore.readStream(streamId);
+      if (events.length) return { kind, streamId, events };
+    }
+    return null;
+  }
+
+  async kindOf(incidentId: string): Promise<CaseKind> {
+    const loaded = await this.load(incidentId);
+    if (!loaded) throw new NotFoundException({ detail: `No incident ${incidentId}`, rule: 'CASE' });
+    return loaded.kind;
+  }
+
+  /** What a criminal-report decision needs of its source case (P4, B3), as the case stands now. */
+  async sourceCase(incidentId: string): Promise<SourceCase> {
+    const loaded = await this.load(incidentId);
+    if (!loaded) throw new NotFoundException({ detail: `No incident ${incidentId}`, rule: 'CASE' });
+    if (loaded.kind === 'pupil-incident') {
+      const state = loaded.events.reduce((s, e) => evolvePupilIncident(s, e as unknown as PupilIncidentEvent), initialPupilIncidentState);
+      return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: null };
+    }
+    const state = loaded.events.reduce((s, e) => evolveStaffMisconduct(s, e as unknown as StaffMisconductEvent), initialStaffMisconductState);
+    return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: state.statutoryConclusion };
+  }
+
+  async runShared(incidentId: string, command: SharedCaseCommand, meta: CommandMeta): Promise<CommandResult<unknown>> {
+    const kind = await this.kindOf(incidentId);
+    return kind === 'pupil-incident' ? this.pupil(incidentId, command, meta) : this.staff(incidentId, command, meta);
+  }
+
+  async runPupilOnly(incidentId: string, command: PupilOnlyCommand, what: string, meta: CommandMeta): Promise<CommandResult<unknown>> {
+    requireKind(await this.kindOf(incidentId), 'pupil-incident', incidentId, what);
+    return this.pupil(incidentId, command, meta);
+  }
+
+  async runStaffOnly(incidentId: string, command: StaffOnlyCommand, what: string, meta: CommandMeta): Promise<CommandResult<unknown>> {
+    requireKind(await this.kindOf(incidentId), 'staff-misconduct', incidentId, what);
+    return this.staff(incidentId, command, meta);
+  }
+
+  pupil(incidentId: string, command: PupilIncidentCommand, meta: CommandMeta): Promise<CommandResult<unknown>> {
+    return pupilIncidentHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(incidentStream('pupil-incident', incidentId), command, meta);
+  }
+
+  staff(incidentId: string, command: StaffMisconductCommand, meta: CommandMeta): Promise<CommandResult<unknown>> {
+    return staffMisconductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(incidentStream('staff-misconduct', incidentId), command, meta);
+  }
+}
+
+function requireKind(actual: CaseKind, wanted: CaseKind, incidentId: string, what: string): void {
+  if (actual !== wanted) {
+    throw new HttpException({ detail: `CASE: incident ${incidentId} is a ${actual} case; ${what} belong to ${wanted} cases`, rule: 'CASE' }, 409);
+  }
+}

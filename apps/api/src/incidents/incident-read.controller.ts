@@ -1,0 +1,57 @@
+import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@casebook/access';
+import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { UuidPipe } from '../http/uuid.pipe';
+import { IncidentCases } from './incident-cases';
+import { type IncidentView, incidentView } from './incident-view';
+
+/**
+ * Role table: the board and legal read every case; a director the cases of its schools; HR staff cases;
+ * a teacher the cases it reported.
+ */
+function mayRead(principal: Principal, view: IncidentView): boolean {
+  return principal.roles.some((role) => {
+    switch (role) {
+      case 'board':
+      case 'legal':
+        return true;
+      case 'director':
+        return principal.schools.includes(view.schoolId);
+      case 'hr':
+        return view.kind === 'staff-misconduct';
+      case 'teacher':
+        return view.reportedBy === principal.id && principal.schools.includes(view.schoolId);
+    }
+  });
+}
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+@UseGuards(BearerAuthGuard)
+export class IncidentReadController {
+  constructor(
+    private readonly cases: IncidentCases,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The case as it stands, rebuilt from its stream; ETag is its revision' })
+  @ApiOkResponse({ description: 'The case: report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations' })
+  @ApiForbiddenResponse({ description: 'Not one of the roles that read this case' })
+  @ApiNotFoundResponse({ description: 'No incident with this id' })
+  async read(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentView> {
+    const loaded = await this.cases.load(id);
+    const view = loaded ? incidentView(loaded.kind, loaded.events) : null;
+    const outcome = !view ? 'not-found' : mayRead(principal, view) ? 'granted' : 'refused';
+    // Every dossier read is logged, refused ones too: ids and roles only, never names or content.
+    this.runtime.logger.info({ access: 'incident', incidentId: id, actorId: principal.id, roles: principal.roles, outcome }, 'dossier read');
+    if (!view) throw new NotFoundException({ detail: `No incident ${id}` });
+    if (outcome === 'refused') throw new ForbiddenException({ detail: 'Your roles do not read this case' });
+    void reply.header('etag', `"${view.revision}"`).header('cache-control', 'no-store');
+    return view;
+  }
+}

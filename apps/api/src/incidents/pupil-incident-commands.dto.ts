@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import type { DisciplinaryMeasure, ParentNotificationChannel, PersonKind, PupilMeasure } from '@casebook/incidents';
+import { PERSON_KINDS } from '@casebook/incidents';
+import { ID_PATTERN, IsCalendarDay, IsMoment, IsNotBefore } from '../http/field-validators';
+
+const PUPIL_MEASURES: readonly PupilMeasure[] = ['warning', 'ict-ban', 'behaviour-contract', 'suspension', 'removal'];
+const DISCIPLINARY_MEASURES: readonly DisciplinaryMeasure[] = ['warning', 'suspension', 'reprimand', 'dismissal', 'summary-dismissal'];
+const MEASURES = [...new Set<string>([...PUPIL_MEASURES, ...DISCIPLINARY_MEASURES])];
+const NOTIFICATION_CHANNELS: readonly ParentNotificationChannel[] = ['letter', 'e-mail', 'phone', 'meeting'];
+
+/**
+ * `POST /incidents/{id}/measures`: a pupil measure (P1–P3, P5, P6) in a pupil incident, a disciplinary measure
+ * (S9, S11) in a staff case. Which measures fit the kind of case is the domain's to say (409).
+ */
+export class MeasureDto {
+  @ApiProperty({ example: 'pupil-42', description: 'The pupil or staff member the measure is against' })
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId!: string;
+
+  @ApiProperty({ enum: MEASURES, description: `Pupil: ${PUPIL_MEASURES.join(', ')}. Staff: ${DISCIPLINARY_MEASURES.join(', ')}.` })
+  @IsIn(MEASURES)
+  measure!: string;
+
+  @ApiProperty({ example: 'Threatening messages to a classmate' })
+  @IsString()
+  @Length(1, 5000)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '2026-11-09', description: 'First day (suspension)' })
+  @IsOptional()
+  @IsCalendarDay()
+  startsOn?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-10', description: 'Last day (suspension, ICT ban); not before startsOn' })
+  @IsOptional()
+  @IsCalendarDay()
+  @IsNotBefore('startsOn')
+  endsOn?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-04T15:00:00+01:00', description: 'Summary dismissal: when it was communicated, with its reason (S11)' })
+  @IsOptional()
+  @IsMoment()
+  communicatedAt?: string;
+}
+
+/** `POST /incidents/{id}/parent-notifications` (P2, E2, E3, M2): closes the "inform parents" obligation. */
+export class ParentNotificationDto {
+  @ApiProperty({ example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'The id of the measure, device custody or e-mail account action' })
+  @IsUUID(undefined, { message: 'regarding must be the UUID of a measure, custody or account action' })
+  regarding!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_CHANNELS })
+  @IsIn(NOTIFICATION_CHANNELS)
+  channel!: ParentNotificationChannel;
+
+  @ApiProperty({ example: '2026-11-04T16:30:00+01:00' })
+  @IsMoment()
+  informedAt!: string;
+}
+
+/** `POST /incidents/{id}/hearings` (P6): the teacher and the parents are heard before a removal. */
+export class HearingDto {
+  @ApiProperty({ example: 'staff-17' })
+  @Matches(ID_PATTERN, { message: 'heardPersonId must be 1–64 letters, digits, - or _' })
+  heardPersonId!: string;
+
+  @ApiPropertyOptional({ enum: PERSON_KINDS, description: 'Required when the heard person is not among the involved (often the teacher)' })
+  @IsOptional()
+  @IsIn(PERSON_KINDS)
+  heardPersonKind?: PersonKind;
+
+  @ApiProperty({ example: '2026-11-05T10:00:00+01:00' })
+  @IsMoment()
+  heardAt!: string;
+
+  @ApiProperty({ example: 'The teacher describes three earlier incidents in class' })
+  @IsString()
+  @Length(1, 5000)
+  summary!: string;
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import { mintDevToken } from '@casebook/access';
+import type { Role } from '@casebook/incidents';
+import { createLogger, createScratchDatabase, loadConfig, type ScratchDatabase } from '@casebook/platform';
+import { describeWithService } from '@casebook/testing';
+import { openRuntime, type Runtime } from '@casebook/runtime';
+import { createApiApp } from '../../../apps/api/src/create-api-app';
+
+export const E2E_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
+const secret = new TextEncoder().encode(E2E_SECRET);
+
+/** What a suite drives the API with. Valid only inside the suite's tests (set up in beforeAll). */
+export interface ApiHarness {
+  readonly app: () => NestFastifyApplication;
+  readonly runtime: () => Runtime;
+  token(sub: string, roles: readonly Role[], schools?: readonly string[]): Promise<string>;
+  post(url: string, payload: unknown, bearer: string | null, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string, bearer: string | null, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** Every event in the store: what a refused request must leave unchanged. */
+  eventCount(): Promise<number>;
+}
+
+/**
+ * Declares `body` twice: on the embedded store (PGlite), and on the PostgreSQL server when DATABASE_URL is set
+ * (a scratch database per suite; with REQUIRE_INFRA=postgres it fails rather than skips, as in CI).
+ */
+export function describeOnEveryStore(title: string, body: (api: ApiHarness) => void): void {
+  describe(`${title} (embedded)`, () => body(harness(() => undefined)));
+  describeWithService('postgres', `${title} (PostgreSQL server)`, (serverUrl) => body(harness(() => serverUrl)));
+}
+
+function harness(serverUrl: () => string | undefined): ApiHarness {
+  let dataDir: string;
+  let database: ScratchDatabase | undefined;
+  let runtime: Runtime;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
+    const server = serverUrl();
+    database = server ? await createScratchDatabase(server, 'e2e') : undefined;
+    const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: E2E_SECRET, ...(database ? { DATABASE_URL: database.url } : {}) };
+    runtime = await openRuntime(loadConfig(env), createLogger('silent'), 'api');
+    app = await createApiApp(runtime);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await runtime?.close();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const auth = (bearer: string | null) => (bearer ? { authorization: `Bearer ${bearer}` } : {});
+  return {
+    app: () => app,
+    runtime: () => runtime,
+    token: (sub, roles, schools = ['school-1']) => mintDevToken(secret, { sub, roles: [...roles], schools: [...schools] }),
+    post: (url, payload, bearer, headers = {}) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { ...auth(bearer), 'content-type': 'application/json', ...headers },
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      }),
+    get: (url, bearer, headers = {}) => app.inject({ method: 'GET', url, headers: { ...auth(bearer), ...headers } }),
+    eventCount: async () => (await runtime.eventStore.readAll({ from: 'start', limit: 100_000 })).length,
+  };
+}
