@@ -1,36 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mintDevToken } from '@casebook/access';
-import { createLogger, loadConfig } from '@casebook/platform';
-import { openRuntime, type Runtime } from '@casebook/runtime';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import { describeOnEveryStore } from './support/api-harness';
 
-const SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
-
-// The school e-mail account over HTTP (api.md; E1–E3), embedded store.
-describe('school e-mail account over HTTP', () => {
-  let dataDir: string;
-  let runtime: Runtime;
-  let app: NestFastifyApplication;
+// The school e-mail account over HTTP (api.md; E1–E3), on both stores.
+describeOnEveryStore('school e-mail account over HTTP', (api) => {
   let director: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'casebook-e2e-email-'));
-    runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET }), createLogger('silent'), 'api');
-    app = await createApiApp(runtime);
-    director = await mintDevToken(new TextEncoder().encode(SECRET), { sub: 'staff-dir-1', roles: ['director'], schools: ['school-1'] });
-  });
-  afterAll(async () => {
-    await app.close();
-    await runtime.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    director = await api.token('staff-dir-1', ['director']);
   });
 
-  const post = (path: string, payload: object) =>
-    app.inject({ method: 'POST', url: `/pupils/pupil-7/email-account/${path}`, headers: { authorization: `Bearer ${director}`, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
-  const events = async () => (await runtime.eventStore.readStream('pupil-conduct-pupil-7')).map((e) => e.type);
+  const post = (path: string, payload: object) => api.post(`/pupils/pupil-7/email-account/${path}`, payload, director);
+  const events = async () => (await api.runtime().eventStore.readStream('pupil-conduct-pupil-7')).map((e) => e.type);
   const future = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
   it('suspends the account with ground and end date and answers the "inform parents" obligation (E1, E2)', async () => {

@@ -1,33 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mintDevToken } from '@casebook/access';
-import { createLogger, loadConfig } from '@casebook/platform';
-import { openRuntime, type Runtime } from '@casebook/runtime';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import type { Role } from '@casebook/incidents';
+import { describeOnEveryStore } from './support/api-harness';
 
-const SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
-const secret = new TextEncoder().encode(SECRET);
-
-// POST /incidents over HTTP (api.md; SC1, B3, B4), embedded store.
-describe('reporting an incident over HTTP', () => {
-  let dataDir: string;
-  let runtime: Runtime;
-  let app: NestFastifyApplication;
-  const token = (roles: ('teacher' | 'director' | 'board' | 'hr')[], schools: string[] = ['school-1']) =>
-    mintDevToken(secret, { sub: `p-${roles.join('-')}`, roles, schools });
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'casebook-e2e-report-'));
-    runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET }), createLogger('silent'), 'api');
-    app = await createApiApp(runtime);
-  });
-  afterAll(async () => {
-    await app.close();
-    await runtime.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+// POST /incidents over HTTP (api.md; SC1, B3, B4), on both stores.
+describeOnEveryStore('reporting an incident over HTTP', (api) => {
+  const token = (roles: Role[], schools: string[] = ['school-1']) => api.token(`p-${roles.join('-')}`, roles, schools);
 
   const report = (overrides: Record<string, unknown> = {}) => ({
     type: 'pupil-incident',
@@ -41,14 +17,8 @@ describe('reporting an incident over HTTP', () => {
     ],
     ...overrides,
   });
-  const post = async (payload: object, bearer?: string) =>
-    app.inject({
-      method: 'POST',
-      url: '/incidents',
-      headers: { authorization: `Bearer ${bearer ?? (await token(['teacher']))}`, 'content-type': 'application/json' },
-      payload: JSON.stringify(payload),
-    });
-  const total = async () => (await runtime.eventStore.readAll({ from: 'start', limit: 10_000 })).length;
+  const post = async (payload: object, bearer?: string) => api.post('/incidents', payload, bearer ?? (await token(['teacher'])));
+  const total = () => api.eventCount();
 
   it('records a pupil incident reported by a teacher: 201, Location, ETag, and the actor in the metadata (SC1)', async () => {
     const response = await post(report());
@@ -56,7 +26,7 @@ describe('reporting an incident over HTTP', () => {
     const { id } = response.json();
     expect(response.headers['location']).toBe(`/incidents/${id}`);
     expect(response.headers['etag']).toBe('"0"');
-    const [event] = await runtime.eventStore.readStream(`pupil-incident-${id}`);
+    const [event] = await api.runtime().eventStore.readStream(`pupil-incident-${id}`);
     expect(event).toMatchObject({
       type: 'IncidentReported',
       data: { incidentId: id, kind: 'pupil-incident', category: 'cyberbullying', occurredAt: '2026-11-03T19:30:00.000Z' },
@@ -70,7 +40,7 @@ describe('reporting an incident over HTTP', () => {
       await token(['director']),
     );
     expect(response.statusCode).toBe(201);
-    const stream = await runtime.eventStore.readStream(`staff-misconduct-${response.json().id}`);
+    const stream = await api.runtime().eventStore.readStream(`staff-misconduct-${response.json().id}`);
     expect(stream.map((e) => e.type)).toEqual(['IncidentReported', 'InspectorNotificationQueued']);
   });
 
