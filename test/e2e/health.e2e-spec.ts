@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -50,6 +50,22 @@ describe('health and docs over HTTP (embedded default)', () => {
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
+  });
+
+  it('documents every command of api.md, with request bodies that have examples (issue #3)', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/docs/openapi.json' })).json();
+    const contract = readFileSync(join(__dirname, '../../../shared/spec/api.md'), 'utf8');
+    const commands = [...contract.slice(contract.indexOf('## Commands'), contract.indexOf('## Reads')).matchAll(/^\| `POST ([^`]+)`/gm)].map((m) => m[1]!);
+    expect(commands).toHaveLength(19);
+    for (const path of [...commands]) expect(document.paths[path]?.post).toBeDefined();
+    expect(document.paths['/incidents/{id}']?.get).toBeDefined();
+    const schemas = document.components.schemas as Record<string, { properties: Record<string, { example?: unknown; enum?: unknown }> }>;
+    const withoutExample = Object.entries(schemas).flatMap(([name, schema]) =>
+      Object.entries(schema.properties ?? {})
+        .filter(([, property]) => property.example === undefined && property.enum === undefined && !('$ref' in property) && !('type' in property && property.type === 'array') && !('type' in property && property.type === 'boolean'))
+        .map(([field]) => `${name}.${field}`),
+    );
+    expect(withoutExample).toEqual([]);
   });
 
   it('answers an unknown path with problem+json 404', async () => {

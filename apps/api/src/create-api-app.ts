@@ -25,6 +25,9 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new NestPinoLogger(runtime.logger),
+    // Fastify's own JSON parser (body limit, __proto__/constructor refused) is the only one; Nest's would add a
+    // form parser, and a form is not JSON (415).
+    bodyParser: false,
   });
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
   app.useGlobalPipes(problemValidationPipe());

@@ -20,7 +20,7 @@ import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IncidentCases } from '../incidents/incident-cases';
 import { CriminalReportDecisionDto, OpenCriminalReportDecisionDto, PoliceReportDto } from './criminal-report.dto';
 
-type Headers = Record<string, string | string[] | undefined>;
+type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Criminal-report decisions (`criminal-report-<uuid>`): P4 opens one, B2/B3 decide it, the police report closes it. */
 @ApiTags('criminal-report-decisions')
@@ -49,7 +49,7 @@ export class CriminalReportsController {
   async open(
     @Body() body: OpenCriminalReportDecisionDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);
@@ -78,7 +78,7 @@ export class CriminalReportsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: CriminalReportDecisionDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board']);
@@ -106,7 +106,7 @@ export class CriminalReportsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: PoliceReportDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board']);

@@ -10,7 +10,7 @@ import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { CloseIncidentDto, CorrespondenceDto, EvidenceDto, ReopenIncidentDto, ScopeAssessmentDto } from './case-commands.dto';
 import { IncidentCases } from './incident-cases';
 
-type Headers = Record<string, string | string[] | undefined>;
+type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Commands every case takes, pupil incident and staff misconduct alike. Fine-grained rules are the deciders'. */
 @ApiTags('incidents')
@@ -33,7 +33,7 @@ export class CaseCommandsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: ScopeAssessmentDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);
@@ -49,7 +49,7 @@ export class CaseCommandsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: EvidenceDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director', 'teacher']);
@@ -67,7 +67,7 @@ export class CaseCommandsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: CorrespondenceDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director', 'hr']);
@@ -93,7 +93,7 @@ export class CaseCommandsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: CloseIncidentDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);
@@ -109,7 +109,7 @@ export class CaseCommandsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: ReopenIncidentDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);

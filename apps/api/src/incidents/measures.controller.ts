@@ -13,7 +13,7 @@ import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IncidentCases } from './incident-cases';
 import { HearingDto, MeasureDto, ParentNotificationDto } from './pupil-incident-commands.dto';
 
-type Headers = Record<string, string | string[] | undefined>;
+type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** What a measure opened, for the client to act on (ids, kinds and due times only). */
 function openedObligations(events: readonly unknown[]): Record<string, unknown> {
@@ -46,7 +46,7 @@ export class MeasuresController {
     @Param('id', UuidPipe) id: string,
     @Body() body: MeasureDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);
@@ -90,7 +90,7 @@ export class MeasuresController {
     @Param('id', UuidPipe) id: string,
     @Body() body: ParentNotificationDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);
@@ -111,7 +111,7 @@ export class MeasuresController {
     @Param('id', UuidPipe) id: string,
     @Body() body: HearingDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);

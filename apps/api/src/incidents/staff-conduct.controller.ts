@@ -10,7 +10,7 @@ import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IncidentCases } from './incident-cases';
 import { InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
 
-type Headers = Record<string, string | string[] | undefined>;
+type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Staff cases: the board's qualification (S8, B1), the inspector call (B1, B3), consulting the manager (S10). */
 @ApiTags('incidents')
@@ -33,7 +33,7 @@ export class StaffConductController {
     @Param('id', UuidPipe) id: string,
     @Body() body: QualificationDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board']);
@@ -53,7 +53,7 @@ export class StaffConductController {
     @Param('id', UuidPipe) id: string,
     @Body() body: InspectorCallDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board']);
@@ -70,7 +70,7 @@ export class StaffConductController {
     @Param('id', UuidPipe) id: string,
     @Body() body: ManagerConsultationDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Headers,
+    @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const context = contextFor(principal, ['board', 'director']);

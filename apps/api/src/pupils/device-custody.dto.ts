@@ -39,7 +39,7 @@ export class DeviceCustodyDto {
   @IsBoolean()
   switchedOff!: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The pupil incident this custody belongs to' })
+  @ApiPropertyOptional({ format: 'uuid', example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'The pupil incident this custody belongs to' })
   @IsOptional()
   @IsUUID()
   incidentId?: string;
