@@ -37,6 +37,15 @@ describe('criminal-report decisions', () => {
     expect(given(decider, []).when(open({ ...pupilSource, schoolId: 'school-9' }))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
   });
 
+  it('is opened by a director or the board, naming the suspected offence, from an open case (P4)', () => {
+    const teacher: Actor = { id: 'staff-teacher-1', role: 'teacher', schools: ['school-1'] };
+    expect(given(decider, []).when(open(pupilSource, teacher))).toMatchObject({ rule: 'P4', violation: 'forbidden' });
+    const unnamed = { ...open(), data: { ...open().data, suspectedOffence: ' ' } };
+    expect(given(decider, []).when(unnamed)).toMatchObject({ rule: 'P4' });
+    expect(given(decider, []).when(open({ ...pupilSource, closed: true }))).toMatchObject({ rule: 'CLOSED' });
+    expect(given(decider, []).when(open(pupilSource, board))).toHaveLength(1);
+  });
+
   it('needs a rationale to decide not to report (B2)', () => {
     const opened = play(decider, [open()]);
     expect(given(decider, opened).when(decide('do-not-report'))).toMatchObject({ rule: 'B2' });

@@ -30,6 +30,13 @@ describe('staff misconduct', () => {
     ]);
   });
 
+  it('refuses a qualification without rationale, and the same qualification twice (S8)', () => {
+    const blank = { ...qualify('dereliction-of-duty'), data: { ...qualify('dereliction-of-duty').data, rationale: '  ' } };
+    expect(given(staffDecider, reported()).when(blank)).toMatchObject({ rule: 'S8' });
+    const qualified = play(staffDecider, [reportStaff(), qualify('dereliction-of-duty')]);
+    expect(given(staffDecider, qualified).when(qualify('dereliction-of-duty'))).toMatchObject({ rule: 'S8' });
+  });
+
   it('puts a boundary-crossing qualification in the inspector queue, due in one working day (B1)', () => {
     expect(given(staffDecider, reported()).when(qualify('boundary-crossing'))).toEqual([
       expect.objectContaining({ type: 'StaffConductQualified' }),

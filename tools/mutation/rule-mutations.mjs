@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Removes each rule's code in turn and runs the incidents library's specs: every mutation must make a test fail
+// (issue #3: "a test whose name carries its id, and which fails if the rule's code is removed").
+// Usage: npm run mutate:rules [-- RULE ...]. Restores every file it touched, also on Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const D = 'libs/incidents/src/domain';
+/** [rule, file, the code as it is, the code with the rule removed] */
+const MUTATIONS = [
+  ['SC1', `${D}/case/case.decider.ts`, 'if (!rules.categories.includes(data.category))', 'if (false)'],
+  ['SC2', `${D}/case/case.decider.ts`, "if (!data.inScope && state.category === 'cyberbullying')", 'if (false)'],
+  ['F1', `${D}/staff-misconduct/staff-misconduct-kind.rules.ts`, "file: 'personnel-file',", "file: 'pupil-file',"],
+  ['F2', `${D}/pupil-incident/pupil-incident-kind.rules.ts`, "state.involved.filter((p) => p.personKind === 'pupil')", 'state.involved.filter(() => false)'],
+  ['F3', `${D}/case/case.decider.ts`, "if (!data.summary.trim()) return refuse('F3'", "if (false) return refuse('F3'"],
+  ['P1', `${D}/pupil-incident/measure.decider.ts`, "if (!state.involved.some((p) => p.personId === data.subjectId && p.personKind === 'pupil'))", 'if (false)'],
+  ['P2', `${D}/pupil-incident/measure.decider.ts`, 'informParentsObligation(ids.informParents, data.measureId, context.now, policy.informParentsWithinHours),', ''],
+  ['P3', `${D}/pupil-incident/measure.decider.ts`, "if (data.measure === 'removal' && actor.role !== 'board')", 'if (false)'],
+  ['P4', `${D}/criminal-report/criminal-report.decider.ts`, "if (actor.role !== 'director' && actor.role !== 'board') return refuse('P4'", "if (false) return refuse('P4'"],
+  ['P5', `${D}/pupil-incident/measure.decider.ts`, "if (days(data.startsOn, data.endsOn) > 7) return refuse('P5'", "if (false) return refuse('P5'"],
+  ['P6', `${D}/pupil-incident/measure.decider.ts`, "if (data.measure === 'removal' && !(state.heardKinds.includes('staff') && state.heardKinds.includes('parent')))", 'if (false)'],
+  ['E1', `${D}/pupil-conduct/email-account.decider.ts`, "if (data.until <= context.now.slice(0, 10)) return refuse('E1'", "if (false) return refuse('E1'"],
+  ['E2', `${D}/pupil-conduct/email-account.decider.ts`, "        // rule E2: the user or the parents are informed of the suspension, with the reason.\n        obligations: [\n          informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours),\n        ],", '        obligations: [],'],
+  ['E3', `${D}/pupil-conduct/email-account.decider.ts`, "        // rule E3: parents are informed as soon as possible, with the reason.\n        obligations: [\n          informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours),\n        ],", '        obligations: [],'],
+  ['M1', `${D}/pupil-conduct/device-custody.decider.ts`, '    return data.endOfSchoolDay;\n', '    return data.endOfNextSchoolDay;\n'],
+  ['M2', `${D}/pupil-conduct/device-custody.decider.ts`, 'if (offenceNumber >= 2) {', 'if (offenceNumber >= 3) {'],
+  ['M3', `${D}/pupil-conduct/device-custody.decider.ts`, "if (data.custodyUntil === undefined) {\n    return refuse('M3'", "if (data.custodyUntil === undefined) {\n    return data.endOfNextSchoolDay;\n    return refuse('M3'"],
+  ['M4', `${D}/pupil-conduct/device-custody.decider.ts`, "if (data.pupilPresent !== true) return refuse('M4'", "if (false) return refuse('M4'"],
+  ['M5', `${D}/pupil-conduct/device-custody.decider.ts`, 'const offenceNumber = (state.offencesBySchoolYear[schoolYear] ?? 0) + 1;', 'const offenceNumber = 1;'],
+  ['M6', `${D}/pupil-conduct/device-custody.decider.ts`, "if (custody.returned) return refuse('M6'", "if (false) return refuse('M6'"],
+  ['S8', `${D}/staff-misconduct/inspector.decider.ts`, "if (context.actor.role !== 'board') {\n    return refuse(data.qualification === 'boundary-crossing' ? 'B1' : 'S8'", "if (false) {\n    return refuse(data.qualification === 'boundary-crossing' ? 'B1' : 'S8'"],
+  ['S9', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (context.actor.role !== 'board') return refuse('S9'", "if (false) return refuse('S9'"],
+  ['S10', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (!data.summary.trim()) return refuse('S10'", "if (false) return refuse('S10'"],
+  ['S11', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (!data.communicatedAt) return refuse('S11'", "if (false) return refuse('S11'"],
+  ['B1', `${D}/staff-misconduct/inspector.decider.ts`, "if (data.qualification !== 'boundary-crossing') return [qualified];", 'return [qualified];'],
+  ['B2', `${D}/criminal-report/criminal-report.decider.ts`, "if (!data.rationale.trim()) return refuse('B2'", "if (false) return refuse('B2'"],
+  ['B3', `${D}/criminal-report/criminal-report.decider.ts`, "if (state.statutory && data.source.statutoryConclusion === 'reasonable-suspicion')", 'if (false)'],
+  ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
+];
+
+const only = new Set(process.argv.slice(2));
+const selected = MUTATIONS.filter(([rule]) => only.size === 0 || only.has(rule));
+const originals = new Map();
+const restore = () => {
+  for (const [file, text] of originals) writeFileSync(file, text);
+  originals.clear();
+};
+process.on('SIGINT', () => {
+  restore();
+  process.exit(130);
+});
+
+const results = [];
+for (const [rule, file, from, to] of selected) {
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+    results.push({ rule, outcome: 'STALE (the code to mutate is not found exactly once)' });
+    console.log(`${rule.padEnd(4)} ${results.at(-1).outcome}`);
+    continue;
+  }
+  originals.set(file, text);
+  try {
+    writeFileSync(file, text.slice(0, at) + to + text.slice(at + from.length));
+    const run = spawnSync(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', '--experimental-vm-modules', join('node_modules', 'jest', 'bin', 'jest.js'), '--silent', '--testPathPatterns', `${D}/`],
+      { encoding: 'utf8' },
+    );
+    const failed = /Tests:\s+(\d+) failed/.exec(run.stderr)?.[1];
+    results.push({ rule, outcome: failed ? `killed (${failed} failing)` : 'SURVIVED' });
+  } finally {
+    restore();
+  }
+  console.log(`${rule.padEnd(4)} ${results.at(-1).outcome}`);
+}
+const bad = results.filter((r) => !r.outcome.startsWith('killed'));
+console.log(`\n${results.length - bad.length} of ${results.length} rule mutations killed${bad.length ? `; not: ${bad.map((r) => r.rule).join(', ')}` : ''}`);
+process.exit(bad.length ? 1 : 0);
