@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger, loadConfig } from '@casebook/platform';
 import { openRuntime, type Runtime } from '@casebook/runtime';
+import { readSharedSpec } from '@casebook/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
 // The embedded default over HTTP: PGlite under a temporary DATA_DIR, no service needed.
@@ -54,7 +55,7 @@ describe('health and docs over HTTP (embedded default)', () => {
 
   it('documents every command of api.md, with request bodies that have examples (issue #3)', async () => {
     const document = (await app.inject({ method: 'GET', url: '/docs/openapi.json' })).json();
-    const contract = readFileSync(join(__dirname, '../../../shared/spec/api.md'), 'utf8');
+    const contract = readSharedSpec('spec/api.md');
     const commands = [...contract.slice(contract.indexOf('## Commands'), contract.indexOf('## Reads')).matchAll(/^\| `POST ([^`]+)`/gm)].map((m) => m[1]!);
     expect(commands).toHaveLength(19);
     for (const path of [...commands]) expect(document.paths[path]?.post).toBeDefined();

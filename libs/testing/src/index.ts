@@ -1,3 +1,4 @@
 export * from './required-infra';
 export * from './wait-until';
 export * from './given-when-then';
+export * from './shared-spec';

@@ -1,36 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import {
-  type CriminalReportEvent,
-  DEFAULT_POLICY,
-  criminalReportHandler,
-  criminalReportStream,
-  evolveCriminalReport,
-  initialCriminalReportState,
-} from '@casebook/incidents';
+import { type CriminalReportEvent, DEFAULT_POLICY, criminalReportHandler, criminalReportStream, evolveCriminalReport, initialCriminalReportState } from '@casebook/incidents';
 import type { Logger } from '@casebook/platform';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
-import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IncidentCases } from '../incidents/incident-cases';
 import { CriminalReportDecisionDto, OpenCriminalReportDecisionDto, PoliceReportDto } from './criminal-report.dto';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Criminal-report decisions (`criminal-report-<uuid>`): P4 opens one, B2/B3 decide it, the police report closes it. */
-@ApiTags('criminal-report-decisions')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'The decision\'s revision (ETag) you decided on; 412 if it moved on' })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first response, nothing appended; other body: 422' })
-@ApiConflictResponse({ description: 'A rule refuses the command; `rule` names it' })
+@CommandEndpoints('criminal-report-decisions')
 @Controller('criminal-report-decisions')
-@UseGuards(BearerAuthGuard)
-@UseInterceptors(IdempotencyInterceptor)
 export class CriminalReportsController {
   private readonly logger: Logger;
 

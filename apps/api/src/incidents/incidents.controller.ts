@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { type CommandResult, DEFAULT_POLICY, type ReportIncident, incidentStream, pupilIncidentHandler, staffMisconductHandler } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
-import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { actorFor, commandMeta, respond } from '../commands/command-http';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ReportIncidentDto } from './report-incident.dto';
 
-@ApiTags('incidents')
-@ApiBearerAuth()
+@CommandEndpoints('incidents')
 @Controller('incidents')
-@UseGuards(BearerAuthGuard)
-@UseInterceptors(IdempotencyInterceptor)
 export class IncidentsController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 

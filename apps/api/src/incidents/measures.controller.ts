@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { DEFAULT_POLICY, type DisciplinaryMeasure, type OpenedObligation, type PupilMeasure, pupilConductHandler } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
-import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
 import { StreamLocator } from '../commands/stream-locator';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IncidentCases } from './incident-cases';
 import { HearingDto, MeasureDto, ParentNotificationDto } from './pupil-incident-commands.dto';
 
@@ -22,15 +22,9 @@ function openedObligations(events: readonly unknown[]): Record<string, unknown> 
 }
 
 /** Measures against pupils and staff, hearings before a removal, and informing parents ("Sancties en gevolgen"). */
-@ApiTags('incidents')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) you decided on; 412 if it moved on' })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first response, nothing appended; other body: 422' })
+@CommandEndpoints('incidents')
 @ApiNotFoundResponse({ description: 'No incident with this id (or nothing `regarding` names)' })
-@ApiConflictResponse({ description: 'A rule refuses the command; `rule` names it' })
 @Controller('incidents/:id')
-@UseGuards(BearerAuthGuard)
-@UseInterceptors(IdempotencyInterceptor)
 export class MeasuresController {
   constructor(
     private readonly cases: IncidentCases,

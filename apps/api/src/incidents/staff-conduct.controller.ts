@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IncidentCases } from './incident-cases';
 import { InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Staff cases: the board's qualification (S8, B1), the inspector call (B1, B3), consulting the manager (S10). */
-@ApiTags('incidents')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'The case revision (ETag) you decided on; 412 if it moved on' })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first response, nothing appended; other body: 422' })
+@CommandEndpoints('incidents')
 @ApiNotFoundResponse({ description: 'No incident with this id' })
-@ApiConflictResponse({ description: 'A rule refuses the command, or the case is not a staff misconduct case; `rule` names it' })
 @Controller('incidents/:id')
-@UseGuards(BearerAuthGuard)
-@UseInterceptors(IdempotencyInterceptor)
 export class StaffConductController {
   constructor(private readonly cases: IncidentCases) {}
 

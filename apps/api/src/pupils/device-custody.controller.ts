@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import {
-  DEFAULT_POLICY,
-  DEFAULT_SCHOOL_CALENDAR,
-  type DeviceTakenIntoCustody,
-  pupilConductHandler,
-  pupilConductStream,
-  schoolDayEnds,
-} from '@casebook/incidents';
+import { DEFAULT_POLICY, DEFAULT_SCHOOL_CALENDAR, type DeviceTakenIntoCustody, pupilConductHandler, pupilConductStream, schoolDayEnds } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
-import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { StreamLocator } from '../commands/stream-locator';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { DeviceCustodyDto } from './device-custody.dto';
 
-@ApiTags('pupils')
-@ApiBearerAuth()
+@CommandEndpoints('pupils')
 @Controller('pupils/:pupilId')
-@UseGuards(BearerAuthGuard)
-@UseInterceptors(IdempotencyInterceptor)
 export class DeviceCustodyController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -33,8 +23,6 @@ export class DeviceCustodyController {
   @Post('device-custody')
   @HttpCode(201)
   @ApiOperation({ summary: 'Take a device into custody (M1–M5): director of the school, or the board' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The pupil stream revision (ETag) you decided on' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first response, nothing appended; other body: 422' })
   @ApiCreatedResponse({ description: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }' })
   @ApiConflictResponse({ description: 'A rule refuses it, e.g. M3 without custodyUntil from the third offence' })
   async takeIntoCustody(

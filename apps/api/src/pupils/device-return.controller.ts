@@ -1,21 +1,18 @@
-import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { DEFAULT_POLICY, pupilConductHandler } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
-import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
 import { StreamLocator } from '../commands/stream-locator';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { DeviceReturnDto } from './device-return.dto';
 
-@ApiTags('pupils')
-@ApiBearerAuth()
+@CommandEndpoints('pupils')
 @Controller('device-custody/:custodyId')
-@UseGuards(BearerAuthGuard)
-@UseInterceptors(IdempotencyInterceptor)
 export class DeviceReturnController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -25,8 +22,6 @@ export class DeviceReturnController {
   @Post('return')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a device (M6): to the pupil or a parent; closes the device-return obligation' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The pupil conduct stream revision (ETag) you decided on' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first response, nothing appended; other body: 422' })
   @ApiOkResponse({ description: '{ id (the custody), revision, position }' })
   @ApiNotFoundResponse({ description: 'No such custody' })
   @ApiConflictResponse({ description: 'Already returned, or returnedAt before it was taken (M6)' })

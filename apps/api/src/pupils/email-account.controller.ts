@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { DEFAULT_POLICY, type PupilConductCommand, pupilConductHandler, pupilConductStream } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
-import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { StreamLocator } from '../commands/stream-locator';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
@@ -25,11 +25,8 @@ interface AccountAction {
 type CommandContextOf = { actor: ReturnType<typeof actorFor>; now: string };
 
 /** The pupil's school e-mail account (E1–E3): director of the school, or the board. */
-@ApiTags('pupils')
-@ApiBearerAuth()
+@CommandEndpoints('pupils')
 @Controller('pupils/:pupilId/email-account')
-@UseGuards(BearerAuthGuard)
-@UseInterceptors(IdempotencyInterceptor)
 export class EmailAccountController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,

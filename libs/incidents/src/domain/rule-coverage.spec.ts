@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSharedSpec } from '@casebook/testing';
 
 /** Issue #3: every rule of the domain spec is named by at least one test. E4, R1 and R2 come with the privacy issue. */
 const LATER = new Set(['E4', 'R1', 'R2']);
@@ -12,7 +13,7 @@ function specFiles(dir: string): string[] {
 
 describe('rule coverage', () => {
   it('names every rule id of shared/spec/domain.md in a test title of the incidents library', () => {
-    const spec = readFileSync(join(__dirname, '../../../../../shared/spec/domain.md'), 'utf8');
+    const spec = readSharedSpec('spec/domain.md');
     const rules = [...spec.matchAll(/^\s*- \*\*([A-Z]+\d+)\*\*/gm)].map((m) => m[1]!).filter((id) => !LATER.has(id));
     expect(rules.length).toBeGreaterThanOrEqual(28);
     // Titles: the first string argument of it(...), it.each(...)(...), describe(...).
