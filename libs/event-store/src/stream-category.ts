@@ -10,6 +10,7 @@ export const KNOWN_STREAM_CATEGORIES: readonly string[] = [
   'criminal-report',
   'pupil-conduct',
   'school-consent',
+  'access-log',
 ];
 
 export function categoryOf(streamId: string, known: readonly string[] = KNOWN_STREAM_CATEGORIES): string {

@@ -1,0 +1,79 @@
+import type { RecordedEvent } from '@casebook/event-store';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import type { Projection } from '../runtime/projection';
+import { dataOf, incidentIdOf } from '../shared/event-facts';
+import { TimelineCaseRow, TimelineEntryRow } from './case-timeline.entities';
+
+/** B4: a record made more than this long after the moment it names is marked late in the timeline. */
+export const LATE_AFTER_HOURS = 72;
+
+/**
+ * The case timeline: every event of a case in order, with time, actor and role; the decisions opened from it
+ * (P4) appear in it too. Only facts are stored (no free text); the plain-language line is rendered per reader
+ * language (`case-timeline.text.ts`), so switching language needs no rebuild.
+ */
+export const caseTimelineProjection: Projection = {
+  name: 'case-timeline',
+  categories: ['pupil-incident', 'staff-misconduct', 'criminal-report'],
+  entities: [TimelineEntryRow, TimelineCaseRow],
+  ddl: (schema) => `
+CREATE TABLE ${schema}.timeline_entries (
+  incident_id text NOT NULL, position bigint NOT NULL, stream_id text NOT NULL, revision integer NOT NULL,
+  type text NOT NULL, school_id text, case_kind text NOT NULL, occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL, actor_id text NOT NULL, actor_role text NOT NULL, late boolean NOT NULL,
+  facts jsonb NOT NULL, PRIMARY KEY (incident_id, position)
+);
+CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text NOT NULL, case_kind text NOT NULL);`,
+  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+    const rows: TimelineEntryRow[] = [];
+    for (const event of events) {
+      const data = dataOf(event);
+      let incidentId = incidentIdOf(event.streamId);
+      let caseKind = event.streamId.startsWith('staff-misconduct-') ? 'staff-misconduct' : 'pupil-incident';
+      if (event.type === 'IncidentReported' && incidentId) {
+        await manager.insert(TimelineCaseRow, { refId: incidentId, incidentId, caseKind });
+      } else if (event.type === 'CriminalReportDecisionOpened') {
+        incidentId = String(data['sourceIncidentId']);
+        caseKind = String(data['sourceKind']);
+        await manager.insert(TimelineCaseRow, { refId: String(data['decisionId']), incidentId, caseKind });
+      } else if (!incidentId) {
+        const decision = await manager.findOne(TimelineCaseRow, { where: { refId: event.streamId.slice('criminal-report-'.length) } });
+        if (!decision) continue;
+        ({ incidentId, caseKind } = decision);
+      }
+      const occurredAt = new Date(event.metadata.occurredAt);
+      const recordedAt = new Date(event.metadata.recordedAt);
+      rows.push({
+        incidentId,
+        position: String(event.globalPosition),
+        streamId: event.streamId,
+        revision: event.streamRevision,
+        type: event.type,
+        schoolId: event.metadata.schoolId,
+        caseKind,
+        occurredAt,
+        recordedAt,
+        actorId: event.metadata.actorId,
+        actorRole: event.metadata.actorRole,
+        late: recordedAt.getTime() - occurredAt.getTime() > LATE_AFTER_HOURS * 3_600_000,
+        facts: factsOf(event.type, data),
+      });
+    }
+    if (rows.length) await manager.insert(TimelineEntryRow, rows as QueryDeepPartialEntity<TimelineEntryRow>[]);
+  },
+};
+
+/** The facts a timeline line names: kinds, categories, ids and dates — never summaries, names or narratives. */
+const FACT_KEYS = [
+  'category', 'kind', 'inScope', 'measure', 'subjectId', 'startsOn', 'endsOn', 'direction', 'counterpart', 'channel',
+  'mediaType', 'qualification', 'basis', 'conclusion', 'inspectorReference', 'decision', 'decisionId', 'heardPersonKind',
+  'regarding', 'statutory',
+] as const;
+
+function factsOf(type: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const key of FACT_KEYS) if (data[key] !== undefined && data[key] !== null) facts[key] = data[key];
+  if (type === 'InspectorNotificationQueued') facts['dueAt'] = (data['obligation'] as { dueAt?: string } | undefined)?.dueAt;
+  if (type === 'IncidentReported') facts['involvedCount'] = Array.isArray(data['involved']) ? data['involved'].length : 0;
+  return facts;
+}

@@ -1,0 +1,75 @@
+/** The plain-language line of a timeline entry, in Dutch (default) or English (`Accept-Language: en`). */
+export type TimelineLanguage = 'nl' | 'en';
+
+type Facts = Readonly<Record<string, unknown>>;
+type Line = (f: Facts) => string;
+
+const ROLE: Record<TimelineLanguage, Record<string, string>> = {
+  nl: { teacher: 'leerkracht', director: 'directeur', board: 'College van Bestuur', hr: 'HR', legal: 'jurist' },
+  en: { teacher: 'teacher', director: 'director', board: 'board', hr: 'HR', legal: 'legal' },
+};
+
+const LINES: Record<TimelineLanguage, Record<string, Line>> = {
+  nl: {
+    IncidentReported: (f) => `Incident gemeld (${f['category']}), ${f['involvedCount']} betrokkene(n)`,
+    ScopeAssessed: (f) => (f['inScope'] ? 'Beoordeeld: valt onder het protocol' : 'Beoordeeld: valt niet onder het protocol'),
+    EvidenceAdded: (f) => `Bewijs toegevoegd (${f['mediaType']})`,
+    CorrespondenceRecorded: (f) => `Correspondentie vastgelegd: ${f['direction'] === 'incoming' ? 'ontvangen van' : 'verstuurd aan'} ${f['counterpart']} per ${f['channel']}`,
+    IncidentClosed: () => 'Zaak gesloten',
+    IncidentReopened: () => 'Zaak heropend',
+    CriminalReportDecisionLinked: () => 'Besluit over aangifte gekoppeld',
+    MeasureImposed: (f) => `Maatregel opgelegd: ${f['measure']}${f['startsOn'] ? ` van ${f['startsOn']}` : ''}${f['endsOn'] ? ` tot en met ${f['endsOn']}` : ''}`,
+    HearingHeld: (f) => `Gehoord: ${f['heardPersonKind']}`,
+    ParentsInformed: (f) => `Ouders geïnformeerd per ${f['channel']}`,
+    StaffConductQualified: (f) => `Gedrag gekwalificeerd als ${f['qualification'] === 'boundary-crossing' ? 'grensoverschrijdend' : 'plichtsverzuim'}`,
+    InspectorNotificationQueued: (f) => `Melding aan de vertrouwensinspecteur klaargezet (${f['basis'] === 'statutory' ? 'wettelijk' : 'beleid'}), uiterlijk ${f['dueAt']}`,
+    InspectorCalled: (f) => `Vertrouwensinspecteur gebeld (kenmerk ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion'] === 'reasonable-suspicion' ? 'redelijk vermoeden' : 'geen redelijk vermoeden'}` : ''}`,
+    ManagerConsulted: () => 'Leidinggevende geraadpleegd',
+    DisciplinaryMeasureImposed: (f) => `Disciplinaire maatregel: ${f['measure']}`,
+    CriminalReportDecisionOpened: (f) => `Besluit over aangifte geopend${f['statutory'] ? ' (wettelijke aangifteplicht)' : ''}`,
+    CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Besloten: aangifte doen' : 'Besloten: geen aangifte'),
+    PoliceReportFiled: () => 'Aangifte gedaan bij de politie',
+  },
+  en: {
+    IncidentReported: (f) => `Incident reported (${f['category']}), ${f['involvedCount']} involved`,
+    ScopeAssessed: (f) => (f['inScope'] ? 'Assessed: within the protocol' : 'Assessed: outside the protocol'),
+    EvidenceAdded: (f) => `Evidence added (${f['mediaType']})`,
+    CorrespondenceRecorded: (f) => `Correspondence recorded: ${f['direction'] === 'incoming' ? 'received from' : 'sent to'} ${f['counterpart']} by ${f['channel']}`,
+    IncidentClosed: () => 'Case closed',
+    IncidentReopened: () => 'Case reopened',
+    CriminalReportDecisionLinked: () => 'Criminal-report decision linked',
+    MeasureImposed: (f) => `Measure imposed: ${f['measure']}${f['startsOn'] ? ` from ${f['startsOn']}` : ''}${f['endsOn'] ? ` to ${f['endsOn']}` : ''}`,
+    HearingHeld: (f) => `Heard: ${f['heardPersonKind']}`,
+    ParentsInformed: (f) => `Parents informed by ${f['channel']}`,
+    StaffConductQualified: (f) => `Conduct qualified as ${f['qualification']}`,
+    InspectorNotificationQueued: (f) => `Call to the confidential inspector queued (${f['basis']}), due ${f['dueAt']}`,
+    InspectorCalled: (f) => `Confidential inspector called (reference ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion']}` : ''}`,
+    ManagerConsulted: () => 'Manager consulted',
+    DisciplinaryMeasureImposed: (f) => `Disciplinary measure: ${f['measure']}`,
+    CriminalReportDecisionOpened: (f) => `Criminal-report decision opened${f['statutory'] ? ' (statutory duty)' : ''}`,
+    CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Decided: report to the police' : 'Decided: no police report'),
+    PoliceReportFiled: () => 'Police report filed',
+  },
+};
+
+export function timelineText(type: string, facts: Facts, actorRole: string, late: boolean, language: TimelineLanguage): string {
+  const line = LINES[language][type]?.(facts) ?? type;
+  const by = language === 'nl' ? 'door' : 'by';
+  const lateMark = late ? (language === 'nl' ? ' (laat vastgelegd)' : ' (recorded late)') : '';
+  return `${line}, ${by} ${ROLE[language][actorRole] ?? actorRole}${lateMark}`;
+}
+
+/** `Accept-Language`: English when the reader prefers it over Dutch; Dutch otherwise. */
+export function timelineLanguage(acceptLanguage: string | undefined): TimelineLanguage {
+  if (!acceptLanguage) return 'nl';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { tag: tag ?? '', q: q ? Number(q) : 1 };
+    })
+    .filter((entry) => entry.tag.startsWith('en') || entry.tag.startsWith('nl'))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.tag.startsWith('en') ? 'en' : 'nl';
+}

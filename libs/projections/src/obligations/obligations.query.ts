@@ -1,0 +1,71 @@
+import { type DataSource, type FindOptionsWhere, In, IsNull, LessThan, Not } from 'typeorm';
+import { ObligationRow } from './obligation.entity';
+
+export type ObligationStatus = 'open' | 'overdue' | 'done';
+
+export interface ObligationView {
+  readonly obligationId: string;
+  readonly kind: string;
+  readonly regarding: string;
+  readonly incidentId: string | null;
+  readonly pupilId: string | null;
+  readonly schoolId: string | null;
+  readonly openedAt: string;
+  readonly dueAt: string;
+  readonly closedAt: string | null;
+  readonly status: ObligationStatus;
+}
+
+/**
+ * `GET /obligations?status=`: overdue first, then by due time. `schools` limits a director to its schools
+ * (undefined: every school). `open` includes the overdue ones (they are open too).
+ */
+export async function findObligations(
+  source: DataSource,
+  query: { status?: ObligationStatus; schools?: readonly string[]; now: Date; limit: number; offset: number },
+): Promise<ObligationView[]> {
+  const base: FindOptionsWhere<ObligationRow> = query.schools ? { schoolId: In([...query.schools]) } : {};
+  const where: FindOptionsWhere<ObligationRow> =
+    query.status === 'done'
+      ? { ...base, closedAt: Not(IsNull()) }
+      : query.status === 'overdue'
+        ? { ...base, closedAt: IsNull(), dueAt: LessThan(query.now) }
+        : query.status === 'open'
+          ? { ...base, closedAt: IsNull() }
+          : base;
+  const rows = await source
+    .getRepository(ObligationRow)
+    .createQueryBuilder('o')
+    .where(where)
+    // Overdue first (open and past due), then by due time, then by id for a stable page order.
+    .orderBy('CASE WHEN o.closed_at IS NULL AND o.due_at < :now THEN 0 ELSE 1 END', 'ASC')
+    .addOrderBy('o.due_at', 'ASC')
+    .addOrderBy('o.obligation_id', 'ASC')
+    .setParameter('now', query.now)
+    .offset(query.offset)
+    .limit(query.limit)
+    .getMany();
+  return rows.map((row) => toView(row, query.now));
+}
+
+export async function findObligationsOfPupil(source: DataSource, pupilId: string, now: Date): Promise<ObligationView[]> {
+  const rows = await source.getRepository(ObligationRow).find({ where: { pupilId, closedAt: IsNull() }, order: { dueAt: 'ASC' } });
+  return rows.map((row) => toView(row, now));
+}
+
+function toView(row: ObligationRow, now: Date): ObligationView {
+  const status: ObligationStatus = row.closedAt ? 'done' : row.dueAt < now ? 'overdue' : 'open';
+  return {
+    obligationId: row.obligationId,
+    kind: row.kind,
+    regarding: row.regarding,
+    incidentId: row.incidentId,
+    pupilId: row.pupilId,
+    schoolId: row.schoolId,
+    openedAt: row.openedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    closedAt: row.closedAt ? row.closedAt.toISOString() : null,
+    status,
+  };
+}
+

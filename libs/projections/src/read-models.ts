@@ -1,0 +1,17 @@
+import { accessLogProjection } from './access-log/access-log.projection';
+import { caseTimelineProjection } from './case-timeline/case-timeline.projection';
+import { inspectorQueueProjection } from './inspector-queue/inspector-queue.projection';
+import { obligationsProjection } from './obligations/obligations.projection';
+import { personnelFileProjection } from './personnel-file/personnel-file.projection';
+import { pupilFileProjection } from './pupil-file/pupil-file.projection';
+import type { Projection } from './runtime/projection';
+
+/** The six read models of the domain spec. */
+export const READ_MODELS: readonly Projection[] = [
+  pupilFileProjection,
+  personnelFileProjection,
+  inspectorQueueProjection,
+  caseTimelineProjection,
+  obligationsProjection,
+  accessLogProjection,
+];
