@@ -21,10 +21,16 @@ export class ReadModelCatalog {
     await runMigrations(sql, 'projections', PROJECTION_STORE_MIGRATIONS);
     const catalog = new ReadModelCatalog(sql, projections);
     for (const projection of projections) {
-      const [live] = await sql.query<{ live_version: number }>('SELECT live_version FROM projection_versions WHERE name = $1', [projection.name]);
-      if (live) continue;
-      await catalog.createVersion(projection.name, 1);
-      await sql.query('INSERT INTO projection_versions (name, live_version) VALUES ($1, 1) ON CONFLICT (name) DO NOTHING', [projection.name]);
+      // The api and the worker may start together on a fresh database: one of them creates version 1.
+      await sql.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`casebook-read-model-${projection.name}`]);
+        const [live] = await tx.query('SELECT live_version FROM projection_versions WHERE name = $1', [projection.name]);
+        if (live) return;
+        const schema = ReadModelCatalog.schemaOf(projection.name, 1);
+        await tx.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}";\n${projection.ddl(`"${schema}"`)}`);
+        await tx.query('INSERT INTO projection_checkpoints (name, version) VALUES ($1, 1) ON CONFLICT (name, version) DO UPDATE SET position = 0, events = 0', [projection.name]);
+        await tx.query('INSERT INTO projection_versions (name, live_version) VALUES ($1, 1)', [projection.name]);
+      });
     }
     return catalog;
   }

@@ -83,7 +83,7 @@ class Connection {
       const finished = this.sql
         .transaction(async (tx) => {
           queryable = tx;
-          await null; // lets `finished` below be assigned before it is handed out
+          await Promise.resolve(); // lets `finished` below be assigned before it is handed out
           opened({ queryable: tx, finish, finished });
           if (!(await decided)) throw ROLLED_BACK;
         })

@@ -1,0 +1,180 @@
+import type { EntityManager } from 'typeorm';
+import { type EventStore, PostgresEventStore, type RecordedEvent } from '@casebook/event-store';
+import { schoolYearOf, DEFAULT_POLICY } from '@casebook/incidents';
+import { PgSqlClient, PgliteSqlClient, type ScratchDatabase, type SqlClient, createScratchDatabase } from '@casebook/platform';
+import { describeWithService } from '@casebook/testing';
+import { findAccessLog } from './access-log/access-log.query';
+import { findTimeline } from './case-timeline/case-timeline.query';
+import { findInspectorQueue } from './inspector-queue/inspector-queue.query';
+import { findObligations } from './obligations/obligations.query';
+import { findPersonnelFile } from './personnel-file/personnel-file.query';
+import { findPupilFile } from './pupil-file/pupil-file.query';
+import { READ_MODELS } from './read-models';
+import { ProjectionRunner } from './runtime/projection-runner';
+import type { Projection } from './runtime/projection';
+import { ReadModelCatalog } from './runtime/read-model-catalog';
+import { IDS, writeScriptedHistory } from './scripted-history.fixtures';
+import { dumpReadModel } from './read-model-dump.fixtures';
+
+// Issue #4: for a scripted history each read model equals the expected rows; a crash mid-batch and a restart
+// give the rows of a clean run; a rebuild gives identical rows. On PGlite, and on the PostgreSQL server.
+describe('read models (PGlite)', () => describeReadModels(async () => ({ sql: await PgliteSqlClient.open(), drop: async () => undefined })));
+describeWithService('postgres', 'read models on the PostgreSQL server', (serverUrl) =>
+  describeReadModels(async () => {
+    const database: ScratchDatabase = await createScratchDatabase(serverUrl, 'read_models');
+    return { sql: new PgSqlClient({ connectionString: database.url, poolSize: 4 }), drop: () => database.drop() };
+  }),
+);
+
+function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Promise<void> }>): void {
+  let sql: SqlClient;
+  let drop: () => Promise<void>;
+  let store: EventStore;
+  let catalog: ReadModelCatalog;
+  const now = new Date();
+
+  beforeAll(async () => {
+    ({ sql, drop } = await open());
+    store = await PostgresEventStore.open(sql);
+    await writeScriptedHistory(store);
+    catalog = await ReadModelCatalog.open(sql, READ_MODELS);
+    for (const projection of READ_MODELS) {
+      await new ProjectionRunner({ catalog, store, name: projection.name, version: 1, batchSize: 7 }).catchUp();
+    }
+  });
+  afterAll(async () => {
+    await catalog?.close();
+    await store?.close();
+    await sql?.close();
+    await drop?.();
+  });
+
+  const source = (name: string) => catalog.dataSource(name, 1);
+
+  it('files a pupil\'s incidents, measures, custodies, correspondence and notifications (F2, P1, P2, M1–M6)', async () => {
+    const file = await findPupilFile(await source('pupil-file'), 'pupil-2', { schoolYear: schoolYearOf(now.toISOString(), DEFAULT_POLICY), today: now.toISOString().slice(0, 10) });
+    expect(file).toMatchObject({
+      pupilId: 'pupil-2',
+      schools: ['school-1'],
+      incidents: [{ kind: 'incident', incidentId: IDS.pupilCase, category: 'cyberbullying', role: 'perpetrator' }],
+      measures: [{ kind: 'measure', measureId: IDS.suspension, measure: 'suspension' }],
+      deviceCustody: { offencesThisSchoolYear: 2, inCustody: [IDS.custody2] },
+      correspondence: [{ kind: 'correspondence', counterpart: 'parent', summary: 'Letter to both families' }],
+      parentNotifications: [{ kind: 'parents-informed', regarding: IDS.suspension }],
+    });
+    expect(file!.deviceCustody.history.map((line) => line.kind)).toEqual(['device-custody', 'device-custody', 'device-returned']);
+    expect(file!.measures[0]).not.toHaveProperty('obligations');
+  });
+
+  it('files the e-mail warning for the other pupil, and shows nothing to another school (E3, F2)', async () => {
+    const year = schoolYearOf(now.toISOString(), DEFAULT_POLICY);
+    const file = await findPupilFile(await source('pupil-file'), 'pupil-1', { schoolYear: year, today: now.toISOString().slice(0, 10) });
+    expect(file).toMatchObject({ incidents: [{ role: 'victim' }], emailAccount: { suspendedUntil: null, actions: [{ kind: 'email-warned', actionId: IDS.warning }] } });
+    expect(await findPupilFile(await source('pupil-file'), 'pupil-1', { schools: ['school-9'], schoolYear: year, today: '2026-01-01' })).toBeNull();
+  });
+
+  it('keeps the staff member\'s case, qualification, measure, correspondence, consultation and inspector call (F1, S8–S10, B1)', async () => {
+    const file = await findPersonnelFile(await source('personnel-file'), 'staff-5');
+    expect(file).toMatchObject({
+      cases: [{ kind: 'misconduct-case', category: 'private-contact-with-pupil' }],
+      qualifications: [{ qualification: 'boundary-crossing' }],
+      disciplinaryMeasures: [{ measure: 'reprimand' }],
+      correspondence: [{ counterpart: 'staff' }],
+      managerConsultations: [{ consultationId: 'consult-1' }],
+      inspectorReports: [{ kind: 'inspector-notification-queued' }, { kind: 'inspector-report', inspectorReference: 'VI-2026-0415' }],
+    });
+    expect(await findPersonnelFile(await source('personnel-file'), 'pupil-3')).toBeNull();
+  });
+
+  it('moves the inspector item from pending to done when the call is recorded (B1)', async () => {
+    const items = await findInspectorQueue(await source('inspector-queue'), { now, limit: 10, offset: 0 });
+    expect(items).toEqual([
+      expect.objectContaining({ itemId: IDS.inspectorItem, incidentId: IDS.staffCase, basis: 'policy', status: 'done', call: expect.objectContaining({ inspectorReference: 'VI-2026-0415' }) }),
+    ]);
+    expect(await findInspectorQueue(await source('inspector-queue'), { status: 'pending', now, limit: 10, offset: 0 })).toEqual([]);
+  });
+
+  it('lists every obligation with its state: informed parents and the police report done, the rest open (P2, P5, M2, M6, E3, B2)', async () => {
+    const all = await findObligations(await source('obligations'), { now, limit: 50, offset: 0 });
+    const state = Object.fromEntries(all.map((o) => [o.obligationId, `${o.kind}:${o.status === 'done' ? 'done' : 'open'}`]));
+    expect(state).toEqual({
+      [IDS.informParentsOfSuspension]: 'inform-parents:done',
+      [IDS.inspectorateReport]: 'report-suspension-to-inspectorate:open',
+      'return-20': 'device-return:done',
+      'return-21': 'device-return:open',
+      [IDS.informParentsOfCustody2]: 'inform-parents:open',
+      'inform-warning': 'inform-parents:open',
+      [IDS.inspectorItem]: 'inspector-call-policy:done',
+      [IDS.policeReport]: 'police-report:done',
+    });
+    expect(all.find((o) => o.obligationId === 'return-21')).toMatchObject({ pupilId: 'pupil-2', schoolId: 'school-1' });
+  });
+
+  it('shows the case timeline in order, the criminal-report decision included, late records marked, in Dutch or English (B4, P4)', async () => {
+    const nl = await findTimeline(await source('case-timeline'), IDS.pupilCase, { language: 'nl', after: 0, limit: 100 });
+    expect(nl.map((line) => line.type)).toEqual([
+      'IncidentReported',
+      'ScopeAssessed',
+      'CorrespondenceRecorded',
+      'MeasureImposed',
+      'ParentsInformed',
+      'CriminalReportDecisionOpened',
+      'CriminalReportDecisionLinked',
+      'CriminalReportDecided',
+      'PoliceReportFiled',
+    ]);
+    expect(nl.map((line) => line.position)).toEqual([...nl.map((line) => line.position)].sort((a, b) => a - b));
+    expect(nl[0]).toMatchObject({ late: true, actor: { id: 'staff-teacher-1', role: 'teacher' }, text: 'Incident gemeld (cyberbullying), 2 betrokkene(n), door leerkracht (laat vastgelegd)' });
+    expect(nl[1]!.late).toBe(false);
+    const en = await findTimeline(await source('case-timeline'), IDS.pupilCase, { language: 'en', after: nl[3]!.position, limit: 2 });
+    expect(en.map((line) => line.text)).toEqual(['Parents informed by phone, by director', 'Criminal-report decision opened, by director']);
+    // No narrative or name reaches the timeline.
+    expect(JSON.stringify(nl)).not.toMatch(/Noor|Threatening|Letter to both/);
+  });
+
+  it('logs each dossier read, refused ones too, findable by subject and by actor', async () => {
+    const bySubject = await findAccessLog(await source('access-log'), { subjectId: 'pupil-2', limit: 10, offset: 0 });
+    expect(bySubject.map((entry) => [entry.actorId, entry.outcome])).toEqual([
+      ['staff-dir-9', 'refused'],
+      ['staff-dir-1', 'granted'],
+    ]);
+    expect(await findAccessLog(await source('access-log'), { actorId: 'staff-dir-9', limit: 10, offset: 0 })).toHaveLength(1);
+  });
+
+  it('gives the rows of a clean run after a crash in the middle of a batch (rows and checkpoint in one transaction)', async () => {
+    for (const projection of READ_MODELS) {
+      let calls = 0;
+      // The same projection, failing in its second batch after writing that batch's rows (one committed before).
+      const crashing: Projection = {
+        ...projection,
+        async apply(manager: EntityManager, events: readonly RecordedEvent[]) {
+          if (++calls === 2) {
+            await projection.apply(manager, events.slice(0, Math.ceil(events.length / 2)));
+            throw new Error('crash');
+          }
+          await projection.apply(manager, events);
+        },
+      };
+      const crashCatalog = await ReadModelCatalog.open(sql, [crashing]);
+      await crashCatalog.createVersion(projection.name, 2);
+      const runner = new ProjectionRunner({ catalog: crashCatalog, store, name: projection.name, version: 2, batchSize: 1 });
+      await expect(runner.catchUp()).rejects.toThrow('crash');
+      await runner.catchUp(); // the restart
+      expect(await dumpReadModel(sql, projection.name, 2)).toEqual(await dumpReadModel(sql, projection.name, 1));
+      await crashCatalog.dropVersion(projection.name, 2);
+      await crashCatalog.close();
+    }
+  });
+
+  it('refuses a second runner on the same version: one of them rolls back, no row is doubled', async () => {
+    const name = 'obligations';
+    await catalog.createVersion(name, 3);
+    const runners = [0, 1].map(() => new ProjectionRunner({ catalog, store, name, version: 3, batchSize: 3 }));
+    const outcomes = await Promise.allSettled(runners.map((runner) => runner.catchUp()));
+    // Whatever interleaving happened, finishing with one runner gives the clean rows.
+    await runners[0]!.catchUp();
+    expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
+    expect(await dumpReadModel(sql, name, 3)).toEqual(await dumpReadModel(sql, name, 1));
+    await catalog.dropVersion(name, 3);
+  });
+}

@@ -1,0 +1,239 @@
+import type { EventStore } from '@casebook/event-store';
+import {
+  type Actor,
+  type CommandResult,
+  DEFAULT_POLICY,
+  DEFAULT_SCHOOL_CALENDAR,
+  criminalReportHandler,
+  criminalReportStream,
+  incidentStream,
+  pupilConductHandler,
+  pupilConductStream,
+  pupilIncidentHandler,
+  schoolDayEnds,
+  staffMisconductHandler,
+} from '@casebook/incidents';
+import { recordAccess } from './access-log/access-recorder';
+
+const teacher: Actor = { id: 'staff-teacher-1', role: 'teacher', schools: ['school-1'] };
+const director: Actor = { id: 'staff-dir-1', role: 'director', schools: ['school-1'] };
+const board: Actor = { id: 'board-1', role: 'board', schools: [] };
+const hr: Actor = { id: 'hr-1', role: 'hr', schools: [] };
+
+/** Fixed ids, so expected rows can name them. */
+export const IDS = {
+  pupilCase: '00000000-0000-4000-8000-000000000001',
+  staffCase: '00000000-0000-4000-8000-000000000002',
+  decision: '00000000-0000-4000-8000-000000000003',
+  suspension: '00000000-0000-4000-8000-000000000010',
+  informParentsOfSuspension: '00000000-0000-4000-8000-000000000011',
+  inspectorateReport: '00000000-0000-4000-8000-000000000012',
+  custody1: '00000000-0000-4000-8000-000000000020',
+  custody2: '00000000-0000-4000-8000-000000000021',
+  informParentsOfCustody2: '00000000-0000-4000-8000-000000000022',
+  warning: '00000000-0000-4000-8000-000000000030',
+  inspectorItem: '00000000-0000-4000-8000-000000000040',
+  policeReport: '00000000-0000-4000-8000-000000000050',
+} as const;
+
+const meta = { correlationId: 'scripted-history', causationId: null };
+
+function accepted<E>(result: CommandResult<E>): void {
+  if (result.outcome !== 'accepted') throw new Error(`scripted history: ${JSON.stringify(result)}`);
+}
+
+/**
+ * A history that touches every read model through the real handlers and deciders: a pupil incident with a
+ * suspension and informed parents, two phones and a return, an e-mail warning, a staff case qualified as
+ * boundary-crossing and called in, a criminal-report decision with its police report, and two dossier reads.
+ * Moments are relative to the wall clock (the store stamps recordedAt), except the late report (B4).
+ */
+export async function writeScriptedHistory(store: EventStore): Promise<void> {
+  // Each command's moments equal its context's `now`: a moment a millisecond later would lie in the future (B4).
+  let clock = new Date().toISOString();
+  const tick = () => (clock = new Date().toISOString());
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  const pupils = pupilIncidentHandler(store, DEFAULT_POLICY);
+  const staff = staffMisconductHandler(store, DEFAULT_POLICY);
+  const conduct = pupilConductHandler(store, DEFAULT_POLICY);
+  const decisions = criminalReportHandler(store, DEFAULT_POLICY);
+  const pupilCase = incidentStream('pupil-incident', IDS.pupilCase);
+  const staffCase = incidentStream('staff-misconduct', IDS.staffCase);
+
+  const report = {
+    type: 'ReportIncident' as const,
+    context: { actor: teacher, now: tick() },
+    data: {
+      incidentId: IDS.pupilCase,
+      schoolId: 'school-1',
+      category: 'cyberbullying',
+      occurredAt: daysAgo(5), // reported five days later: late (B4)
+      summary: 'Threatening messages in the class group chat',
+      involved: [
+        { personId: 'pupil-1', personKind: 'pupil' as const, role: 'victim' as const, displayName: 'Noor' },
+        { personId: 'pupil-2', personKind: 'pupil' as const, role: 'perpetrator' as const },
+      ],
+    },
+  };
+  accepted(await pupils.handle(pupilCase, report, meta));
+  accepted(await pupils.handle(pupilCase, { type: 'AssessScope', context: { actor: director, now: tick() }, data: { inScope: true, rationale: 'School chat' } }, meta));
+  accepted(
+    await pupils.handle(
+      pupilCase,
+      {
+        type: 'RecordCorrespondence',
+        context: { actor: director, now: tick() },
+        data: { correspondenceId: 'letter-1', direction: 'outgoing', counterpart: 'parent', channel: 'letter', occurredAt: clock, summary: 'Letter to both families' },
+      },
+      meta,
+    ),
+  );
+  const today = clock.slice(0, 10);
+  accepted(
+    await pupils.handle(
+      pupilCase,
+      {
+        type: 'ImposeMeasure',
+        context: { actor: director, now: tick() },
+        data: {
+          measureId: IDS.suspension,
+          obligationIds: { informParents: IDS.informParentsOfSuspension, inspectorateReport: IDS.inspectorateReport, removalPlacement: 'unused-1', reconsiderationWindow: 'unused-2' },
+          subjectId: 'pupil-2',
+          measure: 'suspension',
+          reason: 'Threats',
+          startsOn: today,
+          endsOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+        },
+      },
+      meta,
+    ),
+  );
+  accepted(
+    await pupils.handle(
+      pupilCase,
+      { type: 'RecordParentsInformedOfMeasure', context: { actor: director, now: tick() }, data: { regarding: IDS.suspension, channel: 'phone', informedAt: clock } },
+      meta,
+    ),
+  );
+
+  const custody = (custodyId: string, informParentsObligationId: string) => {
+    const at = tick();
+    const day = schoolDayEnds(at, DEFAULT_SCHOOL_CALENDAR);
+    return {
+      type: 'TakeDeviceIntoCustody' as const,
+      context: { actor: director, now: at },
+      data: {
+        custodyId,
+        informParentsObligationId,
+        returnObligationId: `return-${custodyId.slice(-2)}`,
+        pupilId: 'pupil-2',
+        schoolId: 'school-1',
+        device: 'phone',
+        conditionChecked: { damage: 'none', working: true },
+        pupilPresent: true,
+        switchedOff: true,
+        endOfSchoolDay: day.current,
+        endOfNextSchoolDay: day.next,
+      },
+    };
+  };
+  accepted(await conduct.handle(pupilConductStream('pupil-2'), custody(IDS.custody1, 'unused-3'), meta));
+  accepted(await conduct.handle(pupilConductStream('pupil-2'), custody(IDS.custody2, IDS.informParentsOfCustody2), meta));
+  accepted(
+    await conduct.handle(
+      pupilConductStream('pupil-2'),
+      { type: 'ReturnDevice', context: { actor: director, now: tick() }, data: { custodyId: IDS.custody1, returnedTo: 'pupil', returnedAt: clock } },
+      meta,
+    ),
+  );
+  accepted(
+    await conduct.handle(
+      pupilConductStream('pupil-1'),
+      {
+        type: 'WarnAboutEmailUse',
+        context: { actor: director, now: tick() },
+        data: { actionId: IDS.warning, informParentsObligationId: 'inform-warning', pupilId: 'pupil-1', schoolId: 'school-1', reason: 'Chain mail' },
+      },
+      meta,
+    ),
+  );
+
+  const staffReport = {
+    ...report,
+    context: { actor: director, now: tick() },
+    data: {
+      ...report.data,
+      incidentId: IDS.staffCase,
+      category: 'private-contact-with-pupil',
+      occurredAt: clock,
+      involved: [
+        { personId: 'staff-5', personKind: 'staff' as const, role: 'perpetrator' as const },
+        { personId: 'pupil-3', personKind: 'pupil' as const, role: 'victim' as const },
+      ],
+    },
+  };
+  accepted(await staff.handle(staffCase, { type: 'ReportStaffMisconduct', context: staffReport.context, report: staffReport, statutoryObligationId: 'unused-4' }, meta));
+  accepted(
+    await staff.handle(
+      staffCase,
+      { type: 'QualifyConduct', context: { actor: board, now: tick() }, data: { qualification: 'boundary-crossing', rationale: 'Private messages', obligationId: IDS.inspectorItem } },
+      meta,
+    ),
+  );
+  accepted(
+    await staff.handle(
+      staffCase,
+      { type: 'RecordManagerConsultation', context: { actor: director, now: tick() }, data: { consultationId: 'consult-1', consultedAt: clock, summary: 'Asked first' } },
+      meta,
+    ),
+  );
+  accepted(
+    await staff.handle(
+      staffCase,
+      {
+        type: 'RecordCorrespondence',
+        context: { actor: hr, now: tick() },
+        data: { correspondenceId: 'letter-2', direction: 'outgoing', counterpart: 'staff', channel: 'letter', occurredAt: clock, summary: 'Invitation' },
+      },
+      meta,
+    ),
+  );
+  accepted(
+    await staff.handle(
+      staffCase,
+      { type: 'RecordInspectorCall', context: { actor: board, now: tick() }, data: { calledAt: clock, inspectorReference: 'VI-2026-0415', summary: 'Discussed' } },
+      meta,
+    ),
+  );
+  accepted(
+    await staff.handle(
+      staffCase,
+      { type: 'ImposeDisciplinaryMeasure', context: { actor: board, now: tick() }, data: { measureId: 'dm-1', subjectId: 'staff-5', measure: 'reprimand', reason: 'Broke the protocol' } },
+      meta,
+    ),
+  );
+
+  const source = { incidentId: IDS.pupilCase, kind: 'pupil-incident' as const, schoolId: 'school-1', category: 'cyberbullying', closed: false, statutoryConclusion: null };
+  const decision = criminalReportStream(IDS.decision);
+  accepted(
+    await decisions.handle(decision, { type: 'OpenCriminalReportDecision', context: { actor: director, now: tick() }, data: { decisionId: IDS.decision, source, suspectedOffence: 'Threat' } }, meta),
+  );
+  accepted(await pupils.handle(pupilCase, { type: 'LinkCriminalReportDecision', context: { actor: director, now: tick() }, data: { decisionId: IDS.decision } }, meta));
+  accepted(
+    await decisions.handle(
+      decision,
+      { type: 'DecideCriminalReport', context: { actor: board, now: tick() }, data: { decision: 'report', rationale: 'A threat', policeReportObligationId: IDS.policeReport, source } },
+      meta,
+    ),
+  );
+  accepted(
+    await decisions.handle(
+      decision,
+      { type: 'RecordPoliceReport', context: { actor: board, now: tick() }, data: { filedAt: clock, policeStation: 'Utrecht', policeReference: 'PL-1' } },
+      meta,
+    ),
+  );
+
+  await recordAccess(store, { actorId: 'staff-dir-1', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'granted' }, 'scripted');
+  await recordAccess(store, { actorId: 'staff-dir-9', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'refused' }, 'scripted');
+}
