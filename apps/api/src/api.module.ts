@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ReadModelsModule } from '@casebook/projections';
 import { RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
 import { StreamLocator } from './commands/stream-locator';
@@ -14,6 +15,9 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
 import { DeviceReturnController } from './pupils/device-return.controller';
 import { EmailAccountController } from './pupils/email-account.controller';
+import { DossierReadsController } from './reads/dossier-reads.controller';
+import { ListReadsController } from './reads/list-reads.controller';
+import { ReadModels } from './reads/read-models.http';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
 @Module({})
@@ -23,7 +27,8 @@ export class ApiModule {
     const embedded = runtime.config.database.kind === 'pglite';
     return {
       module: ApiModule,
-      imports: [RuntimeModule.forRuntime(runtime)],
+      // Embedded default: the projections run here too (no worker can open PGlite's files).
+      imports: [RuntimeModule.forRuntime(runtime), ReadModelsModule.forRuntime(runtime, { runProjections: embedded })],
       controllers: [
         HealthController,
         IncidentsController,
@@ -35,12 +40,15 @@ export class ApiModule {
         DeviceCustodyController,
         DeviceReturnController,
         EmailAccountController,
+        DossierReadsController,
+        ListReadsController,
       ],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
         IdempotencyInterceptor,
         { provide: StreamLocator, useFactory: (rt: Runtime) => new StreamLocator(rt.sql), inject: [RUNTIME] },
         IncidentCases,
+        ReadModels,
         ...(embedded ? [SubscriptionHost] : []),
       ],
     };

@@ -1,13 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ReadModelsModule } from '@casebook/projections';
 import { type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 
 /**
- * The worker's table of contents: event-store subscriptions (projections, the Kafka relay) and Kafka
- * consumers. The foundation has none yet; each read model and the relay register theirs here.
+ * The worker's table of contents: the projections of the read models, event-store subscriptions (the Kafka
+ * relay) and Kafka consumers.
  */
 @Module({})
 export class WorkerModule {
   static forRuntime(runtime: Runtime): DynamicModule {
-    return { module: WorkerModule, imports: [RuntimeModule.forRuntime(runtime)], providers: [SubscriptionHost] };
+    return {
+      module: WorkerModule,
+      imports: [RuntimeModule.forRuntime(runtime), ReadModelsModule.forRuntime(runtime, { runProjections: true })],
+      providers: [SubscriptionHost],
+    };
   }
 }

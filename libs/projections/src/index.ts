@@ -17,3 +17,5 @@ export * from './case-timeline/case-timeline.projection';
 export * from './case-timeline/case-timeline.query';
 export * from './case-timeline/case-timeline.text';
 export * from './read-models';
+export * from './runtime/projection-host';
+export * from './read-models.module';

@@ -7,6 +7,7 @@ import { mintDevToken } from '@casebook/access';
 import type { Role } from '@casebook/incidents';
 import { createLogger, createScratchDatabase, loadConfig, type ScratchDatabase } from '@casebook/platform';
 import { describeWithService } from '@casebook/testing';
+import { ProjectionHost } from '@casebook/projections';
 import { openRuntime, type Runtime } from '@casebook/runtime';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
 
@@ -50,8 +51,11 @@ function harness(serverUrl: () => string | undefined): ApiHarness {
     const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: E2E_SECRET, ...(database ? { DATABASE_URL: database.url } : {}) };
     runtime = await openRuntime(loadConfig(env), createLogger('silent'), 'api');
     app = await createApiApp(runtime);
+    // On the server the worker runs the projections; here the test process plays the worker.
+    if (database) await app.get(ProjectionHost).start();
   });
   afterAll(async () => {
+    if (database) await app?.get(ProjectionHost).stop();
     await app?.close();
     await runtime?.close();
     await database?.drop();

@@ -1,10 +1,10 @@
-import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { UuidPipe } from '../http/uuid.pipe';
+import { ReadModels } from '../reads/read-models.http';
 import { IncidentCases } from './incident-cases';
 import { type IncidentView, incidentView } from './incident-view';
 
@@ -35,7 +35,7 @@ function mayRead(principal: Principal, view: IncidentView): boolean {
 export class IncidentReadController {
   constructor(
     private readonly cases: IncidentCases,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly readModels: ReadModels,
   ) {}
 
   @Get(':id')
@@ -47,8 +47,9 @@ export class IncidentReadController {
     const loaded = await this.cases.load(id);
     const view = loaded ? incidentView(loaded.kind, loaded.events) : null;
     const outcome = !view ? 'not-found' : mayRead(principal, view) ? 'granted' : 'refused';
-    // Every dossier read is logged, refused ones too: ids and roles only, never names or content.
-    this.runtime.logger.info({ access: 'incident', incidentId: id, actorId: principal.id, roles: principal.roles, outcome }, 'dossier read');
+    // Every dossier read goes into the access log before the answer leaves, refused ones too.
+    const subjectIds = view ? (view.involved as { personId: string }[]).map((person) => person.personId) : [];
+    await this.readModels.logAccess(principal, { resource: 'incident', resourceId: id, subjectIds, outcome });
     if (!view) throw new NotFoundException({ detail: `No incident ${id}` });
     if (outcome === 'refused') throw new ForbiddenException({ detail: 'Your roles do not read this case' });
     void reply.header('etag', `"${view.revision}"`).header('cache-control', 'no-store');

@@ -38,17 +38,25 @@ export class ProjectionRunner {
     return this.options.version;
   }
 
-  /** Applies one batch; returns how many events it applied (0: caught up). */
+  /**
+   * Applies one batch; returns how many events it applied, or -1 when it applied none but moved its checkpoint
+   * over events of other categories (0: caught up). Moving over them is what lets `waitForPosition` reach a
+   * position that belongs to another read model's stream.
+   */
   async step(): Promise<number> {
     const { catalog, store, name, version } = this.options;
     const projection = catalog.projection(name);
+    const limit = this.options.batchSize ?? 500;
     const from = await catalog.position(name, version);
-    const events = await store.readAll({ from: from === 0 ? 'start' : from, limit: this.options.batchSize ?? 500, categories: projection.categories });
-    if (events.length === 0) return 0;
-    const to = events[events.length - 1]!.globalPosition;
+    // Read the head first: if the batch below is not full, every event up to this head has been seen.
+    const head = await store.headPosition();
+    const events = await store.readAll({ from: from === 0 ? 'start' : from, limit, categories: projection.categories });
+    const last = events.length ? events[events.length - 1]!.globalPosition : from;
+    const to = events.length < limit ? Math.max(last, head) : last;
+    if (to <= from) return 0;
     const source = await catalog.dataSource(name, version);
     await source.transaction(async (manager) => {
-      await projection.apply(manager, events);
+      if (events.length) await projection.apply(manager, events);
       const moved = await manager.query(
         // A CTE, so the driver returns the rows rather than UPDATE's [rows, count] pair.
         `WITH moved AS (UPDATE public.projection_checkpoints SET position = $3, events = events + $4, updated_at = now()
@@ -58,13 +66,13 @@ export class ProjectionRunner {
       if ((moved as unknown[]).length !== 1) throw new CheckpointMovedError(`${name} v${version}: another runner moved the checkpoint from ${from}`);
     });
     this.applied += events.length;
-    return events.length;
+    return events.length || -1;
   }
 
-  /** Applies batches until one comes back empty. */
+  /** Applies batches until there is nothing more to read; returns how many events it applied. */
   async catchUp(): Promise<number> {
     let total = 0;
-    for (let applied = await this.step(); applied > 0; applied = await this.step()) total += applied;
+    for (let step = await this.step(); step !== 0; step = await this.step()) total += Math.max(step, 0);
     return total;
   }
 
@@ -93,7 +101,7 @@ export class ProjectionRunner {
       try {
         const applied = await this.step();
         backoffMs = 100;
-        if (applied > 0) continue;
+        if (applied !== 0) continue;
         await this.sleep(this.options.pollIntervalMs ?? 500);
       } catch (error) {
         this.options.logger?.warn({ projection: this.name, version: this.version, error: error instanceof Error ? error.message : String(error) }, 'projection batch failed; retrying');

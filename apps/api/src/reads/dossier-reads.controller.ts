@@ -1,0 +1,80 @@
+import { Controller, ForbiddenException, Get, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@casebook/access';
+import { DEFAULT_POLICY, schoolYearOf } from '@casebook/incidents';
+import { type PersonnelFileView, type PupilFileView, findPersonnelFile, findPupilFile, pupilFileSchools } from '@casebook/projections';
+import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { PersonIdPipe } from '../http/person-id.pipe';
+import { ReadQueryDto } from './read-query.dto';
+import { ReadModels } from './read-models.http';
+
+/** The pupil file and the personnel file: every read, granted or refused, goes into the access log first. */
+@ApiTags('files')
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Projection-Position', required: false, description: 'In the response: the position the read model has reached' })
+@ApiForbiddenResponse({ description: 'Not a role that reads this file (logged in the access log)' })
+@ApiNotFoundResponse({ description: 'Nothing is filed about this person (or not at your schools)' })
+@ApiServiceUnavailableResponse({ description: 'waitForPosition not reached within 5 s; Retry-After' })
+@Controller()
+@UseGuards(BearerAuthGuard)
+export class DossierReadsController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  @Get('pupils/:pupilId/file')
+  @ApiOperation({ summary: 'The pupil file (F2, P1–P2, M1–M6, E1–E3): a director of the pupil\'s school (its part), the board, legal' })
+  @ApiOkResponse({ description: 'Incidents, measures, device custody with this year\'s offence count, e-mail account, correspondence, parent notifications' })
+  async pupilFile(
+    @Param('pupilId', PersonIdPipe) pupilId: string,
+    @Query() query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PupilFileView> {
+    const source = await this.readModels.open('pupil-file', reply, query.waitForPosition);
+    const log = (outcome: 'granted' | 'refused' | 'not-found') =>
+      this.readModels.logAccess(principal, { resource: 'pupil-file', resourceId: pupilId, subjectIds: [pupilId], outcome });
+    const everything = principal.roles.includes('board') || principal.roles.includes('legal');
+    const director = principal.roles.includes('director');
+    if (!everything && !director) {
+      await log('refused');
+      throw new ForbiddenException({ detail: 'Pupil files are read by the pupil\'s director, the board and legal' });
+    }
+    const schools = await pupilFileSchools(source, pupilId);
+    if (!everything && schools.length && !schools.some((school) => principal.schools.includes(school))) {
+      await log('refused');
+      throw new ForbiddenException({ detail: 'This pupil\'s file belongs to another school' });
+    }
+    const now = new Date().toISOString();
+    const file = await findPupilFile(source, pupilId, {
+      ...(everything ? {} : { schools: principal.schools }),
+      schoolYear: schoolYearOf(now, DEFAULT_POLICY),
+      today: now.slice(0, 10),
+    });
+    await log(file ? 'granted' : 'not-found');
+    if (!file) throw new NotFoundException({ detail: `Nothing is filed about pupil ${pupilId}` });
+    return file;
+  }
+
+  @Get('staff/:staffId/personnel-file')
+  @ApiOperation({ summary: 'The personnel file (F1, S8–S10, B1): HR, the board, legal' })
+  @ApiOkResponse({ description: 'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports' })
+  async personnelFile(
+    @Param('staffId', PersonIdPipe) staffId: string,
+    @Query() query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PersonnelFileView> {
+    const source = await this.readModels.open('personnel-file', reply, query.waitForPosition);
+    const log = (outcome: 'granted' | 'refused' | 'not-found') =>
+      this.readModels.logAccess(principal, { resource: 'personnel-file', resourceId: staffId, subjectIds: [staffId], outcome });
+    if (!principal.roles.some((role) => role === 'hr' || role === 'board' || role === 'legal')) {
+      await log('refused');
+      throw new ForbiddenException({ detail: 'Personnel files are read by HR, the board and legal' });
+    }
+    const file = await findPersonnelFile(source, staffId);
+    await log(file ? 'granted' : 'not-found');
+    if (!file) throw new NotFoundException({ detail: `Nothing is filed about staff member ${staffId}` });
+    return file;
+  }
+}
+

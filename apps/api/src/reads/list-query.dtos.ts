@@ -1,0 +1,42 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsMoment } from '../http/field-validators';
+import { ListQueryDto } from './read-query.dto';
+
+export class ObligationsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'overdue', 'done'], description: '`open` includes the overdue ones; none: all' })
+  @IsOptional()
+  @IsIn(['open', 'overdue', 'done'])
+  status?: 'open' | 'overdue' | 'done';
+}
+
+export class InspectorNotificationsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'done', 'overdue'], description: '`pending` includes the overdue ones; none: all' })
+  @IsOptional()
+  @IsIn(['pending', 'done', 'overdue'])
+  status?: 'pending' | 'done' | 'overdue';
+}
+
+export class AccessLogQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ example: 'pupil-42', description: 'Whose data was read' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId?: string;
+
+  @ApiPropertyOptional({ example: 'staff-dir-1', description: 'Who read' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'actorId must be 1–64 letters, digits, - or _' })
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+01:00' })
+  @IsOptional()
+  @IsMoment()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+01:00' })
+  @IsOptional()
+  @IsMoment()
+  to?: string;
+}
+
+export class TimelineQueryDto extends ListQueryDto {}

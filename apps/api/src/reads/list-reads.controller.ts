@@ -1,0 +1,111 @@
+import { BadRequestException, Controller, ForbiddenException, Get, Headers, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@casebook/access';
+import { findAccessLog, findInspectorQueue, findObligations, findTimeline, findTimelineCase, timelineLanguage } from '@casebook/projections';
+import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { UuidPipe } from '../http/uuid.pipe';
+import { AccessLogQueryDto, InspectorNotificationsQueryDto, ObligationsQueryDto, TimelineQueryDto } from './list-query.dtos';
+import { page } from './read-query.dto';
+import { ReadModels } from './read-models.http';
+
+const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
+
+function pageOf(query: TimelineQueryDto): ReturnType<typeof page> {
+  const paging = page(query);
+  if (Number.isNaN(paging.offset)) throw new BadRequestException({ detail: 'cursor is not one this API gave' });
+  return paging;
+}
+
+/** Lists: the obligations, the inspector queue, a case timeline, the access log. Pages of `limit`, `nextCursor`. */
+@ApiTags('reads')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Not a role that reads this' })
+@ApiServiceUnavailableResponse({ description: 'waitForPosition not reached within 5 s; Retry-After' })
+@Controller()
+@UseGuards(BearerAuthGuard)
+export class ListReadsController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  @Get('obligations')
+  @ApiOperation({ summary: 'Obligations with their due time, overdue first: a director (its schools) or the board' })
+  @ApiOkResponse({ description: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status }], nextCursor }' })
+  async obligations(@Query() query: ObligationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (!has(principal, 'board', 'director')) throw new ForbiddenException({ detail: 'Obligations are read by directors and the board' });
+    const paging = pageOf(query);
+    const source = await this.readModels.open('obligations', reply, query.waitForPosition);
+    const schools = has(principal, 'board') ? undefined : principal.schools;
+    const items = await findObligations(source, { status: query.status, schools, now: new Date(), limit: paging.limit, offset: paging.offset });
+    return { items, nextCursor: paging.next(items.length) };
+  }
+
+  @Get('inspector-notifications')
+  @ApiOperation({ summary: 'The inspector notification queue (B1): pending, done, overdue after one working day; the board and legal' })
+  @ApiOkResponse({ description: '{ items: [{ itemId, incidentId, schoolId, basis, createdAt, dueAt, status, call }], nextCursor }' })
+  async inspectorNotifications(@Query() query: InspectorNotificationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (!has(principal, 'board', 'legal')) throw new ForbiddenException({ detail: 'The inspector queue is read by the board and legal' });
+    const paging = pageOf(query);
+    const source = await this.readModels.open('inspector-queue', reply, query.waitForPosition);
+    const items = await findInspectorQueue(source, { status: query.status, now: new Date(), limit: paging.limit, offset: paging.offset });
+    return { items, nextCursor: paging.next(items.length) };
+  }
+
+  @Get('incidents/:id/timeline')
+  @ApiOperation({ summary: 'Every event of a case in order with a plain-language line (Dutch; English with Accept-Language: en); late records marked (B4)' })
+  @ApiOkResponse({ description: '{ items: [{ position, revision, type, occurredAt, recordedAt, late, actor: { id, role }, text }], nextCursor }' })
+  async timeline(
+    @Param('id', UuidPipe) id: string,
+    @Query() query: TimelineQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const paging = pageOf(query);
+    const source = await this.readModels.open('case-timeline', reply, query.waitForPosition);
+    const log = (outcome: 'granted' | 'refused' | 'not-found') =>
+      this.readModels.logAccess(principal, { resource: 'incident-timeline', resourceId: id, subjectIds: [], outcome });
+    const kase = await findTimelineCase(source, id);
+    if (!kase) {
+      await log('not-found');
+      throw new NotFoundException({ detail: `No incident ${id}` });
+    }
+    const allowed =
+      has(principal, 'board', 'legal') ||
+      (has(principal, 'director') && kase.schoolId !== null && principal.schools.includes(kase.schoolId)) ||
+      (has(principal, 'hr') && kase.caseKind === 'staff-misconduct');
+    if (!allowed) {
+      await log('refused');
+      throw new ForbiddenException({ detail: 'Your roles do not read this timeline' });
+    }
+    await log('granted');
+    const language = timelineLanguage(acceptLanguage);
+    void reply.header('content-language', language);
+    const items = await findTimeline(source, id, { language, after: 0, limit: paging.offset + paging.limit });
+    const pageItems = items.slice(paging.offset);
+    return { items: pageItems, nextCursor: paging.next(pageItems.length) };
+  }
+
+  @Get('access-log')
+  @ApiOperation({ summary: 'Who read what (domain spec: access log): legal; by subject (whose data) or actor (who read), newest first' })
+  @ApiOkResponse({ description: '{ items: [{ accessId, readAt, actorId, actorRoles, resource, resourceId, subjectIds, outcome }], nextCursor }' })
+  async accessLog(@Query() query: AccessLogQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const log = (outcome: 'granted' | 'refused') =>
+      this.readModels.logAccess(principal, { resource: 'access-log', resourceId: query.subjectId ?? query.actorId ?? '*', subjectIds: query.subjectId ? [query.subjectId] : [], outcome });
+    if (!has(principal, 'legal')) {
+      await log('refused');
+      throw new ForbiddenException({ detail: 'The access log is read by legal' });
+    }
+    const paging = pageOf(query);
+    const source = await this.readModels.open('access-log', reply, query.waitForPosition);
+    await log('granted');
+    const items = await findAccessLog(source, {
+      subjectId: query.subjectId,
+      actorId: query.actorId,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      limit: paging.limit,
+      offset: paging.offset,
+    });
+    return { items, nextCursor: paging.next(items.length) };
+  }
+}
