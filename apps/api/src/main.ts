@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { closeOnSignals, configureProcessOrExit, exitOnStartupFailure } from '@casebook/platform';
+import { ProjectionHost, ReadModelCatalog, projectionMetrics, serveMetrics } from '@casebook/projections';
 import { openRuntime } from '@casebook/runtime';
 import { createApiApp } from './create-api-app';
 
@@ -11,7 +12,13 @@ async function main(): Promise<void> {
   const app = await createApiApp(runtime);
   await app.listen(config.http.port, config.http.host);
   logger.info({ url: `http://${config.http.host}:${config.http.port}`, docs: '/docs' }, 'api listening');
+  // The embedded default runs the projections here, so it exports their metrics; on a server the worker does.
+  const metrics =
+    config.database.kind === 'pglite' && config.metrics.port > 0
+      ? await serveMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), config.metrics.port, config.http.host, logger)
+      : undefined;
   closeOnSignals(logger, async () => {
+    metrics?.close();
     await app.close();
     await runtime.close();
   });

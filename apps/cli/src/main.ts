@@ -1,4 +1,5 @@
 import { configureProcessOrExit } from '@casebook/platform';
+import { projectionsCommand } from './projections.command';
 import { tokenCommand } from './token.command';
 
 /** Operator commands: `npm run cli -- <command> ...`. More come with their issues (projections, audit, privacy). */
@@ -9,7 +10,11 @@ async function main(): Promise<void> {
     case 'token':
       process.stdout.write(`${await tokenCommand(args, config)}\n`);
       return;
+    case 'projections':
+      process.exitCode = await projectionsCommand(args, config, (line) => process.stdout.write(`${line}\n`));
+      return;
     default:
+      process.stderr.write('usage: npm run cli -- projections status | projections rebuild <name|all>\n');
       process.stderr.write('usage: npm run cli -- token --role <role[,role]> --sub <personId> [--schools s1,s2] [--name "..."] [--hours 8]\n');
       process.exitCode = 2;
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { closeOnSignals, configureProcessOrExit, exitForConfig, exitOnStartupFailure } from '@casebook/platform';
+import { ProjectionHost, ReadModelCatalog, projectionMetrics, serveMetrics } from '@casebook/projections';
 import { openRuntime } from '@casebook/runtime';
 import { WorkerModule } from './worker.module';
 
@@ -15,8 +16,13 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config, logger, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: false });
   await app.init();
+  const metrics =
+    config.metrics.port > 0
+      ? await serveMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), config.metrics.port, config.http.host, logger)
+      : undefined;
   logger.info('worker running');
   closeOnSignals(logger, async () => {
+    metrics?.close();
     await app.close();
     await runtime.close();
   });

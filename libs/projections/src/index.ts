@@ -19,3 +19,5 @@ export * from './case-timeline/case-timeline.text';
 export * from './read-models';
 export * from './runtime/projection-host';
 export * from './read-models.module';
+export * from './runtime/rebuild-read-model';
+export * from './runtime/projection-metrics';

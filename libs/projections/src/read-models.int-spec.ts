@@ -14,6 +14,7 @@ import { ProjectionRunner } from './runtime/projection-runner';
 import type { Projection } from './runtime/projection';
 import { ReadModelCatalog } from './runtime/read-model-catalog';
 import { IDS, writeScriptedHistory } from './scripted-history.fixtures';
+import { readModelStatus, rebuildReadModel } from './runtime/rebuild-read-model';
 import { dumpReadModel } from './read-model-dump.fixtures';
 
 // Issue #4: for a scripted history each read model equals the expected rows; a crash mid-batch and a restart
@@ -176,5 +177,19 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
     expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
     expect(await dumpReadModel(sql, name, 3)).toEqual(await dumpReadModel(sql, name, 1));
     await catalog.dropVersion(name, 3);
+  });
+
+  it('rebuilds every read model beside the live one and switches reads to identical rows', async () => {
+    for (const projection of READ_MODELS) {
+      const result = await rebuildReadModel(catalog, store, projection.name);
+      expect(result).toMatchObject({ from: 1, to: 2 });
+      expect(await catalog.liveVersion(projection.name)).toBe(2);
+      expect(await dumpReadModel(sql, projection.name, 2)).toEqual(await dumpReadModel(sql, projection.name, 1));
+    }
+    const status = await readModelStatus(catalog, store);
+    expect(status.map((s) => [s.name, s.liveVersion, s.lag])).toEqual(READ_MODELS.map((p) => [p.name, 2, 0]));
+    // A second rebuild drops the version before the live one and builds the next.
+    expect(await rebuildReadModel(catalog, store, 'obligations')).toMatchObject({ from: 2, to: 3 });
+    expect((await catalog.versions('obligations')).map((v) => v.version)).toEqual([2, 3]);
   });
 }

@@ -16,6 +16,8 @@ export type DatabaseConfig =
 
 export interface AppConfig {
   readonly http: { readonly host: string; readonly port: number };
+  /** Prometheus `/metrics` of the process that runs the projections (the worker; the api in the embedded default); 0 = off. */
+  readonly metrics: { readonly port: number };
   readonly logLevel: LogLevel;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
@@ -51,6 +53,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   return {
     http: { host, port: integer(env, 'PORT', 3000, 0, 65535) },
+    metrics: { port: integer(env, 'METRICS_PORT', 9464, 0, 65535) },
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     dataDir,
     database: databaseUrl

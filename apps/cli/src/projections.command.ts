@@ -1,0 +1,43 @@
+import { openEventStore } from '@casebook/event-store';
+import { type AppConfig, openSqlClient } from '@casebook/platform';
+import { READ_MODELS, ReadModelCatalog, readModelStatus, rebuildReadModel } from '@casebook/projections';
+
+const USAGE = 'usage: npm run cli -- projections status | projections rebuild <name|all>';
+
+/**
+ * `projections status`: each read model's live version, position and lag. `projections rebuild <name>`: builds
+ * a new version beside the live one and switches reads to it (the running worker follows within seconds).
+ * In the embedded default, stop the api first: PGlite's files belong to one process.
+ */
+export async function projectionsCommand(args: readonly string[], config: AppConfig, out: (line: string) => void): Promise<number> {
+  const [action, name] = args;
+  if (action !== 'status' && action !== 'rebuild') {
+    out(USAGE);
+    return 2;
+  }
+  const sql = await openSqlClient(config.database, 'casebook-cli');
+  const store = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
+  const catalog = await ReadModelCatalog.open(sql, READ_MODELS);
+  try {
+    if (action === 'status') {
+      for (const status of await readModelStatus(catalog, store)) {
+        out(`${status.name.padEnd(16)} live v${status.liveVersion}  position ${status.position}  lag ${status.lag >= 10_000 ? '≥10000' : status.lag} events`);
+      }
+      return 0;
+    }
+    if (!name) {
+      out(USAGE);
+      return 2;
+    }
+    const names = name === 'all' ? READ_MODELS.map((p) => p.name) : [catalog.projection(name).name];
+    for (const each of names) {
+      const result = await rebuildReadModel(catalog, store, each);
+      out(`${each}: rebuilt v${result.to} from ${result.events} events in ${result.ms} ms (${Math.round((result.events / Math.max(result.ms, 1)) * 1000)} events/s); reads switched from v${result.from}`);
+    }
+    return 0;
+  } finally {
+    await catalog.close();
+    await store.close();
+    await sql.close();
+  }
+}
