@@ -21,3 +21,4 @@ export * from './runtime/projection-host';
 export * from './read-models.module';
 export * from './runtime/rebuild-read-model';
 export * from './runtime/projection-metrics';
+export * from './runtime/bulk-insert';

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@casebook/event-store';
-import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
 import { dataOf, incidentIdOf } from '../shared/event-facts';
 import { TimelineCaseRow, TimelineEntryRow } from './case-timeline.entities';
@@ -24,20 +25,28 @@ CREATE TABLE ${schema}.timeline_entries (
   facts jsonb NOT NULL, PRIMARY KEY (incident_id, position)
 );
 CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text NOT NULL, case_kind text NOT NULL);`,
+  // Set-based per batch: the decisions' cases the batch needs in one query; new cases and entries in one write each.
   async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+    const decisionOf = (event: RecordedEvent) => (event.streamId.startsWith('criminal-report-') ? event.streamId.slice('criminal-report-'.length) : null);
+    const wanted = new Set(events.filter((e) => e.type !== 'CriminalReportDecisionOpened').map(decisionOf).filter((id): id is string => id !== null));
+    const cases = new Map<string, { incidentId: string; caseKind: string }>();
+    if (wanted.size) for (const row of await manager.find(TimelineCaseRow, { where: { refId: In([...wanted]) } })) cases.set(row.refId, row);
+    const newCases: TimelineCaseRow[] = [];
     const rows: TimelineEntryRow[] = [];
     for (const event of events) {
       const data = dataOf(event);
       let incidentId = incidentIdOf(event.streamId);
       let caseKind = event.streamId.startsWith('staff-misconduct-') ? 'staff-misconduct' : 'pupil-incident';
       if (event.type === 'IncidentReported' && incidentId) {
-        await manager.insert(TimelineCaseRow, { refId: incidentId, incidentId, caseKind });
+        newCases.push({ refId: incidentId, incidentId, caseKind });
       } else if (event.type === 'CriminalReportDecisionOpened') {
         incidentId = String(data['sourceIncidentId']);
         caseKind = String(data['sourceKind']);
-        await manager.insert(TimelineCaseRow, { refId: String(data['decisionId']), incidentId, caseKind });
+        const decision = { refId: String(data['decisionId']), incidentId, caseKind };
+        cases.set(decision.refId, decision);
+        newCases.push(decision);
       } else if (!incidentId) {
-        const decision = await manager.findOne(TimelineCaseRow, { where: { refId: event.streamId.slice('criminal-report-'.length) } });
+        const decision = cases.get(decisionOf(event) ?? '');
         if (!decision) continue;
         ({ incidentId, caseKind } = decision);
       }
@@ -59,7 +68,8 @@ CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text
         facts: factsOf(event.type, data),
       });
     }
-    if (rows.length) await manager.insert(TimelineEntryRow, rows as QueryDeepPartialEntity<TimelineEntryRow>[]);
+    await bulkInsert(manager, TimelineCaseRow, newCases, { ignoreConflicts: true });
+    await bulkInsert(manager, TimelineEntryRow, rows);
   },
 };
 

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@casebook/event-store';
 import type { OpenedObligation } from '@casebook/incidents';
 import { type EntityManager, In } from 'typeorm';
+import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
 import { dataOf, incidentIdOf } from '../shared/event-facts';
 import { InspectorQueueItemRow } from './inspector-queue-item.entity';
@@ -17,12 +18,18 @@ CREATE TABLE ${schema}.inspector_queue_items (
   inspector_reference text, conclusion text, called_by text
 );
 CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
+  // Items queued in a batch are written together, before any call of the batch updates them.
   async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+    let queued: InspectorQueueItemRow[] = [];
+    const flush = async () => {
+      await bulkInsert(manager, InspectorQueueItemRow, queued);
+      queued = [];
+    };
     for (const event of events) {
       const data = dataOf(event);
       if (event.type === 'InspectorNotificationQueued') {
         const obligation = data['obligation'] as OpenedObligation;
-        await manager.insert(InspectorQueueItemRow, {
+        queued.push({
           itemId: obligation.obligationId,
           incidentId: incidentIdOf(event.streamId) ?? obligation.regarding,
           schoolId: event.metadata.schoolId,
@@ -38,6 +45,7 @@ CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
       } else if (event.type === 'InspectorCalled') {
         const ids = (data['closesObligationIds'] as string[] | undefined) ?? [];
         if (!ids.length) continue;
+        await flush();
         await manager.update(
           InspectorQueueItemRow,
           { itemId: In(ids) },
@@ -51,5 +59,6 @@ CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
         );
       }
     }
+    await flush();
   },
 };

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@casebook/event-store';
-import { type EntityManager, In, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
 import { conductPupilOf, dataOf, incidentIdOf, obligationChanges } from '../shared/event-facts';
 import { ObligationRow } from './obligation.entity';
@@ -22,14 +23,18 @@ CREATE TABLE ${schema}.obligations (
 CREATE INDEX ON ${schema}.obligations (due_at) WHERE closed_at IS NULL;
 CREATE INDEX ON ${schema}.obligations (school_id, due_at);
 CREATE INDEX ON ${schema}.obligations (pupil_id);`,
+  // Set-based per batch: one INSERT of every obligation opened, then one UPDATE of every one closed (an
+  // obligation is always opened by an earlier event, so inserting first keeps the order of history).
   async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+    const opened: Omit<ObligationRow, never>[] = [];
+    const closed = new Map<string, string>();
     for (const event of events) {
-      const { opened, closed } = obligationChanges(event);
-      if (opened.length) {
-        const data = dataOf(event);
-        const pupilId = conductPupilOf(event.streamId) ?? (typeof data['subjectId'] === 'string' && event.type === 'MeasureImposed' ? data['subjectId'] : null);
-        const incidentId = incidentIdOf(event.streamId) ?? (typeof data['incidentId'] === 'string' ? data['incidentId'] : null);
-        const rows = opened.map((o) => ({
+      const changes = obligationChanges(event);
+      const data = dataOf(event);
+      const pupilId = conductPupilOf(event.streamId) ?? (typeof data['subjectId'] === 'string' && event.type === 'MeasureImposed' ? data['subjectId'] : null);
+      const incidentId = incidentIdOf(event.streamId) ?? (typeof data['incidentId'] === 'string' ? data['incidentId'] : null);
+      for (const o of changes.opened) {
+        opened.push({
           obligationId: o.obligationId,
           kind: o.kind,
           regarding: o.regarding,
@@ -40,12 +45,20 @@ CREATE INDEX ON ${schema}.obligations (pupil_id);`,
           dueAt: new Date(o.dueAt),
           closedAt: null,
           openedPosition: String(event.globalPosition),
-        }));
-        await manager.createQueryBuilder().insert().into(ObligationRow).values(rows).orIgnore().execute();
+        });
       }
-      if (closed.length) {
-        await manager.update(ObligationRow, { obligationId: In(closed), closedAt: IsNull() }, { closedAt: new Date(event.metadata.occurredAt) });
-      }
+      // The first close counts (as with `closed_at IS NULL` below): a later event does not move it.
+      for (const id of changes.closed) if (!closed.has(id)) closed.set(id, event.metadata.occurredAt);
+    }
+    await bulkInsert(manager, ObligationRow, opened, { ignoreConflicts: true });
+    if (closed.size) {
+      const schema = manager.connection.driver.schema ?? 'public';
+      await manager.query(
+        `UPDATE "${schema}".obligations o SET closed_at = c.closed_at
+         FROM unnest($1::text[], $2::timestamptz[]) AS c(obligation_id, closed_at)
+         WHERE o.obligation_id = c.obligation_id AND o.closed_at IS NULL`,
+        [[...closed.keys()], [...closed.values()]],
+      );
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@casebook/event-store';
-import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
 import { dataOf, incidentIdOf, involvedOf } from '../shared/event-facts';
 import { PersonnelFileCaseRow, PersonnelFileEntryRow } from './personnel-file.entities';
@@ -18,14 +19,22 @@ CREATE TABLE ${schema}.personnel_file_entries (
   PRIMARY KEY (staff_id, position, seq)
 );
 CREATE TABLE ${schema}.personnel_file_cases (incident_id text NOT NULL, staff_id text NOT NULL, PRIMARY KEY (incident_id, staff_id));`,
+  // Set-based per batch: the case subjects the batch needs in one query; new subjects and entries in one write each.
   async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+    const wanted = new Set(events.filter((e) => e.type !== 'IncidentReported').map((e) => incidentIdOf(e.streamId)).filter((id): id is string => id !== null));
+    const subjects = new Map<string, string[]>();
+    if (wanted.size) {
+      for (const row of await manager.find(PersonnelFileCaseRow, { where: { incidentId: In([...wanted]) } })) subjects.set(row.incidentId, [...(subjects.get(row.incidentId) ?? []), row.staffId]);
+    }
+    const newCases: PersonnelFileCaseRow[] = [];
     const entries: PersonnelFileEntryRow[] = [];
-    for (const event of events) (await entriesOf(manager, event)).forEach((entry, seq) => entries.push({ ...entry, seq }));
-    if (entries.length) await manager.insert(PersonnelFileEntryRow, entries as QueryDeepPartialEntity<PersonnelFileEntryRow>[]);
+    for (const event of events) entriesOf(event, subjects, newCases).forEach((entry, seq) => entries.push({ ...entry, seq }));
+    await bulkInsert(manager, PersonnelFileCaseRow, newCases, { ignoreConflicts: true });
+    await bulkInsert(manager, PersonnelFileEntryRow, entries);
   },
 };
 
-async function entriesOf(manager: EntityManager, event: RecordedEvent): Promise<Entry[]> {
+function entriesOf(event: RecordedEvent, subjects: Map<string, string[]>, newCases: PersonnelFileCaseRow[]): Entry[] {
   const data = dataOf(event);
   const incidentId = incidentIdOf(event.streamId);
   const entry = (staffId: string, kind: string, facts: Record<string, unknown>, occurredAt = event.metadata.occurredAt): Entry => ({
@@ -38,16 +47,19 @@ async function entriesOf(manager: EntityManager, event: RecordedEvent): Promise<
     recordedAt: new Date(event.metadata.recordedAt),
     data: facts,
   });
-  const subjects = async () => (incidentId ? (await manager.find(PersonnelFileCaseRow, { where: { incidentId } })).map((row) => row.staffId) : []);
+  const ofCase = () => (incidentId ? (subjects.get(incidentId) ?? []) : []);
 
   switch (event.type) {
     case 'IncidentReported': {
       const staff = involvedOf(event).filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
-      if (staff.length && incidentId) await manager.insert(PersonnelFileCaseRow, staff.map((p) => ({ incidentId, staffId: p.personId })));
+      if (incidentId) {
+        subjects.set(incidentId, staff.map((p) => p.personId));
+        newCases.push(...staff.map((p) => ({ incidentId, staffId: p.personId })));
+      }
       return staff.map((p) => entry(p.personId, 'misconduct-case', { category: data['category'], role: p.role }, String(data['occurredAt'])));
     }
     case 'StaffConductQualified':
-      return (await subjects()).map((staffId) => entry(staffId, 'qualification', data));
+      return ofCase().map((staffId) => entry(staffId, 'qualification', data));
     case 'DisciplinaryMeasureImposed':
       return [entry(String(data['subjectId']), 'disciplinary-measure', data)];
     case 'CorrespondenceRecorded': {
@@ -57,15 +69,15 @@ async function entriesOf(manager: EntityManager, event: RecordedEvent): Promise<
       return filedIn.personIds.map((staffId) => entry(staffId, 'correspondence', letter, String(data['occurredAt'])));
     }
     case 'ManagerConsulted':
-      return (await subjects()).map((staffId) => entry(staffId, 'manager-consultation', data, String(data['consultedAt'])));
+      return ofCase().map((staffId) => entry(staffId, 'manager-consultation', data, String(data['consultedAt'])));
     case 'InspectorNotificationQueued':
-      return (await subjects()).map((staffId) => entry(staffId, 'inspector-notification-queued', data));
+      return ofCase().map((staffId) => entry(staffId, 'inspector-notification-queued', data));
     case 'InspectorCalled': {
       const { closesObligationIds: _closed, ...call } = data;
-      return (await subjects()).map((staffId) => entry(staffId, 'inspector-report', call, String(data['calledAt'])));
+      return ofCase().map((staffId) => entry(staffId, 'inspector-report', call, String(data['calledAt'])));
     }
     case 'IncidentClosed':
-      return (await subjects()).map((staffId) => entry(staffId, 'case-closed', data));
+      return ofCase().map((staffId) => entry(staffId, 'case-closed', data));
     default:
       return [];
   }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@casebook/event-store';
-import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
 import { conductPupilOf, dataOf, incidentIdOf, involvedOf } from '../shared/event-facts';
 import { PupilFileEntryRow, PupilFileLinkRow } from './pupil-file.entities';
@@ -18,18 +19,35 @@ CREATE TABLE ${schema}.pupil_file_entries (
   PRIMARY KEY (pupil_id, position, seq)
 );
 CREATE TABLE ${schema}.pupil_file_links (ref_id text NOT NULL, pupil_id text NOT NULL, PRIMARY KEY (ref_id, pupil_id));`,
+  // Set-based per batch: the links a batch needs are read in one query, new links and entries written in one each.
   async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+    const links = await knownLinks(manager, events);
+    const newLinks: PupilFileLinkRow[] = [];
     const entries: PupilFileEntryRow[] = [];
-    for (const event of events) {
-      const pupils = await entriesOf(manager, event);
-      pupils.forEach((entry, seq) => entries.push({ ...entry, seq }));
-    }
-    if (entries.length) await manager.insert(PupilFileEntryRow, entries as QueryDeepPartialEntity<PupilFileEntryRow>[]);
+    for (const event of events) entriesOf(event, links, newLinks).forEach((entry, seq) => entries.push({ ...entry, seq }));
+    await bulkInsert(manager, PupilFileLinkRow, newLinks, { ignoreConflicts: true });
+    await bulkInsert(manager, PupilFileEntryRow, entries);
   },
 };
 
-/** The entries one event adds, one per pupil it concerns. Links are written as they are learned. */
-async function entriesOf(manager: EntityManager, event: RecordedEvent): Promise<Entry[]> {
+type Links = Map<string, string[]>;
+
+/** The pupils of the cases and measures this batch refers to but did not itself create. */
+async function knownLinks(manager: EntityManager, events: readonly RecordedEvent[]): Promise<Links> {
+  const wanted = new Set<string>();
+  for (const event of events) {
+    const incidentId = incidentIdOf(event.streamId);
+    if (event.type === 'ParentsInformed' && incidentId) wanted.add(String(dataOf(event)['regarding']));
+    if ((event.type === 'IncidentClosed' || event.type === 'IncidentReopened') && incidentId) wanted.add(incidentId);
+  }
+  const links: Links = new Map();
+  if (!wanted.size) return links;
+  for (const row of await manager.find(PupilFileLinkRow, { where: { refId: In([...wanted]) } })) links.set(row.refId, [...(links.get(row.refId) ?? []), row.pupilId]);
+  return links;
+}
+
+/** The entries one event adds, one per pupil it concerns; links it creates go to `links` and `newLinks`. */
+function entriesOf(event: RecordedEvent, links: Links, newLinks: PupilFileLinkRow[]): Entry[] {
   const data = dataOf(event);
   const incidentId = incidentIdOf(event.streamId);
   const entry = (pupilId: string, kind: string, facts: Record<string, unknown>, occurredAt = event.metadata.occurredAt): Entry => ({
@@ -42,17 +60,20 @@ async function entriesOf(manager: EntityManager, event: RecordedEvent): Promise<
     recordedAt: new Date(event.metadata.recordedAt),
     data: facts,
   });
-  const linked = async (refId: string) => (await manager.find(PupilFileLinkRow, { where: { refId } })).map((link) => link.pupilId);
+  const link = (refId: string, pupilIds: readonly string[]) => {
+    links.set(refId, [...(links.get(refId) ?? []), ...pupilIds]);
+    newLinks.push(...pupilIds.map((pupilId) => ({ refId, pupilId })));
+  };
 
   switch (event.type) {
     case 'IncidentReported': {
       const pupils = involvedOf(event).filter((p) => p.personKind === 'pupil');
-      if (pupils.length && incidentId) await manager.insert(PupilFileLinkRow, pupils.map((p) => ({ refId: incidentId, pupilId: p.personId })));
+      if (incidentId) link(incidentId, pupils.map((p) => p.personId));
       return pupils.map((p) => entry(p.personId, 'incident', { caseKind: data['kind'], category: data['category'], role: p.role }, String(data['occurredAt'])));
     }
     case 'MeasureImposed': {
       const pupilId = String(data['subjectId']);
-      await manager.insert(PupilFileLinkRow, { refId: String(data['measureId']), pupilId });
+      link(String(data['measureId']), [pupilId]);
       const { obligations: _opened, ...measure } = data;
       return [entry(pupilId, 'measure', measure)];
     }
@@ -63,7 +84,8 @@ async function entriesOf(manager: EntityManager, event: RecordedEvent): Promise<
       return filedIn.personIds.map((pupilId) => entry(pupilId, 'correspondence', letter, String(data['occurredAt'])));
     }
     case 'ParentsInformed': {
-      const pupils = conductPupilOf(event.streamId) ? [conductPupilOf(event.streamId)!] : await linked(String(data['regarding']));
+      const conductPupil = conductPupilOf(event.streamId);
+      const pupils = conductPupil ? [conductPupil] : (links.get(String(data['regarding'])) ?? []);
       return pupils.map((pupilId) => entry(pupilId, 'parents-informed', data, String(data['informedAt'])));
     }
     case 'DeviceTakenIntoCustody': {
@@ -79,7 +101,7 @@ async function entriesOf(manager: EntityManager, event: RecordedEvent): Promise<
     }
     case 'IncidentClosed':
     case 'IncidentReopened':
-      return incidentId ? (await linked(incidentId)).map((pupilId) => entry(pupilId, event.type === 'IncidentClosed' ? 'incident-closed' : 'incident-reopened', data)) : [];
+      return incidentId ? (links.get(incidentId) ?? []).map((pupilId) => entry(pupilId, event.type === 'IncidentClosed' ? 'incident-closed' : 'incident-reopened', data)) : [];
     default:
       return [];
   }

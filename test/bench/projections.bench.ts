@@ -1,0 +1,78 @@
+/**
+ * `npm run bench:projections`: on the PostgreSQL server (BENCH_DATABASE_URL or DATABASE_URL; a scratch database),
+ * writes a realistic history (BENCH_SCHOOLS 20, BENCH_PUPILS 8000, BENCH_STAFF 600, BENCH_EVENTS 200000), then
+ * rebuilds all six read models together from position 0 and reads random timelines and pupil files
+ * (BENCH_READS 1000 each). Prints figures; asserts nothing (shared machine: see README, Benchmark).
+ */
+import { PostgresEventStore } from '@casebook/event-store';
+import { DEFAULT_POLICY, schoolYearOf } from '@casebook/incidents';
+import { PgSqlClient, createScratchDatabase } from '@casebook/platform';
+import { READ_MODELS, ProjectionRunner, ReadModelCatalog, findPupilFile, findTimeline } from '@casebook/projections';
+import { generateHistory } from './history-generator';
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  const server = process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'];
+  if (!server) throw new Error('bench:projections needs BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server)');
+  const database = await createScratchDatabase(server, 'bench_projections');
+  const sql = new PgSqlClient({ connectionString: database.url, poolSize: 16 });
+  try {
+    const store = await PostgresEventStore.open(sql);
+    const shape = { schools: env('BENCH_SCHOOLS', 20), pupils: env('BENCH_PUPILS', 8000), staff: env('BENCH_STAFF', 600), events: env('BENCH_EVENTS', 200_000), writers: 16 };
+    let started = Date.now();
+    const history = await generateHistory(store, shape);
+    const stored = (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM es_events'))[0]!.n;
+    console.log(`history: ${stored} events (${shape.schools} schools, ${shape.pupils} pupils, ${shape.staff} staff) written in ${Date.now() - started} ms`);
+
+    const catalog = await ReadModelCatalog.open(sql, READ_MODELS);
+    started = Date.now();
+    const applied = await Promise.all(
+      READ_MODELS.map(async (projection) => {
+        const t0 = Date.now();
+        const runner = new ProjectionRunner({ catalog, store, name: projection.name, version: 1, batchSize: 1_000 });
+        const events = await runner.catchUp();
+        return { name: projection.name, events, ms: Date.now() - t0 };
+      }),
+    );
+    const rebuildMs = Date.now() - started;
+    for (const row of applied) console.log(`  ${row.name.padEnd(16)} ${String(row.events).padStart(7)} events in ${String(row.ms).padStart(6)} ms  ${Math.round((row.events / row.ms) * 1000)} events/s`);
+    console.log(`rebuild, all six together: ${stored} stored events in ${rebuildMs} ms = ${Math.round((stored / rebuildMs) * 1000)} events/s (goal ≥ 20000); ${applied.reduce((n, r) => n + r.events, 0)} applications`);
+
+    const reads = env('BENCH_READS', 1000);
+    const timelines = await catalog.dataSource('case-timeline', 1);
+    const files = await catalog.dataSource('pupil-file', 1);
+    const now = new Date().toISOString();
+    const year = schoolYearOf(now, DEFAULT_POLICY);
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    for (const [label, read] of [
+      ['timeline', () => findTimeline(timelines, history.incidentIds[random(history.incidentIds.length)]!, { language: 'nl', after: 0, limit: 200 })],
+      ['pupil file', () => findPupilFile(files, history.pupilIds[random(history.pupilIds.length)]!, { schoolYear: year, today: now.slice(0, 10) })],
+    ] as const) {
+      for (let i = 0; i < 50; i++) await read(); // warm-up
+      const ms: number[] = [];
+      for (let i = 0; i < reads; i++) {
+        const t0 = process.hrtime.bigint();
+        await read();
+        ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      ms.sort((a, b) => a - b);
+      console.log(`${label} reads: ${reads}, p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms (goal p99 ≤ 10 ms)`);
+    }
+    await catalog.close();
+    await store.close();
+  } finally {
+    await sql.close();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
