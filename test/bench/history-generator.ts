@@ -27,8 +27,14 @@ type Draft = { readonly type: string; readonly data: Record<string, unknown>; re
 const day = 86_400_000;
 
 export async function generateHistory(store: EventStore, shape: HistoryShape): Promise<WrittenHistory> {
-  let random = 42;
-  const next = () => ((random = (random * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  // mulberry32: a small seeded generator with a full period (the same history on every run).
+  let state = 42;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const school = (n: number) => `school-${(n % shape.schools) + 1}`;
   const pupilIds = Array.from({ length: shape.pupils }, (_, i) => `pupil-${i + 1}`);

@@ -1,6 +1,6 @@
 import { openEventStore } from '@casebook/event-store';
 import { type AppConfig, openSqlClient } from '@casebook/platform';
-import { READ_MODELS, ReadModelCatalog, readModelStatus, rebuildReadModel } from '@casebook/projections';
+import { READ_MODELS, ReadModelCatalog, readModelStatus, rebuildReadModels } from '@casebook/projections';
 
 const USAGE = 'usage: npm run cli -- projections status | projections rebuild <name|all>';
 
@@ -30,9 +30,8 @@ export async function projectionsCommand(args: readonly string[], config: AppCon
       return 2;
     }
     const names = name === 'all' ? READ_MODELS.map((p) => p.name) : [catalog.projection(name).name];
-    for (const each of names) {
-      const result = await rebuildReadModel(catalog, store, each);
-      out(`${each}: rebuilt v${result.to} from ${result.events} events in ${result.ms} ms (${Math.round((result.events / Math.max(result.ms, 1)) * 1000)} events/s); reads switched from v${result.from}`);
+    for (const result of await rebuildReadModels(catalog, store, names)) {
+      out(`${result.name}: rebuilt v${result.to} from ${result.events} events in ${result.ms} ms; reads switched from v${result.from}`);
     }
     return 0;
   } finally {

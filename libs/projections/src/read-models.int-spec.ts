@@ -14,7 +14,7 @@ import { ProjectionRunner } from './runtime/projection-runner';
 import type { Projection } from './runtime/projection';
 import { ReadModelCatalog } from './runtime/read-model-catalog';
 import { IDS, writeScriptedHistory } from './scripted-history.fixtures';
-import { readModelStatus, rebuildReadModel } from './runtime/rebuild-read-model';
+import { readModelStatus, rebuildReadModel, rebuildReadModels } from './runtime/rebuild-read-model';
 import { dumpReadModel } from './read-model-dump.fixtures';
 
 // Issue #4: for a scripted history each read model equals the expected rows; a crash mid-batch and a restart
@@ -191,5 +191,13 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
     // A second rebuild drops the version before the live one and builds the next.
     expect(await rebuildReadModel(catalog, store, 'obligations')).toMatchObject({ from: 2, to: 3 });
     expect((await catalog.versions('obligations')).map((v) => v.version)).toEqual([2, 3]);
+  });
+
+  it('rebuilds all six in one pass over history (small batches) to the same rows', async () => {
+    const results = await rebuildReadModels(catalog, store, READ_MODELS.map((p) => p.name), 4);
+    for (const result of results) {
+      expect(await catalog.liveVersion(result.name)).toBe(result.to);
+      expect(await dumpReadModel(sql, result.name, result.to)).toEqual(await dumpReadModel(sql, result.name, result.from));
+    }
   });
 }

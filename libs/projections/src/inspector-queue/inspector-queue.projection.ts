@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@casebook/event-store';
 import type { OpenedObligation } from '@casebook/incidents';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
 import { dataOf, incidentIdOf } from '../shared/event-facts';
@@ -18,13 +18,11 @@ CREATE TABLE ${schema}.inspector_queue_items (
   inspector_reference text, conclusion text, called_by text
 );
 CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
-  // Items queued in a batch are written together, before any call of the batch updates them.
+  // Set-based per batch: items queued are inserted together, then every call of the batch in one UPDATE (a call
+  // always comes after the item it closes, so inserting first keeps the order of history).
   async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
-    let queued: InspectorQueueItemRow[] = [];
-    const flush = async () => {
-      await bulkInsert(manager, InspectorQueueItemRow, queued);
-      queued = [];
-    };
+    const queued: InspectorQueueItemRow[] = [];
+    const calls = new Map<string, { calledAt: string; reference: string; conclusion: string | null; calledBy: string }>();
     for (const event of events) {
       const data = dataOf(event);
       if (event.type === 'InspectorNotificationQueued') {
@@ -43,22 +41,20 @@ CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
           calledBy: null,
         });
       } else if (event.type === 'InspectorCalled') {
-        const ids = (data['closesObligationIds'] as string[] | undefined) ?? [];
-        if (!ids.length) continue;
-        await flush();
-        await manager.update(
-          InspectorQueueItemRow,
-          { itemId: In(ids) },
-          {
-            status: 'done',
-            calledAt: new Date(String(data['calledAt'])),
-            inspectorReference: String(data['inspectorReference']),
-            conclusion: (data['conclusion'] as string | null) ?? null,
-            calledBy: String(data['calledBy']),
-          },
-        );
+        const call = { calledAt: String(data['calledAt']), reference: String(data['inspectorReference']), conclusion: (data['conclusion'] as string | null) ?? null, calledBy: String(data['calledBy']) };
+        for (const id of (data['closesObligationIds'] as string[] | undefined) ?? []) if (!calls.has(id)) calls.set(id, call);
       }
     }
-    await flush();
+    await bulkInsert(manager, InspectorQueueItemRow, queued);
+    if (!calls.size) return;
+    const ids = [...calls.keys()];
+    const schema = manager.connection.driver.schema ?? 'public';
+    await manager.query(
+      `UPDATE "${schema}".inspector_queue_items i
+       SET status = 'done', called_at = c.called_at, inspector_reference = c.reference, conclusion = c.conclusion, called_by = c.called_by
+       FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) AS c(item_id, called_at, reference, conclusion, called_by)
+       WHERE i.item_id = c.item_id AND i.status = 'pending'`,
+      [ids, ids.map((id) => calls.get(id)!.calledAt), ids.map((id) => calls.get(id)!.reference), ids.map((id) => calls.get(id)!.conclusion), ids.map((id) => calls.get(id)!.calledBy)],
+    );
   },
 };
