@@ -75,6 +75,7 @@ describeOnEveryStore('pupil incident commands over HTTP', (api) => {
     const view = await api.get(`/incidents/${id}`, board);
     expect(view.statusCode).toBe(200);
     expect(view.headers['etag']).toBe('"5"');
+    expect(Number(view.headers['x-projection-position'])).toBe(events[5]!.globalPosition);
     expect(view.json()).toMatchObject({
       id,
       kind: 'pupil-incident',

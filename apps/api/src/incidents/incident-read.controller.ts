@@ -52,7 +52,8 @@ export class IncidentReadController {
     await this.readModels.logAccess(principal, { resource: 'incident', resourceId: id, subjectIds, outcome });
     if (!view) throw new NotFoundException({ detail: `No incident ${id}` });
     if (outcome === 'refused') throw new ForbiddenException({ detail: 'Your roles do not read this case' });
-    void reply.header('etag', `"${view.revision}"`).header('cache-control', 'no-store');
+    // Read straight from the stream: always as far as the case's own last event (api.md: every read says where it is).
+    void reply.header('etag', `"${view.revision}"`).header('x-projection-position', String(view.position)).header('cache-control', 'no-store');
     return view;
   }
 }
