@@ -42,19 +42,23 @@ auto.create.topics.enable=false
 PROPS
 
 java_opts=(-Xms256m -Xmx768m -Dlog4j2.configurationFile="$here/log4j2.yaml" -Dkafka.logfile="$logfile")
-cluster_id="$(java -cp "$lib/*" "${java_opts[@]}" kafka.tools.StorageTool random-uuid 2>>"$logfile" | tail -n 1)"
-java -cp "$lib/*" "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" \
-  -c "$data/server.properties" >>"$logfile" 2>&1
+# A data dir that was formatted before (a restart with KAFKA_DATA_DIR and KAFKA_KEEP_DATA=1) keeps its log.
+if [ ! -f "$data/logs/meta.properties" ]; then
+  cluster_id="$(java -cp "$lib/*" "${java_opts[@]}" kafka.tools.StorageTool random-uuid 2>>"$logfile" | tail -n 1)"
+  java -cp "$lib/*" "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" \
+    -c "$data/server.properties" >>"$logfile" 2>&1
+fi
 
+log_start=$(wc -l < "$logfile" 2>/dev/null || echo 0)
 nohup java -cp "$lib/*" "${java_opts[@]}" kafka.Kafka "$data/server.properties" >>"$logfile" 2>&1 &
 echo $! > "$data/kafka.pid"
 
-# Ready when the client port accepts connections and the broker logged that it started.
+# Ready when the client port accepts connections and the broker logged that it started (since this start).
 for _ in $(seq 1 120); do
   if ! kill -0 "$(cat "$data/kafka.pid")" 2>/dev/null; then
     echo "kafka: process exited; last lines of $logfile:" >&2; tail -n 30 "$logfile" >&2; exit 1
   fi
-  if grep -q "Kafka Server started" "$logfile" 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  if tail -n "+$((log_start + 1))" "$logfile" 2>/dev/null | grep -q "Kafka Server started" && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "kafka: ready on 127.0.0.1:$port (data $data, log $logfile)" >&2
     echo "$data"
     exit 0

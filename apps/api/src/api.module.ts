@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReadModelsModule } from '@casebook/projections';
-import { RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
+import { IntegrationEventsHost, RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
 import { StreamLocator } from './commands/stream-locator';
 import { CriminalReportsController } from './criminal-reports/criminal-reports.controller';
@@ -49,7 +49,7 @@ export class ApiModule {
         { provide: StreamLocator, useFactory: (rt: Runtime) => new StreamLocator(rt.sql), inject: [RUNTIME] },
         IncidentCases,
         ReadModels,
-        ...(embedded ? [SubscriptionHost] : []),
+        ...(embedded ? [SubscriptionHost, IntegrationEventsHost] : []),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReadModelsModule } from '@casebook/projections';
-import { type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
+import { IntegrationEventsHost, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 
 /**
  * The worker's table of contents: the projections of the read models, event-store subscriptions (the Kafka
@@ -12,7 +12,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [RuntimeModule.forRuntime(runtime), ReadModelsModule.forRuntime(runtime, { runProjections: true })],
-      providers: [SubscriptionHost],
+      providers: [SubscriptionHost, IntegrationEventsHost],
     };
   }
 }

@@ -23,7 +23,16 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   readonly eventStore: EventStoreConfig;
   readonly subscriptions: { readonly pollIntervalMs: number };
-  readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string } | undefined;
+  readonly kafka:
+    | {
+        readonly brokers: readonly string[];
+        readonly clientId: string;
+        /** Topic of the integration events, created at start (its dead-letter topic is `<topic>.dlq`). */
+        readonly topic: string;
+        readonly partitions: number;
+        readonly replicationFactor: number;
+      }
+    | undefined;
   /** api.md, Auth: an HS256 secret, or a JWKS URL (RS256/ES256); neither in the embedded default = generated secret. */
   readonly auth: {
     readonly jwtSecret: string | undefined;
@@ -61,7 +70,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
     eventStore: eventStoreConnection ? { kind: 'eventstoredb', connectionString: eventStoreConnection } : { kind: 'postgres' },
     subscriptions: { pollIntervalMs: integer(env, 'SUBSCRIPTION_POLL_MS', 500, 10, 60_000) },
-    kafka: brokers ? { brokers, clientId: optionalString(env, 'KAFKA_CLIENT_ID') ?? 'casebook' } : undefined,
+    kafka: brokers
+      ? {
+          brokers,
+          clientId: optionalString(env, 'KAFKA_CLIENT_ID') ?? 'casebook',
+          topic: topicName(env, 'KAFKA_TOPIC', 'casebook.integration-events.v1'),
+          partitions: integer(env, 'KAFKA_TOPIC_PARTITIONS', 6, 1, 1000),
+          replicationFactor: integer(env, 'KAFKA_REPLICATION_FACTOR', 1, 1, 10),
+        }
+      : undefined,
     auth: {
       jwtSecret,
       jwksUrl,
@@ -70,4 +87,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       secretFile: resolve(dataDir, 'auth-secret'),
     },
   };
+}
+
+/** A Kafka topic name: letters, digits, `.`, `_`, `-`, at most 200 (the `.dlq` suffix must still fit). */
+function topicName(env: Env, name: string, fallback: string): string {
+  const value = optionalString(env, name) ?? fallback;
+  if (!/^[A-Za-z0-9._-]{1,200}$/.test(value)) throw new ConfigError(name, `must be 1–200 letters, digits, ., _ or -: "${value}"`);
+  return value;
 }
