@@ -1,6 +1,7 @@
-import type { EventStore } from '@casebook/event-store';
+import type { EventStore, RecordedEvent } from '@casebook/event-store';
 import { type Logger, type SqlClient, runMigrations } from '@casebook/platform';
 import { ContractValidator } from '../contracts/contract-validator';
+import { CONTRACTS } from '../contracts/integration-event-contracts';
 import type { MessageBus, OutboundMessage } from '../message-bus.port';
 import { toIntegrationMessages } from './integration-event-mapper';
 import { RELAY_MIGRATIONS } from './relay.migrations';
@@ -74,6 +75,7 @@ export class KafkaRelay {
         });
       }
     }
+    await this.trackCustodies(events);
     await bus.send(topic, outbound); // resolves once every message is acknowledged (acks=all)
     await sql.query(
       `INSERT INTO kafka_relay_checkpoints (name, position, produced) VALUES ($1, $2, $3)
@@ -81,6 +83,62 @@ export class KafkaRelay {
       [this.name, to, outbound.length],
     );
     return outbound.length || -1;
+  }
+
+  /**
+   * M6: a device not returned by its due time. Custodies are tracked as their events are relayed; each one past
+   * due is announced once (its id derives from the custody's event, so a repeat after a crash dedupes).
+   */
+  async announceOverdue(now = new Date()): Promise<number> {
+    const { sql, bus, topic } = this.options;
+    const due = await sql.query<{ custody_id: string; event_id: string; pupil_id: string; school_id: string | null; obligation_id: string; offence: number; due_at: Date | string }>(
+      'SELECT custody_id, event_id, pupil_id, school_id, obligation_id, offence, due_at FROM kafka_relay_open_custodies WHERE due_at < $1 ORDER BY due_at LIMIT 500',
+      [now.toISOString()],
+    );
+    if (!due.length) return 0;
+    const outbound: OutboundMessage[] = [];
+    for (const row of due) {
+      const dueAt = new Date(row.due_at).toISOString();
+      const message = {
+        eventId: overdueId(row.event_id),
+        type: CONTRACTS.deviceCustodyDue.type,
+        schemaVersion: 1 as const,
+        schoolId: row.school_id,
+        occurredAt: dueAt,
+        recordedAt: now.toISOString(),
+        custodyId: row.custody_id,
+        pupilId: row.pupil_id,
+        offenceNumber: Number(row.offence),
+        obligationId: row.obligation_id,
+        dueAt,
+      };
+      const problems = this.validator.problems(message);
+      if (problems.length) {
+        this.options.logger.error({ custodyId: row.custody_id, problems }, 'device-custody-overdue does not fit its contract: not produced');
+        continue;
+      }
+      outbound.push({ key: row.pupil_id, value: JSON.stringify(message), headers: { 'event-id': message.eventId, 'event-type': message.type, 'schema-version': '1', 'correlation-id': row.event_id } });
+    }
+    await bus.send(topic, outbound);
+    await sql.query('DELETE FROM kafka_relay_open_custodies WHERE custody_id = ANY($1::text[])', [due.map((row) => row.custody_id)]);
+    return outbound.length;
+  }
+
+  private async trackCustodies(events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of events) {
+      const data = (event.data ?? {}) as Record<string, unknown>;
+      if (event.type === 'DeviceTakenIntoCustody') {
+        const obligation = ((data['obligations'] ?? []) as { obligationId: string; kind: string; dueAt: string }[]).find((o) => o.kind === 'device-return');
+        if (!obligation) continue;
+        await this.options.sql.query(
+          `INSERT INTO kafka_relay_open_custodies (custody_id, event_id, pupil_id, school_id, obligation_id, offence, due_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (custody_id) DO NOTHING`,
+          [String(data['custodyId']), event.eventId, String(data['pupilId']), event.metadata.schoolId, obligation.obligationId, Number(data['offenceNumber'] ?? 1), obligation.dueAt],
+        );
+      } else if (event.type === 'DeviceReturned') {
+        await this.options.sql.query('DELETE FROM kafka_relay_open_custodies WHERE custody_id = $1', [String(data['custodyId'])]);
+      }
+    }
   }
 
   start(): void {
@@ -101,6 +159,7 @@ export class KafkaRelay {
     while (this.running) {
       try {
         const produced = await this.step();
+        await this.announceOverdue();
         backoffMs = 200;
         if (produced !== 0) continue;
         await this.sleep(this.options.pollIntervalMs ?? 500);
@@ -126,4 +185,11 @@ export class KafkaRelay {
       };
     });
   }
+}
+
+/** The id of the overdue message of a custody: derived from the custody's event id (version nibble 9). */
+function overdueId(eventId: string): string {
+  const hex = eventId.replace(/-/g, '');
+  const mixed = `${hex.slice(0, 12)}9${hex.slice(13)}`;
+  return `${mixed.slice(0, 8)}-${mixed.slice(8, 12)}-${mixed.slice(12, 16)}-${mixed.slice(16, 20)}-${mixed.slice(20)}`;
 }

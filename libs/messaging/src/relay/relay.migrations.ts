@@ -29,4 +29,19 @@ CREATE TABLE reminder_deliveries (
   recorded_at    timestamptz NOT NULL DEFAULT now()
 );`,
   },
+  {
+    id: '002-open-custodies',
+    sql: `
+-- Custodies the relay has seen taken and not returned: when one passes its due time, device-custody-overdue.
+CREATE TABLE kafka_relay_open_custodies (
+  custody_id     text PRIMARY KEY,
+  event_id       text NOT NULL,
+  pupil_id       text NOT NULL,
+  school_id      text,
+  obligation_id  text NOT NULL,
+  offence        integer NOT NULL,
+  due_at         timestamptz NOT NULL
+);
+CREATE INDEX ON kafka_relay_open_custodies (due_at);`,
+  },
 ];
