@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: 8 }, writer));
-    const relay = new KafkaRelay({ sql, store, bus, topic, logger, batchSize: 2_000, name: 'bench' });
+    const relay = new KafkaRelay({ sql, store, bus, topic, logger, batchSize: env('BENCH_RELAY_BATCH', 5_000), name: 'bench' });
     const started = Date.now();
     let produced = 0;
     for (let step = await relay.step(); step !== 0; step = await relay.step()) produced += Math.max(step, 0);
