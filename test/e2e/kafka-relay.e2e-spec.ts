@@ -1,27 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type EventStore, PostgresEventStore, newEventId } from '@casebook/event-store';
 import { ContractValidator, DEAD_LETTER_REASON_HEADER, type InboundMessage, KafkaMessageBus, KafkaRelay, type MessageBus, type RunningConsumer, startReminderConsumer } from '@casebook/messaging';
 import { type Logger, PgliteSqlClient, type SqlClient, createLogger } from '@casebook/platform';
-import { describeWithService, waitUntil } from '@casebook/testing';
+import { describeWithService, freePort, waitUntil } from '@casebook/testing';
 
 // Issue #5, faults against a real broker: the broker stopped and started while events keep coming; a crash
 // between produce and checkpoint; a message that fits no contract never produced; a malformed one dead-lettered.
 const root = resolve(__dirname, '../..');
 const logger: Logger = createLogger('silent');
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** An e-mail warning for a pupil: one `parents-notification-due` message, keyed by the pupil. */
 async function warn(store: EventStore, pupilId: string): Promise<string> {

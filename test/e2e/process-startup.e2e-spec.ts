@@ -1,24 +1,15 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createScratchDatabase } from '@casebook/platform';
-import { describeWithService, waitUntil } from '@casebook/testing';
+import { describeWithService, freePort, waitUntil } from '@casebook/testing';
 
 // The built processes as an operator starts them (node dist/...), with no service configured.
 const root = resolve(__dirname, '../..');
 const API = join(root, 'dist/apps/api/src/main.js');
 const WORKER = join(root, 'dist/apps/worker/src/main.js');
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 interface Started {
   readonly child: ChildProcess;

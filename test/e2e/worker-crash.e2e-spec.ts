@@ -1,10 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { type EventStore, PostgresEventStore } from '@casebook/event-store';
 import { PgSqlClient, type ScratchDatabase, type SqlClient, createScratchDatabase } from '@casebook/platform';
 import { READ_MODELS, ReadModelCatalog, ProjectionRunner, readModelStatus } from '@casebook/projections';
-import { describeWithService, waitUntil } from '@casebook/testing';
+import { describeWithService, freePort, waitUntil } from '@casebook/testing';
 import { dumpReadModel } from '../../libs/projections/src/read-model-dump.fixtures';
 import { generateHistory } from '../bench/history-generator';
 
@@ -13,14 +12,6 @@ import { generateHistory } from '../bench/history-generator';
 const root = resolve(__dirname, '../..');
 const WORKER = join(root, 'dist/apps/worker/src/main.js');
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 function startWorker(databaseUrl: string, metricsPort: number): { child: ChildProcess; exit: Promise<number | null> } {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, METRICS_PORT: String(metricsPort), SUBSCRIPTION_POLL_MS: '50', LOG_LEVEL: 'warn' };

@@ -10,3 +10,4 @@ export * from './logging/logger';
 export * from './health/health-indicator';
 export * from './config/software-version';
 export * from './process/process-lifecycle';
+export * from './process/batch-loop';

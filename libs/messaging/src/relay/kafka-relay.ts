@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@casebook/event-store';
-import { type Logger, type SqlClient, runMigrations } from '@casebook/platform';
+import { BatchLoop, type Logger, type SqlClient, runMigrations } from '@casebook/platform';
 import { ContractValidator } from '../contracts/contract-validator';
 import { CONTRACTS } from '../contracts/integration-event-contracts';
 import type { MessageBus, OutboundMessage } from '../message-bus.port';
@@ -29,12 +29,23 @@ export interface KafkaRelayOptions {
 export class KafkaRelay {
   private readonly validator = new ContractValidator();
   private readonly name: string;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: BatchLoop;
 
   constructor(private readonly options: KafkaRelayOptions) {
     this.name = options.name ?? 'kafka-relay';
+    this.loop = new BatchLoop({
+      step: async () => {
+        const produced = await this.step();
+        await this.announceOverdue();
+        return produced;
+      },
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      minBackoffMs: 200,
+      maxBackoffMs: 5_000,
+      // The broker is away (or the store): keep the checkpoint, try the same batch again later.
+      onError: (error, retryInMs) =>
+        options.logger.warn({ relay: this.name, error: error instanceof Error ? error.message : String(error), retryInMs }, 'relay batch failed; retrying'),
+    });
   }
 
   static async migrate(sql: SqlClient): Promise<void> {
@@ -143,48 +154,11 @@ export class KafkaRelay {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    let backoffMs = 200;
-    while (this.running) {
-      try {
-        const produced = await this.step();
-        await this.announceOverdue();
-        backoffMs = 200;
-        if (produced !== 0) continue;
-        await this.sleep(this.options.pollIntervalMs ?? 500);
-      } catch (error) {
-        // The broker is away (or the store): keep the checkpoint, try the same batch again later.
-        this.options.logger.warn({ relay: this.name, error: error instanceof Error ? error.message : String(error), retryInMs: backoffMs }, 'relay batch failed; retrying');
-        await this.sleep(backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 5_000);
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
+    await this.loop.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EventStore } from '@casebook/event-store';
-import type { Logger } from '@casebook/platform';
+import { BatchLoop, type Logger } from '@casebook/platform';
 import type { ReadModelCatalog } from './read-model-catalog';
 
 export interface ProjectionRunnerOptions {
@@ -22,13 +22,18 @@ export class CheckpointMovedError extends Error {}
  * read, so two runners on one version cannot both apply a batch.
  */
 export class ProjectionRunner {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: BatchLoop;
   /** Events applied since this runner started (for events/s in /metrics). */
   applied = 0;
 
-  constructor(private readonly options: ProjectionRunnerOptions) {}
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.loop = new BatchLoop({
+      step: () => this.step(),
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      onError: (error, retryInMs) =>
+        options.logger?.warn({ projection: options.name, version: options.version, error: error instanceof Error ? error.message : String(error), retryInMs }, 'projection batch failed; retrying'),
+    });
+  }
 
   get name(): string {
     return this.options.name;
@@ -78,50 +83,15 @@ export class ProjectionRunner {
 
   /** Runs in the background: catch up, then poll (or be woken) for more. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Wakes a waiting runner at once (a command in this process appended something). */
   nudge(): void {
-    this.wake?.();
+    this.loop.nudge();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    let backoffMs = 100;
-    while (this.running) {
-      try {
-        const applied = await this.step();
-        backoffMs = 100;
-        if (applied !== 0) continue;
-        await this.sleep(this.options.pollIntervalMs ?? 500);
-      } catch (error) {
-        this.options.logger?.warn({ projection: this.name, version: this.version, error: error instanceof Error ? error.message : String(error) }, 'projection batch failed; retrying');
-        await this.sleep(backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 10_000);
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+    await this.loop.stop();
   }
 }
