@@ -136,21 +136,31 @@ export class KafkaRelay {
     return outbound.length;
   }
 
+  /** The batch's net effect on the open custodies, in two statements: returned ones out, new ones in. */
   private async trackCustodies(events: readonly RecordedEvent[]): Promise<void> {
+    type Open = { custodyId: string; eventId: string; pupilId: string; schoolId: string | null; obligationId: string; offence: number; dueAt: string };
+    const net = new Map<string, Open | null>();
     for (const event of events) {
       const data = (event.data ?? {}) as Record<string, unknown>;
       if (event.type === 'DeviceTakenIntoCustody') {
         const obligation = ((data['obligations'] ?? []) as { obligationId: string; kind: string; dueAt: string }[]).find((o) => o.kind === 'device-return');
         if (!obligation) continue;
-        await this.options.sql.query(
-          `INSERT INTO kafka_relay_open_custodies (custody_id, event_id, pupil_id, school_id, obligation_id, offence, due_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (custody_id) DO NOTHING`,
-          [String(data['custodyId']), event.eventId, String(data['pupilId']), event.metadata.schoolId, obligation.obligationId, Number(data['offenceNumber'] ?? 1), obligation.dueAt],
-        );
+        const custodyId = String(data['custodyId']);
+        net.set(custodyId, { custodyId, eventId: event.eventId, pupilId: String(data['pupilId']), schoolId: event.metadata.schoolId, obligationId: obligation.obligationId, offence: Number(data['offenceNumber'] ?? 1), dueAt: obligation.dueAt });
       } else if (event.type === 'DeviceReturned') {
-        await this.options.sql.query('DELETE FROM kafka_relay_open_custodies WHERE custody_id = $1', [String(data['custodyId'])]);
+        net.set(String(data['custodyId']), null);
       }
     }
+    if (!net.size) return;
+    const opened = [...net.values()].filter((row): row is Open => row !== null);
+    await this.options.sql.query('DELETE FROM kafka_relay_open_custodies WHERE custody_id = ANY($1::text[])', [[...net.entries()].filter(([, row]) => row === null).map(([id]) => id)]);
+    if (!opened.length) return;
+    await this.options.sql.query(
+      `INSERT INTO kafka_relay_open_custodies (custody_id, event_id, pupil_id, school_id, obligation_id, offence, due_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::timestamptz[])
+       ON CONFLICT (custody_id) DO NOTHING`,
+      [opened.map((r) => r.custodyId), opened.map((r) => r.eventId), opened.map((r) => r.pupilId), opened.map((r) => r.schoolId), opened.map((r) => r.obligationId), opened.map((r) => r.offence), opened.map((r) => r.dueAt)],
+    );
   }
 
   start(): void {
