@@ -22,3 +22,4 @@ export * from './read-models.module';
 export * from './runtime/rebuild-read-model';
 export * from './runtime/projection-metrics';
 export * from './runtime/bulk-insert';
+export * from './runtime/apply-batch';

@@ -1,5 +1,6 @@
 import type { EventStore } from '@casebook/event-store';
 import { BatchLoop, type Logger } from '@casebook/platform';
+import { applyBatch } from './apply-batch';
 import type { ReadModelCatalog } from './read-model-catalog';
 
 export interface ProjectionRunnerOptions {
@@ -11,9 +12,6 @@ export interface ProjectionRunnerOptions {
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
 }
-
-/** Thrown when another runner moved this version's checkpoint: this batch's rows are rolled back. */
-export class CheckpointMovedError extends Error {}
 
 /**
  * Feeds one version of one read model. Each batch — its rows and its checkpoint — is one transaction, so a crash
@@ -59,17 +57,7 @@ export class ProjectionRunner {
     const last = events.length ? events[events.length - 1]!.globalPosition : from;
     const to = events.length < limit ? Math.max(last, head) : last;
     if (to <= from) return 0;
-    const source = await catalog.dataSource(name, version);
-    await source.transaction(async (manager) => {
-      if (events.length) await projection.apply(manager, events);
-      const moved = await manager.query(
-        // A CTE, so the driver returns the rows rather than UPDATE's [rows, count] pair.
-        `WITH moved AS (UPDATE public.projection_checkpoints SET position = $3, events = events + $4, updated_at = now()
-         WHERE name = $1 AND version = $2 AND position = $5 RETURNING position) SELECT position FROM moved`,
-        [name, version, to, events.length, from],
-      );
-      if ((moved as unknown[]).length !== 1) throw new CheckpointMovedError(`${name} v${version}: another runner moved the checkpoint from ${from}`);
-    });
+    await applyBatch(await catalog.dataSource(name, version), projection, version, events, from, to);
     this.applied += events.length;
     return events.length || -1;
   }

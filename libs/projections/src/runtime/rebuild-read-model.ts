@@ -1,4 +1,5 @@
 import { type EventStore, categoryOf } from '@casebook/event-store';
+import { applyBatch } from './apply-batch';
 import { ProjectionRunner } from './projection-runner';
 import type { ReadModelCatalog } from './read-model-catalog';
 
@@ -57,15 +58,7 @@ export async function rebuildReadModels(catalog: ReadModelCatalog, store: EventS
     await Promise.all(
       plans.map(async (plan) => {
         const own = events.filter((event) => plan.projection.categories.includes(categoryOf(event.streamId)));
-        await plan.source.transaction(async (manager) => {
-          if (own.length) await plan.projection.apply(manager, own);
-          const moved = await manager.query(
-            `WITH moved AS (UPDATE public.projection_checkpoints SET position = $3, events = events + $4, updated_at = now()
-             WHERE name = $1 AND version = $2 AND position = $5 RETURNING position) SELECT position FROM moved`,
-            [plan.name, plan.next, to, own.length, from],
-          );
-          if ((moved as unknown[]).length !== 1) throw new Error(`${plan.name} v${plan.next}: another runner moved the checkpoint`);
-        });
+        await applyBatch(plan.source, plan.projection, plan.next, own, from, to);
         plan.events += own.length;
       }),
     );
