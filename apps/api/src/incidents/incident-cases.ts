@@ -50,10 +50,15 @@ export class IncidentCases {
     return null;
   }
 
-  async kindOf(incidentId: string): Promise<CaseKind> {
+  /** The case, or 404. Commands hand its events to the handler, so the stream is read once per command. */
+  async loadOrThrow(incidentId: string): Promise<LoadedCase> {
     const loaded = await this.load(incidentId);
     if (!loaded) throw new NotFoundException({ detail: `No incident ${incidentId}`, rule: 'CASE' });
-    return loaded.kind;
+    return loaded;
+  }
+
+  async kindOf(incidentId: string): Promise<CaseKind> {
+    return (await this.loadOrThrow(incidentId)).kind;
   }
 
   /** What a criminal-report decision needs of its source case (P4, B3), as the case stands now. */
@@ -69,26 +74,28 @@ export class IncidentCases {
   }
 
   async runShared(incidentId: string, command: SharedCaseCommand, meta: CommandMeta): Promise<CommandResult<unknown>> {
-    const kind = await this.kindOf(incidentId);
-    return kind === 'pupil-incident' ? this.pupil(incidentId, command, meta) : this.staff(incidentId, command, meta);
+    const loaded = await this.loadOrThrow(incidentId);
+    return loaded.kind === 'pupil-incident' ? this.pupil(incidentId, command, meta, loaded.events) : this.staff(incidentId, command, meta, loaded.events);
   }
 
   async runPupilOnly(incidentId: string, command: PupilOnlyCommand, what: string, meta: CommandMeta): Promise<CommandResult<unknown>> {
-    requireKind(await this.kindOf(incidentId), 'pupil-incident', incidentId, what);
-    return this.pupil(incidentId, command, meta);
+    const loaded = await this.loadOrThrow(incidentId);
+    requireKind(loaded.kind, 'pupil-incident', incidentId, what);
+    return this.pupil(incidentId, command, meta, loaded.events);
   }
 
   async runStaffOnly(incidentId: string, command: StaffOnlyCommand, what: string, meta: CommandMeta): Promise<CommandResult<unknown>> {
-    requireKind(await this.kindOf(incidentId), 'staff-misconduct', incidentId, what);
-    return this.staff(incidentId, command, meta);
+    const loaded = await this.loadOrThrow(incidentId);
+    requireKind(loaded.kind, 'staff-misconduct', incidentId, what);
+    return this.staff(incidentId, command, meta, loaded.events);
   }
 
-  pupil(incidentId: string, command: PupilIncidentCommand, meta: CommandMeta): Promise<CommandResult<unknown>> {
-    return pupilIncidentHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(incidentStream('pupil-incident', incidentId), command, meta);
+  pupil(incidentId: string, command: PupilIncidentCommand, meta: CommandMeta, loaded?: readonly RecordedEvent[]): Promise<CommandResult<unknown>> {
+    return pupilIncidentHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(incidentStream('pupil-incident', incidentId), command, meta, loaded);
   }
 
-  staff(incidentId: string, command: StaffMisconductCommand, meta: CommandMeta): Promise<CommandResult<unknown>> {
-    return staffMisconductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(incidentStream('staff-misconduct', incidentId), command, meta);
+  staff(incidentId: string, command: StaffMisconductCommand, meta: CommandMeta, loaded?: readonly RecordedEvent[]): Promise<CommandResult<unknown>> {
+    return staffMisconductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(incidentStream('staff-misconduct', incidentId), command, meta, loaded);
   }
 }
 

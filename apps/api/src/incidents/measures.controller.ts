@@ -47,8 +47,9 @@ export class MeasuresController {
     const meta = commandMeta(headers);
     const measureId = randomUUID();
     const common = { measureId, subjectId: body.subjectId, reason: body.reason, startsOn: body.startsOn, endsOn: body.endsOn };
+    const loaded = await this.cases.loadOrThrow(id);
     const result =
-      (await this.cases.kindOf(id)) === 'pupil-incident'
+      loaded.kind === 'pupil-incident'
         ? await this.cases.pupil(
             id,
             {
@@ -61,12 +62,14 @@ export class MeasuresController {
               },
             },
             meta,
+            loaded.events,
           )
         : await this.cases.staff(
             id,
             // the decider refuses what is not a disciplinary measure (S9)
             { type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: body.measure as DisciplinaryMeasure, communicatedAt: instant(body.communicatedAt) } },
             meta,
+            loaded.events,
           );
     return respond(reply, result, measureId, 201, (events) => ({ incidentId: id, ...openedObligations(events) }));
   }

@@ -47,9 +47,10 @@ export class StreamCommandHandler<Command extends { readonly context: CommandCon
     private readonly schoolOf: (state: State, events: readonly Event[]) => string | null,
   ) {}
 
-  async handle(streamId: string, command: Command, meta: CommandMeta): Promise<CommandResult<Event>> {
+  /** `loaded`: the stream as the caller just read it, used for the first attempt instead of reading it again. */
+  async handle(streamId: string, command: Command, meta: CommandMeta, loaded?: readonly RecordedEvent[]): Promise<CommandResult<Event>> {
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(streamId);
+      const history = attempt === 1 && loaded ? loaded : await this.store.readStream(streamId);
       const revision = history.length - 1;
       if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
         return { outcome: 'precondition-failed', actualRevision: revision };
