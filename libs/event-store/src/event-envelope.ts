@@ -34,4 +34,9 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly globalPosition: number;
   readonly data: Data;
   readonly metadata: EventMetadata;
+  /**
+   * The event's link in its stream's audit chain (chain/event-chain.ts), set by the store at append.
+   * Absent only for events recorded before the chain existed.
+   */
+  readonly hash?: string;
 }

@@ -2,6 +2,7 @@ export * from './event-envelope';
 export * from './event-store.port';
 export * from './event-store.errors';
 export * from './event-id';
+export * from './chain/event-chain';
 export * from './stream-category';
 export * from './subscription/checkpoint-store';
 export * from './postgres/postgres-event-store';

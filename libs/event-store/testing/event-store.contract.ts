@@ -1,4 +1,5 @@
 import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError, type EventStore } from '../src';
+import { describeChainContract } from './event-store-chain.contract';
 import { describeConcurrencyContract } from './event-store-concurrency.contract';
 import { describeSubscriptionContract } from './event-store-subscription.contract';
 import { testEvent, testEvents, testStream } from './event-fixtures';
@@ -185,6 +186,7 @@ export function describeEventStoreContract(open: () => Promise<ContractSubject>)
     });
   });
 
+  describeChainContract(() => store);
   describeSubscriptionContract(() => store);
   describeConcurrencyContract(() => store);
 }

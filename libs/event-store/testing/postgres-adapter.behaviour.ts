@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type SqlClient, sqlStateOf } from '@casebook/platform';
 import { waitUntil } from '@casebook/testing';
 import { testEvent, testEvents, testStream } from './event-fixtures';
-import { PostgresEventStore } from '../src';
+import { type NewEvent, PostgresEventStore, contentHashOf } from '../src';
+
+/** es_append's argument as the adapter builds it: each event with its content hash (002-hash-chain). */
+const payload = (events: readonly NewEvent[]): string => JSON.stringify(events.map((event) => ({ ...event, contentHash: contentHashOf(event) })));
 
 /**
  * What the PostgreSQL adapter promises beyond the port's contract, on PGlite and on the server alike.
@@ -46,7 +49,7 @@ export function describePostgresAdapterBehaviour(
     await again.close();
     const after = await sql.query<{ id: string }>(`SELECT id FROM schema_migrations WHERE owner = 'event-store'`);
     expect(after).toEqual(before);
-    expect(after.map((row) => row.id)).toEqual(['001-events']);
+    expect(after.map((row) => row.id)).toEqual(['001-events', '002-hash-chain']);
   });
 
   it('lets one transaction append to several streams, positions still increasing', async () => {
@@ -54,11 +57,11 @@ export function describePostgresAdapterBehaviour(
     const rows = await sql.transaction(async (tx) => {
       const first = await tx.query<{ global_position: string }>(
         `SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`,
-        [a, JSON.stringify(testEvents(2))],
+        [a, payload(testEvents(2))],
       );
       const second = await tx.query<{ global_position: string }>(
         `SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`,
-        [b, JSON.stringify(testEvents(1))],
+        [b, payload(testEvents(1))],
       );
       return [...first, ...second].map((row) => Number(row.global_position));
     });
@@ -99,7 +102,7 @@ export function describePostgresAdapterBehaviour(
     const earlyTransaction = sql.transaction(async (tx) => {
       await tx.query(`SELECT * FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`, [
         testStream(),
-        JSON.stringify([early]),
+        payload([early]),
       ]);
       earlyAppended();
       await earlyMayCommit;

@@ -14,6 +14,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { validateAppend } from '../append-validation';
+import { GENESIS_HASH, contentHashOf, eventHashOf } from '../chain/event-chain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type {
@@ -39,11 +40,13 @@ export interface EventStoreDbOptions {
 const CHECKPOINT_STREAM_PREFIX = 'casebook_checkpoint-';
 /** How far back an idempotent retry looks for its first append. */
 const IDEMPOTENCY_LOOKBACK = 1_000;
+/** An 'any' append retried this often when other writers keep taking the revision its chain link was made for. */
+const ANY_APPEND_TRIES = 10;
 
 /**
  * The event store on EventStoreDB / KurrentDB (gRPC client). Selected by EVENTSTORE_CONNECTION_STRING.
- * Global position = the event's commit position in the server's transaction log; recordedAt = the server's
- * `created` time. No server can be run on our machines: the contract suite runs against this adapter only
+ * Global position = the event's commit position in the server's transaction log; recordedAt = this adapter's
+ * clock at append, kept in the metadata beside the chain hash (both must be known before the server has the event). No server can be run on our machines: the contract suite runs against this adapter only
  * where one is configured (README, "EventStoreDB").
  */
 export class EventStoreDbEventStore implements EventStore {
@@ -63,33 +66,45 @@ export class EventStoreDbEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(streamId, events, options);
-    const expectedRevision = toEsdbExpected(options.expectedRevision);
     const ids = events.map((event) => event.eventId.toLowerCase());
+    for (let attempt = 1; ; attempt++) {
+      // The chain is made here (no server-side code in EventStoreDB): each hash links to the stream's last event,
+      // so the append must land right after it. An 'any' append is made exact on the revision read, and retried
+      // when another writer came first.
+      const last = await this.lastEvent(streamId);
+      if (last && ids.includes(last.eventId)) return this.findAppended(streamId, ids);
+      const expected = options.expectedRevision === 'any' ? (last ? BigInt(last.revision) : NO_STREAM) : toEsdbExpected(options.expectedRevision);
+      try {
+        const result = await this.client.appendToStream(streamId, chained(streamId, events, last), { expectedRevision: expected });
+        if (result.position) {
+          return { streamId, revision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
+        }
+        // The server recognised a retry of the same event ids and wrote nothing: return the first append's result.
+        return this.findAppended(streamId, ids);
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          if (options.expectedRevision === 'any' && attempt < ANY_APPEND_TRIES) continue;
+          const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : -1;
+          throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async lastEvent(streamId: string): Promise<{ eventId: string; revision: number; hash: string } | undefined> {
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) =>
-          jsonEvent({
-            id: event.eventId.toLowerCase(),
-            type: event.type,
-            data: event.data as Record<string, unknown>,
-            metadata: { ...event.metadata, schemaVersion: event.schemaVersion },
-          }),
-        ),
-        { expectedRevision },
-      );
-      if (result.position) {
-        return { streamId, revision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
+      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        const event = resolved.event;
+        if (!event) return undefined;
+        const hash = (event.metadata as { chainHash?: string } | undefined)?.chainHash ?? GENESIS_HASH;
+        return { eventId: event.id, revision: Number(event.revision), hash };
       }
-      // The server recognised a retry of the same event ids and wrote nothing: return the first append's result.
-      return this.findAppended(streamId, ids);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : -1;
-        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
-      }
+      if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
+    return undefined;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -187,8 +202,10 @@ function toEsdbExpected(expected: AppendOptions['expectedRevision']): AppendExpe
 function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event || event.type.startsWith('$') || event.streamId.startsWith('$') || !event.isJson) return undefined;
-  const { schemaVersion, ...metadata } = (event.metadata ?? {}) as Omit<EventMetadata, 'recordedAt'> & {
+  const { schemaVersion, recordedAt, chainHash, ...metadata } = (event.metadata ?? {}) as Omit<EventMetadata, 'recordedAt'> & {
     schemaVersion?: number;
+    recordedAt?: string;
+    chainHash?: string;
   };
   return {
     eventId: event.id,
@@ -198,8 +215,28 @@ function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): Reco
     streamRevision: Number(event.revision),
     globalPosition: allPosition(event.position?.commit),
     data: event.data,
-    metadata: { ...metadata, recordedAt: event.created.toISOString() },
+    metadata: { ...metadata, recordedAt: recordedAt ?? event.created.toISOString() },
+    ...(chainHash ? { hash: chainHash } : {}),
   };
+}
+
+/** The events as EventStoreDB takes them, each with recordedAt and its chain hash in the metadata. */
+function chained(streamId: string, events: readonly NewEvent[], last: { revision: number; hash: string } | undefined) {
+  const recordedAt = new Date().toISOString();
+  let previousHash = last?.hash ?? GENESIS_HASH;
+  let streamRevision = last?.revision ?? -1;
+  return events.map((event) => {
+    const { recordedAt: _ignored, ...writerMetadata } = event.metadata as EventMetadata;
+    streamRevision++;
+    const chainHash = eventHashOf({ contentHash: contentHashOf(event), previousHash, recordedAt, streamId, streamRevision });
+    previousHash = chainHash;
+    return jsonEvent({
+      id: event.eventId.toLowerCase(),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: { ...writerMetadata, schemaVersion: event.schemaVersion, recordedAt, chainHash },
+    });
+  });
 }
 
 /**

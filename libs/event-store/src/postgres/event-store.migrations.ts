@@ -127,4 +127,83 @@ BEGIN
 END $fn$;
 `,
   },
+  {
+    id: '002-hash-chain',
+    // The audit chain (libs/event-store/src/chain/event-chain.ts). The writer hashes an event's content (RFC 8785
+    // canonical JSON needs the writer's JSON, not jsonb's); this function links it to the stream's previous
+    // event in the same transaction. The linked object's fields are a 64-hex hash, an ISO time, a stream id
+    // (letters, digits, `_.:-`) and an integer, so the text below is exactly their RFC 8785 form.
+    // Events recorded before this migration have no hash; the verifier names them.
+    sql: `
+ALTER TABLE es_events ADD COLUMN hash bytea;
+
+CREATE OR REPLACE FUNCTION es_append(p_stream_id text, p_category text, p_expected_kind text, p_expected bigint, p_events jsonb)
+RETURNS TABLE (revision bigint, global_position bigint, duplicate boolean)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_count    integer := jsonb_array_length(p_events);
+  v_current  bigint;
+  v_previous bytea;
+  v_base     bigint;
+  v_next     bigint;
+  -- B4: the store's clock, to the millisecond (the precision every reader and the chain use).
+  v_recorded timestamptz := date_trunc('milliseconds', now());
+  v_recorded_text text;
+  v_hashes   bytea[] := '{}';
+  v_event    jsonb;
+  v_ord      bigint;
+BEGIN
+  -- Optimistic concurrency. A concurrent writer of the same revision is stopped by the unique
+  -- (stream_id, stream_revision) index, so a plain read suffices here.
+  SELECT ev.stream_revision, ev.hash INTO v_current, v_previous
+    FROM es_events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_revision DESC LIMIT 1;
+  IF (p_expected_kind = 'no-stream' AND v_current IS NOT NULL)
+     OR (p_expected_kind = 'exact' AND v_current IS DISTINCT FROM p_expected) THEN
+    -- A retry of an append that already happened is answered with that append's result.
+    RETURN QUERY SELECT p.revision, p.global_position, true FROM es_prior_append(
+      p_stream_id, ARRAY(SELECT (e->>'eventId')::uuid FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, ord) ORDER BY ord)) p;
+    IF FOUND THEN
+      RETURN;
+    END IF;
+    RAISE EXCEPTION 'wrong expected revision' USING ERRCODE = 'ES409', DETAIL = coalesce(v_current, -1)::text;
+  END IF;
+
+  -- Positions from this transaction's id, after any events this same transaction appended before.
+  IF pg_current_xact_id_if_assigned() IS NULL THEN
+    v_base := pg_current_xact_id()::text::bigint * 4096;
+    v_next := v_base;
+  ELSE
+    v_base := pg_current_xact_id()::text::bigint * 4096;
+    SELECT coalesce(max(ev.global_position) + 1, v_base) INTO v_next
+      FROM es_events ev WHERE ev.global_position >= v_base AND ev.global_position < v_base + 4096;
+  END IF;
+  IF v_next + v_count > v_base + 4096 THEN
+    RAISE EXCEPTION 'more than 4096 events in one transaction' USING ERRCODE = 'ES413';
+  END IF;
+
+  -- The stream chain: each event's hash covers its content hash and the hash of the event before it.
+  v_previous := coalesce(v_previous, decode(repeat('00', 32), 'hex'));
+  v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  FOR v_event, v_ord IN SELECT e, ord FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, ord) ORDER BY ord LOOP
+    IF coalesce(v_event->>'contentHash', '') !~ '^[0-9a-f]{64}$' THEN
+      RAISE EXCEPTION 'every event needs its contentHash' USING ERRCODE = 'ES400';
+    END IF;
+    v_previous := sha256(convert_to(
+      '{"contentHash":"' || (v_event->>'contentHash') ||
+      '","previousHash":"' || encode(v_previous, 'hex') ||
+      '","recordedAt":"' || v_recorded_text ||
+      '","streamId":' || to_json(p_stream_id)::text ||
+      ',"streamRevision":' || (coalesce(v_current, -1) + v_ord)::text || '}', 'UTF8'));
+    v_hashes := v_hashes || v_previous;
+  END LOOP;
+
+  RETURN QUERY
+    INSERT INTO es_events (global_position, event_id, stream_id, stream_revision, category, type, schema_version, data, metadata, recorded_at, hash)
+    SELECT v_next + ord - 1, (e->>'eventId')::uuid, p_stream_id, coalesce(v_current, -1) + ord, p_category,
+           e->>'type', (e->>'schemaVersion')::integer, e->'data', e->'metadata', v_recorded, v_hashes[ord]
+      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, ord)
+    RETURNING es_events.stream_revision, es_events.global_position, false;
+END $fn$;
+`,
+  },
 ];

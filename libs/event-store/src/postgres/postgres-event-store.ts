@@ -1,5 +1,6 @@
 import { type SqlClient, type SqlRow, constraintOf, runMigrations, sqlStateOf } from '@casebook/platform';
 import { validateAppend } from '../append-validation';
+import { contentHashOf } from '../chain/event-chain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
 import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
@@ -33,10 +34,11 @@ interface EventRow extends SqlRow {
   data: unknown;
   metadata: Omit<EventMetadata, 'recordedAt'>;
   recorded_at: Date | string;
+  hash: string | null;
 }
 
 const EVENT_COLUMNS =
-  'global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at';
+  "global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, encode(hash, 'hex') AS hash";
 
 /** A retried append lost a race to a writer of the same event ids; the next try takes the idempotent path. */
 const MAX_APPEND_TRIES = 5;
@@ -79,7 +81,9 @@ export class PostgresEventStore implements EventStore {
         type: event.type,
         schemaVersion: event.schemaVersion,
         data: event.data,
-        metadata: event.metadata,
+        metadata: writerMetadata(event),
+        // The stream chain links it in the append's transaction (event-store.migrations.ts, 002-hash-chain).
+        contentHash: contentHashOf(event),
       })),
     );
     const category = categoryOf(streamId, this.options.categories);
@@ -189,6 +193,12 @@ function toAppendResult(streamId: string, rows: readonly { revision: string | nu
   };
 }
 
+/** B4: recordedAt is the store's; one a writer slips in is not kept (nor hashed: contentHashOf leaves it out). */
+function writerMetadata(event: NewEvent): Omit<EventMetadata, 'recordedAt'> {
+  const { recordedAt: _ignored, ...metadata } = event.metadata as EventMetadata;
+  return metadata;
+}
+
 function toRecordedEvent(row: EventRow): RecordedEvent {
   const recordedAt = row.recorded_at instanceof Date ? row.recorded_at.toISOString() : new Date(row.recorded_at).toISOString();
   return {
@@ -200,6 +210,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     globalPosition: safeNumber(row.global_position),
     data: row.data,
     metadata: { ...row.metadata, recordedAt },
+    ...(row.hash ? { hash: row.hash } : {}),
   };
 }
 
