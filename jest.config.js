@@ -26,7 +26,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@casebook/event-store/testing$': '<rootDir>/libs/event-store/testing/index.ts',
-    '^@casebook/(platform|event-store|messaging|runtime|testing|incidents|access|projections)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@casebook/projections/testing$': '<rootDir>/libs/projections/testing/index.ts',
+    '^@casebook/(platform|event-store|messaging|runtime|testing|incidents|access|projections|audit)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testTimeout: 120_000,
   maxWorkers: 2,

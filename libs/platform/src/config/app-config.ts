@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { type Env, hostPortList, integer, oneOf, optionalString, url } from './env-readers';
@@ -41,6 +42,13 @@ export interface AppConfig {
     readonly audience: string | undefined;
     /** Where the embedded default keeps its generated secret. */
     readonly secretFile: string;
+  };
+  /** Issue #6: the Ed25519 key that signs audit exports. */
+  readonly audit: {
+    /** AUDIT_SIGNING_KEY: a PKCS#8 private key, PEM or its DER in base64; unset = generated once under DATA_DIR. */
+    readonly signingKey: string | undefined;
+    /** Where a generated key is kept (owner-only), its public half beside it as `.pub.pem`. */
+    readonly keyFile: string;
   };
 }
 
@@ -86,7 +94,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: optionalString(env, 'AUTH_AUDIENCE'),
       secretFile: resolve(dataDir, 'auth-secret'),
     },
+    audit: {
+      signingKey: ed25519PrivateKey(env, 'AUDIT_SIGNING_KEY'),
+      keyFile: resolve(dataDir, 'audit-signing-key.pem'),
+    },
   };
+}
+
+/** An Ed25519 private key in PKCS#8, as PEM (`\n` may be written as the two characters) or base64 DER. */
+function ed25519PrivateKey(env: Env, name: string): string | undefined {
+  const value = optionalString(env, name);
+  if (value === undefined) return undefined;
+  const pem = value.includes('-----BEGIN') ? value.replace(/\\n/g, '\n') : undefined;
+  try {
+    const key = pem ? createPrivateKey(pem) : createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
+    if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(name, `must be an Ed25519 key, not ${key.asymmetricKeyType}`);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(name, 'is not a PKCS#8 private key (PEM, or its DER in base64)');
+  }
+  return pem ?? value;
 }
 
 /** A Kafka topic name: letters, digits, `.`, `_`, `-`, at most 200 (the `.dlq` suffix must still fit). */

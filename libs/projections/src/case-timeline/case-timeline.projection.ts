@@ -65,7 +65,7 @@ CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text
         actorId: event.metadata.actorId,
         actorRole: event.metadata.actorRole,
         late: recordedAt.getTime() - occurredAt.getTime() > LATE_AFTER_HOURS * 3_600_000,
-        facts: factsOf(event.type, data),
+        facts: timelineFactsOf(event.type, data),
       });
     }
     await bulkInsert(manager, TimelineCaseRow, newCases, { ignoreConflicts: true });
@@ -80,7 +80,8 @@ const FACT_KEYS = [
   'regarding', 'statutory',
 ] as const;
 
-function factsOf(type: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+/** The facts of one event's line (also used by the audit export's printed timeline). */
+export function timelineFactsOf(type: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
   for (const key of FACT_KEYS) if (data[key] !== undefined && data[key] !== null) facts[key] = data[key];
   if (type === 'InspectorNotificationQueued') facts['dueAt'] = (data['obligation'] as { dueAt?: string } | undefined)?.dueAt;
