@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@casebook/audit';
 import { ReadModelsModule } from '@casebook/projections';
 import { IntegrationEventsHost, RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
@@ -17,6 +18,7 @@ import { DeviceReturnController } from './pupils/device-return.controller';
 import { EmailAccountController } from './pupils/email-account.controller';
 import { DossierReadsController } from './reads/dossier-reads.controller';
 import { ListReadsController } from './reads/list-reads.controller';
+import { AuditExportsController } from './reads/audit-exports.controller';
 import { ReadModels } from './reads/read-models.http';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
@@ -28,7 +30,11 @@ export class ApiModule {
     return {
       module: ApiModule,
       // Embedded default: the projections run here too (no worker can open PGlite's files).
-      imports: [RuntimeModule.forRuntime(runtime), ReadModelsModule.forRuntime(runtime, { runProjections: embedded })],
+      imports: [
+        RuntimeModule.forRuntime(runtime),
+        ReadModelsModule.forRuntime(runtime, { runProjections: embedded }),
+        AuditModule.forRuntime(runtime, { runSealer: embedded }),
+      ],
       controllers: [
         HealthController,
         IncidentsController,
@@ -42,6 +48,7 @@ export class ApiModule {
         EmailAccountController,
         DossierReadsController,
         ListReadsController,
+        AuditExportsController,
       ],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },

@@ -1,4 +1,5 @@
 import { configureProcessOrExit } from '@casebook/platform';
+import { auditCommand } from './audit.command';
 import { projectionsCommand } from './projections.command';
 import { tokenCommand } from './token.command';
 
@@ -13,8 +14,12 @@ async function main(): Promise<void> {
     case 'projections':
       process.exitCode = await projectionsCommand(args, config, (line) => process.stdout.write(`${line}\n`));
       return;
+    case 'audit':
+      process.exitCode = await auditCommand(args, config, (line) => process.stdout.write(`${line}\n`));
+      return;
     default:
       process.stderr.write('usage: npm run cli -- projections status | projections rebuild <name|all>\n');
+      process.stderr.write('usage: npm run cli -- audit verify <bundle.json> [--public-key <key.pem>] | audit verify-store\n');
       process.stderr.write('usage: npm run cli -- token --role <role[,role]> --sub <personId> [--schools s1,s2] [--name "..."] [--hours 8]\n');
       process.exitCode = 2;
   }

@@ -8,3 +8,4 @@ export * from './export/audit-exporter';
 export * from './pdf/case-timeline-pdf';
 export * from './export/case-export-streams';
 export * from './verify/verify-store';
+export * from './audit.module';

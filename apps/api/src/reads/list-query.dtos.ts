@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsMoment } from '../http/field-validators';
-import { ListQueryDto } from './read-query.dto';
+import { ListQueryDto, ReadQueryDto } from './read-query.dto';
 
 export class ObligationsQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'overdue', 'done'], description: '`open` includes the overdue ones; none: all' })
@@ -40,3 +40,14 @@ export class AccessLogQueryDto extends ListQueryDto {
 }
 
 export class TimelineQueryDto extends ListQueryDto {}
+
+/** `GET /incidents/{id}/audit-export`: the signed JSON bundle (default), or its printed timeline as PDF. */
+export class AuditExportQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'pdf'], description: 'json: the verifiable bundle (default; also by `Accept: application/json`); pdf: the Dutch timeline carrying the manifest hash on every page (also by `Accept: application/pdf`)' })
+  @IsOptional()
+  @IsIn(['json', 'pdf'])
+  format?: 'json' | 'pdf';
+}
+
+/** `GET /access-log/audit-export`: the access log of one person (subjectId) or one actor, as a signed bundle. */
+export class AccessLogExportQueryDto extends OmitType(AccessLogQueryDto, ['limit', 'cursor'] as const) {}
