@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { type EventStore, PostgresEventStore, contentHashOf, eventHashOf } from 
 import { criminalReportStream, incidentStream } from '@casebook/incidents';
 import { PgSqlClient, PgliteSqlClient, type SqlClient, createLogger, createScratchDatabase } from '@casebook/platform';
 import { IDS, writeScriptedHistory } from '@casebook/projections/testing';
+import { testEvent } from '@casebook/event-store/testing';
 import { describeWithService } from '@casebook/testing';
 import type { AuditBundle } from './bundle/audit-bundle';
 import { AuditExporter } from './export/audit-exporter';
@@ -166,6 +167,21 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
     const bundle = await exporter.export(accessStreams, { kind: 'access-log', subjectId: 'p', actorId: null, from: null, to: null }, by);
     expect(bundle.events.every((event) => event.type === 'DossierRead')).toBe(true);
     expect(verifyAuditBundle(bundle, publicKey)).toMatchObject({ ok: true, eventCount: accessStreams.length });
+  });
+
+  it('two sealers at once (two workers) make one unbroken global chain while events keep coming', async () => {
+    const sealers = [1, 2].map(() => new GlobalChainSealer(chain, store, createLogger('silent'), { pollIntervalMs: 10 }));
+    const sealAll = async (sealer: GlobalChainSealer) => {
+      for (let round = 0; round < 40; round++) await sealer.sealNext();
+    };
+    const appendSome = async () => {
+      for (let i = 0; i < 20; i++) await store.appendToStream(`access-log-${randomUUID()}`, [testEvent()], { expectedRevision: 'no-stream' });
+    };
+    await Promise.all([sealAll(sealers[0]!), sealAll(sealers[1]!), appendSome()]);
+    await sealers[0]!.sealedThrough(await store.headPosition(), Date.now() + 5_000);
+    expect(await verifyStore(store, chain)).toMatchObject({ ok: true });
+    const [counts] = await sql.query<{ events: number; sealed: number }>('SELECT (SELECT count(*)::int FROM es_events) AS events, (SELECT count(*)::int FROM audit_global_chain) AS sealed');
+    expect(counts!.sealed).toBe(counts!.events);
   });
 
   // Last: these change the table behind the store's back (as a database administrator could).

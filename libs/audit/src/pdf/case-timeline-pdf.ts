@@ -61,9 +61,9 @@ export async function renderCaseTimelinePdf(bundle: AuditBundle): Promise<Buffer
     doc.switchToPage(page);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7).fillColor('#444');
-    doc.text(`Incident ${incidentId} · manifest-hash ${bundle.manifestHash} · pagina ${page - pages.start + 1} van ${pages.count}`, 50, doc.page.height - 40, {
-      width: doc.page.width - 100,
+    doc.font('Helvetica').fontSize(6.5).fillColor('#444');
+    doc.text(`Manifest-hash ${bundle.manifestHash} · incident ${incidentId} · pagina ${page - pages.start + 1}/${pages.count}`, 40, doc.page.height - 40, {
+      width: doc.page.width - 80,
       align: 'center',
       lineBreak: false,
     });
