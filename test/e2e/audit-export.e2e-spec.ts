@@ -10,6 +10,19 @@ import { describeOnEveryStore } from './support/api-harness';
 
 const run = promisify(execFile);
 
+/** The independent verifier (tools/audit/verify_bundle.py, written from the README alone): exit code and output. */
+async function independentVerdict(bundle: unknown, publicKeyFile: string, dir: string): Promise<{ code: number; out: string }> {
+  const file = join(dir, `bundle-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(bundle));
+  try {
+    const { stdout } = await run('python3', ['tools/audit/verify_bundle.py', file, publicKeyFile]);
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string };
+    return { code: failed.code ?? -1, out: failed.stdout ?? String(error) };
+  }
+}
+
 // Issue #6 over HTTP: a case's audit export (JSON bundle and Dutch PDF), the access-log export, the CLI verifier,
 // the access log of every export, and an export of events changed in the table behind the store's back.
 describeOnEveryStore('audit exports over HTTP', (api) => {
@@ -20,6 +33,7 @@ describeOnEveryStore('audit exports over HTTP', (api) => {
   let incidentId: string;
   let decisionId: string;
   let publicKey: string;
+  let publicKeyFile: string;
   let work: string;
 
   beforeAll(async () => {
@@ -45,7 +59,8 @@ describeOnEveryStore('audit exports over HTTP', (api) => {
     await api.post(`/incidents/${incidentId}/evidence`, { description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png' }, director);
     decisionId = (await api.post('/criminal-report-decisions', { sourceIncidentId: incidentId, suspectedOffence: 'Threat (Sr 285)' }, director)).json().id;
     await api.post(`/criminal-report-decisions/${decisionId}/decision`, { decision: 'report', rationale: 'A punishable threat' }, board);
-    publicKey = readFileSync(publicKeyFileOf(api.runtime().config.audit.keyFile), 'utf8');
+    publicKeyFile = publicKeyFileOf(api.runtime().config.audit.keyFile);
+    publicKey = readFileSync(publicKeyFile, 'utf8');
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -67,6 +82,7 @@ describeOnEveryStore('audit exports over HTTP', (api) => {
         expect.arrayContaining(['IncidentReported', 'ScopeAssessed', 'EvidenceAdded', 'CriminalReportDecisionLinked', 'CriminalReportDecisionOpened', 'CriminalReportDecided']),
       );
       expect(verifyAuditBundle(bundle, publicKey)).toMatchObject({ ok: true, eventCount: bundle.events.length, trustedKey: true });
+      expect(await independentVerdict(bundle, publicKeyFile, work)).toEqual({ code: 0, out: expect.stringMatching(/^OK: /) });
     }
   });
 
@@ -127,6 +143,7 @@ describeOnEveryStore('audit exports over HTTP', (api) => {
     expect(byActor.json().manifest.scope).toEqual({ kind: 'access-log', subjectId: null, actorId: 'hr-1', from: null, to: null });
     expect(byActor.json().events.every((event: { data: { actorId: string } }) => event.data.actorId === 'hr-1')).toBe(true);
     expect(verifyAuditBundle(byActor.json(), publicKey)).toMatchObject({ ok: true });
+    expect(await independentVerdict(byActor.json(), publicKeyFile, work)).toEqual({ code: 0, out: expect.stringMatching(/^OK: /) });
 
     expect((await api.get('/access-log/audit-export?subjectId=pupil-audit', board)).statusCode).toBe(403);
     const unnamed = await api.get('/access-log/audit-export', legal);
@@ -150,6 +167,12 @@ describeOnEveryStore('audit exports over HTTP', (api) => {
     lines.length = 0;
     expect(await auditCommand(['verify', bad, '--public-key', keyFile], api.runtime().config, (line) => lines.push(line))).toBe(1);
     expect(lines[0]).toMatch(/^FAILED: event 0 \(stream pupil-incident-.*revision 0.*does not match its hash/);
+    // The independent verifier reaches the same verdicts.
+    expect(await independentVerdict(bundle, keyFile, work)).toEqual({ code: 0, out: expect.stringMatching(/^OK: /) });
+    expect(await independentVerdict(JSON.parse(readFileSync(bad, 'utf8')), keyFile, work)).toEqual({ code: 1, out: expect.stringMatching(/^FAILED: event 0 .*does not match its hash/) });
+    const edited = { ...bundle, manifest: { ...bundle.manifest, exportedBy: { actorId: 'someone-else', roles: ['legal'] } } };
+    expect((await independentVerdict(edited, keyFile, work)).out).toMatch(/^FAILED: manifestHash/);
+    expect((await independentVerdict({ ...edited, manifestHash: undefined }, keyFile, work)).out).toMatch(/^FAILED: (manifestHash|signature)/);
   });
 
   it('an export made after a row was changed in the table names that event', async () => {
@@ -165,5 +188,6 @@ describeOnEveryStore('audit exports over HTTP', (api) => {
     const after = (await api.get(`/incidents/${incidentId}/audit-export`, legal)).json();
     const index = after.events.findIndex((event: { position: number }) => event.position === evidence.position);
     expect(verifyAuditBundle(after, publicKey)).toMatchObject({ ok: false, where: expect.stringMatching(new RegExp(`^event ${index} .*position ${evidence.position}\\)$`)) });
+    expect((await independentVerdict(after, publicKeyFile, work)).out).toMatch(new RegExp(`^FAILED: event ${index} `));
   });
 });
