@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { GlobalChain, verifyStore } from '@casebook/audit';
 import { type EventStore, PostgresEventStore } from '@casebook/event-store';
 import { PgSqlClient, type ScratchDatabase, type SqlClient, createScratchDatabase } from '@casebook/platform';
 import { READ_MODELS, ReadModelCatalog, ProjectionRunner, readModelStatus } from '@casebook/projections';
@@ -60,6 +61,10 @@ describeWithService('postgres', 'the worker killed while projecting', (serverUrl
       const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((r) => r.text());
       for (const projection of READ_MODELS) expect(metrics).toContain(`casebook_projection_lag_events{read_model="${projection.name}"} 0`);
       expect(metrics).toContain('casebook_projection_events_per_second{read_model="pupil-file"}');
+      // The worker also seals the global audit chain; killed mid-way, it resumes it without a break.
+      const sealed = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((r) => r.text())).includes('casebook_audit_chain_lag_events 0');
+      await waitUntil(sealed, 'the audit chain sealed through the head', 60_000);
+      expect(await verifyStore(store, await GlobalChain.open(sql))).toMatchObject({ ok: true });
       second.child.kill('SIGTERM');
       expect(await second.exit).toBe(0);
     } finally {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { closeOnSignals, configureProcessOrExit, exitOnStartupFailure } from '@casebook/platform';
+import { GlobalChain, withGlobalChainMetrics } from '@casebook/audit';
 import { ProjectionHost, ReadModelCatalog, projectionMetrics, serveMetrics } from '@casebook/projections';
 import { openRuntime } from '@casebook/runtime';
 import { createApiApp } from './create-api-app';
@@ -15,7 +16,12 @@ async function main(): Promise<void> {
   // The embedded default runs the projections here, so it exports their metrics; on a server the worker does.
   const metrics =
     config.database.kind === 'pglite' && config.metrics.port > 0
-      ? await serveMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), config.metrics.port, config.http.host, logger)
+      ? await serveMetrics(
+          withGlobalChainMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), app.get(GlobalChain), runtime.eventStore),
+          config.metrics.port,
+          config.http.host,
+          logger,
+        )
       : undefined;
   closeOnSignals(logger, async () => {
     metrics?.close();

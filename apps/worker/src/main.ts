@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { closeOnSignals, configureProcessOrExit, exitForConfig, exitOnStartupFailure } from '@casebook/platform';
+import { GlobalChain, withGlobalChainMetrics } from '@casebook/audit';
 import { ProjectionHost, ReadModelCatalog, projectionMetrics, serveMetrics } from '@casebook/projections';
 import { openRuntime } from '@casebook/runtime';
 import { WorkerModule } from './worker.module';
@@ -18,7 +19,12 @@ async function main(): Promise<void> {
   await app.init();
   const metrics =
     config.metrics.port > 0
-      ? await serveMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), config.metrics.port, config.http.host, logger)
+      ? await serveMetrics(
+          withGlobalChainMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), app.get(GlobalChain), runtime.eventStore),
+          config.metrics.port,
+          config.http.host,
+          logger,
+        )
       : undefined;
   logger.info('worker running');
   closeOnSignals(logger, async () => {

@@ -1,17 +1,11 @@
-import { GENESIS_HASH, HASH_PATTERN, type EventStore, type RecordedEvent, contentHashOf, eventHashOf } from '../src';
+import { GENESIS_HASH, HASH_PATTERN, type EventStore, type RecordedEvent, recomputeEventHash } from '../src';
 import { testEvent, testEvents, testStream } from './event-fixtures';
 
 /** Recomputes every link of a stream read back from the store, as an auditor would (event-chain.ts). */
 function recomputedHashes(events: readonly RecordedEvent[]): string[] {
   let previousHash = GENESIS_HASH;
   return events.map((event) => {
-    const hash = eventHashOf({
-      contentHash: contentHashOf(event),
-      previousHash,
-      recordedAt: event.metadata.recordedAt,
-      streamId: event.streamId,
-      streamRevision: event.streamRevision,
-    });
+    const hash = recomputeEventHash(event, previousHash);
     previousHash = hash;
     return hash;
   });

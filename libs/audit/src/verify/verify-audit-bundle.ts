@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { GENESIS_HASH, HASH_PATTERN, canonicalJson, contentHashOf, eventHashOf, globalHashOf, sha256Hex } from '@casebook/event-store';
+import { GENESIS_HASH, HASH_PATTERN, canonicalJson, globalHashOf, recomputeEventHash, sha256Hex } from '@casebook/event-store';
 import { BUNDLE_FORMAT, type BundleEvent } from '../bundle/audit-bundle';
 import { eventsHashOf, streamHeads } from '../bundle/build-audit-bundle';
 import { keyIdOf, parsePublicKey, verifySignature } from '../signing/audit-signing-key';
@@ -58,13 +58,7 @@ export function verifyAuditBundle(bundle: unknown, trustedPublicKeyPem?: string)
     }
     if (event.streamRevision < expectedRevision) return fail(where, `comes after a later revision of its stream (revision ${expectedRevision} was expected): events were repeated or reordered`);
     if (!event.hash) return fail(where, 'has no hash: it was recorded before the audit chain existed');
-    const recomputed = eventHashOf({
-      contentHash: contentHashOf(event),
-      previousHash: head?.hash ?? GENESIS_HASH,
-      recordedAt: event.metadata.recordedAt,
-      streamId: event.streamId,
-      streamRevision: event.streamRevision,
-    });
+    const recomputed = recomputeEventHash(event, head?.hash ?? GENESIS_HASH);
     if (recomputed !== event.hash) {
       return fail(where, `does not match its hash: its data, metadata or place in the stream changed since it was recorded (recomputed ${recomputed}, recorded ${event.hash})`);
     }

@@ -1,4 +1,4 @@
-import { type EventStore, GENESIS_HASH, contentHashOf, eventHashOf, globalHashOf } from '@casebook/event-store';
+import { type EventStore, GENESIS_HASH, globalHashOf, recomputeEventHash } from '@casebook/event-store';
 import type { GlobalChain, GlobalLinkRow } from '../global-chain/global-chain';
 
 const BATCH = 5_000;
@@ -33,13 +33,7 @@ export async function verifyStore(store: EventStore, chain: GlobalChain, progres
       const expected = head ? head.revision + 1 : 0;
       if (event.streamRevision !== expected) return { ok: false, where, reason: `stream revision ${expected} was expected: an event is missing` };
       if (!event.hash) return { ok: false, where, reason: 'has no hash: recorded before the audit chain existed' };
-      const recomputed = eventHashOf({
-        contentHash: contentHashOf(event),
-        previousHash: head?.hash ?? GENESIS_HASH,
-        recordedAt: event.metadata.recordedAt,
-        streamId: event.streamId,
-        streamRevision: event.streamRevision,
-      });
+      const recomputed = recomputeEventHash(event, head?.hash ?? GENESIS_HASH);
       if (recomputed !== event.hash) return { ok: false, where, reason: 'does not match its stored hash: changed after it was recorded' };
       heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
 

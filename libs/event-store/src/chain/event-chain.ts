@@ -57,6 +57,14 @@ export function eventHashOf(link: StreamLink): string {
   return sha256Hex(canonicalJson(link));
 }
 
+/** A recorded event's hash, recomputed from its content and its stream predecessor's hash: what verifiers check. */
+export function recomputeEventHash(
+  event: EventContent & { readonly metadata: EventMetadata; readonly streamId: string; readonly streamRevision: number },
+  previousHash: string,
+): string {
+  return eventHashOf({ contentHash: contentHashOf(event), previousHash, recordedAt: event.metadata.recordedAt, streamId: event.streamId, streamRevision: event.streamRevision });
+}
+
 export interface GlobalLink {
   readonly eventHash: string;
   readonly globalPosition: number;
