@@ -150,7 +150,7 @@ DECLARE
   v_recorded timestamptz := date_trunc('milliseconds', now());
   v_recorded_text text;
   v_hashes   bytea[] := '{}';
-  v_event    jsonb;
+  v_content  text;
   v_ord      bigint;
 BEGIN
   -- Optimistic concurrency. A concurrent writer of the same revision is stopped by the unique
@@ -184,17 +184,17 @@ BEGIN
   -- The stream chain: each event's hash covers its content hash and the hash of the event before it.
   v_previous := coalesce(v_previous, decode(repeat('00', 32), 'hex'));
   v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-  FOR v_event, v_ord IN SELECT e, ord FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, ord) ORDER BY ord LOOP
-    IF coalesce(v_event->>'contentHash', '') !~ '^[0-9a-f]{64}$' THEN
+  FOR v_content, v_ord IN SELECT e->>'contentHash', ord FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, ord) ORDER BY ord LOOP
+    IF v_content IS NULL OR length(v_content) <> 64 THEN
       RAISE EXCEPTION 'every event needs its contentHash' USING ERRCODE = 'ES400';
     END IF;
     v_previous := sha256(convert_to(
-      '{"contentHash":"' || (v_event->>'contentHash') ||
+      '{"contentHash":"' || v_content ||
       '","previousHash":"' || encode(v_previous, 'hex') ||
       '","recordedAt":"' || v_recorded_text ||
       '","streamId":' || to_json(p_stream_id)::text ||
       ',"streamRevision":' || (coalesce(v_current, -1) + v_ord)::text || '}', 'UTF8'));
-    v_hashes := v_hashes || v_previous;
+    v_hashes[v_ord] := v_previous;
   END LOOP;
 
   RETURN QUERY
