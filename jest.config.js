@@ -27,7 +27,7 @@ module.exports = {
   moduleNameMapper: {
     '^@casebook/event-store/testing$': '<rootDir>/libs/event-store/testing/index.ts',
     '^@casebook/projections/testing$': '<rootDir>/libs/projections/testing/index.ts',
-    '^@casebook/(platform|event-store|messaging|runtime|testing|incidents|access|projections|audit)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@casebook/(platform|event-store|messaging|runtime|testing|incidents|access|projections|audit|privacy)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testTimeout: 120_000,
   maxWorkers: 2,

@@ -123,6 +123,7 @@ def check_manifest(manifest, events):
     if events and (not head or head["position"] < events[-1]["position"]):
         raise Failed("manifest.globalChainHead", "before the last event")
     expect("eventsHash", manifest.get("eventsHash"), h([event["hash"] for event in events]))
+    expect("clearDataHash", manifest.get("clearDataHash"), h([event.get("clearData") for event in events]))
 
 
 def spki_der(pem):

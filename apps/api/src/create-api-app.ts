@@ -1,4 +1,4 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { runMigrations, softwareVersion } from '@casebook/platform';
@@ -6,6 +6,7 @@ import type { Runtime } from '@casebook/runtime';
 import { ApiModule } from './api.module';
 import { STREAM_LOCATOR_MIGRATIONS } from './commands/stream-locator.migrations';
 import { IDEMPOTENCY_MIGRATIONS } from './idempotency/idempotency.migrations';
+import { RevealPersonalDataInterceptor } from './http/reveal-personal-data.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { problemValidationPipe } from './http/problem-validation.pipe';
 import { NestPinoLogger } from './http/nest-pino.logger';
@@ -31,6 +32,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   });
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
   app.useGlobalPipes(problemValidationPipe());
+  app.useGlobalInterceptors(new RevealPersonalDataInterceptor(runtime.reveal, app.get(Reflector)));
 
   const fastify = app.getHttpAdapter().getInstance();
   // api.md: JSON in; anything else is 415. Fastify would otherwise hand plain text to the validators (400).

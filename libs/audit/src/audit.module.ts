@@ -53,7 +53,7 @@ export class AuditModule {
         {
           provide: AuditExporter,
           useFactory: (rt: Runtime, chain: GlobalChain, sealer: GlobalChainSealer, key: AuditSigningKey) =>
-            new AuditExporter({ store: rt.eventStore, chain, sealer, key, softwareVersion: softwareVersion() }),
+            new AuditExporter({ store: rt.eventStore, chain, sealer, key, softwareVersion: softwareVersion(), reveal: (data) => rt.reveal.reveal(data, 'nl') }),
           inject: [RUNTIME, GlobalChain, GlobalChainSealer, AuditSigningKey],
         },
         ...(options.runSealer ? [GlobalChainSealerLifecycle] : []),

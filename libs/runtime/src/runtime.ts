@@ -2,6 +2,7 @@ import { TokenVerifier, loadOrCreateSecret } from '@casebook/access';
 import { type EventStore, openEventStore } from '@casebook/event-store';
 import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@casebook/messaging';
 import { type AppConfig, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
+import { PersonKeyStore, PersonalDataReveal, PrivacyEventStore, loadOrCreateMasterKey } from '@casebook/privacy';
 import { DatabaseHealthIndicator } from './database-health.indicator';
 import { EventStoreHealthIndicator } from './event-store-health.indicator';
 
@@ -10,7 +11,12 @@ export interface Runtime {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly sql: SqlClient;
+  /** The store as the application uses it: personal texts are sealed on append (libs/privacy). */
   readonly eventStore: EventStore;
+  /** People's data keys: forget a person here. */
+  readonly personKeys: PersonKeyStore;
+  /** Opens sealed texts for whoever is shown them (erased marker when the key is gone). */
+  readonly reveal: PersonalDataReveal;
   readonly messageBus: MessageBus | undefined;
   readonly health: readonly HealthIndicator[];
   readonly tokens: TokenVerifier;
@@ -27,7 +33,9 @@ function tokenVerifier(config: AppConfig): TokenVerifier {
 
 export async function openRuntime(config: AppConfig, logger: Logger, processName: string): Promise<Runtime> {
   const sql = await openSqlClient(config.database, `casebook-${processName}`);
-  const eventStore = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
+  const storedEvents = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
+  const personKeys = await PersonKeyStore.open(sql, loadOrCreateMasterKey(config.privacy.masterKey, config.privacy.masterKeyFile));
+  const eventStore = new PrivacyEventStore(storedEvents, personKeys);
   const messageBus = config.kafka
     ? new KafkaMessageBus({ brokers: config.kafka.brokers, clientId: `${config.kafka.clientId}-${processName}`, logger })
     : undefined;
@@ -50,6 +58,8 @@ export async function openRuntime(config: AppConfig, logger: Logger, processName
     logger,
     sql,
     eventStore,
+    personKeys,
+    reveal: new PersonalDataReveal(personKeys),
     messageBus,
     health,
     tokens: tokenVerifier(config),

@@ -5,6 +5,7 @@ import type { Principal } from '@casebook/access';
 import { type AuditBundle, AuditExporter, ChainNotSealedError, caseExportStreams, renderCaseTimelinePdf } from '@casebook/audit';
 import { findAccessLog } from '@casebook/projections';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { KeepSealed } from '../http/reveal-personal-data.interceptor';
 import { UuidPipe } from '../http/uuid.pipe';
 import { IncidentCases } from '../incidents/incident-cases';
 import { incidentView } from '../incidents/incident-view';
@@ -34,6 +35,7 @@ export class AuditExportsController {
   ) {}
 
   @Get('incidents/:id/audit-export')
+  @KeepSealed()
   @ApiOperation({ summary: "The case's audit trail (legal, board): every event of the case and of its linked criminal-report decisions, with hashes, a manifest and an Ed25519 signature; or the Dutch timeline as PDF" })
   @ApiProduces('application/json', 'application/pdf')
   @ApiOkResponse({ description: '{ manifest, manifestHash, signature, events } (README, "Audit bundle"); or application/pdf. X-Manifest-Hash and X-Audit-Key-Id headers either way' })
@@ -70,6 +72,7 @@ export class AuditExportsController {
   }
 
   @Get('access-log/audit-export')
+  @KeepSealed()
   @ApiOperation({ summary: 'The access log of a person (subjectId: whose data was read) or of an actor (who read), optionally from/to, as a signed bundle: legal' })
   @ApiOkResponse({ description: '{ manifest, manifestHash, signature, events }: every DossierRead event that matches, each a whole one-event stream' })
   @ApiUnprocessableEntityResponse({ description: `More than ${ACCESS_LOG_EXPORT_LIMIT} reads match: narrow it with from/to` })

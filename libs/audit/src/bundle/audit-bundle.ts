@@ -25,6 +25,12 @@ export interface BundleEvent {
   /** The global chain link, as sealed. */
   readonly previousGlobalHash: string;
   readonly globalHash: string;
+  /**
+   * `data` with its sealed personal texts opened for the reader — or `[verwijderd]` where the person was forgotten.
+   * Not covered by the chain (the chain covers the sealed form), but by the manifest's `clearDataHash` and so by
+   * the signature.
+   */
+  readonly clearData: unknown;
 }
 
 export interface BundleStream {
@@ -51,6 +57,8 @@ export interface BundleManifest {
   readonly globalChainHead: { readonly position: number; readonly hash: string } | null;
   /** SHA-256 of the canonical JSON array of the events' `hash`, in bundle order. */
   readonly eventsHash: string;
+  /** SHA-256 of the canonical JSON array of the events' `clearData`, in bundle order. */
+  readonly clearDataHash: string;
 }
 
 export interface BundleSignature {

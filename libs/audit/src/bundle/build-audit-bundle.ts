@@ -12,6 +12,8 @@ export interface BundleInput {
   readonly events: readonly RecordedEvent[];
   readonly globalLinks: ReadonlyMap<number, GlobalLinkRow>;
   readonly globalChainHead: { readonly position: number; readonly hash: string } | null;
+  /** Each event's data with personal texts opened (or the erased marker), by event id. */
+  readonly clearData: ReadonlyMap<string, unknown>;
 }
 
 /** Puts the events in global order with their stored hashes and sealed links, writes the manifest and signs it. */
@@ -34,6 +36,7 @@ export function buildAuditBundle(input: BundleInput, key: AuditSigningKey): Audi
         hash: event.hash ?? '',
         previousGlobalHash: link.previousGlobalHash,
         globalHash: link.globalHash,
+        clearData: input.clearData.get(event.eventId) ?? event.data,
       };
     });
   const manifest: BundleManifest = {
@@ -50,6 +53,7 @@ export function buildAuditBundle(input: BundleInput, key: AuditSigningKey): Audi
     streams: streamHeads(events),
     globalChainHead: input.globalChainHead,
     eventsHash: eventsHashOf(events),
+    clearDataHash: clearDataHashOf(events),
   };
   const canonicalManifest = canonicalJson(manifest);
   return {
@@ -68,6 +72,10 @@ export function streamHeads(events: readonly Pick<BundleEvent, 'streamId' | 'str
     heads.set(event.streamId, { streamId: event.streamId, eventCount: (seen?.eventCount ?? 0) + 1, headRevision: event.streamRevision, headHash: event.hash });
   }
   return [...heads.values()];
+}
+
+export function clearDataHashOf(events: readonly Pick<BundleEvent, 'clearData'>[]): string {
+  return sha256Hex(canonicalJson(events.map((event) => event.clearData ?? null)));
 }
 
 export function eventsHashOf(events: readonly Pick<BundleEvent, 'hash'>[]): string {

@@ -23,6 +23,8 @@ export interface AuditExporterDeps {
   readonly sealer: GlobalChainSealer;
   readonly key: AuditSigningKey;
   readonly softwareVersion: string;
+  /** Opens the personal texts of the events' data for the bundle's readable copy (identity without privacy). */
+  readonly reveal?: (data: readonly unknown[]) => Promise<readonly unknown[]>;
 }
 
 /** Gathers whole streams, waits until they are sealed, and returns the signed bundle. */
@@ -42,6 +44,8 @@ export class AuditExporter {
     const last = events.reduce((max, event) => Math.max(max, event.globalPosition), -1);
     if (last >= 0 && !(await this.deps.sealer.sealedThrough(last, Date.now() + SEAL_WAIT_MS))) throw new ChainNotSealedError(last);
     const globalLinks = await this.deps.chain.linksAt(events.map((event) => event.globalPosition));
+    const opened = this.deps.reveal ? await this.deps.reveal(events.map((event) => event.data)) : events.map((event) => event.data);
+    const clearData = new Map(events.map((event, index) => [event.eventId, opened[index]]));
     return buildAuditBundle(
       {
         scope,
@@ -51,6 +55,7 @@ export class AuditExporter {
         events,
         globalLinks,
         globalChainHead: await this.deps.chain.head(),
+        clearData,
       },
       this.deps.key,
     );

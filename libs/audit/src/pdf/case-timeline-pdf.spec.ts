@@ -24,6 +24,7 @@ function bundleOf(count: number): AuditBundle {
     hash: hex(index + 1),
     previousGlobalHash: hex(index),
     globalHash: hex(index + 1000),
+    clearData: {},
   }));
   return {
     manifest: {
@@ -40,6 +41,7 @@ function bundleOf(count: number): AuditBundle {
       streams: [{ streamId: `pupil-incident-${incidentId}`, eventCount: count, headRevision: count - 1, headHash: hex(count) }],
       globalChainHead: { position: 4096 * count, hash: hex(count + 1000) },
       eventsHash: hex(7),
+      clearDataHash: hex(8),
     },
     manifestHash: 'ab'.repeat(32),
     signature: { algorithm: 'Ed25519', keyId: '0123456789abcdef', publicKey: '', value: '' },

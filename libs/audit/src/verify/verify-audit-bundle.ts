@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH, HASH_PATTERN, canonicalJson, globalHashOf, recomputeEventHash, sha256Hex } from '@casebook/event-store';
 import { BUNDLE_FORMAT, type BundleEvent } from '../bundle/audit-bundle';
-import { eventsHashOf, streamHeads } from '../bundle/build-audit-bundle';
+import { clearDataHashOf, eventsHashOf, streamHeads } from '../bundle/build-audit-bundle';
 import { keyIdOf, parsePublicKey, verifySignature } from '../signing/audit-signing-key';
 
 export interface VerificationFailure {
@@ -129,7 +129,10 @@ function manifestMismatch(manifest: Json, events: readonly BundleEvent[]): Verif
   if (events.length && (!isObject(head) || typeof head['position'] !== 'number' || head['position'] < events.at(-1)!.position)) {
     return fail('manifest.globalChainHead', 'is missing or before the last event: the bundle was not sealed when made');
   }
-  return expect('eventsHash', manifest['eventsHash'], eventsHashOf(events), 'the events hash to');
+  return (
+    expect('eventsHash', manifest['eventsHash'], eventsHashOf(events), 'the events hash to') ??
+    expect('clearDataHash', manifest['clearDataHash'], clearDataHashOf(events), "the events' readable data hash to")
+  );
 }
 
 function checkSignature(

@@ -43,6 +43,16 @@ export interface AppConfig {
     /** Where the embedded default keeps its generated secret. */
     readonly secretFile: string;
   };
+  /** Issue #7: per-person keys (crypto-shredding) and retention. */
+  readonly privacy: {
+    /** PRIVACY_MASTER_KEY: 32 bytes in base64, wraps every person's data key; unset = generated under DATA_DIR. */
+    readonly masterKey: string | undefined;
+    readonly masterKeyFile: string;
+    /** Domain spec, Privacy: years after a pupil leaves school / employment ends / for criminal-report or dismissal cases. */
+    readonly retention: { readonly pupilYears: number; readonly staffYears: number; readonly seriousYears: number };
+    /** How often the worker (the api when embedded) runs the retention job; 0 = never. */
+    readonly retentionIntervalHours: number;
+  };
   /** Issue #6: the Ed25519 key that signs audit exports. */
   readonly audit: {
     /** AUDIT_SIGNING_KEY: a PKCS#8 private key, PEM or its DER in base64; unset = generated once under DATA_DIR. */
@@ -94,11 +104,31 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: optionalString(env, 'AUTH_AUDIENCE'),
       secretFile: resolve(dataDir, 'auth-secret'),
     },
+    privacy: {
+      masterKey: base64Key(env, 'PRIVACY_MASTER_KEY', 32),
+      masterKeyFile: resolve(dataDir, 'privacy-master-key'),
+      retention: {
+        pupilYears: integer(env, 'RETENTION_PUPIL_YEARS', 2, 0, 100),
+        staffYears: integer(env, 'RETENTION_STAFF_YEARS', 2, 0, 100),
+        seriousYears: integer(env, 'RETENTION_SERIOUS_YEARS', 7, 0, 100),
+      },
+      retentionIntervalHours: integer(env, 'RETENTION_INTERVAL_HOURS', 24, 0, 24 * 365),
+    },
     audit: {
       signingKey: ed25519PrivateKey(env, 'AUDIT_SIGNING_KEY'),
       keyFile: resolve(dataDir, 'audit-signing-key.pem'),
     },
   };
+}
+
+/** A symmetric key of `bytes` bytes, in base64. */
+function base64Key(env: Env, name: string, bytes: number): string | undefined {
+  const value = optionalString(env, name);
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value) || Buffer.from(value, 'base64').length !== bytes) {
+    throw new ConfigError(name, `must be ${bytes} random bytes in base64 (e.g. \`openssl rand -base64 ${bytes}\`)`);
+  }
+  return value;
 }
 
 /** An Ed25519 private key in PKCS#8, as PEM (`\n` may be written as the two characters) or base64 DER. */

@@ -1,0 +1,6 @@
+export * from './keys/master-key';
+export * from './keys/person-key-store';
+export * from './sealing/sealed-text';
+export * from './sealing/personal-fields';
+export * from './privacy-event-store';
+export * from './reveal/personal-data-reveal';

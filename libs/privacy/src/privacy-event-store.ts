@@ -1,0 +1,103 @@
+import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '@casebook/event-store';
+import type { PersonKeyStore } from './keys/person-key-store';
+import { NAMED_PEOPLE_EVENTS, PERSONAL_TEXTS } from './sealing/personal-fields';
+import { sealText } from './sealing/sealed-text';
+
+type Data = Record<string, unknown>;
+
+/**
+ * The event store as the application writes to it: personal texts are sealed (AES-256-GCM, per-person keys)
+ * before the append, so no plain personal text is ever stored, hashed into the audit chain, projected or relayed.
+ * Reads pass through unchanged (sealed); whoever shows a text to a person opens it (PersonalDataReveal).
+ */
+export class PrivacyEventStore implements EventStore {
+  readonly kind: EventStore['kind'];
+  private readonly subjects = new Map<string, readonly string[]>();
+
+  constructor(
+    private readonly inner: EventStore,
+    private readonly keys: PersonKeyStore,
+  ) {
+    this.kind = inner.kind;
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (!events.some((event) => hasPersonalData(event))) return this.inner.appendToStream(streamId, events, options);
+    const subjects = await this.subjectsFor(streamId, events);
+    const sealed = await Promise.all(events.map((event) => this.seal(event, subjects)));
+    return this.inner.appendToStream(streamId, sealed, options);
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.inner.readStream(streamId, options);
+  }
+
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.inner.readAll(options);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return this.inner.subscribe(options);
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private async seal(event: NewEvent, subjects: readonly string[]): Promise<NewEvent> {
+    if (!hasPersonalData(event)) return event;
+    const data = { ...(event.data as Data) };
+    const texts = (PERSONAL_TEXTS[event.type] ?? []).filter((field) => typeof data[field] === 'string');
+    if (texts.length) {
+      const keys = await this.keys.keysToSeal([...subjects].sort());
+      for (const field of texts) data[field] = sealText(data[field] as string, keys);
+    }
+    if (NAMED_PEOPLE_EVENTS.has(event.type) && Array.isArray(data['involved'])) {
+      data['involved'] = await Promise.all(
+        (data['involved'] as Data[]).map(async (person) =>
+          typeof person['displayName'] === 'string' ? { ...person, displayName: sealText(person['displayName'], await this.keys.keysToSeal([String(person['personId'])])) } : person,
+        ),
+      );
+    }
+    return { ...event, data };
+  }
+
+  /**
+   * Whom a stream's texts are about: the people involved in a case as reported; for a criminal-report decision,
+   * those of its source case; for a pupil's conduct or consent stream, the pupil. Remembered in the key store.
+   */
+  private async subjectsFor(streamId: string, events: readonly NewEvent[]): Promise<readonly string[]> {
+    const known = this.subjects.get(streamId);
+    if (known) return known;
+    let subjects: readonly string[] | undefined;
+    const pupil = /^(?:pupil-conduct|consent)-(.+)$/.exec(streamId)?.[1];
+    const reported = events.find((event) => event.type === 'IncidentReported');
+    const opened = events.find((event) => event.type === 'CriminalReportDecisionOpened');
+    if (pupil) subjects = [pupil];
+    else if (reported) subjects = ((reported.data as Data)['involved'] as Data[]).map((person) => String(person['personId']));
+    else if (opened) {
+      const data = opened.data as Data;
+      subjects = await this.keys.subjectsOf(`${String(data['sourceKind'])}-${String(data['sourceIncidentId'])}`);
+    } else subjects = await this.keys.subjectsOf(streamId);
+    // Fail closed: a personal text with nobody to seal it to is refused rather than stored in clear.
+    if (!subjects?.length) throw new Error(`No subjects known for ${streamId}: its personal texts cannot be sealed`);
+    if (reported || opened) await this.keys.rememberSubjects(streamId, subjects);
+    if (this.subjects.size > 10_000) this.subjects.clear();
+    this.subjects.set(streamId, subjects);
+    return subjects;
+  }
+}
+
+function hasPersonalData(event: NewEvent): boolean {
+  const data = event.data as Data;
+  if ((PERSONAL_TEXTS[event.type] ?? []).some((field) => typeof data[field] === 'string')) return true;
+  return NAMED_PEOPLE_EVENTS.has(event.type) && Array.isArray(data['involved']) && (data['involved'] as Data[]).some((person) => typeof person['displayName'] === 'string');
+}
