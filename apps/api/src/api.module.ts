@@ -19,6 +19,7 @@ import { EmailAccountController } from './pupils/email-account.controller';
 import { DossierReadsController } from './reads/dossier-reads.controller';
 import { ListReadsController } from './reads/list-reads.controller';
 import { AuditExportsController } from './reads/audit-exports.controller';
+import { PrivacyController, RetentionController } from './privacy/privacy.controller';
 import { ReadModels } from './reads/read-models.http';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
@@ -49,6 +50,8 @@ export class ApiModule {
         DossierReadsController,
         ListReadsController,
         AuditExportsController,
+        PrivacyController,
+        RetentionController,
       ],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },

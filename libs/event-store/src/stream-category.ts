@@ -9,8 +9,11 @@ export const KNOWN_STREAM_CATEGORIES: readonly string[] = [
   'staff-misconduct',
   'criminal-report',
   'pupil-conduct',
+  'pupil-consent',
   'school-consent',
   'access-log',
+  'privacy',
+  'legal-hold',
 ];
 
 export function categoryOf(streamId: string, known: readonly string[] = KNOWN_STREAM_CATEGORIES): string {

@@ -33,3 +33,7 @@ export * from './application/pupil-conduct.handler';
 export * from './application/school-calendar';
 export * from './application/incident.handlers';
 export * from './application/criminal-report.handler';
+export * from './domain/privacy/privacy.events';
+export * from './domain/privacy/privacy.commands';
+export * from './domain/privacy/privacy.decider';
+export * from './application/privacy.handlers';

@@ -4,3 +4,4 @@ export * from './sealing/sealed-text';
 export * from './sealing/personal-fields';
 export * from './privacy-event-store';
 export * from './reveal/personal-data-reveal';
+export * from './retention/retention-policy';

@@ -78,7 +78,7 @@ export class PrivacyEventStore implements EventStore {
     const known = this.subjects.get(streamId);
     if (known) return known;
     let subjects: readonly string[] | undefined;
-    const pupil = /^(?:pupil-conduct|consent)-(.+)$/.exec(streamId)?.[1];
+    const pupil = /^(?:pupil-conduct|pupil-consent)-(.+)$/.exec(streamId)?.[1];
     const reported = events.find((event) => event.type === 'IncidentReported');
     const opened = events.find((event) => event.type === 'CriminalReportDecisionOpened');
     if (pupil) subjects = [pupil];

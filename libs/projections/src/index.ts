@@ -23,3 +23,6 @@ export * from './runtime/rebuild-read-model';
 export * from './runtime/projection-metrics';
 export * from './runtime/bulk-insert';
 export * from './runtime/apply-batch';
+export * from './privacy-register/privacy-register.projection';
+export * from './privacy-register/privacy-register.query';
+export * from './privacy-register/person-erasure';

@@ -2,7 +2,8 @@
  * Rule ids of shared/spec/domain.md, plus three the spec states in prose: CASE, a case must be reported
  * (once) before anything else happens to it; CLOSED, a command on a closed case ("may be closed ... and
  * reopened"); ROLE, the role table where it depends on the case (a teacher adds evidence only to incidents
- * it reported; directors act for their own schools). A refused command names the rule it breaks.
+ * it reported; directors act for their own schools); HOLD, a legal hold on a case stops erasure of the people
+ * in it (domain spec, Privacy: "data needed ... longer"). A refused command names the rule it breaks.
  */
 export type RuleId =
   | 'SC1' | 'SC2'
@@ -15,7 +16,8 @@ export type RuleId =
   | 'R1' | 'R2'
   | 'CASE'
   | 'CLOSED'
-  | 'ROLE';
+  | 'ROLE'
+  | 'HOLD';
 
 /**
  * `forbidden`: the actor's role or school may not do this (the API answers 403);

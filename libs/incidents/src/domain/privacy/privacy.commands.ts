@@ -1,0 +1,30 @@
+import type { CommandContext } from '../shared/command-context';
+import type { DepartedPersonKind } from './privacy.events';
+
+export interface RecordDeparture {
+  readonly type: 'RecordDeparture';
+  readonly context: CommandContext;
+  readonly data: { readonly personId: string; readonly personKind: DepartedPersonKind; readonly leftOn: string };
+}
+
+export interface EraseDataOf {
+  readonly type: 'EraseDataOf';
+  readonly context: CommandContext;
+  readonly data: { readonly personId: string; readonly basis: 'request' | 'retention'; readonly reason: string };
+}
+
+export type PersonRecordCommand = RecordDeparture | EraseDataOf;
+
+export interface PlaceLegalHold {
+  readonly type: 'PlaceLegalHold';
+  readonly context: CommandContext;
+  readonly data: { readonly incidentId: string; readonly reason: string };
+}
+
+export interface LiftLegalHold {
+  readonly type: 'LiftLegalHold';
+  readonly context: CommandContext;
+  readonly data: { readonly incidentId: string; readonly reason: string };
+}
+
+export type LegalHoldCommand = PlaceLegalHold | LiftLegalHold;

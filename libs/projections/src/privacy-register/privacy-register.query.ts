@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import { ReadModelCatalog } from '../runtime/read-model-catalog';
+
+export interface RetentionCandidate {
+  readonly personId: string;
+  readonly personKind: 'pupil' | 'staff';
+  /** Calendar day (YYYY-MM-DD) the pupil left school or the employment ended. */
+  readonly leftOn: string;
+  /** In a case with a criminal-report decision or a dismissal (kept longer). */
+  readonly serious: boolean;
+  /** Cases of theirs under a legal hold now. */
+  readonly heldCases: readonly string[];
+  /** When their data was last erased, or null. */
+  readonly erasedAt: string | null;
+}
+
+function schemaOf(source: DataSource): string {
+  return `"${(source.options as { schema?: string }).schema ?? ReadModelCatalog.schemaOf('privacy-register', 1)}"`;
+}
+
+/** Everyone whose departure is recorded, with what decides their retention. */
+export async function findRetentionCandidates(source: DataSource): Promise<RetentionCandidate[]> {
+  const schema = schemaOf(source);
+  const rows = await source.query(
+    `SELECT d.person_id, d.person_kind, to_char(d.left_on, 'YYYY-MM-DD') AS left_on,
+            coalesce(bool_or(s.incident_id IS NOT NULL), false) AS serious,
+            coalesce(array_agg(DISTINCT h.incident_id) FILTER (WHERE h.incident_id IS NOT NULL), '{}') AS held_cases,
+            e.erased_at
+       FROM ${schema}.departures d
+       LEFT JOIN ${schema}.case_people cp ON cp.person_id = d.person_id
+       LEFT JOIN ${schema}.serious_cases s ON s.incident_id = cp.incident_id
+       LEFT JOIN ${schema}.legal_holds h ON h.incident_id = cp.incident_id AND h.held
+       LEFT JOIN ${schema}.erasures e ON e.person_id = d.person_id
+      GROUP BY d.person_id, d.person_kind, d.left_on, e.erased_at
+      ORDER BY d.person_id`,
+  );
+  return (rows as { person_id: string; person_kind: 'pupil' | 'staff'; left_on: string; serious: boolean; held_cases: string[]; erased_at: Date | string | null }[]).map((row) => ({
+    personId: row.person_id,
+    personKind: row.person_kind,
+    leftOn: row.left_on,
+    serious: row.serious,
+    heldCases: row.held_cases,
+    erasedAt: row.erased_at === null ? null : new Date(row.erased_at).toISOString(),
+  }));
+}
+
+/** The cases of this person under a legal hold now (erasure waits until they are lifted). */
+export async function findHeldCasesOf(source: DataSource, personId: string): Promise<string[]> {
+  const schema = schemaOf(source);
+  const rows = (await source.query(
+    `SELECT cp.incident_id FROM ${schema}.case_people cp JOIN ${schema}.legal_holds h ON h.incident_id = cp.incident_id AND h.held WHERE cp.person_id = $1 ORDER BY 1`,
+    [personId],
+  )) as { incident_id: string }[];
+  return rows.map((row) => row.incident_id);
+}
