@@ -1,5 +1,6 @@
 import { configureProcessOrExit } from '@casebook/platform';
 import { auditCommand } from './audit.command';
+import { privacyCommand } from './privacy.command';
 import { projectionsCommand } from './projections.command';
 import { tokenCommand } from './token.command';
 
@@ -17,8 +18,12 @@ async function main(): Promise<void> {
     case 'audit':
       process.exitCode = await auditCommand(args, config, (line) => process.stdout.write(`${line}\n`));
       return;
+    case 'privacy':
+      process.exitCode = await privacyCommand(args, config, (line) => process.stdout.write(`${line}\n`));
+      return;
     default:
       process.stderr.write('usage: npm run cli -- projections status | projections rebuild <name|all>\n');
+      process.stderr.write('usage: npm run cli -- privacy forget <personId> --reason "..." | privacy retention [--dry-run]\n');
       process.stderr.write('usage: npm run cli -- audit verify <bundle.json> [--public-key <key.pem>] | audit verify-store\n');
       process.stderr.write('usage: npm run cli -- token --role <role[,role]> --sub <personId> [--schools s1,s2] [--name "..."] [--hours 8]\n');
       process.exitCode = 2;

@@ -26,3 +26,4 @@ export * from './runtime/apply-batch';
 export * from './privacy-register/privacy-register.projection';
 export * from './privacy-register/privacy-register.query';
 export * from './privacy-register/person-erasure';
+export * from './privacy-register/retention.host';

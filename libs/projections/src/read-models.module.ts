@@ -3,6 +3,7 @@ import { RUNTIME, type Runtime, RuntimeModule } from '@casebook/runtime';
 import { READ_MODELS } from './read-models';
 import { ProjectionHost } from './runtime/projection-host';
 import { ReadModelCatalog } from './runtime/read-model-catalog';
+import { RetentionHost } from './privacy-register/retention.host';
 
 /** Starts the projections on boot and stops them (each batch commits or rolls back whole) on shutdown. */
 @Injectable()
@@ -46,7 +47,8 @@ export class ReadModelsModule {
             new ProjectionHost(catalog, rt.eventStore, rt.logger, { pollIntervalMs: rt.config.subscriptions.pollIntervalMs }),
           inject: [ReadModelCatalog, RUNTIME],
         },
-        ...(options.runProjections ? [ProjectionHostLifecycle] : []),
+        // The retention job runs where the projections run: it reads the privacy register they keep.
+        ...(options.runProjections ? [ProjectionHostLifecycle, RetentionHost] : []),
       ],
       exports: [ReadModelCatalog, ProjectionHost],
     };

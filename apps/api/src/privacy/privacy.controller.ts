@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { legalHoldHandler, legalHoldStream, personRecordHandler, personRecordStream } from '@casebook/incidents';
-import { ReadModelCatalog, erasePerson, findRetentionCandidates, type ErasureDeps } from '@casebook/projections';
+import { type ErasureDeps, ReadModelCatalog, erasePerson, erasureDeps, findRetentionCandidates } from '@casebook/projections';
 import { retentionReport } from '@casebook/privacy';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
@@ -30,8 +30,7 @@ export class PrivacyController {
   ) {}
 
   private erasureDeps(): ErasureDeps {
-    const { eventStore: store, personKeys: keys, sql } = this.runtime;
-    return { store, keys, sql, register: async () => this.catalog.dataSource('privacy-register', await this.catalog.liveVersion('privacy-register')) };
+    return erasureDeps(this.runtime, this.catalog);
   }
 
   @Post('people/:personId/erasure')
