@@ -36,6 +36,9 @@ const MUTATIONS = [
   ['B1', `${D}/staff-misconduct/inspector.decider.ts`, "if (data.qualification !== 'boundary-crossing') return [qualified];", 'return [qualified];'],
   ['B2', `${D}/criminal-report/criminal-report.decider.ts`, "if (!data.rationale.trim()) return refuse('B2'", "if (false) return refuse('B2'"],
   ['B3', `${D}/criminal-report/criminal-report.decider.ts`, "if (state.statutory && data.source.statutoryConclusion === 'reasonable-suspicion')", 'if (false)'],
+  ['E4', `${D}/consent/consent.decider.ts`, "if (data.purpose === 'mailbox' && data.givenBy !== 'parents') return refuse('E4'", "if (false) return refuse('E4'"],
+  ['R1', `${D}/consent/consent.decider.ts`, "if (actor.role !== 'director' || !actsForSchool(actor, data.schoolId)) return refuse('R1'", "if (false) return refuse('R1'"],
+  ['R2', `${D}/consent/consent.decider.ts`, "if (state.status[purpose] !== 'given') return refuse(rule", "if (false) return refuse(rule"],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
 ];
 

@@ -20,6 +20,7 @@ import { DossierReadsController } from './reads/dossier-reads.controller';
 import { ListReadsController } from './reads/list-reads.controller';
 import { AuditExportsController } from './reads/audit-exports.controller';
 import { PrivacyController, RetentionController } from './privacy/privacy.controller';
+import { ConsentCommandsController, ConsentReadsController } from './consents/consents.controller';
 import { ReadModels } from './reads/read-models.http';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
@@ -52,6 +53,8 @@ export class ApiModule {
         AuditExportsController,
         PrivacyController,
         RetentionController,
+        ConsentCommandsController,
+        ConsentReadsController,
       ],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },

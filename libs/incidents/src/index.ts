@@ -37,3 +37,7 @@ export * from './domain/privacy/privacy.events';
 export * from './domain/privacy/privacy.commands';
 export * from './domain/privacy/privacy.decider';
 export * from './application/privacy.handlers';
+export * from './domain/consent/consent.events';
+export * from './domain/consent/consent.commands';
+export * from './domain/consent/consent.decider';
+export * from './application/consent.handlers';

@@ -27,3 +27,5 @@ export * from './privacy-register/privacy-register.projection';
 export * from './privacy-register/privacy-register.query';
 export * from './privacy-register/person-erasure';
 export * from './privacy-register/retention.host';
+export * from './consents/consents.projection';
+export * from './consents/consents.query';

@@ -3,11 +3,12 @@ import { caseTimelineProjection } from './case-timeline/case-timeline.projection
 import { inspectorQueueProjection } from './inspector-queue/inspector-queue.projection';
 import { obligationsProjection } from './obligations/obligations.projection';
 import { personnelFileProjection } from './personnel-file/personnel-file.projection';
+import { consentsProjection } from './consents/consents.projection';
 import { privacyRegisterProjection } from './privacy-register/privacy-register.projection';
 import { pupilFileProjection } from './pupil-file/pupil-file.projection';
 import type { Projection } from './runtime/projection';
 
-/** The six read models of the domain spec, and the privacy register retention reads (issue #7). */
+/** The six read models of the domain spec; the privacy register retention reads and the consent registers (issue #7). */
 export const READ_MODELS: readonly Projection[] = [
   pupilFileProjection,
   personnelFileProjection,
@@ -16,4 +17,5 @@ export const READ_MODELS: readonly Projection[] = [
   obligationsProjection,
   accessLogProjection,
   privacyRegisterProjection,
+  consentsProjection,
 ];

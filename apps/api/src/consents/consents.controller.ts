@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@casebook/access';
+import { pupilConsentHandler, pupilConsentStream, schoolConsentHandler, schoolConsentStream } from '@casebook/incidents';
+import { findNonConsenting, findPupilConsents, findRecordingPermissions } from '@casebook/projections';
+import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { CommandEndpoints } from '../commands/command-endpoints.decorator';
+import { commandMeta, contextFor, respond } from '../commands/command-http';
+import { PersonIdPipe } from '../http/person-id.pipe';
+import { ReadQueryDto } from '../reads/read-query.dto';
+import { ReadModels } from '../reads/read-models.http';
+import { ConsentDto, RecordingPermissionDto } from './consents.dto';
+
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/** The consent registers' commands (E4, R1, R2). */
+@CommandEndpoints('consents')
+@Controller()
+export class ConsentCommandsController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Post('pupils/:pupilId/consents')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a consent, its refusal or its withdrawal: mailbox (E4: the parents) or website publication (R2); director of the school, or the board' })
+  async consent(
+    @Param('pupilId', PersonIdPipe) pupilId: string,
+    @Body() body: ConsentDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: RequestHeaders,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Record<string, unknown>> {
+    const context = contextFor(principal, ['board', 'director'], body.schoolId);
+    const data = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null };
+    const result = await pupilConsentHandler(this.runtime.eventStore).handle(pupilConsentStream(pupilId), { type: 'RecordConsent', context, data }, commandMeta(headers));
+    return respond(reply, result, pupilId, 200);
+  }
+
+  @Post('schools/:schoolId/recording-permissions')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Record the director's written permission for a recording (R1): who, what, when, document hash" })
+  async recordingPermission(
+    @Param('schoolId', PersonIdPipe) schoolId: string,
+    @Body() body: RecordingPermissionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: RequestHeaders,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Record<string, unknown>> {
+    const context = contextFor(principal, ['director'], schoolId);
+    const permissionId = randomUUID();
+    const data = { permissionId, schoolId, what: body.what, grantedTo: body.grantedTo, validFrom: body.validFrom, validUntil: body.validUntil ?? null, documentSha256: body.documentSha256.toLowerCase() };
+    const result = await schoolConsentHandler(this.runtime.eventStore).handle(schoolConsentStream(schoolId), { type: 'GrantRecordingPermission', context, data }, commandMeta(headers));
+    if (result.outcome === 'accepted') void reply.header('location', `/schools/${schoolId}/recording-permissions`);
+    return respond(reply, result, permissionId, 201);
+  }
+}
+
+const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
+
+/** The consent registers' reads: the director of the school, the board, legal. */
+@ApiTags('consents')
+@ApiBearerAuth()
+@ApiServiceUnavailableResponse({ description: 'waitForPosition not reached within 5 s; Retry-After' })
+@Controller()
+@UseGuards(BearerAuthGuard)
+export class ConsentReadsController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  private mayRead(principal: Principal, schoolId: string | null): void {
+    if (has(principal, 'board', 'legal') || (has(principal, 'director') && schoolId !== null && principal.schools.includes(schoolId))) return;
+    throw new ForbiddenException({ detail: 'Consents are read by the director of the school, the board and legal' });
+  }
+
+  @Get('pupils/:pupilId/consents')
+  @ApiOperation({ summary: "A pupil's consents (E4, R2): each purpose's latest decision, and whether a mailbox / website publication is allowed" })
+  @ApiOkResponse({ description: '{ pupilId, consents: [{ purpose, schoolId, status, givenBy, documentSha256, changedAt }], mailboxAllowed, websitePublicationAllowed }' })
+  async pupilConsents(@Param('pupilId', PersonIdPipe) pupilId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await findPupilConsents(await this.readModels.open('consents', reply, query.waitForPosition), pupilId);
+    // No record yet discloses nothing; otherwise the director of the school the consents were given at.
+    if (view.consents.length) this.mayRead(principal, view.consents[0]!.schoolId);
+    else if (!has(principal, 'board', 'legal', 'director')) this.mayRead(principal, null);
+    return view;
+  }
+
+  @Get('schools/:schoolId/website-publication/non-consenting')
+  @ApiOperation({ summary: 'R2: the pupils of the school who did not consent to publication on the website (refused or withdrawn)' })
+  @ApiOkResponse({ description: '{ schoolId, items: [{ pupilId, status, changedAt }] }' })
+  async nonConsenting(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    this.mayRead(principal, schoolId);
+    return { schoolId, items: await findNonConsenting(await this.readModels.open('consents', reply, query.waitForPosition), schoolId) };
+  }
+
+  @Get('schools/:schoolId/recording-permissions')
+  @ApiOperation({ summary: "R1: the school's recording permissions, newest first" })
+  @ApiOkResponse({ description: '{ schoolId, items: [{ permissionId, what, grantedTo, validFrom, validUntil, documentSha256, grantedBy, grantedAt }] }' })
+  async recordingPermissions(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    this.mayRead(principal, schoolId);
+    return { schoolId, items: await findRecordingPermissions(await this.readModels.open('consents', reply, query.waitForPosition), schoolId) };
+  }
+}

@@ -1,0 +1,56 @@
+import { describeOnEveryStore } from './support/api-harness';
+
+// Consent registers over HTTP (E4, R1, R2; issue #7): events on a per-pupil or per-school stream, a read model.
+describeOnEveryStore('consent registers over HTTP', (api) => {
+  let director: string;
+  let otherDirector: string;
+  let board: string;
+  let legal: string;
+
+  beforeAll(async () => {
+    director = await api.token('staff-dir-1', ['director']);
+    otherDirector = await api.token('staff-dir-9', ['director'], ['school-9']);
+    board = await api.token('board-1', ['board'], []);
+    legal = await api.token('legal-1', ['legal'], []);
+  });
+
+  const consent = (pupilId: string, body: Record<string, unknown>, token: string) =>
+    api.post(`/pupils/${pupilId}/consents`, { schoolId: 'school-1', purpose: 'website-publication', decision: 'given', givenBy: 'parents', ...body }, token);
+
+  it('records the parents’ mailbox consent and refuses the pupil’s own (E4)', async () => {
+    const given = await consent('pupil-c1', { purpose: 'mailbox', documentSha256: 'A'.repeat(64) }, director);
+    expect(given.statusCode).toBe(200);
+    expect((await consent('pupil-c2', { purpose: 'mailbox', givenBy: 'pupil' }, director)).json()).toMatchObject({ status: 409, rule: 'E4' });
+    const read = await api.get(`/pupils/pupil-c1/consents?waitForPosition=${given.json().position}`, director);
+    expect(read.json()).toMatchObject({ pupilId: 'pupil-c1', mailboxAllowed: true, consents: [{ purpose: 'mailbox', status: 'given', givenBy: 'parents', documentSha256: 'a'.repeat(64) }] });
+    expect((await api.get('/pupils/pupil-c1/consents', otherDirector)).statusCode).toBe(403);
+    expect((await consent('pupil-c1', { purpose: 'mailbox' }, otherDirector)).statusCode).toBe(403);
+  });
+
+  it('keeps the list of pupils who did not consent to website publication: refused or withdrawn (R2)', async () => {
+    await consent('pupil-w1', {}, director);
+    await consent('pupil-w2', { decision: 'refused' }, director);
+    await consent('pupil-w3', { givenBy: 'pupil' }, director);
+    const withdrawn = await consent('pupil-w3', { decision: 'withdrawn', givenBy: 'pupil' }, board);
+    expect(withdrawn.statusCode).toBe(200);
+    expect((await consent('pupil-w4', { decision: 'withdrawn' }, director)).json()).toMatchObject({ status: 409, rule: 'R2' });
+    const list = await api.get(`/schools/school-1/website-publication/non-consenting?waitForPosition=${withdrawn.json().position}`, legal);
+    expect(list.json().items.map((item: { pupilId: string; status: string }) => [item.pupilId, item.status])).toEqual([
+      ['pupil-w2', 'refused'],
+      ['pupil-w3', 'withdrawn'],
+    ]);
+    expect((await api.get('/schools/school-1/website-publication/non-consenting', otherDirector)).statusCode).toBe(403);
+  });
+
+  it("records the director's written permission for a recording, and refuses anyone else (R1)", async () => {
+    const permission = { what: 'Video of the school musical', grantedTo: 'staff-7', validFrom: '2026-12-01', validUntil: '2026-12-20', documentSha256: 'b'.repeat(64) };
+    const granted = await api.post('/schools/school-1/recording-permissions', permission, director);
+    expect(granted.statusCode).toBe(201);
+    expect((await api.post('/schools/school-1/recording-permissions', permission, board)).statusCode).toBe(403);
+    expect((await api.post('/schools/school-1/recording-permissions', permission, otherDirector)).statusCode).toBe(403);
+    expect((await api.post('/schools/school-1/recording-permissions', { ...permission, documentSha256: undefined }, director)).statusCode).toBe(400);
+    expect((await api.post('/schools/school-1/recording-permissions', { ...permission, validUntil: '2026-11-01' }, director)).statusCode).toBe(400);
+    const list = await api.get(`/schools/school-1/recording-permissions?waitForPosition=${granted.json().position}`, director);
+    expect(list.json().items).toEqual([{ permissionId: granted.json().id, ...permission, grantedBy: 'staff-dir-1', grantedAt: expect.any(String) }]);
+  });
+});
