@@ -24,6 +24,12 @@ export function benchEvent(): NewEvent {
   return { eventId: newEventId(), type: 'device-taken-into-custody', schemaVersion: 1, data: DATA, metadata: METADATA };
 }
 
+/** An event with a personal text (E3's reason): what the privacy layer seals, to the pupil of the stream. */
+export function personalEvent(): NewEvent {
+  const data = { pupilId: 'bench', schoolId: 'school-bench', actionId: randomUUID(), reason: 'Stuurde een beledigend bericht naar een klasgenoot via de schoolmail', obligations: [] };
+  return { eventId: newEventId(), type: 'EmailUseWarned', schemaVersion: 1, data, metadata: METADATA };
+}
+
 async function timed(operations: number, work: () => Promise<void>): Promise<Measurement> {
   const started = process.hrtime.bigint();
   await work();
@@ -31,15 +37,16 @@ async function timed(operations: number, work: () => Promise<void>): Promise<Mea
 }
 
 /** `writers` concurrent loops, each with its own stream, sharing `total` appends of `batch` events each. */
-export function storeAppends(store: EventStore, writers: number, total: number, batch: number): Promise<Measurement> {
+export function storeAppends(store: EventStore, writers: number, total: number, batch: number, event: () => NewEvent = benchEvent): Promise<Measurement> {
   let remaining = total;
   return timed(total, async () => {
     await Promise.all(
       Array.from({ length: writers }, async () => {
+        // Each writer's pupil is the stream's subject: 16 pupils, each with their own data key once sealed.
         const streamId = `pupil-conduct-bench-${randomUUID()}`;
         for (let revision = -1; remaining > 0; revision += batch) {
           remaining--;
-          const events = Array.from({ length: batch }, benchEvent);
+          const events = Array.from({ length: batch }, event);
           await store.appendToStream(streamId, events, { expectedRevision: revision < 0 ? 'no-stream' : revision });
         }
       }),

@@ -5,8 +5,13 @@
  * run on one machine; nothing here is asserted.
  *   BENCH_SINGLE_APPENDS (default 8000 server, 2000 PGlite), BENCH_BATCH_APPENDS (300 / 60),
  *   BENCH_CATCHUP_EVENTS (200000), BENCH_WRITERS (16).
+ * The row "personal text sealed (vs in clear)" compares the privacy layer (per-person keys, AES-256-GCM) with the
+ * same store appending the same events in clear: its "baseline" column is the store itself (goal ≥ 83%: at most
+ * 20% added).
  */
+import { randomBytes } from 'node:crypto';
 import { PostgresEventStore } from '@casebook/event-store';
+import { PersonKeyStore, PrivacyEventStore } from '@casebook/privacy';
 import { PgSqlClient, PgliteSqlClient, type SqlClient, createScratchDatabase } from '@casebook/platform';
 import {
   BASELINE_TABLE,
@@ -15,6 +20,7 @@ import {
   baselineInserts,
   fill,
   perSecond,
+  personalEvent,
   storeAppends,
   storeCatchUp,
 } from './bench-workloads';
@@ -44,6 +50,16 @@ async function benchTarget(target: string, sql: SqlClient, scale: { single: numb
     single.store.push(await storeAppends(store, writers, scale.single / 2, 1));
   }
   rows.push({ target, workload: `append 1 event, ${writers} writers`, store: sum(single.store), baseline: sum(single.baseline), unit: 'appends/s' });
+
+  // Issue #7: what sealing personal texts costs, against the same store and the same events in clear.
+  const sealed = new PrivacyEventStore(store, await PersonKeyStore.open(sql, randomBytes(32)));
+  await storeAppends(sealed, writers, 200, 1, personalEvent);
+  const personal = { sealed: [] as Measurement[], plain: [] as Measurement[] };
+  for (let run = 0; run < 2; run++) {
+    personal.plain.push(await storeAppends(store, writers, scale.single / 2, 1, personalEvent));
+    personal.sealed.push(await storeAppends(sealed, writers, scale.single / 2, 1, personalEvent));
+  }
+  rows.push({ target, workload: `  personal text sealed (vs in clear)`, store: sum(personal.sealed), baseline: sum(personal.plain), unit: 'appends/s' });
 
   const baselineBatch = await baselineInserts(sql, writers, scale.batch, 100);
   const storeBatch = await storeAppends(store, writers, scale.batch, 100);

@@ -4,6 +4,8 @@ import { schoolYearOf, DEFAULT_POLICY } from '@casebook/incidents';
 import { PgSqlClient, PgliteSqlClient, type ScratchDatabase, type SqlClient, createScratchDatabase } from '@casebook/platform';
 import { describeWithService } from '@casebook/testing';
 import { findAccessLog } from './access-log/access-log.query';
+import { findNonConsenting, findPupilConsents, findRecordingPermissions } from './consents/consents.query';
+import { findHeldCasesOf, findRetentionCandidates } from './privacy-register/privacy-register.query';
 import { findTimeline } from './case-timeline/case-timeline.query';
 import { findInspectorQueue } from './inspector-queue/inspector-queue.query';
 import { findObligations } from './obligations/obligations.query';
@@ -140,6 +142,24 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
       ['staff-dir-1', 'granted'],
     ]);
     expect(await findAccessLog(await source('access-log'), { actorId: 'staff-dir-9', limit: 10, offset: 0 })).toHaveLength(1);
+  });
+
+  it('keeps the consent registers: E4 mailbox, R2 non-consenting list, R1 permissions', async () => {
+    const consents = await source('consents');
+    expect(await findPupilConsents(consents, 'pupil-1')).toMatchObject({ mailboxAllowed: true, websitePublicationAllowed: false });
+    expect((await findNonConsenting(consents, 'school-1')).map((line) => [line.pupilId, line.status])).toEqual([
+      ['pupil-1', 'withdrawn'],
+      ['pupil-2', 'refused'],
+    ]);
+    expect(await findRecordingPermissions(consents, 'school-1')).toMatchObject([{ permissionId: 'permission-1', grantedTo: 'staff-teacher-1', validUntil: null }]);
+  });
+
+  it('keeps the privacy register: departures, serious cases (criminal report), legal holds', async () => {
+    const register = await source('privacy-register');
+    expect(await findRetentionCandidates(register)).toEqual([
+      { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15', serious: true, heldCases: [], erasedAt: null },
+    ]);
+    expect(await findHeldCasesOf(register, 'staff-5')).toEqual([IDS.staffCase]);
   });
 
   it('gives the rows of a clean run after a crash in the middle of a batch (rows and checkpoint in one transaction)', async () => {

@@ -7,7 +7,15 @@ import {
   criminalReportHandler,
   criminalReportStream,
   incidentStream,
+  legalHoldHandler,
+  legalHoldStream,
+  personRecordHandler,
+  personRecordStream,
   pupilConductHandler,
+  pupilConsentHandler,
+  pupilConsentStream,
+  schoolConsentHandler,
+  schoolConsentStream,
   pupilConductStream,
   pupilIncidentHandler,
   schoolDayEnds,
@@ -233,6 +241,24 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
       meta,
     ),
   );
+
+  // Issue #7: consents (E4, R2), a recording permission (R1), a departure and a legal hold.
+  const consents = pupilConsentHandler(store);
+  for (const [pupilId, purpose, decision] of [
+    ['pupil-1', 'mailbox', 'given'],
+    ['pupil-1', 'website-publication', 'given'],
+    ['pupil-1', 'website-publication', 'withdrawn'],
+    ['pupil-2', 'website-publication', 'refused'],
+  ] as const) {
+    const data = { pupilId, schoolId: 'school-1', purpose, decision, givenBy: 'parents' as const, documentSha256: null };
+    accepted(await consents.handle(pupilConsentStream(pupilId), { type: 'RecordConsent', context: { actor: director, now: tick() }, data }, meta));
+  }
+  const permission = { permissionId: 'permission-1', schoolId: 'school-1', what: 'Photos of the sports day', grantedTo: 'staff-teacher-1', validFrom: '2026-06-01', validUntil: null, documentSha256: 'c'.repeat(64) };
+  accepted(await schoolConsentHandler(store).handle(schoolConsentStream('school-1'), { type: 'GrantRecordingPermission', context: { actor: director, now: tick() }, data: permission }, meta));
+  accepted(
+    await personRecordHandler(store).handle(personRecordStream('pupil-2'), { type: 'RecordDeparture', context: { actor: director, now: tick() }, data: { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15' } }, meta),
+  );
+  accepted(await legalHoldHandler(store).handle(legalHoldStream(IDS.staffCase), { type: 'PlaceLegalHold', context: { actor: board, now: tick() }, data: { incidentId: IDS.staffCase, reason: 'Proceedings' } }, meta));
 
   await recordAccess(store, { actorId: 'staff-dir-1', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'granted' }, 'scripted');
   await recordAccess(store, { actorId: 'staff-dir-9', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'refused' }, 'scripted');
