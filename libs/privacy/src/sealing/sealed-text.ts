@@ -31,12 +31,18 @@ function contentKey(keys: readonly DataKey[], refs: string): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.concat(keys.map((key) => key.key)), Buffer.alloc(0), `casebook/text/v1|${refs}`, 32));
 }
 
-/** Seals `text` under these people's keys (in the order given; callers sort them). */
-export function sealText(text: string, keys: readonly DataKey[]): string {
+/** The references and content key of a set of people's keys (in the order given; callers sort them). */
+export function contentKeyFor(keys: readonly DataKey[]): { readonly refs: string; readonly key: Buffer } {
   if (!keys.length) throw new Error('A personal text needs at least one person to seal it to');
   const refs = refsText(keys);
+  return { refs, key: contentKey(keys, refs) };
+}
+
+/** Seals `text` under these people's keys (or a content key made by contentKeyFor for them). */
+export function sealText(text: string, keys: readonly DataKey[] | { readonly refs: string; readonly key: Buffer }): string {
+  const { refs, key } = Array.isArray(keys) ? contentKeyFor(keys) : (keys as { refs: string; key: Buffer });
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', contentKey(keys, refs), iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(refs, 'utf8'));
   const sealed = Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${SEALED_PREFIX}${refs}:${sealed.toString('base64url')}`;
