@@ -1,18 +1,9 @@
+import type { RetentionFacts } from '@casebook/privacy';
 import type { DataSource } from 'typeorm';
 import { ReadModelCatalog } from '../runtime/read-model-catalog';
 
-export interface RetentionCandidate {
-  readonly personId: string;
-  readonly personKind: 'pupil' | 'staff';
-  /** Calendar day (YYYY-MM-DD) the pupil left school or the employment ended. */
-  readonly leftOn: string;
-  /** In a case with a criminal-report decision or a dismissal (kept longer). */
-  readonly serious: boolean;
-  /** Cases of theirs under a legal hold now. */
-  readonly heldCases: readonly string[];
-  /** When their data was last erased, or null. */
-  readonly erasedAt: string | null;
-}
+/** A person whose departure is recorded, with what decides their retention (the policy's input). */
+export type RetentionCandidate = RetentionFacts;
 
 function schemaOf(source: DataSource): string {
   return `"${(source.options as { schema?: string }).schema ?? ReadModelCatalog.schemaOf('privacy-register', 1)}"`;
