@@ -30,6 +30,8 @@ export interface ReadAllOptions {
 
 export interface ReadStreamOptions {
   readonly fromRevision?: number;
+  /** At most this many events (from `fromRevision` on); all when absent. */
+  readonly maxCount?: number;
 }
 
 export type EventHandler = (event: RecordedEvent) => Promise<void>;

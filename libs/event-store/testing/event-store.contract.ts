@@ -67,6 +67,8 @@ export function describeEventStoreContract(open: () => Promise<ContractSubject>)
       await store.appendToStream(streamId, testEvents(5), { expectedRevision: 'no-stream' });
       const read = await store.readStream(streamId, { fromRevision: 3 });
       expect(read.map((event) => event.streamRevision)).toEqual([3, 4]);
+      expect((await store.readStream(streamId, { maxCount: 1 })).map((event) => event.streamRevision)).toEqual([0]);
+      expect((await store.readStream(streamId, { fromRevision: 1, maxCount: 2 })).map((event) => event.streamRevision)).toEqual([1, 2]);
     });
   });
 

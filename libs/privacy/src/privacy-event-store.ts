@@ -84,28 +84,33 @@ export class PrivacyEventStore implements EventStore {
   }
 
   /**
-   * Whom a stream's texts are about: the people involved in a case as reported; for a criminal-report decision,
-   * those of its source case; for a pupil's conduct or consent stream, the pupil. Remembered in the key store.
+   * Whom a stream's texts are about: the people involved in a case as reported (its first event); for a
+   * criminal-report decision, those of its source case; for a pupil's conduct or consent stream, the pupil. Read
+   * from the streams themselves (ids are in clear) and remembered in memory: they never change.
    */
   private async subjectsFor(streamId: string, events: readonly NewEvent[]): Promise<readonly string[]> {
     const known = this.subjects.get(streamId);
     if (known) return known;
-    let subjects: readonly string[] | undefined;
     const pupil = /^(?:pupil-conduct|pupil-consent)-(.+)$/.exec(streamId)?.[1];
-    const reported = events.find((event) => event.type === 'IncidentReported');
-    const opened = events.find((event) => event.type === 'CriminalReportDecisionOpened');
-    if (pupil) subjects = [pupil];
-    else if (reported) subjects = ((reported.data as Data)['involved'] as Data[]).map((person) => String(person['personId']));
-    else if (opened) {
-      const data = opened.data as Data;
-      subjects = await this.keys.subjectsOf(`${String(data['sourceKind'])}-${String(data['sourceIncidentId'])}`);
-    } else subjects = await this.keys.subjectsOf(streamId);
+    const opening = events.find((event) => event.type === 'IncidentReported' || event.type === 'CriminalReportDecisionOpened');
+    const first = pupil ? undefined : (opening ?? (await this.inner.readStream(streamId, { maxCount: 1 }))[0]);
+    const subjects = pupil ? [pupil] : first ? await this.subjectsNamedBy(first) : [];
     // Fail closed: a personal text with nobody to seal it to is refused rather than stored in clear.
-    if (!subjects?.length) throw new Error(`No subjects known for ${streamId}: its personal texts cannot be sealed`);
-    if (reported || opened) await this.keys.rememberSubjects(streamId, subjects);
+    if (!subjects.length) throw new Error(`No subjects known for ${streamId}: its personal texts cannot be sealed`);
     if (this.subjects.size > 10_000) this.subjects.clear();
     this.subjects.set(streamId, subjects);
     return subjects;
+  }
+
+  private async subjectsNamedBy(first: { readonly type: string; readonly data: unknown }): Promise<readonly string[]> {
+    const data = first.data as Data;
+    if (first.type === 'IncidentReported') return ((data['involved'] as Data[] | undefined) ?? []).map((person) => String(person['personId']));
+    if (first.type === 'CriminalReportDecisionOpened') {
+      const source = `${String(data['sourceKind'])}-${String(data['sourceIncidentId'])}`;
+      const [reported] = await this.inner.readStream(source, { maxCount: 1 });
+      return reported ? this.subjectsNamedBy(reported) : [];
+    }
+    return [];
   }
 }
 

@@ -113,6 +113,7 @@ export class EventStoreDbEventStore implements EventStore {
       for await (const resolved of this.client.readStream(streamId, {
         direction: FORWARDS,
         fromRevision: BigInt(options.fromRevision ?? 0),
+        ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
       })) {
         const event = toRecordedEvent(resolved);
         if (event) events.push(event);

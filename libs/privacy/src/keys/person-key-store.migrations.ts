@@ -12,12 +12,6 @@ CREATE TABLE privacy_keys (
   wrapped    bytea NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
-
--- Which people a stream's texts are sealed to (its subjects), remembered from the event that names them.
-CREATE TABLE privacy_stream_subjects (
-  stream_id   text PRIMARY KEY,
-  subject_ids text[] NOT NULL
-);
 `,
   },
 ];

@@ -56,15 +56,6 @@ export class PersonKeyStore {
     return rows.length > 0;
   }
 
-  async subjectsOf(streamId: string): Promise<string[] | undefined> {
-    const [row] = await this.sql.query<{ subject_ids: string[] }>('SELECT subject_ids FROM privacy_stream_subjects WHERE stream_id = $1', [streamId]);
-    return row?.subject_ids;
-  }
-
-  async rememberSubjects(streamId: string, subjectIds: readonly string[]): Promise<void> {
-    await this.sql.query('INSERT INTO privacy_stream_subjects (stream_id, subject_ids) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING', [streamId, [...subjectIds]]);
-  }
-
   private async live(personIds: readonly string[]): Promise<DataKey[]> {
     const rows = await this.sql.query<{ person_id: string; key_id: string; wrapped: Buffer | Uint8Array }>(
       'SELECT person_id, key_id, wrapped FROM privacy_keys WHERE person_id = ANY ($1::text[])',
