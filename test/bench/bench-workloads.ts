@@ -127,3 +127,11 @@ export async function fill(store: EventStore, sql: SqlClient, events: number): P
   const plain = await count('bench_baseline');
   if (plain < events) await baselineInserts(sql, 4, Math.ceil((events - plain) / 1_000), 1_000);
 }
+
+/**
+ * One figure with its goal, as a line `npm run bench` collects (test/bench/run-all.ts) into results/latest.json and
+ * the Markdown table. `met` is null where the figure has no goal of its own (a baseline).
+ */
+export function reportResult(figure: string, value: string, goal: string, met: boolean | null): void {
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify({ figure, value, goal, met })}\n`);
+}

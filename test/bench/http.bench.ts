@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { mintDevToken } from '@casebook/access';
 import { createScratchDatabase } from '@casebook/platform';
+import { reportResult } from './bench-workloads';
 // The testing library's index needs Jest's globals; these two helpers do not, and the benchmark runs without Jest.
 import { freePort } from '../../libs/testing/src/free-port';
 import { waitUntil } from '../../libs/testing/src/wait-until';
@@ -172,7 +173,10 @@ if (require.main === module) {
   }
   runHttpBench(url, (line) => process.stdout.write(`${line}\n`))
     .then((result) => {
-      for (const row of httpRows(result)) process.stdout.write(`${row.figure.padEnd(62)} ${row.value.padStart(12)}   goal ${row.goal}${row.met ? '' : '   (not met)'}\n`);
+      for (const row of httpRows(result)) {
+        process.stdout.write(`${row.figure.padEnd(62)} ${row.value.padStart(12)}   goal ${row.goal}${row.met ? '' : '   (not met)'}\n`);
+        reportResult(row.figure, row.value, row.goal, row.goal === '—' ? null : row.met);
+      }
     })
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);

@@ -10,7 +10,7 @@ import { dumbo } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { type NewEvent, PostgresEventStore } from '@casebook/event-store';
 import { PgSqlClient, createScratchDatabase } from '@casebook/platform';
-import { type Measurement, benchEvent, perSecond } from './bench-workloads';
+import { type Measurement, benchEvent, perSecond, reportResult } from './bench-workloads';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
@@ -168,6 +168,10 @@ export function printPeerRows(rows: readonly Row[]): void {
   for (const row of rows) {
     const ratio = perSecond(row.ours) / perSecond(row.emmett);
     process.stdout.write(`${line([row.workload, String(Math.round(perSecond(row.ours))), String(Math.round(perSecond(row.emmett))), ratio.toFixed(2), `≥ ${row.goal.toFixed(1)}`])}\n`);
+  }
+  for (const row of rows) {
+    const ratio = perSecond(row.ours) / perSecond(row.emmett);
+    reportResult(`vs Emmett: ${row.workload}`, `${ratio.toFixed(2)} (${Math.round(perSecond(row.ours))} vs ${Math.round(perSecond(row.emmett))})`, `≥ ${row.goal.toFixed(1)}`, ratio >= row.goal);
   }
 }
 

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, newEventId, type NewEvent } from '@casebook/event-store';
 import { KafkaMessageBus, KafkaRelay } from '@casebook/messaging';
 import { PgSqlClient, createLogger, createScratchDatabase } from '@casebook/platform';
+import { reportResult } from './bench-workloads';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     for (let step = await relay.step(); step !== 0; step = await relay.step()) produced += Math.max(step, 0);
     const ms = Date.now() - started;
     console.log(`relay throughput: ${produced} messages from ${total} events, append → broker ack, in ${ms} ms = ${Math.round((total / ms) * 1000)} events/s (goal ≥ 10000)`);
+    reportResult('relay throughput, append → broker ack', `${Math.round((total / ms) * 1000)} events/s`, '≥ 10000 events/s', (total / ms) * 1000 >= 10_000);
 
     // Latency at a steady rate: relay running, a consumer timing each message from its append.
     const rate = env('BENCH_RELAY_RATE', 1000);
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
     console.log(`latency at ${rate} events/s for ${seconds} s: ${latencies.length} of ${sent} received, append → consumer p50 ${pct(50)} ms, p99 ${pct(99)} ms (goal p99 ≤ 500 ms)`);
+    reportResult(`relay latency at ${rate} events/s, append → consumer p99`, `${pct(99)} ms`, '≤ 500 ms', latencies.length === sent && (pct(99) ?? Infinity) <= 500);
     await store.close();
   } finally {
     await bus.close();

@@ -21,6 +21,7 @@ import {
   fill,
   perSecond,
   personalEvent,
+  reportResult,
   storeAppends,
   storeCatchUp,
 } from './bench-workloads';
@@ -85,6 +86,17 @@ function sum(ms: readonly Measurement[]): Measurement {
   return { operations: ms.reduce((n, m) => n + m.operations, 0), seconds: ms.reduce((n, m) => n + m.seconds, 0) };
 }
 
+/** Goals of issue #2 (append ratio, catch-up rate on the server) and issue #7 (sealing adds at most 20%). */
+function report(rows: readonly Row[]): void {
+  for (const row of rows) {
+    const ratio = perSecond(row.store) / perSecond(row.baseline);
+    const name = `${row.target}: ${row.workload.trim()}`;
+    if (row.workload.includes('sealed')) reportResult(name, `${(ratio * 100).toFixed(0)}% of in clear`, '≥ 83%', ratio >= 0.83);
+    else if (row.workload.startsWith('append 1 event')) reportResult(name, `${Math.round(perSecond(row.store))} ${row.unit} (${(ratio * 100).toFixed(0)}% of baseline)`, row.target === 'postgres-server' ? '≥ 70% of baseline' : '—', row.target === 'postgres-server' ? ratio >= 0.7 : null);
+    else if (row.workload.startsWith('readAll') && row.target === 'postgres-server') reportResult(name, `${Math.round(perSecond(row.store))} events/s`, '≥ 50000 events/s', perSecond(row.store) >= 50_000);
+  }
+}
+
 function print(rows: readonly Row[]): void {
   const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(i ? 40 : 18) : c.padStart(14))).join(' ');
   process.stdout.write(`${line(['target', 'workload', 'event store', 'baseline', 'ratio'])}\n`);
@@ -123,6 +135,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`\nnode ${process.version}, ${new Date().toISOString()}\n`);
   print(rows);
+  report(rows);
 }
 
 main().catch((error: unknown) => {
