@@ -5,7 +5,7 @@
  *   (b) GET /pupils/{id}/file — the same, and p99 at 1,000 req/s (goal ≤ 10 ms);
  *   (c) the physical baseline: a bare Fastify route doing one INSERT through pg (baseline-server.ts), same search.
  * Prints the ratio ours/baseline (goal ≥ 40%) and the api's peak RSS under (a) (goal ≤ 300 MiB). Nothing asserted.
- *   BENCH_HTTP_STEP_SECONDS (4), BENCH_HTTP_RATES (comma list), BENCH_HTTP_PUPILS (500).
+ *   BENCH_HTTP_STEP_SECONDS (6), BENCH_HTTP_RATES (comma list), BENCH_HTTP_PUPILS (500).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -60,7 +60,7 @@ function peakRssMiB(pid: number): number {
 
 /** One step: `rate` requests/s for the step's seconds; what came back. */
 async function step(options: autocannon.Options, rate: number): Promise<RateStep> {
-  const seconds = env('BENCH_HTTP_STEP_SECONDS', 4);
+  const seconds = env('BENCH_HTTP_STEP_SECONDS', 6);
   // Few connections: autocannon paces each connection on its own timer, so many connections at a low rate send in
   // bursts that queue behind each other and measure the burst, not the service (Little: ~rate × latency in flight).
   const result = await autocannon({ ...options, overallRate: rate, connections: Math.min(50, Math.max(1, Math.ceil(rate / 100))), duration: seconds });
