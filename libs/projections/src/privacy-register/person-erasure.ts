@@ -52,9 +52,8 @@ async function heldCasesNow(deps: ErasureDeps, personId: string): Promise<string
   const schema = `"${(source.options as { schema?: string }).schema}"`;
   const cases = ((await source.query(`SELECT incident_id FROM ${schema}.case_people WHERE person_id = $1`, [personId])) as { incident_id: string }[]).map((row) => row.incident_id);
   const held = new Set(await findHeldCasesOf(source, personId));
-  for (const incidentId of cases) {
-    const events = await deps.store.readStream(legalHoldStream(incidentId));
-    const last = events.at(-1)?.type;
+  const lastHoldEvents = await Promise.all(cases.map(async (incidentId) => [incidentId, (await deps.store.readStream(legalHoldStream(incidentId))).at(-1)?.type] as const));
+  for (const [incidentId, last] of lastHoldEvents) {
     if (last === 'LegalHoldPlaced') held.add(incidentId);
     else if (last === 'LegalHoldLifted') held.delete(incidentId);
   }
