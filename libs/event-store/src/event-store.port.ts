@@ -65,6 +65,11 @@ export interface EventStore {
    * first append's result and write nothing. Throws WrongExpectedRevisionError or IdempotencyConflictError.
    */
   appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Optional: appends to several streams that do not exist yet, all in one commit (the PostgreSQL adapter). For
+   * many small independent appends at once — access-log entries — so that they share one fsync. All or nothing.
+   */
+  appendToNewStreams?(appends: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[]): Promise<AppendResult[]>;
   /** Events of one stream in revision order; an empty array for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of all streams in global order. Never skips an event that commits later at a lower position. */

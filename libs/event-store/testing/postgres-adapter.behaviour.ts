@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type SqlClient, sqlStateOf } from '@casebook/platform';
 import { waitUntil } from '@casebook/testing';
 import { testEvent, testEvents, testStream } from './event-fixtures';
-import { type NewEvent, PostgresEventStore, contentHashOf } from '../src';
+import { GENESIS_HASH, type NewEvent, PostgresEventStore, contentHashOf, recomputeEventHash } from '../src';
 
 /** es_append's argument as the adapter builds it: each event with its content hash (002-hash-chain). */
 const payload = (events: readonly NewEvent[]): string => JSON.stringify(events.map((event) => ({ ...event, contentHash: contentHashOf(event) })));
@@ -67,6 +67,24 @@ export function describePostgresAdapterBehaviour(
     });
     expect(rows).toEqual([rows[0], rows[0]! + 1, rows[0]! + 2]);
     expect((await store.readStream(b))[0]!.globalPosition).toBe(rows[2]);
+  });
+
+  it('appends to several new streams in one commit, chained like any append; an existing stream fails them all', async () => {
+    const streams = [testStream('access-log'), testStream('access-log'), testStream('access-log')];
+    const results = await store.appendToNewStreams(streams.map((streamId) => ({ streamId, events: [testEvent('DossierRead')] })));
+    expect(results.map((result) => [result.streamId, result.revision])).toEqual(streams.map((streamId) => [streamId, 0]));
+    // One transaction: every position comes from the same transaction id (× 4096), one after another.
+    const base = Math.floor(results[0]!.position / 4096);
+    expect(results.map((result) => Math.floor(result.position / 4096))).toEqual([base, base, base]);
+    expect(results.map((result) => result.position)).toEqual([results[0]!.position, results[0]!.position + 1, results[0]!.position + 2]);
+    for (const streamId of streams) {
+      const [event] = await store.readStream(streamId);
+      expect(event!.hash).toBe(recomputeEventHash(event!, GENESIS_HASH));
+    }
+    const fresh = testStream('access-log');
+    const refused = await store.appendToNewStreams([{ streamId: fresh, events: [testEvent()] }, { streamId: streams[0]!, events: [testEvent()] }]).then(() => 'accepted', (error: unknown) => sqlStateOf(error));
+    expect(refused).toBe('ES409');
+    expect(await store.readStream(fresh)).toEqual([]);
   });
 
   it('wakes a subscriber in another process on append (NOTIFY), long before its poll interval', async () => {

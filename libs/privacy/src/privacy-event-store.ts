@@ -30,6 +30,16 @@ export class PrivacyEventStore implements EventStore {
     return this.inner.appendToStream(streamId, sealed, options);
   }
 
+  /** Only for events without personal texts (access-log entries); absent where the inner store has no group append. */
+  get appendToNewStreams(): EventStore['appendToNewStreams'] {
+    const inner = this.inner.appendToNewStreams?.bind(this.inner);
+    if (!inner) return undefined;
+    return (appends) => {
+      if (appends.some((append) => append.events.some(hasPersonalData))) throw new Error('appendToNewStreams takes no personal texts: use appendToStream');
+      return inner(appends);
+    };
+  }
+
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return this.inner.readStream(streamId, options);
   }

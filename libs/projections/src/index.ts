@@ -29,3 +29,4 @@ export * from './privacy-register/person-erasure';
 export * from './privacy-register/retention.host';
 export * from './consents/consents.projection';
 export * from './consents/consents.query';
+export * from './access-log/access-log-writer';

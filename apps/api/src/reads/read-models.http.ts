@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@casebook/access';
 import { newEventId } from '@casebook/event-store';
-import { type DossierAccess, ProjectionHost, ReadModelCatalog, recordAccess } from '@casebook/projections';
+import { AccessLogWriter, type DossierAccess, ProjectionHost, ReadModelCatalog } from '@casebook/projections';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 
 /** api.md: `waitForPosition` waits at most this long, then 503 with `Retry-After`. */
@@ -15,11 +15,16 @@ const WAIT_LIMIT_MS = 5_000;
  */
 @Injectable()
 export class ReadModels {
+  /** Dossier reads are logged with a group commit (concurrent reads share one). */
+  private readonly accessLog: AccessLogWriter;
+
   constructor(
     @Inject(ReadModelCatalog) private readonly catalog: ReadModelCatalog,
     @Inject(ProjectionHost) private readonly host: ProjectionHost,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-  ) {}
+    @Inject(RUNTIME) runtime: Runtime,
+  ) {
+    this.accessLog = new AccessLogWriter(runtime.eventStore);
+  }
 
   /** The live version's DataSource once it has reached `waitForPosition`; sets `X-Projection-Position`. */
   async open(name: string, reply: FastifyReply, waitForPosition?: string): Promise<DataSource> {
@@ -46,6 +51,6 @@ export class ReadModels {
 
   /** Appends the access-log event before the answer leaves (refused and not-found reads too). */
   async logAccess(principal: Principal, access: Omit<DossierAccess, 'actorId' | 'actorRoles'>): Promise<void> {
-    await recordAccess(this.runtime.eventStore, { ...access, actorId: principal.id, actorRoles: principal.roles }, newEventId());
+    await this.accessLog.record({ ...access, actorId: principal.id, actorRoles: principal.roles }, newEventId());
   }
 }

@@ -75,17 +75,7 @@ export class PostgresEventStore implements EventStore {
     const { expectedRevision } = options;
     const kind = typeof expectedRevision === 'number' ? 'exact' : expectedRevision;
     const expected = typeof expectedRevision === 'number' ? expectedRevision : null;
-    const payload = JSON.stringify(
-      events.map((event) => ({
-        eventId: event.eventId.toLowerCase(),
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata: writerMetadata(event),
-        // The stream chain links it in the append's transaction (event-store.migrations.ts, 002-hash-chain).
-        contentHash: contentHashOf(event),
-      })),
-    );
+    const payload = JSON.stringify(events.map(toPayload));
     const category = categoryOf(streamId, this.options.categories);
 
     for (let attempt = 1; ; attempt++) {
@@ -114,6 +104,29 @@ export class PostgresEventStore implements EventStore {
         if (attempt >= MAX_APPEND_TRIES) throw error;
       }
     }
+  }
+
+  /**
+   * One statement calls es_append once per new stream: one transaction, one commit for all of them (a group commit
+   * made by the caller). A stream that exists already fails the whole statement (ES409), and nothing is written.
+   */
+  async appendToNewStreams(appends: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[]): Promise<AppendResult[]> {
+    if (!appends.length) return [];
+    const total = appends.reduce((n, append) => n + append.events.length, 0);
+    if (total > EVENTS_PER_TRANSACTION) throw new InvalidAppendError(`More than ${EVENTS_PER_TRANSACTION} events in one transaction`);
+    for (const append of appends) validateAppend(append.streamId, append.events, { expectedRevision: 'no-stream' });
+    const batch = JSON.stringify(
+      appends.map((append) => ({ streamId: append.streamId, category: categoryOf(append.streamId, this.options.categories), events: append.events.map(toPayload) })),
+    );
+    const rows = await this.sql.query<{ stream_id: string; revision: string | number; global_position: string | number }>(
+      `SELECT a.x->>'streamId' AS stream_id, r.revision, r.global_position
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(x, ord),
+              LATERAL es_append(a.x->>'streamId', a.x->>'category', 'no-stream', NULL, a.x->'events') AS r
+        ORDER BY a.ord`,
+      [batch],
+    );
+    this.notifier.appended();
+    return appends.map((append) => toAppendResult(append.streamId, rows.filter((row) => row.stream_id === append.streamId)));
   }
 
   private async priorAppend(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
@@ -190,6 +203,19 @@ function toAppendResult(streamId: string, rows: readonly { revision: string | nu
     streamId,
     revision: Math.max(...rows.map((row) => Number(row.revision))),
     position: Math.max(...rows.map((row) => safeNumber(row.global_position))),
+  };
+}
+
+/** What es_append takes for one event. */
+function toPayload(event: NewEvent) {
+  return {
+    eventId: event.eventId.toLowerCase(),
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: writerMetadata(event),
+    // The stream chain links it in the append's transaction (event-store.migrations.ts, 002-hash-chain).
+    contentHash: contentHashOf(event),
   };
 }
 

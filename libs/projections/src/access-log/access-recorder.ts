@@ -1,4 +1,4 @@
-import { type EventStore, newEventId } from '@casebook/event-store';
+import { type EventStore, type NewEvent, newEventId } from '@casebook/event-store';
 
 /** What was read: a pupil file, a personnel file, a case (state or timeline), an audit export. */
 export type AccessedResource = 'pupil-file' | 'personnel-file' | 'incident' | 'incident-timeline' | 'audit-export' | 'access-log';
@@ -19,18 +19,17 @@ export interface DossierAccess {
  * One stream per read, so reads never contend on a revision.
  */
 export async function recordAccess(store: EventStore, access: DossierAccess, correlationId: string): Promise<void> {
-  const eventId = newEventId();
-  await store.appendToStream(
-    `access-log-${eventId}`,
-    [
-      {
-        eventId,
-        type: 'DossierRead',
-        schemaVersion: 1,
-        data: { ...access, actorRoles: [...access.actorRoles], subjectIds: [...access.subjectIds] },
-        metadata: { actorId: access.actorId, actorRole: access.actorRoles.join(','), schoolId: null, correlationId, causationId: null, occurredAt: new Date().toISOString() },
-      },
-    ],
-    { expectedRevision: 'no-stream' },
-  );
+  const event = dossierRead(access, correlationId);
+  await store.appendToStream(`access-log-${event.eventId}`, [event], { expectedRevision: 'no-stream' });
+}
+
+/** The `DossierRead` event of one access (its id names its stream: `access-log-<eventId>`). */
+export function dossierRead(access: DossierAccess, correlationId: string): NewEvent {
+  return {
+    eventId: newEventId(),
+    type: 'DossierRead',
+    schemaVersion: 1,
+    data: { ...access, actorRoles: [...access.actorRoles], subjectIds: [...access.subjectIds] },
+    metadata: { actorId: access.actorId, actorRole: access.actorRoles.join(','), schoolId: null, correlationId, causationId: null, occurredAt: new Date().toISOString() },
+  };
 }
