@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { legalHoldHandler, legalHoldStream, personRecordHandler, personRecordStream } from '@casebook/incidents';
-import { type ErasureDeps, ReadModelCatalog, erasePerson, erasureDeps, findRetentionCandidates } from '@casebook/projections';
+import { ReadModelCatalog, erasePerson, erasureDeps, findRetentionCandidates } from '@casebook/projections';
 import { retentionReport } from '@casebook/privacy';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
@@ -29,16 +29,12 @@ export class PrivacyController {
     private readonly cases: IncidentCases,
   ) {}
 
-  private erasureDeps(): ErasureDeps {
-    return erasureDeps(this.runtime, this.catalog);
-  }
-
   @Post('people/:personId/erasure')
   @HttpCode(200)
   @ApiOperation({ summary: "Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)" })
   async erase(@Param('personId', PersonIdPipe) personId: string, @Body() body: ErasureDto, @CurrentPrincipal() principal: Principal): Promise<Record<string, unknown>> {
     const actor = actorFor(principal, ['board', 'legal']);
-    const outcome = await erasePerson(this.erasureDeps(), { personId, basis: 'request', reason: body.reason, actor });
+    const outcome = await erasePerson(erasureDeps(this.runtime, this.catalog), { personId, basis: 'request', reason: body.reason, actor });
     if (outcome.outcome === 'held') {
       throw new HttpException({ detail: `HOLD: cases of ${personId} are under a legal hold: ${outcome.cases.join(', ')}`, rule: 'HOLD', cases: outcome.cases }, 409);
     }
@@ -105,7 +101,7 @@ export class RetentionController {
   async retention(@CurrentPrincipal() principal: Principal) {
     actorFor(principal, ['board', 'legal']);
     const today = new Date().toISOString().slice(0, 10);
-    const source = this.catalog.dataSource('privacy-register', await this.catalog.liveVersion('privacy-register'));
-    return { today, ...retentionReport(await findRetentionCandidates(await source), today, this.runtime.config.privacy.retention) };
+    const register = await erasureDeps(this.runtime, this.catalog).register();
+    return { today, ...retentionReport(await findRetentionCandidates(register), today, this.runtime.config.privacy.retention) };
   }
 }

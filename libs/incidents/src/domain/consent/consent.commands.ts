@@ -1,5 +1,5 @@
 import type { CommandContext } from '../shared/command-context';
-import type { ConsentGiver, ConsentPurpose } from './consent.events';
+import type { ConsentGiver, ConsentPurpose, RecordingPermissionGranted } from './consent.events';
 
 export interface RecordConsent {
   readonly type: 'RecordConsent';
@@ -19,15 +19,8 @@ export type PupilConsentCommand = RecordConsent;
 export interface GrantRecordingPermission {
   readonly type: 'GrantRecordingPermission';
   readonly context: CommandContext;
-  readonly data: {
-    readonly permissionId: string;
-    readonly schoolId: string;
-    readonly what: string;
-    readonly grantedTo: string;
-    readonly validFrom: string;
-    readonly validUntil: string | null;
-    readonly documentSha256: string;
-  };
+  /** What the permission says; the event adds who granted it. */
+  readonly data: Omit<RecordingPermissionGranted['data'], 'grantedBy'>;
 }
 
 export type SchoolConsentCommand = GrantRecordingPermission;
