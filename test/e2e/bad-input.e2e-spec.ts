@@ -58,6 +58,9 @@ describeOnEveryStore('bad input over HTTP', (api) => {
     it('refuses endsOn before startsOn, a non-UUID regarding, and an impossible calendar day', async () => {
       await expectRefused(() => api.post(`/incidents/${incidentId}/measures`, { ...measure, endsOn: '2026-11-08' }, director), 400, ['endsOn']);
       await expectRefused(() => api.post(`/incidents/${incidentId}/measures`, { ...measure, startsOn: '2026-11-31' }, director), 400, ['startsOn']);
+      // PostgreSQL stores no U+0000: refused as 400 naming the field, not a 500 at the append.
+      await expectRefused(() => api.post(`/incidents/${incidentId}/close`, { outcome: '\u0000' }, director), 400, ['outcome']);
+      await expectRefused(() => api.post(`/incidents/${incidentId}/measures`, { ...measure, reason: 'a\u0000b' }, director), 400, ['reason']);
       await expectRefused(() => api.post(`/incidents/${incidentId}/parent-notifications`, { regarding: 'measure-1', channel: 'phone', informedAt: '2026-11-04T10:00:00Z' }, director), 400, ['regarding']);
     });
 
