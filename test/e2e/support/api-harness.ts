@@ -38,6 +38,11 @@ export function describeOnEveryStore(title: string, body: (api: ApiHarness) => v
   describeWithService('postgres', `${title} (PostgreSQL server)`, (serverUrl) => body(harness(() => serverUrl)));
 }
 
+/** Declares `body` on the embedded store only: for what does not depend on the store (the HTTP layer's checks). */
+export function describeOnEmbeddedStore(title: string, body: (api: ApiHarness) => void): void {
+  describe(`${title} (embedded)`, () => body(harness(() => undefined)));
+}
+
 function harness(serverUrl: () => string | undefined): ApiHarness {
   let dataDir: string;
   let database: ScratchDatabase | undefined;

@@ -1,14 +1,25 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, type Principal } from '@casebook/access';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { ACCESS_POLICY, type Operation, admits, rolesFor } from './access-policy';
+import { ACCESS_OPERATIONS } from './access.decorator';
 
 type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
-/** api.md, Auth: every command and read needs `Authorization: Bearer <JWT>`; otherwise 401, saying why. */
+/**
+ * api.md, Auth: every command and read needs `Authorization: Bearer <JWT>`; otherwise 401, saying why. Then the
+ * authorization table (access-policy.ts): a route with no row is refused for everyone (fail closed), and a caller
+ * holding none of its roles gets 403 before the body is even validated — except dossier reads, whose controllers
+ * log the refusal in the access log first.
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -17,11 +28,15 @@ export class BearerAuthGuard implements CanActivate {
     if (!match) throw unauthorized('An Authorization: Bearer <token> header is required');
     try {
       request.principal = await this.runtime.tokens.verify(match[1]!);
-      return true;
     } catch (error) {
       if (error instanceof AuthenticationError) throw unauthorized(error.reason);
       throw error;
     }
+    const operations = this.reflector.getAllAndOverride<Operation[] | undefined>(ACCESS_OPERATIONS, [context.getHandler(), context.getClass()]);
+    if (!operations?.length) throw new ForbiddenException({ detail: 'This route has no row in the authorization table' });
+    if (operations.some((operation) => 'logsRefusals' in ACCESS_POLICY[operation] || admits(operation, request.principal!))) return true;
+    const roles = [...new Set(operations.flatMap(rolesFor))];
+    throw new ForbiddenException({ detail: `This needs one of the roles ${roles.join(', ')}` });
   }
 }
 

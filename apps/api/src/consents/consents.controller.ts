@@ -13,6 +13,8 @@ import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadQueryDto } from '../reads/read-query.dto';
 import { ReadModels } from '../reads/read-models.http';
 import { ConsentDto, RecordingPermissionDto } from './consents.dto';
+import { Access } from '../auth/access.decorator';
+import { type Operation, permits, rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -22,6 +24,7 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 export class ConsentCommandsController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
+  @Access('recordConsent')
   @Post('pupils/:pupilId/consents')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a consent, its refusal or its withdrawal: mailbox (E4: the parents) or website publication (R2); director of the school, or the board' })
@@ -32,12 +35,13 @@ export class ConsentCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director'], body.schoolId);
+    const context = contextFor(principal, rolesFor('recordConsent'), body.schoolId);
     const data = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null };
     const result = await pupilConsentHandler(this.runtime.eventStore).handle(pupilConsentStream(pupilId), { type: 'RecordConsent', context, data }, commandMeta(headers));
     return respond(reply, result, pupilId, 200);
   }
 
+  @Access('grantRecordingPermission')
   @Post('schools/:schoolId/recording-permissions')
   @HttpCode(201)
   @ApiOperation({ summary: "Record the director's written permission for a recording (R1): who, what, when, document hash" })
@@ -48,7 +52,7 @@ export class ConsentCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['director'], schoolId);
+    const context = contextFor(principal, rolesFor('grantRecordingPermission'), schoolId);
     const permissionId = randomUUID();
     const data = { permissionId, schoolId, what: body.what, grantedTo: body.grantedTo, validFrom: body.validFrom, validUntil: body.validUntil ?? null, documentSha256: body.documentSha256.toLowerCase() };
     const result = await schoolConsentHandler(this.runtime.eventStore).handle(schoolConsentStream(schoolId), { type: 'GrantRecordingPermission', context, data }, commandMeta(headers));
@@ -57,7 +61,6 @@ export class ConsentCommandsController {
   }
 }
 
-const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
 
 /** The consent registers' reads: the director of the school, the board, legal. */
 @ApiTags('consents')
@@ -68,35 +71,38 @@ const has = (principal: Principal, ...roles: string[]) => principal.roles.some((
 export class ConsentReadsController {
   constructor(private readonly readModels: ReadModels) {}
 
-  private mayRead(principal: Principal, schoolId: string | null): void {
-    if (has(principal, 'board', 'legal') || (has(principal, 'director') && schoolId !== null && principal.schools.includes(schoolId))) return;
+  private mayRead(operation: Operation, principal: Principal, schoolId: string | null): void {
+    if (permits(operation, principal, { schoolId })) return;
     throw new ForbiddenException({ detail: 'Consents are read by the director of the school, the board and legal' });
   }
 
+  @Access('readPupilConsents')
   @Get('pupils/:pupilId/consents')
   @ApiOperation({ summary: "A pupil's consents (E4, R2): each purpose's latest decision, and whether a mailbox / website publication is allowed" })
   @ApiOkResponse({ description: '{ pupilId, consents: [{ purpose, schoolId, status, givenBy, documentSha256, changedAt }], mailboxAllowed, websitePublicationAllowed }' })
   async pupilConsents(@Param('pupilId', PersonIdPipe) pupilId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await findPupilConsents(await this.readModels.open('consents', reply, query.waitForPosition), pupilId);
     // No record yet discloses nothing; otherwise the director of the school the consents were given at.
-    if (view.consents.length) this.mayRead(principal, view.consents[0]!.schoolId);
-    else if (!has(principal, 'board', 'legal', 'director')) this.mayRead(principal, null);
+    // (The guard has admitted only the table's roles for this row.)
+    if (view.consents.length) this.mayRead('readPupilConsents', principal, view.consents[0]!.schoolId);
     return view;
   }
 
+  @Access('readNonConsenting')
   @Get('schools/:schoolId/website-publication/non-consenting')
   @ApiOperation({ summary: 'R2: the pupils of the school who did not consent to publication on the website (refused or withdrawn)' })
   @ApiOkResponse({ description: '{ schoolId, items: [{ pupilId, status, changedAt }] }' })
   async nonConsenting(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
-    this.mayRead(principal, schoolId);
+    this.mayRead('readNonConsenting', principal, schoolId);
     return { schoolId, items: await findNonConsenting(await this.readModels.open('consents', reply, query.waitForPosition), schoolId) };
   }
 
+  @Access('readRecordingPermissions')
   @Get('schools/:schoolId/recording-permissions')
   @ApiOperation({ summary: "R1: the school's recording permissions, newest first" })
   @ApiOkResponse({ description: '{ schoolId, items: [{ permissionId, what, grantedTo, validFrom, validUntil, documentSha256, grantedBy, grantedAt }] }' })
   async recordingPermissions(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
-    this.mayRead(principal, schoolId);
+    this.mayRead('readRecordingPermissions', principal, schoolId);
     return { schoolId, items: await findRecordingPermissions(await this.readModels.open('consents', reply, query.waitForPosition), schoolId) };
   }
 }

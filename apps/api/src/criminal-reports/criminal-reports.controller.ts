@@ -12,6 +12,8 @@ import { commandMeta, contextFor, instant, respond } from '../commands/command-h
 import { UuidPipe } from '../http/uuid.pipe';
 import { IncidentCases } from '../incidents/incident-cases';
 import { CriminalReportDecisionDto, OpenCriminalReportDecisionDto, PoliceReportDto } from './criminal-report.dto';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -28,6 +30,7 @@ export class CriminalReportsController {
     this.logger = runtime.logger;
   }
 
+  @Access('openCriminalReportDecision')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a criminal-report decision from an incident (P4): a director of its school or the board' })
@@ -39,7 +42,7 @@ export class CriminalReportsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('openCriminalReportDecision'));
     const meta = commandMeta(headers);
     const sourceIncidentId = body.sourceIncidentId.toLowerCase();
     const source = await this.cases.sourceCase(sourceIncidentId);
@@ -56,6 +59,7 @@ export class CriminalReportsController {
     return respond(reply, result, decisionId, 201, () => ({ sourceIncidentId }));
   }
 
+  @Access('decideCriminalReport')
   @Post(':id/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide whether to report to the police (B2, B3): the board; do-not-report needs a rationale' })
@@ -68,7 +72,7 @@ export class CriminalReportsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board']);
+    const context = contextFor(principal, rolesFor('decideCriminalReport'));
     const meta = commandMeta(headers);
     const events = await this.runtime.eventStore.readStream(criminalReportStream(id));
     const state = events.reduce((s, e) => evolveCriminalReport(s, e as unknown as CriminalReportEvent), initialCriminalReportState);
@@ -84,6 +88,7 @@ export class CriminalReportsController {
     return respond(reply, result, id, 200, () => (body.decision === 'report' ? { policeReportObligationId } : {}));
   }
 
+  @Access('recordPoliceReport')
   @Post(':id/police-report')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the police report (B2): date, station and reference; closes the obligation' })
@@ -96,7 +101,7 @@ export class CriminalReportsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board']);
+    const context = contextFor(principal, rolesFor('recordPoliceReport'));
     const data = { filedAt: instant(body.filedAt), policeStation: body.policeStation, policeReference: body.policeReference };
     const result = await this.handler().handle(criminalReportStream(id), { type: 'RecordPoliceReport', context, data }, commandMeta(headers));
     return respond(reply, result, id, 200);

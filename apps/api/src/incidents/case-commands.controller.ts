@@ -9,6 +9,8 @@ import { commandMeta, contextFor, instant, respond } from '../commands/command-h
 import { UuidPipe } from '../http/uuid.pipe';
 import { CloseIncidentDto, CorrespondenceDto, EvidenceDto, ReopenIncidentDto, ScopeAssessmentDto } from './case-commands.dto';
 import { IncidentCases } from './incident-cases';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -19,6 +21,7 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 export class CaseCommandsController {
   constructor(private readonly cases: IncidentCases) {}
 
+  @Access('assessScope')
   @Post('scope-assessment')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assess whether the case falls under the protocol (SC2); out of scope closes it as not-applicable' })
@@ -30,11 +33,12 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('assessScope'));
     const result = await this.cases.runShared(id, { type: 'AssessScope', context, data: { inScope: body.inScope, rationale: body.rationale } }, commandMeta(headers));
     return respond(reply, result, id, 200);
   }
 
+  @Access('addEvidence')
   @Post('evidence')
   @HttpCode(201)
   @ApiOperation({ summary: 'Add evidence (description and SHA-256): the reporter, a director or the board' })
@@ -46,13 +50,14 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director', 'teacher']);
+    const context = contextFor(principal, rolesFor('addEvidence'));
     const evidenceId = randomUUID();
     const data = { evidenceId, description: body.description, sha256: body.sha256, mediaType: body.mediaType, capturedAt: instant(body.capturedAt) };
     const result = await this.cases.runShared(id, { type: 'AddEvidence', context, data }, commandMeta(headers));
     return respond(reply, result, evidenceId, 201, () => ({ incidentId: id }));
   }
 
+  @Access('recordCorrespondence')
   @Post('correspondence')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record correspondence (F1–F3): kept in the pupil file or the personnel file' })
@@ -64,7 +69,7 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director', 'hr']);
+    const context = contextFor(principal, rolesFor('recordCorrespondence'));
     const correspondenceId = randomUUID();
     const data = {
       correspondenceId,
@@ -79,6 +84,7 @@ export class CaseCommandsController {
     return respond(reply, result, correspondenceId, 201, () => ({ incidentId: id }));
   }
 
+  @Access('closeIncident')
   @Post('close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the case with its outcome; later commands are refused (CLOSED) until it is reopened' })
@@ -90,11 +96,12 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('closeIncident'));
     const result = await this.cases.runShared(id, { type: 'CloseIncident', context, data: { outcome: body.outcome } }, commandMeta(headers));
     return respond(reply, result, id, 200);
   }
 
+  @Access('reopenIncident')
   @Post('reopen')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a closed case, with the reason' })
@@ -106,7 +113,7 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('reopenIncident'));
     const result = await this.cases.runShared(id, { type: 'ReopenIncident', context, data: { reason: body.reason } }, commandMeta(headers));
     return respond(reply, result, id, 200);
   }

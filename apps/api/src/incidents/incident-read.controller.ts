@@ -7,25 +7,12 @@ import { UuidPipe } from '../http/uuid.pipe';
 import { ReadModels } from '../reads/read-models.http';
 import { IncidentCases } from './incident-cases';
 import { type IncidentView, incidentView } from './incident-view';
+import { Access } from '../auth/access.decorator';
+import { permits } from '../auth/access-policy';
 
-/**
- * Role table: the board and legal read every case; a director the cases of its schools; HR staff cases;
- * a teacher the cases it reported.
- */
+/** The authorization table's row readIncident: board and legal every case; a director its schools'; HR staff cases; a teacher its reports. */
 function mayRead(principal: Principal, view: IncidentView): boolean {
-  return principal.roles.some((role) => {
-    switch (role) {
-      case 'board':
-      case 'legal':
-        return true;
-      case 'director':
-        return principal.schools.includes(view.schoolId);
-      case 'hr':
-        return view.kind === 'staff-misconduct';
-      case 'teacher':
-        return view.reportedBy === principal.id && principal.schools.includes(view.schoolId);
-    }
-  });
+  return permits('readIncident', principal, { schoolId: view.schoolId, caseKind: view.kind, reportedBy: view.reportedBy });
 }
 
 @ApiTags('incidents')
@@ -38,6 +25,7 @@ export class IncidentReadController {
     private readonly readModels: ReadModels,
   ) {}
 
+  @Access('readIncident')
   @Get(':id')
   @ApiOperation({ summary: 'The case as it stands, rebuilt from its stream; ETag is its revision' })
   @ApiOkResponse({ description: 'The case: report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations' })

@@ -9,12 +9,15 @@ import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { ReportIncidentDto } from './report-incident.dto';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 @CommandEndpoints('incidents')
 @Controller('incidents')
 export class IncidentsController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
+  @Access('reportIncident')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Report a pupil incident or staff misconduct (SC1): a teacher, director or the board' })
@@ -25,7 +28,7 @@ export class IncidentsController {
     @Headers() headers: Record<string, string | string[] | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const actor = actorFor(principal, ['board', 'director', 'teacher'], body.schoolId);
+    const actor = actorFor(principal, rolesFor('reportIncident'), body.schoolId);
     const incidentId = randomUUID();
     const context = { actor, now: new Date().toISOString() };
     const report: ReportIncident = {

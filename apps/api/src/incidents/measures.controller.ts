@@ -12,6 +12,8 @@ import { StreamLocator } from '../commands/stream-locator';
 import { UuidPipe } from '../http/uuid.pipe';
 import { IncidentCases } from './incident-cases';
 import { HearingDto, MeasureDto, ParentNotificationDto } from './pupil-incident-commands.dto';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -32,6 +34,7 @@ export class MeasuresController {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
+  @Access('takeMeasure')
   @Post('measures')
   @HttpCode(201)
   @ApiOperation({ summary: 'Impose a measure: on a pupil (P1–P3, P5, P6; removal by the board) or a staff member (S9, S11; the board)' })
@@ -43,7 +46,7 @@ export class MeasuresController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('takeMeasure'));
     const meta = commandMeta(headers);
     const measureId = randomUUID();
     const common = { measureId, subjectId: body.subjectId, reason: body.reason, startsOn: body.startsOn, endsOn: body.endsOn };
@@ -74,6 +77,7 @@ export class MeasuresController {
     return respond(reply, result, measureId, 201, (events) => ({ incidentId: id, ...openedObligations(events) }));
   }
 
+  @Access('notifyParents')
   @Post('parent-notifications')
   @HttpCode(200)
   @ApiOperation({
@@ -90,7 +94,7 @@ export class MeasuresController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('notifyParents'));
     const meta = commandMeta(headers);
     const data = { regarding: body.regarding.toLowerCase(), channel: body.channel, informedAt: instant(body.informedAt) };
     const conductStream = await this.locator.find(data.regarding);
@@ -100,6 +104,7 @@ export class MeasuresController {
     return respond(reply, result, data.regarding, 200, () => ({ incidentId: id }));
   }
 
+  @Access('recordHearing')
   @Post('hearings')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a hearing before a removal (P6): the teacher and the parents are heard' })
@@ -111,7 +116,7 @@ export class MeasuresController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('recordHearing'));
     const hearingId = randomUUID();
     const data = { hearingId, heardPersonId: body.heardPersonId, heardPersonKind: body.heardPersonKind, heardAt: instant(body.heardAt), summary: body.summary };
     const result = await this.cases.runPupilOnly(id, { type: 'RecordHearing', context, data }, 'hearings', commandMeta(headers));

@@ -9,6 +9,8 @@ import { commandMeta, contextFor, instant, respond } from '../commands/command-h
 import { UuidPipe } from '../http/uuid.pipe';
 import { IncidentCases } from './incident-cases';
 import { InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -19,6 +21,7 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 export class StaffConductController {
   constructor(private readonly cases: IncidentCases) {}
 
+  @Access('qualifyConduct')
   @Post('qualifications')
   @HttpCode(200)
   @ApiOperation({ summary: 'Qualify the conduct (S8): the board; boundary-crossing queues the inspector call (B1)' })
@@ -30,7 +33,7 @@ export class StaffConductController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board']);
+    const context = contextFor(principal, rolesFor('qualifyConduct'));
     const obligationId = randomUUID();
     const command = { type: 'QualifyConduct' as const, context, data: { qualification: body.qualification, rationale: body.rationale, obligationId } };
     const result = await this.cases.runStaffOnly(id, command, 'qualifications', commandMeta(headers));
@@ -39,6 +42,7 @@ export class StaffConductController {
     );
   }
 
+  @Access('recordInspectorCall')
   @Post('inspector-call')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the call to the national confidential inspector (B1, B3): the board; closes the queue item' })
@@ -50,12 +54,13 @@ export class StaffConductController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board']);
+    const context = contextFor(principal, rolesFor('recordInspectorCall'));
     const data = { calledAt: instant(body.calledAt), inspectorReference: body.inspectorReference, summary: body.summary, conclusion: body.conclusion };
     const result = await this.cases.runStaffOnly(id, { type: 'RecordInspectorCall', context, data }, 'inspector calls', commandMeta(headers));
     return respond(reply, result, id, 200);
   }
 
+  @Access('recordManagerConsultation')
   @Post('manager-consultations')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record that the staff member consulted the manager (S10): a director or the board' })
@@ -67,7 +72,7 @@ export class StaffConductController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('recordManagerConsultation'));
     const consultationId = randomUUID();
     const data = { consultationId, consultedAt: instant(body.consultedAt), summary: body.summary };
     const result = await this.cases.runStaffOnly(id, { type: 'RecordManagerConsultation', context, data }, 'manager consultations', commandMeta(headers));

@@ -13,6 +13,8 @@ import { PersonIdPipe } from '../http/person-id.pipe';
 import { UuidPipe } from '../http/uuid.pipe';
 import { IncidentCases } from '../incidents/incident-cases';
 import { DepartureDto, ErasureDto, LegalHoldDto } from './privacy.dto';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -29,11 +31,12 @@ export class PrivacyController {
     private readonly cases: IncidentCases,
   ) {}
 
+  @Access('erasePerson')
   @Post('people/:personId/erasure')
   @HttpCode(200)
   @ApiOperation({ summary: "Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)" })
   async erase(@Param('personId', PersonIdPipe) personId: string, @Body() body: ErasureDto, @CurrentPrincipal() principal: Principal): Promise<Record<string, unknown>> {
-    const actor = actorFor(principal, ['board', 'legal']);
+    const actor = actorFor(principal, rolesFor('erasePerson'));
     const outcome = await erasePerson(erasureDeps(this.runtime, this.catalog), { personId, basis: 'request', reason: body.reason, actor });
     if (outcome.outcome === 'held') {
       throw new HttpException({ detail: `HOLD: cases of ${personId} are under a legal hold: ${outcome.cases.join(', ')}`, rule: 'HOLD', cases: outcome.cases }, 409);
@@ -43,6 +46,7 @@ export class PrivacyController {
     return { personId, erased: true, keyDeleted: outcome.keyDeleted, position: outcome.position };
   }
 
+  @Access('recordPupilDeparture', 'recordStaffDeparture')
   @Post('people/:personId/departure')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the day a pupil left school (board, director) or an employment ended (board, HR): retention counts from it' })
@@ -62,6 +66,7 @@ export class PrivacyController {
     return respond(reply, result, personId, 200);
   }
 
+  @Access('placeLegalHold')
   @Post('incidents/:id/legal-hold')
   @HttpCode(200)
   @ApiOperation({ summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)' })
@@ -69,6 +74,7 @@ export class PrivacyController {
     return this.hold(id, 'PlaceLegalHold', body, principal, headers, reply);
   }
 
+  @Access('liftLegalHold')
   @Post('incidents/:id/legal-hold/lift')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift the legal hold of a case (board, legal; HOLD)' })
@@ -77,7 +83,7 @@ export class PrivacyController {
   }
 
   private async hold(id: string, type: 'PlaceLegalHold' | 'LiftLegalHold', body: LegalHoldDto, principal: Principal, headers: RequestHeaders, reply: FastifyReply) {
-    const context = contextFor(principal, ['board', 'legal']);
+    const context = contextFor(principal, rolesFor(type === 'PlaceLegalHold' ? 'placeLegalHold' : 'liftLegalHold'));
     await this.cases.loadOrThrow(id);
     const result = await legalHoldHandler(this.runtime.eventStore).handle(legalHoldStream(id), { type, context, data: { incidentId: id, reason: body.reason } }, commandMeta(headers));
     return respond(reply, result, id, 200);
@@ -95,11 +101,12 @@ export class RetentionController {
     @Inject(ReadModelCatalog) private readonly catalog: ReadModelCatalog,
   ) {}
 
+  @Access('readRetention')
   @Get('retention')
   @ApiOperation({ summary: 'Who is due for erasure (retention ended) and why, and who is held by a legal hold: a dry run of the daily job (board, legal)' })
   @ApiOkResponse({ description: '{ today, due: [{ personId, endsOn, reason, heldCases }], held: [...] }' })
   async retention(@CurrentPrincipal() principal: Principal) {
-    actorFor(principal, ['board', 'legal']);
+    actorFor(principal, rolesFor('readRetention'));
     const today = new Date().toISOString().slice(0, 10);
     const register = await erasureDeps(this.runtime, this.catalog).register();
     return { today, ...retentionReport(await findRetentionCandidates(register), today, this.runtime.config.privacy.retention) };

@@ -11,6 +11,8 @@ import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { StreamLocator } from '../commands/stream-locator';
 import { DeviceCustodyDto } from './device-custody.dto';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 @CommandEndpoints('pupils')
 @Controller('pupils/:pupilId')
@@ -20,6 +22,7 @@ export class DeviceCustodyController {
     private readonly locator: StreamLocator,
   ) {}
 
+  @Access('takeDeviceIntoCustody')
   @Post('device-custody')
   @HttpCode(201)
   @ApiOperation({ summary: 'Take a device into custody (M1–M5): director of the school, or the board' })
@@ -32,7 +35,7 @@ export class DeviceCustodyController {
     @Headers() headers: Record<string, string | string[] | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const actor = actorFor(principal, ['board', 'director'], body.schoolId);
+    const actor = actorFor(principal, rolesFor('takeDeviceIntoCustody'), body.schoolId);
     const meta = commandMeta(headers);
     const now = new Date().toISOString();
     const custodyId = randomUUID();

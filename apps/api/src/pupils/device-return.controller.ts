@@ -10,6 +10,8 @@ import { commandMeta, contextFor, instant, respond } from '../commands/command-h
 import { StreamLocator } from '../commands/stream-locator';
 import { UuidPipe } from '../http/uuid.pipe';
 import { DeviceReturnDto } from './device-return.dto';
+import { Access } from '../auth/access.decorator';
+import { rolesFor } from '../auth/access-policy';
 
 @CommandEndpoints('pupils')
 @Controller('device-custody/:custodyId')
@@ -19,6 +21,7 @@ export class DeviceReturnController {
     private readonly locator: StreamLocator,
   ) {}
 
+  @Access('returnDevice')
   @Post('return')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a device (M6): to the pupil or a parent; closes the device-return obligation' })
@@ -32,7 +35,7 @@ export class DeviceReturnController {
     @Headers() headers: Record<string, string | string[] | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, ['board', 'director']);
+    const context = contextFor(principal, rolesFor('returnDevice'));
     const meta = commandMeta(headers);
     const streamId = await this.locator.find(custodyId);
     if (!streamId) throw new NotFoundException({ detail: `No device custody ${custodyId}`, rule: 'M6' });

@@ -11,6 +11,8 @@ import { actorFor, commandMeta, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { StreamLocator } from '../commands/stream-locator';
 import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
+import { Access } from '../auth/access.decorator';
+import { type Operation, rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -33,6 +35,7 @@ export class EmailAccountController {
     private readonly locator: StreamLocator,
   ) {}
 
+  @Access('suspendEmailAccount')
   @Post('suspensions')
   @HttpCode(201)
   @ApiOperation({ summary: 'Suspend the school e-mail account for a term (E1); opens "inform parents" (E2)' })
@@ -43,13 +46,14 @@ export class EmailAccountController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    return this.run(pupilId, body.schoolId, principal, headers, reply, (context, action) => ({
+    return this.run('suspendEmailAccount', pupilId, body.schoolId, principal, headers, reply, (context, action) => ({
       type: 'SuspendEmailAccount',
       context,
       data: { ...action, ground: body.ground, until: body.until, reason: body.reason },
     }));
   }
 
+  @Access('warnAboutEmail')
   @Post('warnings')
   @HttpCode(201)
   @ApiOperation({ summary: 'Warn about less serious misuse (E3); opens "inform parents"' })
@@ -60,7 +64,7 @@ export class EmailAccountController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    return this.run(pupilId, body.schoolId, principal, headers, reply, (context, action) => ({
+    return this.run('warnAboutEmail', pupilId, body.schoolId, principal, headers, reply, (context, action) => ({
       type: 'WarnAboutEmailUse',
       context,
       data: { ...action, reason: body.reason },
@@ -68,6 +72,7 @@ export class EmailAccountController {
   }
 
   private async run(
+    operation: Operation,
     pupilId: string,
     schoolId: string,
     principal: Principal,
@@ -75,7 +80,7 @@ export class EmailAccountController {
     reply: FastifyReply,
     command: (context: CommandContextOf, action: AccountAction) => PupilConductCommand,
   ): Promise<Record<string, unknown>> {
-    const actor = actorFor(principal, ['board', 'director'], schoolId);
+    const actor = actorFor(principal, rolesFor(operation), schoolId);
     const action: AccountAction = { pupilId, schoolId, actionId: randomUUID(), informParentsObligationId: randomUUID() };
     // Before the append: a parent notification names only the action id (decisions.md #21).
     await this.locator.remember(action.actionId, pupilConductStream(action.pupilId));

@@ -11,11 +11,12 @@ import { IncidentCases } from '../incidents/incident-cases';
 import { incidentView } from '../incidents/incident-view';
 import { AccessLogExportQueryDto, AuditExportQueryDto } from './list-query.dtos';
 import { ReadModels } from './read-models.http';
+import { Access } from '../auth/access.decorator';
+import { admits } from '../auth/access-policy';
 
 /** An access-log export holds at most this many reads; a wider one is refused with a request to narrow it. */
 export const ACCESS_LOG_EXPORT_LIMIT = 10_000;
 
-const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
 
 /**
  * Audit exports (issue #6): a case's events, or a person's access log, as a signed bundle a third party can verify
@@ -34,6 +35,7 @@ export class AuditExportsController {
     @Inject(AuditExporter) private readonly exporter: AuditExporter,
   ) {}
 
+  @Access('exportCaseAudit')
   @Get('incidents/:id/audit-export')
   @KeepSealed()
   @ApiOperation({ summary: "The case's audit trail (legal, board): every event of the case and of its linked criminal-report decisions, with hashes, a manifest and an Ed25519 signature; or the Dutch timeline as PDF" })
@@ -55,7 +57,7 @@ export class AuditExportsController {
       await log('not-found');
       throw new NotFoundException({ detail: `No incident ${id}` });
     }
-    if (!has(principal, 'legal', 'board')) {
+    if (!admits('exportCaseAudit', principal)) {
       await log('refused');
       throw new ForbiddenException({ detail: 'Audit exports are made by legal and the board' });
     }
@@ -71,6 +73,7 @@ export class AuditExportsController {
     return bundle;
   }
 
+  @Access('exportAccessLog')
   @Get('access-log/audit-export')
   @KeepSealed()
   @ApiOperation({ summary: 'The access log of a person (subjectId: whose data was read) or of an actor (who read), optionally from/to, as a signed bundle: legal' })
@@ -80,7 +83,7 @@ export class AuditExportsController {
     const resourceId = query.subjectId ? `access-log:subject:${query.subjectId}` : `access-log:actor:${query.actorId ?? '*'}`;
     const log = (outcome: 'granted' | 'refused') =>
       this.readModels.logAccess(principal, { resource: 'audit-export', resourceId, subjectIds: query.subjectId ? [query.subjectId] : [], outcome });
-    if (!has(principal, 'legal')) {
+    if (!admits('exportAccessLog', principal)) {
       await log('refused');
       throw new ForbiddenException({ detail: 'The access log is exported by legal' });
     }

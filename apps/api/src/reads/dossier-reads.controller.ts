@@ -8,6 +8,8 @@ import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadQueryDto } from './read-query.dto';
 import { ReadModels } from './read-models.http';
+import { Access } from '../auth/access.decorator';
+import { admits, permits } from '../auth/access-policy';
 
 /** The pupil file and the personnel file: every read, granted or refused, goes into the access log first. */
 @ApiTags('files')
@@ -21,6 +23,7 @@ import { ReadModels } from './read-models.http';
 export class DossierReadsController {
   constructor(private readonly readModels: ReadModels) {}
 
+  @Access('readPupilFile')
   @Get('pupils/:pupilId/file')
   @ApiOperation({ summary: 'The pupil file (F2, P1–P2, M1–M6, E1–E3): a director of the pupil\'s school (its part), the board, legal' })
   @ApiOkResponse({ description: 'Incidents, measures, device custody with this year\'s offence count, e-mail account, correspondence, parent notifications' })
@@ -34,13 +37,12 @@ export class DossierReadsController {
     const log = (outcome: 'granted' | 'refused' | 'not-found') =>
       this.readModels.logAccess(principal, { resource: 'pupil-file', resourceId: pupilId, subjectIds: [pupilId], outcome });
     const everything = principal.roles.includes('board') || principal.roles.includes('legal');
-    const director = principal.roles.includes('director');
-    if (!everything && !director) {
+    if (!admits('readPupilFile', principal)) {
       await log('refused');
       throw new ForbiddenException({ detail: 'Pupil files are read by the pupil\'s director, the board and legal' });
     }
     const schools = await pupilFileSchools(source, pupilId);
-    if (!everything && schools.length && !schools.some((school) => principal.schools.includes(school))) {
+    if (schools.length && !schools.some((schoolId) => permits('readPupilFile', principal, { schoolId }))) {
       await log('refused');
       throw new ForbiddenException({ detail: 'This pupil\'s file belongs to another school' });
     }
@@ -55,6 +57,7 @@ export class DossierReadsController {
     return file;
   }
 
+  @Access('readPersonnelFile')
   @Get('staff/:staffId/personnel-file')
   @ApiOperation({ summary: 'The personnel file (F1, S8–S10, B1): HR, the board, legal' })
   @ApiOkResponse({ description: 'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports' })
@@ -67,7 +70,7 @@ export class DossierReadsController {
     const source = await this.readModels.open('personnel-file', reply, query.waitForPosition);
     const log = (outcome: 'granted' | 'refused' | 'not-found') =>
       this.readModels.logAccess(principal, { resource: 'personnel-file', resourceId: staffId, subjectIds: [staffId], outcome });
-    if (!principal.roles.some((role) => role === 'hr' || role === 'board' || role === 'legal')) {
+    if (!admits('readPersonnelFile', principal)) {
       await log('refused');
       throw new ForbiddenException({ detail: 'Personnel files are read by HR, the board and legal' });
     }

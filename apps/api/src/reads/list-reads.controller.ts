@@ -8,6 +8,8 @@ import { UuidPipe } from '../http/uuid.pipe';
 import { AccessLogQueryDto, InspectorNotificationsQueryDto, ObligationsQueryDto, TimelineQueryDto } from './list-query.dtos';
 import { page } from './read-query.dto';
 import { ReadModels } from './read-models.http';
+import { Access } from '../auth/access.decorator';
+import { admits, permits } from '../auth/access-policy';
 
 const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
 
@@ -27,11 +29,11 @@ function pageOf(query: TimelineQueryDto): ReturnType<typeof page> {
 export class ListReadsController {
   constructor(private readonly readModels: ReadModels) {}
 
+  @Access('readObligations')
   @Get('obligations')
   @ApiOperation({ summary: 'Obligations with their due time, overdue first: a director (its schools) or the board' })
   @ApiOkResponse({ description: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status }], nextCursor }' })
   async obligations(@Query() query: ObligationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!has(principal, 'board', 'director')) throw new ForbiddenException({ detail: 'Obligations are read by directors and the board' });
     const paging = pageOf(query);
     const source = await this.readModels.open('obligations', reply, query.waitForPosition);
     const schools = has(principal, 'board') ? undefined : principal.schools;
@@ -39,17 +41,18 @@ export class ListReadsController {
     return { items, nextCursor: paging.next(items.length) };
   }
 
+  @Access('readInspectorQueue')
   @Get('inspector-notifications')
   @ApiOperation({ summary: 'The inspector notification queue (B1): pending, done, overdue after one working day; the board and legal' })
   @ApiOkResponse({ description: '{ items: [{ itemId, incidentId, schoolId, basis, createdAt, dueAt, status, call }], nextCursor }' })
-  async inspectorNotifications(@Query() query: InspectorNotificationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!has(principal, 'board', 'legal')) throw new ForbiddenException({ detail: 'The inspector queue is read by the board and legal' });
+  async inspectorNotifications(@Query() query: InspectorNotificationsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('inspector-queue', reply, query.waitForPosition);
     const items = await findInspectorQueue(source, { status: query.status, now: new Date(), limit: paging.limit, offset: paging.offset });
     return { items, nextCursor: paging.next(items.length) };
   }
 
+  @Access('readTimeline')
   @Get('incidents/:id/timeline')
   @ApiOperation({ summary: 'Every event of a case in order with a plain-language line (Dutch; English with Accept-Language: en); late records marked (B4)' })
   @ApiOkResponse({ description: '{ items: [{ position, revision, type, occurredAt, recordedAt, late, actor: { id, role }, text }], nextCursor }' })
@@ -69,11 +72,7 @@ export class ListReadsController {
       await log('not-found');
       throw new NotFoundException({ detail: `No incident ${id}` });
     }
-    const allowed =
-      has(principal, 'board', 'legal') ||
-      (has(principal, 'director') && kase.schoolId !== null && principal.schools.includes(kase.schoolId)) ||
-      (has(principal, 'hr') && kase.caseKind === 'staff-misconduct');
-    if (!allowed) {
+    if (!permits('readTimeline', principal, { schoolId: kase.schoolId, caseKind: kase.caseKind as 'pupil-incident' | 'staff-misconduct' })) {
       await log('refused');
       throw new ForbiddenException({ detail: 'Your roles do not read this timeline' });
     }
@@ -85,13 +84,14 @@ export class ListReadsController {
     return { items: pageItems, nextCursor: paging.next(pageItems.length) };
   }
 
+  @Access('readAccessLog')
   @Get('access-log')
   @ApiOperation({ summary: 'Who read what (domain spec: access log): legal; by subject (whose data) or actor (who read), newest first' })
   @ApiOkResponse({ description: '{ items: [{ accessId, readAt, actorId, actorRoles, resource, resourceId, subjectIds, outcome }], nextCursor }' })
   async accessLog(@Query() query: AccessLogQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const log = (outcome: 'granted' | 'refused') =>
       this.readModels.logAccess(principal, { resource: 'access-log', resourceId: query.subjectId ?? query.actorId ?? '*', subjectIds: query.subjectId ? [query.subjectId] : [], outcome });
-    if (!has(principal, 'legal')) {
+    if (!admits('readAccessLog', principal)) {
       await log('refused');
       throw new ForbiddenException({ detail: 'The access log is read by legal' });
     }

@@ -1,0 +1,146 @@
+import type { Principal } from '@casebook/access';
+import type { Role } from '@casebook/incidents';
+
+/**
+ * The authorization table: for every endpoint, which roles may call it and on what condition. One table, used
+ * three ways: the bearer guard admits a request only when the caller holds one of an endpoint's roles (and
+ * refuses routes that have no entry: fail closed); controllers pick the acting role and check the
+ * resource-dependent conditions with `rolesFor` / `permits`; the generated matrix test
+ * (test/e2e/authorization-matrix.e2e-spec.ts) derives every expected status from it and `docs/authorization.md`
+ * is rendered from it. Domain rules (P3 "only the board removes", S9, B2, …) still refuse inside the deciders;
+ * the table states who may come to the door, the deciders what they may do once inside.
+ */
+
+/** When a role listed for an endpoint may act on a given resource. */
+export type Condition =
+  /** any resource: the board, HR and legal act for every school */
+  | 'any'
+  /** the resource belongs to a school in the token's `schools` claim */
+  | 'own-school'
+  /** own school, and the case is a pupil incident (api.md: "director (pupil)") */
+  | 'own-school-pupil-case'
+  /** the case is a staff-misconduct case (api.md: "hr for staff cases") */
+  | 'staff-case'
+  /** own school, and the caller reported the case (api.md: "reporter") */
+  | 'own-report'
+  /** always answered, but the answer holds only the caller's own schools (a filter, not a refusal) */
+  | 'own-schools-only';
+
+export interface AccessRule {
+  readonly method: 'GET' | 'POST';
+  /** the path as api.md writes it */
+  readonly path: string;
+  /** the roles, in the order an actor holding several acts in (board before director: the wider mandate) */
+  readonly who: Readonly<Partial<Record<Role, Condition>>>;
+  /** dossier reads and exports: the controller logs the refusal in the access log before it answers 403 */
+  readonly logsRefusals?: true;
+  /** what else the deciders check, for the rendered table */
+  readonly note?: string;
+}
+
+const rule = (method: AccessRule['method'], path: string, who: AccessRule['who'], extra: Omit<AccessRule, 'method' | 'path' | 'who'> = {}): AccessRule => ({
+  method,
+  path,
+  who,
+  ...extra,
+});
+
+export const ACCESS_POLICY = {
+  // Commands (api.md, Commands)
+  reportIncident: rule('POST', '/incidents', { board: 'any', director: 'own-school', teacher: 'own-school' }, { note: 'the school is the body\'s schoolId' }),
+  assessScope: rule('POST', '/incidents/{id}/scope-assessment', { board: 'any', director: 'own-school-pupil-case' }),
+  addEvidence: rule('POST', '/incidents/{id}/evidence', { board: 'any', director: 'own-school', teacher: 'own-report' }),
+  recordCorrespondence: rule('POST', '/incidents/{id}/correspondence', { board: 'any', director: 'own-school', hr: 'staff-case' }),
+  takeMeasure: rule('POST', '/incidents/{id}/measures', { board: 'any', director: 'own-school-pupil-case' }, { note: 'P3: only the board removes a pupil; S9: only the board takes disciplinary measures' }),
+  notifyParents: rule('POST', '/incidents/{id}/parent-notifications', { board: 'any', director: 'own-school' }),
+  qualifyConduct: rule('POST', '/incidents/{id}/qualifications', { board: 'any' }),
+  recordInspectorCall: rule('POST', '/incidents/{id}/inspector-call', { board: 'any' }),
+  recordManagerConsultation: rule('POST', '/incidents/{id}/manager-consultations', { board: 'any', director: 'own-school' }),
+  recordHearing: rule('POST', '/incidents/{id}/hearings', { board: 'any', director: 'own-school' }),
+  closeIncident: rule('POST', '/incidents/{id}/close', { board: 'any', director: 'own-school-pupil-case' }),
+  reopenIncident: rule('POST', '/incidents/{id}/reopen', { board: 'any', director: 'own-school-pupil-case' }),
+  openCriminalReportDecision: rule('POST', '/criminal-report-decisions', { board: 'any', director: 'own-school' }, { note: 'the school is the source case\'s (P4)' }),
+  decideCriminalReport: rule('POST', '/criminal-report-decisions/{id}/decision', { board: 'any' }, { note: 'B2' }),
+  recordPoliceReport: rule('POST', '/criminal-report-decisions/{id}/police-report', { board: 'any' }, { note: 'B2' }),
+  takeDeviceIntoCustody: rule('POST', '/pupils/{pupilId}/device-custody', { board: 'any', director: 'own-school' }, { note: 'the school is the body\'s schoolId' }),
+  returnDevice: rule('POST', '/device-custody/{custodyId}/return', { board: 'any', director: 'own-school' }),
+  suspendEmailAccount: rule('POST', '/pupils/{pupilId}/email-account/suspensions', { board: 'any', director: 'own-school' }, { note: 'the school is the body\'s schoolId' }),
+  warnAboutEmail: rule('POST', '/pupils/{pupilId}/email-account/warnings', { board: 'any', director: 'own-school' }, { note: 'the school is the body\'s schoolId' }),
+  // Consent registers (issue #7: E4, R1, R2)
+  recordConsent: rule('POST', '/pupils/{pupilId}/consents', { board: 'any', director: 'own-school' }, { note: 'the school is the body\'s schoolId' }),
+  grantRecordingPermission: rule('POST', '/schools/{schoolId}/recording-permissions', { director: 'own-school' }, { note: 'R1: the director of the school only' }),
+  readPupilConsents: rule('GET', '/pupils/{pupilId}/consents', { board: 'any', legal: 'any', director: 'own-school' }),
+  readNonConsenting: rule('GET', '/schools/{schoolId}/website-publication/non-consenting', { board: 'any', legal: 'any', director: 'own-school' }),
+  readRecordingPermissions: rule('GET', '/schools/{schoolId}/recording-permissions', { board: 'any', legal: 'any', director: 'own-school' }),
+  // Privacy (issue #7)
+  erasePerson: rule('POST', '/people/{personId}/erasure', { board: 'any', legal: 'any' }, { note: 'HOLD: refused while a case is under a legal hold' }),
+  recordPupilDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', director: 'any' }, { note: 'personKind pupil; the body names no school, so any director may record it (see docs/authorization.md)' }),
+  recordStaffDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', hr: 'any' }, { note: 'personKind staff' }),
+  placeLegalHold: rule('POST', '/incidents/{id}/legal-hold', { board: 'any', legal: 'any' }),
+  liftLegalHold: rule('POST', '/incidents/{id}/legal-hold/lift', { board: 'any', legal: 'any' }),
+  readRetention: rule('GET', '/privacy/retention', { board: 'any', legal: 'any' }),
+  // Reads (api.md, Reads)
+  readIncident: rule('GET', '/incidents/{id}', { board: 'any', legal: 'any', director: 'own-school', hr: 'staff-case', teacher: 'own-report' }, { logsRefusals: true, note: 'api.md: "involved roles"' }),
+  readTimeline: rule('GET', '/incidents/{id}/timeline', { board: 'any', legal: 'any', director: 'own-school', hr: 'staff-case' }, { logsRefusals: true }),
+  readPupilFile: rule('GET', '/pupils/{pupilId}/file', { board: 'any', legal: 'any', director: 'own-school' }, { logsRefusals: true }),
+  readPersonnelFile: rule('GET', '/staff/{staffId}/personnel-file', { board: 'any', legal: 'any', hr: 'any' }, { logsRefusals: true }),
+  readInspectorQueue: rule('GET', '/inspector-notifications', { board: 'any', legal: 'any' }),
+  readObligations: rule('GET', '/obligations', { board: 'any', director: 'own-schools-only' }),
+  exportCaseAudit: rule('GET', '/incidents/{id}/audit-export', { board: 'any', legal: 'any' }, { logsRefusals: true }),
+  readAccessLog: rule('GET', '/access-log', { legal: 'any' }, { logsRefusals: true }),
+  exportAccessLog: rule('GET', '/access-log/audit-export', { legal: 'any' }, { logsRefusals: true }),
+} as const satisfies Record<string, AccessRule>;
+
+export type Operation = keyof typeof ACCESS_POLICY;
+
+/** Routes anyone may call without a token (api.md: health; the OpenAPI document). */
+export const PUBLIC_ROUTES: readonly { readonly method: 'GET'; readonly path: string }[] = [
+  { method: 'GET', path: '/health/live' },
+  { method: 'GET', path: '/health/ready' },
+  { method: 'GET', path: '/docs' },
+  { method: 'GET', path: '/docs/openapi.json' },
+  { method: 'GET', path: '/docs/openapi.yaml' },
+];
+
+/** What a condition looks at. Unknown parts (no school, no kind) never satisfy a condition that needs them. */
+export interface AccessResource {
+  readonly schoolId?: string | null;
+  readonly caseKind?: 'pupil-incident' | 'staff-misconduct';
+  readonly reportedBy?: string;
+}
+
+/** The roles of an operation, in the order an actor holding several acts in. */
+export function rolesFor(operation: Operation): Role[] {
+  return Object.keys(ACCESS_POLICY[operation].who) as Role[];
+}
+
+/** Whether the caller holds any role of the operation (the guard's question, before the resource is known). */
+export function admits(operation: Operation, principal: Principal): boolean {
+  return rolesFor(operation).some((role) => principal.roles.includes(role));
+}
+
+/** Whether one of the caller's roles may act on this resource under the table's condition for it. */
+export function permits(operation: Operation, principal: Principal, resource: AccessResource): boolean {
+  const who: Partial<Record<Role, Condition>> = ACCESS_POLICY[operation].who;
+  return principal.roles.some((role) => {
+    const condition = who[role];
+    return condition !== undefined && holds(condition, principal, resource);
+  });
+}
+
+export function holds(condition: Condition, principal: Pick<Principal, 'id' | 'schools'>, resource: AccessResource): boolean {
+  const ownSchool = resource.schoolId != null && principal.schools.includes(resource.schoolId);
+  switch (condition) {
+    case 'any':
+    case 'own-schools-only':
+      return true;
+    case 'own-school':
+      return ownSchool;
+    case 'own-school-pupil-case':
+      return ownSchool && resource.caseKind === 'pupil-incident';
+    case 'staff-case':
+      return resource.caseKind === 'staff-misconduct';
+    case 'own-report':
+      return ownSchool && resource.reportedBy !== undefined && resource.reportedBy === principal.id;
+  }
+}

@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '@casebook/incidents';
+import { ROLES } from '@casebook/access';
+import { ACCESS_POLICY, type AccessResource, type Operation, PUBLIC_ROUTES, holds } from '../../apps/api/src/auth/access-policy';
+import { renderAuthorizationDoc } from '../../apps/api/src/auth/access-policy.markdown';
+import { type ApiHarness, describeOnEmbeddedStore } from './support/api-harness';
+
+/**
+ * Issue #9, deliverable 1: every endpoint × every role × own school / other school / no school claim, the
+ * expected status derived from the authorization table (apps/api/src/auth/access-policy.ts) alone — never written
+ * here by hand. A command cell gets a fresh resource, so an allowed call is not refused for a state an earlier cell
+ * left; a refused command must append nothing. The HTTP layer is what is tested, so one store (embedded) suffices.
+ */
+const OWN = 'school-1';
+const OTHER = 'school-2';
+type Claim = 'own school' | 'other school' | 'no school claim';
+const CLAIMS: readonly Claim[] = ['own school', 'other school', 'no school claim'];
+const schoolsOf = (claim: Claim): string[] => (claim === 'own school' ? [OWN] : claim === 'other school' ? [OTHER] : []);
+const actorId = (role: Role) => `matrix-${role}`;
+
+/** The status the table says a caller with `role` and `claim` gets on `resource`. */
+function expectedStatus(operation: Operation, role: Role, claim: Claim, resource: AccessResource, success: number): number {
+  // api.md, Auth: directors and teachers need a schools claim; without one the token itself is refused.
+  if ((role === 'director' || role === 'teacher') && claim === 'no school claim') return 401;
+  const condition = (ACCESS_POLICY[operation].who as Partial<Record<Role, Parameters<typeof holds>[0]>>)[role];
+  if (!condition) return 403;
+  return holds(condition, { id: actorId(role), schools: schoolsOf(claim) }, resource) ? success : 403;
+}
+
+interface Request {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly body?: unknown;
+}
+
+/** One resource an operation is tried on: what it is (for the conditions) and how to make it. */
+interface Fixture {
+  readonly operation: Operation;
+  readonly on: string;
+  readonly resource: AccessResource;
+  readonly success: number;
+  /** a command gets a fresh resource per cell; a read shares one */
+  readonly fresh: boolean;
+  readonly prepare: () => Promise<Request>;
+}
+
+describeOnEmbeddedStore('authorization matrix', (api) => {
+  const fixtures: Fixture[] = [];
+  let n = 0;
+  const unique = (prefix: string) => `${prefix}-${++n}`;
+
+  beforeAll(() => {
+    fixtures.push(...buildFixtures(api, unique));
+  });
+
+  it('has a row for every route of the API, and a route for every row', async () => {
+    const openApi = (await api.get('/docs/openapi.json', null)).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(openApi.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const rows = new Set(Object.values(ACCESS_POLICY).map((rule) => `${rule.method} ${rule.path}`));
+    const publicRoutes = new Set(PUBLIC_ROUTES.map((route) => `${route.method} ${route.path}`));
+    expect(routes.filter((route) => !rows.has(route) && !publicRoutes.has(route))).toEqual([]);
+    expect([...rows].filter((row) => !routes.includes(row))).toEqual([]);
+  });
+
+  it('tries every row of the table', () => {
+    const tried = new Set(fixtures.map((fixture) => fixture.operation));
+    expect(Object.keys(ACCESS_POLICY).filter((operation) => !tried.has(operation as Operation))).toEqual([]);
+  });
+
+  it('answers every endpoint × role × school claim as the table says: no unexpected 2xx, nothing appended when refused', async () => {
+    const tokens = new Map<string, string>();
+    for (const role of ROLES) for (const claim of CLAIMS) tokens.set(`${role}/${claim}`, await api.token(actorId(role), [role], schoolsOf(claim)));
+    const mismatches: string[] = [];
+    let cells = 0;
+    let allowed = 0;
+    const statuses = new Map<number, number>();
+    for (const fixture of fixtures) {
+      const shared = fixture.fresh ? undefined : await fixture.prepare();
+      for (const role of ROLES) {
+        for (const claim of CLAIMS) {
+          const request = shared ?? (await fixture.prepare());
+          const expected = expectedStatus(fixture.operation, role, claim, fixture.resource, fixture.success);
+          const before = request.method === 'POST' ? await api.eventCount() : 0;
+          const bearer = tokens.get(`${role}/${claim}`)!;
+          const response = request.method === 'POST' ? await api.post(request.url, request.body ?? {}, bearer) : await api.get(request.url, bearer);
+          cells += 1;
+          statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+          if (expected < 300) allowed += 1;
+          const cell = `${fixture.operation} (${fixture.on}) as ${role}, ${claim}`;
+          if (response.statusCode !== expected) mismatches.push(`${cell}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
+          if (response.statusCode >= 400 && request.method === 'POST' && (await api.eventCount()) !== before) mismatches.push(`${cell}: refused, yet something was appended`);
+          if (response.statusCode >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+        }
+      }
+    }
+    process.stdout.write(
+      `authorization matrix: ${Object.keys(ACCESS_POLICY).length} rows, ${fixtures.length} endpoint-resource pairs × ${ROLES.length} roles × ${CLAIMS.length} claims = ${cells} requests; ` +
+        `${allowed} allowed by the table; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}\n`,
+    );
+    expect(mismatches).toEqual([]);
+    // Both sides exercised, or the matrix proves nothing.
+    expect(allowed).toBeGreaterThan(50);
+    expect(cells - allowed).toBeGreaterThan(200);
+  }, 600_000);
+
+  it('docs/authorization.md is the table as rendered from the code', () => {
+    const onDisk = readFileSync(join(__dirname, '../../docs/authorization.md'), 'utf8');
+    expect(onDisk).toBe(renderAuthorizationDoc());
+  });
+});
+
+/** Valid requests for every row, on resources at school-1 that the teacher reported (so "own-report" can hold). */
+function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fixture[] {
+  const now = () => new Date().toISOString();
+  const today = () => now().slice(0, 10);
+  let teacher: Promise<string> | undefined;
+  let board: Promise<string> | undefined;
+  const asTeacher = () => (teacher ??= api.token(actorId('teacher'), ['teacher'], [OWN]));
+  const asBoard = () => (board ??= api.token('matrix-setup-board', ['board'], []));
+  const ok = async (method: 'GET' | 'POST', url: string, body: unknown, bearer: string): Promise<Record<string, unknown>> => {
+    const response = method === 'POST' ? await api.post(url, body, bearer) : await api.get(url, bearer);
+    if (response.statusCode >= 300) throw new Error(`setup ${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json() as Record<string, unknown>;
+  };
+  const setup = async (url: string, body: unknown) => ok('POST', url, body, await asBoard());
+
+  const report = (kind: 'pupil-incident' | 'staff-misconduct', personId: string) =>
+    kind === 'pupil-incident'
+      ? { type: kind, schoolId: OWN, category: 'cyberbullying', occurredAt: '2026-11-03T20:30:00+01:00', summary: 'Messages in the class chat', involved: [{ personId, personKind: 'pupil', role: 'perpetrator' }] }
+      : { type: kind, schoolId: OWN, category: 'decency-violated', occurredAt: '2026-11-03T20:30:00+01:00', summary: 'Private messages to pupils', involved: [{ personId, personKind: 'staff', role: 'perpetrator' }] };
+  /** A case at school-1, reported by the matrix teacher; its involved person and last position. */
+  const newCase = async (kind: 'pupil-incident' | 'staff-misconduct') => {
+    const personId = unique(kind === 'pupil-incident' ? 'matrix-pupil' : 'matrix-staff');
+    const created = await ok('POST', '/incidents', report(kind, personId), await asTeacher());
+    return { id: created['id'] as string, personId, position: created['position'] as number };
+  };
+  const pupilCase = { schoolId: OWN, caseKind: 'pupil-incident', reportedBy: actorId('teacher') } as const;
+  const staffCase = { schoolId: OWN, caseKind: 'staff-misconduct', reportedBy: actorId('teacher') } as const;
+  const atSchool = { schoolId: OWN } as const;
+  const kinds = [
+    ['pupil case', 'pupil-incident', pupilCase],
+    ['staff case', 'staff-misconduct', staffCase],
+  ] as const;
+  const custodyBody = { schoolId: OWN, device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true };
+  const fixtures: Fixture[] = [];
+  const command = (operation: Operation, on: string, resource: AccessResource, success: number, prepare: () => Promise<Request>) =>
+    fixtures.push({ operation, on, resource, success, fresh: true, prepare });
+  const read = (operation: Operation, on: string, resource: AccessResource, prepare: () => Promise<Request>) =>
+    fixtures.push({ operation, on, resource, success: 200, fresh: false, prepare });
+  const post = (url: string, body: unknown): Request => ({ method: 'POST', url, body });
+  const get = (url: string): Request => ({ method: 'GET', url });
+
+  command('reportIncident', 'school-1', atSchool, 201, async () => post('/incidents', report('pupil-incident', unique('matrix-pupil'))));
+  for (const [on, kind, resource] of kinds) {
+    command('assessScope', on, resource, 200, async () => post(`/incidents/${(await newCase(kind)).id}/scope-assessment`, { inScope: true, rationale: 'School community' }));
+    command('addEvidence', on, resource, 201, async () =>
+      post(`/incidents/${(await newCase(kind)).id}/evidence`, { description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png' }),
+    );
+    command('recordCorrespondence', on, resource, 201, async () =>
+      post(`/incidents/${(await newCase(kind)).id}/correspondence`, { direction: 'incoming', counterpart: 'parent', channel: 'phone', occurredAt: now(), summary: 'Call' }),
+    );
+    command('closeIncident', on, resource, 200, async () => post(`/incidents/${(await newCase(kind)).id}/close`, { outcome: 'Handled' }));
+    command('reopenIncident', on, resource, 200, async () => {
+      const { id } = await newCase(kind);
+      await setup(`/incidents/${id}/close`, { outcome: 'Handled' });
+      return post(`/incidents/${id}/reopen`, { reason: 'New messages' });
+    });
+    command('placeLegalHold', on, resource, 200, async () => post(`/incidents/${(await newCase(kind)).id}/legal-hold`, { reason: 'Court case' }));
+    command('liftLegalHold', on, resource, 200, async () => {
+      const { id } = await newCase(kind);
+      await setup(`/incidents/${id}/legal-hold`, { reason: 'Court case' });
+      return post(`/incidents/${id}/legal-hold/lift`, { reason: 'Settled' });
+    });
+    command('openCriminalReportDecision', on, resource, 201, async () =>
+      post('/criminal-report-decisions', { sourceIncidentId: (await newCase(kind)).id, suspectedOffence: 'Threat' }),
+    );
+    read('readIncident', on, resource, async () => get(`/incidents/${(await newCase(kind)).id}`));
+    read('readTimeline', on, resource, async () => {
+      const { id, position } = await newCase(kind);
+      return get(`/incidents/${id}/timeline?waitForPosition=${position}`);
+    });
+    read('exportCaseAudit', on, resource, async () => get(`/incidents/${(await newCase(kind)).id}/audit-export`));
+  }
+  command('takeMeasure', 'pupil case', pupilCase, 201, async () => {
+    const { id, personId } = await newCase('pupil-incident');
+    return post(`/incidents/${id}/measures`, { subjectId: personId, measure: 'warning', reason: 'Messages' });
+  });
+  command('notifyParents', 'pupil case', pupilCase, 200, async () => {
+    const { id, personId } = await newCase('pupil-incident');
+    const measure = await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'warning', reason: 'Messages' });
+    return post(`/incidents/${id}/parent-notifications`, { regarding: measure['id'], channel: 'letter', informedAt: now() });
+  });
+  command('recordHearing', 'pupil case', pupilCase, 201, async () =>
+    post(`/incidents/${(await newCase('pupil-incident')).id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAt: now(), summary: 'Heard' }),
+  );
+  command('qualifyConduct', 'staff case', staffCase, 200, async () =>
+    post(`/incidents/${(await newCase('staff-misconduct')).id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Private contact' }),
+  );
+  command('recordInspectorCall', 'staff case', staffCase, 200, async () => {
+    const { id } = await newCase('staff-misconduct');
+    await setup(`/incidents/${id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Private contact' });
+    return post(`/incidents/${id}/inspector-call`, { calledAt: now(), inspectorReference: 'VI-1', summary: 'Called', conclusion: 'no-reasonable-suspicion' });
+  });
+  command('recordManagerConsultation', 'staff case', staffCase, 201, async () =>
+    post(`/incidents/${(await newCase('staff-misconduct')).id}/manager-consultations`, { consultedAt: now(), summary: 'Consulted' }),
+  );
+  const decision = async () => (await setup('/criminal-report-decisions', { sourceIncidentId: (await newCase('staff-misconduct')).id, suspectedOffence: 'Threat' }))['id'] as string;
+  command('decideCriminalReport', 'decision on a school-1 case', atSchool, 200, async () => post(`/criminal-report-decisions/${await decision()}/decision`, { decision: 'report', rationale: 'A threat' }));
+  command('recordPoliceReport', 'decision on a school-1 case', atSchool, 200, async () => {
+    const id = await decision();
+    await setup(`/criminal-report-decisions/${id}/decision`, { decision: 'report', rationale: 'A threat' });
+    return post(`/criminal-report-decisions/${id}/police-report`, { filedAt: now(), policeStation: 'Utrecht', policeReference: 'PL-1' });
+  });
+  command('takeDeviceIntoCustody', 'school-1', atSchool, 201, async () => post(`/pupils/${unique('matrix-pupil')}/device-custody`, custodyBody));
+  command('returnDevice', 'custody at school-1', atSchool, 200, async () => {
+    const custody = await setup(`/pupils/${unique('matrix-pupil')}/device-custody`, custodyBody);
+    return post(`/device-custody/${custody['id'] as string}/return`, { returnedTo: 'pupil', returnedAt: now() });
+  });
+  command('suspendEmailAccount', 'school-1', atSchool, 201, async () =>
+    post(`/pupils/${unique('matrix-pupil')}/email-account/suspensions`, { schoolId: OWN, ground: 'bullying', until: '2027-01-31', reason: 'Messages' }),
+  );
+  command('warnAboutEmail', 'school-1', atSchool, 201, async () => post(`/pupils/${unique('matrix-pupil')}/email-account/warnings`, { schoolId: OWN, reason: 'Messages' }));
+  command('recordConsent', 'school-1', atSchool, 200, async () =>
+    post(`/pupils/${unique('matrix-pupil')}/consents`, { schoolId: OWN, purpose: 'website-publication', decision: 'given', givenBy: 'parents' }),
+  );
+  command('grantRecordingPermission', 'school-1', atSchool, 201, async () =>
+    post(`/schools/${OWN}/recording-permissions`, { what: 'Lesson recording', grantedTo: 'matrix-recorder', validFrom: today(), documentSha256: 'c'.repeat(64) }),
+  );
+  command('erasePerson', 'a person', {}, 200, async () => post(`/people/${unique('matrix-leaver')}/erasure`, { reason: 'Request of the person' }));
+  command('recordPupilDeparture', 'a pupil', {}, 200, async () => post(`/people/${unique('matrix-pupil')}/departure`, { personKind: 'pupil', leftOn: today() }));
+  command('recordStaffDeparture', 'a staff member', {}, 200, async () => post(`/people/${unique('matrix-staff')}/departure`, { personKind: 'staff', leftOn: today() }));
+
+  read('readPupilConsents', 'consent at school-1', atSchool, async () => {
+    const pupilId = unique('matrix-pupil');
+    const given = await setup(`/pupils/${pupilId}/consents`, { schoolId: OWN, purpose: 'mailbox', decision: 'given', givenBy: 'parents' });
+    return get(`/pupils/${pupilId}/consents?waitForPosition=${given['position'] as number}`);
+  });
+  read('readNonConsenting', 'school-1', atSchool, async () => get(`/schools/${OWN}/website-publication/non-consenting`));
+  read('readRecordingPermissions', 'school-1', atSchool, async () => get(`/schools/${OWN}/recording-permissions`));
+  read('readRetention', 'the register', {}, async () => get('/privacy/retention'));
+  read('readPupilFile', 'pupil at school-1', atSchool, async () => {
+    const { personId, position } = await newCase('pupil-incident');
+    return get(`/pupils/${personId}/file?waitForPosition=${position}`);
+  });
+  read('readPersonnelFile', 'staff member', {}, async () => {
+    const { personId, position } = await newCase('staff-misconduct');
+    return get(`/staff/${personId}/personnel-file?waitForPosition=${position}`);
+  });
+  read('readInspectorQueue', 'the queue', {}, async () => get('/inspector-notifications'));
+  read('readObligations', 'the list', {}, async () => get('/obligations'));
+  read('readAccessLog', 'a subject', {}, async () => get('/access-log?subjectId=matrix-pupil-1'));
+  read('exportAccessLog', 'a subject', {}, async () => get('/access-log/audit-export?subjectId=matrix-pupil-1'));
+  return fixtures;
+}
