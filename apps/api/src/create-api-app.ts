@@ -10,6 +10,8 @@ import { RevealPersonalDataInterceptor } from './http/reveal-personal-data.inter
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { problemValidationPipe } from './http/problem-validation.pipe';
 import { NestPinoLogger } from './http/nest-pino.logger';
+import { useStrictJsonParser } from './http/json-body.parser';
+import { HEADER_LIMIT_BYTES, REQUEST_TIMEOUT_MS, registerHttpSecurity } from './http/http-security';
 
 /** api.md: bodies over 1 MiB are refused with 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -20,6 +22,8 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   await runMigrations(runtime.sql, 'api-stream-locator', STREAM_LOCATOR_MIGRATIONS);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    http: { maxHeaderSize: HEADER_LIMIT_BYTES },
+    requestTimeout: REQUEST_TIMEOUT_MS,
     // Request logs: method, route, status, duration. Never headers (tokens) or bodies (names, narratives).
     logger: false,
     disableRequestLogging: true,
@@ -30,6 +34,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
     // form parser, and a form is not JSON (415).
     bodyParser: false,
   });
+  await registerHttpSecurity(app, runtime);
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
   app.useGlobalPipes(problemValidationPipe());
   app.useGlobalInterceptors(new RevealPersonalDataInterceptor(runtime.reveal, app.get(Reflector)));
@@ -37,6 +42,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   const fastify = app.getHttpAdapter().getInstance();
   // api.md: JSON in; anything else is 415. Fastify would otherwise hand plain text to the validators (400).
   fastify.removeContentTypeParser('text/plain');
+  useStrictJsonParser(fastify);
   fastify.addHook('onResponse', async (request, reply) => {
     runtime.logger.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

@@ -27,23 +27,35 @@ export interface ApiHarness {
    * database of the same server can hold back, so they may grow later without a new append.)
    */
   eventCount(): Promise<number>;
+  /** Everything the app logged (at trace level), when the suite asked for it with `captureLogs`. */
+  logs(): string;
+}
+
+export interface HarnessOptions {
+  /** extra settings, e.g. AUTH_ISSUER or RATE_LIMIT_PER_MINUTE */
+  readonly env?: Record<string, string>;
+  readonly captureLogs?: boolean;
 }
 
 /**
  * Declares `body` twice: on the embedded store (PGlite), and on the PostgreSQL server when DATABASE_URL is set
  * (a scratch database per suite; with REQUIRE_INFRA=postgres it fails rather than skips, as in CI).
  */
-export function describeOnEveryStore(title: string, body: (api: ApiHarness) => void): void {
-  describe(`${title} (embedded)`, () => body(harness(() => undefined)));
-  describeWithService('postgres', `${title} (PostgreSQL server)`, (serverUrl) => body(harness(() => serverUrl)));
+export function describeOnEveryStore(title: string, body: (api: ApiHarness) => void, options: HarnessOptions = {}): void {
+  describe(`${title} (embedded)`, () => body(harness(() => undefined, options)));
+  describeWithService('postgres', `${title} (PostgreSQL server)`, (serverUrl) => body(harness(() => serverUrl, options)));
 }
 
 /** Declares `body` on the embedded store only: for what does not depend on the store (the HTTP layer's checks). */
-export function describeOnEmbeddedStore(title: string, body: (api: ApiHarness) => void): void {
-  describe(`${title} (embedded)`, () => body(harness(() => undefined)));
+export function describeOnEmbeddedStore(title: string, body: (api: ApiHarness) => void, options: HarnessOptions = {}): void {
+  describe(`${title} (embedded)`, () => body(harness(() => undefined, options)));
 }
 
-function harness(serverUrl: () => string | undefined): ApiHarness {
+/** Suites send hundreds of requests a second as one actor; the rate limit has its own suite (hostile-requests). */
+const E2E_RATE_LIMIT = '1000000';
+
+function harness(serverUrl: () => string | undefined, options: HarnessOptions): ApiHarness {
+  const logged: string[] = [];
   let dataDir: string;
   let database: ScratchDatabase | undefined;
   let runtime: Runtime;
@@ -53,8 +65,11 @@ function harness(serverUrl: () => string | undefined): ApiHarness {
     dataDir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
     const server = serverUrl();
     database = server ? await createScratchDatabase(server, 'e2e') : undefined;
-    const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: E2E_SECRET, ...(database ? { DATABASE_URL: database.url } : {}) };
-    runtime = await openRuntime(loadConfig(env), createLogger('silent'), 'api');
+    // With a key set (AUTH_JWKS_URL) there is no shared secret: the two cannot both be set.
+    const secretSetting = options.env?.['AUTH_JWKS_URL'] ? {} : { AUTH_JWT_SECRET: E2E_SECRET };
+    const env = { DATA_DIR: dataDir, ...secretSetting, RATE_LIMIT_PER_MINUTE: E2E_RATE_LIMIT, ...options.env, ...(database ? { DATABASE_URL: database.url } : {}) };
+    const logger = options.captureLogs ? createLogger('trace', 'casebook', { write: (line: string) => void logged.push(line) }) : createLogger('silent');
+    runtime = await openRuntime(loadConfig(env), logger, 'api');
     app = await createApiApp(runtime);
     // On the server the worker runs the projections; here the test process plays the worker.
     if (database) await app.get(ProjectionHost).start();
@@ -80,6 +95,7 @@ function harness(serverUrl: () => string | undefined): ApiHarness {
         payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
       }),
     get: (url, bearer, headers = {}) => app.inject({ method: 'GET', url, headers: { ...auth(bearer), ...headers } }),
+    logs: () => logged.join(''),
     eventCount: async () => {
       if (runtime.config.eventStore.kind !== 'postgres') return (await runtime.eventStore.readAll({ from: 'start', limit: 100_000 })).length;
       const [row] = await runtime.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM es_events');

@@ -16,7 +16,12 @@ export type DatabaseConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string };
 
 export interface AppConfig {
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Requests per minute per actor (the token's verified `sub`; per client address without a valid token); 0 = no limit. */
+    readonly rateLimitPerMinute: number;
+  };
   /** Prometheus `/metrics` of the process that runs the projections (the worker; the api in the embedded default); 0 = off. */
   readonly metrics: { readonly port: number };
   readonly logLevel: LogLevel;
@@ -79,7 +84,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret && jwksUrl) throw new ConfigError('AUTH_JWKS_URL', 'and AUTH_JWT_SECRET cannot both be set: choose one way to verify tokens');
 
   return {
-    http: { host, port: integer(env, 'PORT', 3000, 0, 65535) },
+    http: { host, port: integer(env, 'PORT', 3000, 0, 65535), rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) },
     metrics: { port: integer(env, 'METRICS_PORT', 9464, 0, 65535) },
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     dataDir,

@@ -20,15 +20,17 @@ export const REDACTED_PATHS: readonly string[] = [
   '*.rationale',
 ];
 
-export function createLogger(level: LogLevel, name = 'casebook'): Logger {
-  return pino({
+export function createLogger(level: LogLevel, name = 'casebook', destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     formatters: { level: (label) => ({ level: label }) },
-  });
+  };
+  // A destination is for tests that read what was logged (e.g. that no token ever is).
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };
