@@ -46,6 +46,6 @@ export function useStrictJsonParser(fastify: FastifyInstance): void {
       done(clientError(400, `The body is nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
       return;
     }
-    parse(request, body as string, done);
+    void parse(request, body as string, done);
   });
 }
