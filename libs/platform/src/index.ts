@@ -11,3 +11,4 @@ export * from './health/health-indicator';
 export * from './config/software-version';
 export * from './process/process-lifecycle';
 export * from './process/batch-loop';
+export * from './database/database-unavailable';

@@ -1,7 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from '@casebook/platform';
+import { type Logger, isDatabaseUnavailable } from '@casebook/platform';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem-details';
+
+/** Seconds a client is asked to wait when the database is unreachable (a restart takes a few). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own client errors (body parsing, limits, content types) and the status they deserve. */
 const FASTIFY_CLIENT_ERRORS: Readonly<Record<string, number>> = {
@@ -46,6 +49,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const statusCode = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       return problem(statusCode, (exception as Error).message ?? 'Bad request');
+    }
+    // The database is down or restarting: not the client's fault, nor a bug; try again shortly.
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ method: request.method, route: request.routeOptions?.url }, 'database unavailable: answered 503');
+      return {
+        ...problem(503, 'The case store is unavailable for a moment; retry after the time in Retry-After'),
+        headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+      } as ProblemDetails;
     }
     this.logger.error(
       { method: request.method, route: request.routeOptions?.url, error: exception instanceof Error ? exception.name : typeof exception },

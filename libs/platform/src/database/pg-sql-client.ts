@@ -38,6 +38,11 @@ export class PgSqlClient implements SqlClient {
 
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client is the caller's to watch: if the server goes away mid-transaction it emits 'error',
+    // and with no listener that would end the process. The failing query rejects anyway; the client is discarded.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const tx: SqlQueryable = {
@@ -51,10 +56,12 @@ export class PgSqlClient implements SqlClient {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is destroyed, not returned to the pool for the next caller to trip over.
+      client.release(broken);
     }
   }
 
