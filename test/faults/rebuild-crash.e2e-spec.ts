@@ -1,0 +1,74 @@
+import { PostgresEventStore, type EventStore } from '@casebook/event-store';
+import { PgSqlClient, type ScratchDatabase, type SqlClient, createScratchDatabase } from '@casebook/platform';
+import { READ_MODELS, ProjectionRunner, ReadModelCatalog, readModelStatus } from '@casebook/projections';
+import { describeWithService, waitUntil } from '@casebook/testing';
+import { dumpReadModel } from '../../libs/projections/src/read-model-dump.fixtures';
+import { generateHistory } from '../bench/history-generator';
+import { type Running, build, startApp, stop } from './support/processes';
+
+/**
+ * Issue #9, faults: kill -9 the worker *and* the rebuild (`projections rebuild all`, its own process) while the
+ * rebuild is half way. Reads stay on the old versions throughout (a half-built version is never switched to);
+ * running the rebuild again completes it, and every read model then holds exactly the rows a clean build makes.
+ */
+describeWithService('postgres', 'a rebuild killed half way', (serverUrl) => {
+  let database: ScratchDatabase;
+  let sql: SqlClient;
+  let store: EventStore;
+  let catalog: ReadModelCatalog;
+  let worker: Running | undefined;
+
+  beforeAll(async () => {
+    build();
+    database = await createScratchDatabase(serverUrl, 'rebuild_crash');
+    sql = new PgSqlClient({ connectionString: database.url, poolSize: 4 });
+    store = await PostgresEventStore.open(sql);
+    await generateHistory(store, { schools: 4, pupils: 800, staff: 80, events: 20_000 });
+    catalog = await ReadModelCatalog.open(sql, READ_MODELS);
+  }, 300_000);
+  afterAll(async () => {
+    await stop(worker);
+    await catalog?.close();
+    await store?.close();
+    await sql?.close();
+    await database?.drop();
+  });
+
+  const caughtUp = async () => (await readModelStatus(catalog, store)).every((status) => status.lag === 0);
+  const liveVersions = async () => Promise.all(READ_MODELS.map((projection) => catalog.liveVersion(projection.name)));
+
+  it('keeps reads on the old versions, and a second rebuild completes with the rows of a clean build', async () => {
+    worker = startApp('worker', { DATABASE_URL: database.url, METRICS_PORT: '0' });
+    await waitUntil(caughtUp, 'the worker to build the read models', 180_000);
+    const before = await liveVersions();
+
+    const rebuild = startApp('cli', { DATABASE_URL: database.url }, ['projections', 'rebuild', 'all']);
+    const next = Math.max(...before) + 1;
+    // Half way: the new versions exist and hold some batches, and the rebuild has not switched reads yet.
+    await waitUntil(
+      async () => rebuild.child.exitCode !== null || (await Promise.all(READ_MODELS.map((p) => catalog.position(p.name, next).catch(() => 0)))).some((position) => position > 0),
+      'the rebuild to commit a first batch',
+      120_000,
+    );
+    expect(rebuild.child.exitCode).toBeNull();
+    rebuild.child.kill('SIGKILL');
+    worker.child.kill('SIGKILL');
+    await Promise.all([rebuild.exit, worker.exit]);
+    expect(await liveVersions()).toEqual(before);
+
+    worker = startApp('worker', { DATABASE_URL: database.url, METRICS_PORT: '0' });
+    const again = startApp('cli', { DATABASE_URL: database.url }, ['projections', 'rebuild', 'all']);
+    expect(await again.exit).toBe(0);
+    const after = await liveVersions();
+    expect(after.every((version, i) => version > before[i]!)).toBe(true);
+    await waitUntil(caughtUp, 'the worker to follow the rebuilt versions', 120_000);
+    process.stdout.write(`rebuild crash: killed at version ${next} half way; rerun switched reads to ${JSON.stringify(after)}\n${again.output()}`);
+
+    for (const [i, projection] of READ_MODELS.entries()) {
+      await catalog.createVersion(projection.name, 99);
+      await new ProjectionRunner({ catalog, store, name: projection.name, version: 99, batchSize: 1_000 }).catchUp();
+      expect(await dumpReadModel(sql, projection.name, after[i]!)).toEqual(await dumpReadModel(sql, projection.name, 99));
+      await catalog.dropVersion(projection.name, 99);
+    }
+  }, 600_000);
+});
