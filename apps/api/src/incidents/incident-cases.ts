@@ -20,6 +20,8 @@ import {
   staffMisconductHandler,
 } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { CaseSnapshots, SNAPSHOT_EVERY } from './case-snapshots';
+import { type IncidentView, incidentView } from './incident-view';
 
 /** Commands every case takes, once it is reported. */
 export type SharedCaseCommand = Exclude<CaseCommand, { type: 'ReportIncident' }>;
@@ -38,7 +40,33 @@ export interface LoadedCase {
  */
 @Injectable()
 export class IncidentCases {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  private readonly snapshots: CaseSnapshots;
+
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
+    this.snapshots = new CaseSnapshots(runtime.sql);
+  }
+
+  /**
+   * The case as `GET /incidents/{id}` shows it: the latest snapshot and the events after it (decisions.md #44),
+   * or null when no case has this id. A read that had to fold many events leaves a newer snapshot behind.
+   */
+  async view(incidentId: string): Promise<IncidentView | null> {
+    for (const kind of ['pupil-incident', 'staff-misconduct'] as const) {
+      const streamId = incidentStream(kind, incidentId);
+      const snapshot = await this.snapshots.latest(streamId);
+      const events = await this.runtime.eventStore.readStream(streamId, snapshot ? { fromRevision: snapshot.revision + 1 } : {});
+      if (!snapshot && !events.length) continue;
+      const view = incidentView(kind, events, snapshot?.view);
+      if (events.length >= SNAPSHOT_EVERY) {
+        // After the answer is made: a failed snapshot costs the next reader a longer fold, nothing else.
+        this.snapshots.save(streamId, view).catch((error: unknown) =>
+          this.runtime.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'case snapshot not saved'),
+        );
+      }
+      return view;
+    }
+    return null;
+  }
 
   /** The case's stream and events, or null when no case has this id. */
   async load(incidentId: string): Promise<LoadedCase | null> {

@@ -6,7 +6,7 @@ import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { UuidPipe } from '../http/uuid.pipe';
 import { ReadModels } from '../reads/read-models.http';
 import { IncidentCases } from './incident-cases';
-import { type IncidentView, incidentView } from './incident-view';
+import type { IncidentView } from './incident-view';
 import { Access } from '../auth/access.decorator';
 import { permits } from '../auth/access-policy';
 
@@ -32,8 +32,7 @@ export class IncidentReadController {
   @ApiForbiddenResponse({ description: 'Not one of the roles that read this case' })
   @ApiNotFoundResponse({ description: 'No incident with this id' })
   async read(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentView> {
-    const loaded = await this.cases.load(id);
-    const view = loaded ? incidentView(loaded.kind, loaded.events) : null;
+    const view = await this.cases.view(id);
     const outcome = !view ? 'not-found' : mayRead(principal, view) ? 'granted' : 'refused';
     // Every dossier read goes into the access log before the answer leaves, refused ones too.
     const subjectIds = view ? (view.involved as { personId: string }[]).map((person) => person.personId) : [];

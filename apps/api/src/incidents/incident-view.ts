@@ -8,7 +8,7 @@ interface ObligationView extends OpenedObligation {
   closedAt: string | null;
 }
 
-/** `GET /incidents/{id}`: the case as it stands, folded from its stream on every read (api.md). */
+/** `GET /incidents/{id}`: the case as it stands, folded from its stream (from its latest snapshot on; api.md). */
 export interface IncidentView {
   id: string;
   kind: CaseKind;
@@ -36,17 +36,24 @@ export interface IncidentView {
 }
 
 /**
- * Folds a case stream into what a reader of the case needs. Every event type has a branch, so a new event
- * type fails to compile here until the view says what it shows of it.
+ * Folds a case stream into what a reader of the case needs, from the start or on from a snapshot (a view folded
+ * earlier: `events` are then the ones after it). Every event type has a branch, so a new event type fails to
+ * compile here until the view says what it shows of it — and INCIDENT_VIEW_VERSION must then be bumped.
  */
-export function incidentView(kind: CaseKind, events: readonly RecordedEvent[]): IncidentView {
-  const first = events[0]!;
-  const last = events[events.length - 1]!;
-  const view: IncidentView = {
+export function incidentView(kind: CaseKind, events: readonly RecordedEvent[], snapshot?: IncidentView): IncidentView {
+  // The snapshot is the caller's fresh copy (parsed for this read): folded on in place, not cloned (2.7 MB at 10,000 events).
+  const view = snapshot ?? emptyView(kind, events[0]!);
+  const last = events[events.length - 1];
+  if (last) Object.assign(view, { revision: last.streamRevision, position: last.globalPosition });
+  return applyEvents(view, events);
+}
+
+function emptyView(kind: CaseKind, first: RecordedEvent): IncidentView {
+  return {
     id: '',
     kind,
-    revision: last.streamRevision,
-    position: last.globalPosition,
+    revision: first.streamRevision,
+    position: first.globalPosition,
     schoolId: '',
     category: '',
     occurredAt: '',
@@ -67,6 +74,9 @@ export function incidentView(kind: CaseKind, events: readonly RecordedEvent[]): 
     obligations: [],
     criminalReportDecisions: [],
   };
+}
+
+function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): IncidentView {
   const open = (obligations: readonly OpenedObligation[]) => view.obligations.push(...obligations.map((o) => ({ ...o, status: 'open' as const, closedAt: null })));
   const close = (ids: readonly string[], at: string) => {
     for (const obligation of view.obligations) if (ids.includes(obligation.obligationId)) Object.assign(obligation, { status: 'done', closedAt: at });

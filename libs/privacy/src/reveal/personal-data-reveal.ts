@@ -18,7 +18,8 @@ export class PersonalDataReveal {
     if (!sealed.size) return value;
     const refs: KeyRef[] = [...sealed].flatMap((text) => keyRefsOf(text) ?? []);
     const keys = await this.keys.keysToOpen(refs);
-    const opened = new Map([...sealed].map((text) => [text, openText(text, keys) ?? ERASED[language]]));
+    const derived = new Map<string, Buffer>();
+    const opened = new Map([...sealed].map((text) => [text, openText(text, keys, derived) ?? ERASED[language]]));
     return replace(value, opened) as T;
   }
 }
