@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createScratchDatabase } from '@casebook/platform';
 import { describeWithService, freePort, waitUntil } from '@casebook/testing';
+import { build } from '../faults/support/processes';
 
 // The built processes as an operator starts them (node dist/...), with no service configured.
 const root = resolve(__dirname, '../..');
@@ -32,7 +33,7 @@ describe('the api and worker processes', () => {
 
   beforeAll(() => {
     // The same incremental build `npm start` runs, so this tests the current sources.
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+    build();
     dataDir = mkdtempSync(join(tmpdir(), 'casebook-process-'));
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -76,7 +77,7 @@ describe('the api and worker processes', () => {
 });
 
 describeWithService('postgres', 'the worker process on the PostgreSQL server', (serverUrl) => {
-  beforeAll(() => execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }));
+  beforeAll(() => build());
 
   it('starts, runs its migrations, and stops cleanly on SIGTERM', async () => {
     const database = await createScratchDatabase(serverUrl, 'worker_process');

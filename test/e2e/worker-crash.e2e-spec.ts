@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { GlobalChain, verifyStore } from '@casebook/audit';
 import { type EventStore, PostgresEventStore } from '@casebook/event-store';
@@ -7,6 +7,7 @@ import { READ_MODELS, ReadModelCatalog, ProjectionRunner, readModelStatus } from
 import { describeWithService, freePort, waitUntil } from '@casebook/testing';
 import { dumpReadModel } from '../../libs/projections/src/read-model-dump.fixtures';
 import { generateHistory } from '../bench/history-generator';
+import { build } from '../faults/support/processes';
 
 // Issue #4: kill -9 the worker while it projects (a real process, mid-batch), start it again, and the read
 // models hold exactly the rows a clean run builds. Then /metrics reports each read model caught up.
@@ -28,7 +29,7 @@ describeWithService('postgres', 'the worker killed while projecting', (serverUrl
   let catalog: ReadModelCatalog;
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+    build();
     database = await createScratchDatabase(serverUrl, 'worker_crash');
     sql = new PgSqlClient({ connectionString: database.url, poolSize: 4 });
     store = await PostgresEventStore.open(sql);

@@ -8,9 +8,13 @@ import { waitUntil } from '@casebook/testing';
 export const ROOT = resolve(__dirname, '../../..');
 export const SECRET = 'fault-secret-fault-secret-fault-secret!';
 
-/** The built api, worker and cli: fault tests run the real processes, as an operator would. */
+/**
+ * The built api, worker and cli: fault tests run the real processes, as an operator would. Suites run two at a
+ * time and each builds first; `flock` keeps two `tsc -b` from writing dist/ at once.
+ */
 export function build(): void {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  const lock = join(tmpdir(), `casebook-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
+  execFileSync('flock', [lock, 'npm', 'run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface Running {
