@@ -1,5 +1,5 @@
-import { Controller, ForbiddenException, Get, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, ForbiddenException, Get, Headers, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
@@ -13,6 +13,13 @@ import { permits } from '../auth/access-policy';
 /** The authorization table's row readIncident: board and legal every case; a director its schools'; HR staff cases; a teacher its reports. */
 function mayRead(principal: Principal, view: IncidentView): boolean {
   return permits('readIncident', principal, { schoolId: view.schoolId, caseKind: view.kind, reportedBy: view.reportedBy });
+}
+
+/** RFC 9110 If-None-Match: `*`, or a list of ETags (weak or strong) one of which is this revision's. */
+function matchesRevision(header: string | undefined, revision: number): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === `"${revision}"`);
 }
 
 @ApiTags('incidents')
@@ -31,7 +38,13 @@ export class IncidentReadController {
   @ApiOkResponse({ description: 'The case: report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations' })
   @ApiForbiddenResponse({ description: 'Not one of the roles that read this case' })
   @ApiNotFoundResponse({ description: 'No incident with this id' })
-  async read(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentView> {
+  @ApiResponse({ status: 304, description: 'If-None-Match names the current revision: nothing changed since (no body)' })
+  async read(
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IncidentView | undefined> {
     const view = await this.cases.view(id);
     const outcome = !view ? 'not-found' : mayRead(principal, view) ? 'granted' : 'refused';
     // Every dossier read goes into the access log before the answer leaves, refused ones too.
@@ -41,6 +54,12 @@ export class IncidentReadController {
     if (outcome === 'refused') throw new ForbiddenException({ detail: 'Your roles do not read this case' });
     // Read straight from the stream: always as far as the case's own last event (api.md: every read says where it is).
     void reply.header('etag', `"${view.revision}"`).header('x-projection-position', String(view.position)).header('cache-control', 'no-store');
+    // The client already holds this revision (If-None-Match): 304 without a body, so nothing is opened or sent.
+    // Still a read of the dossier, and logged as one above.
+    if (matchesRevision(ifNoneMatch, view.revision)) {
+      void reply.status(304);
+      return undefined;
+    }
     return view;
   }
 }

@@ -4,7 +4,7 @@ import { loadConfig } from './app-config';
 describe('configuration', () => {
   it('defaults to the embedded database under ./.data, port 3000, no Kafka', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, rateLimitPerMinute: 600 });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/\.data[/\\]pglite$/) });
     expect(config.eventStore).toEqual({ kind: 'postgres' });
     expect(config.kafka).toBeUndefined();
@@ -34,6 +34,7 @@ describe('configuration', () => {
     ['SUBSCRIPTION_POLL_MS', { SUBSCRIPTION_POLL_MS: '1.5' }],
     ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'too-short' }],
     ['AUTH_JWKS_URL', { AUTH_JWKS_URL: 'ftp://keys.example/jwks' }],
+    ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '-1' }],
     ['AUTH_JWKS_URL', { AUTH_JWKS_URL: 'https://keys.example/jwks', AUTH_JWT_SECRET: 'x'.repeat(32) }],
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -1,5 +1,5 @@
 import type { PersonKeyStore } from '../keys/person-key-store';
-import { type KeyRef, isSealed, keyRefsOf, openText } from '../sealing/sealed-text';
+import { TextOpener, isSealed } from '../sealing/sealed-text';
 
 /** What a reader sees where a forgotten person's text was. */
 export const ERASED: Readonly<Record<'nl' | 'en', string>> = { nl: '[verwijderd]', en: '[erased]' };
@@ -13,28 +13,40 @@ export class PersonalDataReveal {
   constructor(private readonly keys: PersonKeyStore) {}
 
   async reveal<T>(value: T, language: 'nl' | 'en' = 'nl'): Promise<T> {
-    const sealed = new Set<string>();
-    collect(value, sealed);
-    if (!sealed.size) return value;
-    const refs: KeyRef[] = [...sealed].flatMap((text) => keyRefsOf(text) ?? []);
-    const keys = await this.keys.keysToOpen(refs);
-    const derived = new Map<string, Buffer>();
-    const opened = new Map([...sealed].map((text) => [text, openText(text, keys, derived) ?? ERASED[language]]));
-    return replace(value, opened) as T;
+    // First pass: which people's keys are needed (texts sealed to the same people share a prefix).
+    const prefixes = new Set<string>();
+    collectPrefixes(value, prefixes);
+    if (!prefixes.size) return value;
+    const opener = new TextOpener(await this.keys.keysToOpen(TextOpener.refsOf(prefixes)));
+    // Second pass: a copy with each text opened, or the erased marker where a key is gone.
+    return replace(value, (sealed) => opener.open(sealed) ?? ERASED[language]) as T;
   }
 }
 
-function collect(value: unknown, into: Set<string>): void {
-  if (isSealed(value)) into.add(value);
-  else if (Array.isArray(value)) for (const item of value) collect(item, into);
-  else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) for (const item of Object.values(value)) collect(item, into);
+function collectPrefixes(value: unknown, into: Set<string>): void {
+  if (typeof value === 'string') {
+    if (isSealed(value)) into.add(TextOpener.prefixOf(value));
+  } else if (Array.isArray(value)) for (const item of value) collectPrefixes(item, into);
+  else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) for (const item of Object.values(value)) collectPrefixes(item, into);
 }
 
-function replace(value: unknown, opened: ReadonlyMap<string, string>): unknown {
-  if (isSealed(value)) return opened.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((item) => replace(item, opened));
+/** A copy with every sealed text replaced (the answer's objects are not changed in place: they may be shared). */
+function replace(value: unknown, open: (sealed: string) => string): unknown {
+  if (typeof value === 'string') return isSealed(value) ? open(value) : value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) copy[i] = replace(value[i], open);
+    return copy;
+  }
   if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replace(item, opened)]));
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = replace((value as Record<string, unknown>)[key], open);
+      // An own property even for the key "__proto__" (assignment would set the prototype instead).
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else copy[key] = item;
+    }
+    return copy;
   }
   return value;
 }

@@ -50,7 +50,17 @@ export function sealText(text: string, keys: readonly DataKey[] | { readonly ref
 
 /** The key references a sealed text needs, or null when it is not one of ours. */
 export function keyRefsOf(sealed: string): KeyRef[] | null {
-  const match = /^enc:v1:([A-Za-z0-9_.+-]+):[A-Za-z0-9_-]+$/.exec(sealed);
+  const colon = sealed.lastIndexOf(':');
+  if (colon < SEALED_PREFIX.length || !BODY.test(sealed.slice(colon + 1))) return null;
+  return refsOfPrefix(sealed.slice(0, colon));
+}
+
+const PREFIX = /^enc:v1:([A-Za-z0-9_.+-]+)$/;
+const BODY = /^[A-Za-z0-9_-]+$/;
+
+/** `enc:v1:<keyrefs>` → the references, or null. */
+function refsOfPrefix(prefix: string): KeyRef[] | null {
+  const match = PREFIX.exec(prefix);
   if (!match) return null;
   return match[1]!.split('+').map((ref) => {
     const dot = ref.lastIndexOf('.');
@@ -59,29 +69,62 @@ export function keyRefsOf(sealed: string): KeyRef[] | null {
 }
 
 /**
- * The plain text, or null when a key is gone (the person was forgotten) or the text does not open. `derived`
- * memoises content keys across the texts of one reveal (same people, same key): the HKDF was half the cost of
- * opening a case with thousands of texts. It must not outlive the `keys` it was filled from.
+ * Opens the sealed texts of one answer with the keys read for it. The texts of a case share few key-reference
+ * prefixes (its subjects), so each prefix is parsed and its content key derived (HKDF) once, not per text: a case
+ * of 10,000 texts went from ~250 ms to open to the AES-GCM work alone. Must not outlive the `keys` it was made with
+ * (an erasure is visible on the next read because every read makes a new one).
  */
-export function openText(sealed: string, keys: ReadonlyMap<string, DataKey>, derived?: Map<string, Buffer>): string | null {
-  const refs = keyRefsOf(sealed);
-  if (!refs) return null;
-  const found = refs.map((ref) => keys.get(`${ref.personId}.${ref.keyId}`));
-  if (found.some((key) => !key)) return null;
-  const body = Buffer.from(sealed.slice(sealed.lastIndexOf(':') + 1), 'base64url');
-  if (body.length < 28) return null;
-  try {
-    const refText = refsText(refs);
-    let key = derived?.get(refText);
-    if (!key) {
-      key = contentKey(found as DataKey[], refText);
-      derived?.set(refText, key);
-    }
-    const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, 12));
-    decipher.setAAD(Buffer.from(refText, 'utf8'));
-    decipher.setAuthTag(body.subarray(body.length - 16));
-    return Buffer.concat([decipher.update(body.subarray(12, body.length - 16)), decipher.final()]).toString('utf8');
-  } catch {
-    return null;
+export class TextOpener {
+  private readonly prefixes = new Map<string, { readonly refText: string; readonly aad: Buffer; readonly key: Buffer } | null>();
+
+  constructor(private readonly keys: ReadonlyMap<string, DataKey>) {}
+
+  /** A sealed text's `enc:v1:<keyrefs>` part: texts sealed to the same people share it. */
+  static prefixOf(sealed: string): string {
+    return sealed.slice(0, sealed.lastIndexOf(':'));
   }
+
+  /** The key references named by these prefixes (for reading the keys they need). */
+  static refsOf(prefixes: Iterable<string>): KeyRef[] {
+    return [...prefixes].flatMap((prefix) => refsOfPrefix(prefix) ?? []);
+  }
+
+  /** The plain text, or null when a key is gone (the person was forgotten) or the text does not open. */
+  open(sealed: string): string | null {
+    const colon = sealed.lastIndexOf(':');
+    if (colon < SEALED_PREFIX.length) return null;
+    const prefix = sealed.slice(0, colon);
+    let content = this.prefixes.get(prefix);
+    if (content === undefined) {
+      content = this.contentOf(prefix);
+      this.prefixes.set(prefix, content);
+    }
+    if (!content) return null;
+    const encoded = sealed.slice(colon + 1);
+    if (!BODY.test(encoded)) return null;
+    const body = Buffer.from(encoded, 'base64url');
+    if (body.length < 28) return null;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', content.key, body.subarray(0, 12));
+      decipher.setAAD(content.aad);
+      decipher.setAuthTag(body.subarray(body.length - 16));
+      return decipher.update(body.subarray(12, body.length - 16), undefined, 'utf8') + decipher.final('utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  private contentOf(prefix: string): { refText: string; aad: Buffer; key: Buffer } | null {
+    const refs = refsOfPrefix(prefix);
+    if (!refs) return null;
+    const found = refs.map((ref) => this.keys.get(`${ref.personId}.${ref.keyId}`));
+    if (found.some((key) => !key)) return null;
+    const refText = refsText(refs);
+    return { refText, aad: Buffer.from(refText, 'utf8'), key: contentKey(found as DataKey[], refText) };
+  }
+}
+
+/** One text: see TextOpener, which opens many with one parse and one key derivation per set of people. */
+export function openText(sealed: string, keys: ReadonlyMap<string, DataKey>): string | null {
+  return new TextOpener(keys).open(sealed);
 }
