@@ -8,6 +8,7 @@
  * without either, on the embedded store. Results also go to test/bench/results/soak.json.
  */
 import { fork } from 'node:child_process';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,12 +47,15 @@ async function main(): Promise<void> {
   if (database) await app.get(ProjectionHost).start();
   let requests = 0;
   let serverErrors = 0;
-  app.getHttpAdapter().getInstance().addHook('onResponse', async (_request, reply) => {
-    requests += 1;
-    if (reply.statusCode >= 500) serverErrors += 1;
-  });
   const port = await freePort();
   await app.listen(port, '127.0.0.1');
+  // Counted on the Node server (the app is booted: Fastify takes no new hooks now).
+  (app.getHttpServer() as Server).on('request', (_request: IncomingMessage, response: ServerResponse) =>
+    response.once('finish', () => {
+      requests += 1;
+      if (response.statusCode >= 500) serverErrors += 1;
+    }),
+  );
   process.stdout.write(`soak: ${MINUTES} minutes on ${database ? 'the PostgreSQL server' : 'the embedded store'}, api on port ${port}\n`);
 
   const load = fork(join(__dirname, 'soak-load.js'), [String(port), String(MINUTES)], { stdio: 'inherit' });

@@ -26,9 +26,9 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
     bodyLimit: BODY_LIMIT_BYTES,
     http: { maxHeaderSize: HEADER_LIMIT_BYTES },
     requestTimeout: REQUEST_TIMEOUT_MS,
-    // Request logs: method, route, status, duration. Never headers (tokens) or bodies (names, narratives).
+    // Fastify logs nothing (and so no request lines of its own); our onResponse hook logs method, route, status and
+    // duration only. Never headers (tokens) or bodies (names, narratives).
     logger: false,
-    disableRequestLogging: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new NestPinoLogger(runtime.logger),
