@@ -21,9 +21,10 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-  // jose 6 is published as ES modules only: SWC turns it into CommonJS for Jest (Node ≥ 20.19 requires it natively).
-  transform: { '^.+\\.ts$': swc, '^.+/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose 6 and content-disposition 2 (of @fastify/static) are published as ES modules only: SWC turns them into
+  // CommonJS for Jest (Node ≥ 20.19 requires them natively).
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/(jose|content-disposition)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
   moduleNameMapper: {
     '^@casebook/event-store/testing$': '<rootDir>/libs/event-store/testing/index.ts',
     '^@casebook/projections/testing$': '<rootDir>/libs/projections/testing/index.ts',

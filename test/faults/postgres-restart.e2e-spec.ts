@@ -21,6 +21,7 @@ interface Outcome {
   readonly status: number;
   readonly retryAfter: string | undefined;
   readonly id?: string;
+  readonly position?: number;
 }
 
 describeWithService('postgres', 'PostgreSQL restarted under load', () => {
@@ -41,7 +42,9 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
   it('answers 503 with Retry-After while it is down, recovers by itself, and loses no acknowledged command', async () => {
     const port = await freePort();
     api = await startApi(pg.url, port);
-    worker = startApp('worker', { DATABASE_URL: pg.url, METRICS_PORT: '0', LOG_LEVEL: 'info' });
+    // With Kafka configured (as in CI) the worker relays integration events through the fault too.
+    const kafka: Record<string, string> = process.env['KAFKA_BROKERS'] ? { KAFKA_BROKERS: process.env['KAFKA_BROKERS'], KAFKA_TOPIC: `casebook.fault-${Date.now()}` } : {};
+    worker = startApp('worker', { DATABASE_URL: pg.url, METRICS_PORT: '0', LOG_LEVEL: 'info', ...kafka });
     // The fault is for a running worker: one that cannot reach the database at start exits (its supervisor restarts it).
     await waitUntil(() => worker!.output().includes('"msg":"worker running"'), 'the worker to run', 60_000);
     const director = await token('fault-director', ['director']);
@@ -71,8 +74,8 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
                   involved: [{ personId: `fault-pupil-${c}-${n}`, personKind: 'pupil', role: 'perpetrator' }],
                 }),
               });
-          const body = (await response.json().catch(() => ({}))) as { id?: string };
-          outcomes.push({ phase: started, kind: read ? 'read' : 'command', status: response.status, retryAfter: response.headers.get('retry-after') ?? undefined, id: body.id });
+          const body = (await response.json().catch(() => ({}))) as { id?: string; position?: number };
+          outcomes.push({ phase: started, kind: read ? 'read' : 'command', status: response.status, retryAfter: response.headers.get('retry-after') ?? undefined, id: body.id, position: body.position });
           if (response.status === 503) await new Promise((done) => setTimeout(done, 100));
         } catch (error) {
           running = false;
@@ -114,6 +117,13 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
           `503 while down ${unavailable.length} (Retry-After on all); other 5xx ${serverErrors.length}\n`,
       );
       expect(acknowledged.filter((id) => !found.has(id))).toEqual([]);
+      if (kafka['KAFKA_BROKERS']) {
+        // The relay, too, carried on: it has published past the last acknowledged command.
+        const last = Math.max(...outcomes.filter((o) => o.status === 201).map((o) => o.position!));
+        const relayed = async () => Number((await sql.query<{ position: string }>('SELECT max(position) AS position FROM kafka_relay_checkpoints'))[0]?.position ?? 0);
+        await waitUntil(async () => (await relayed()) >= last, 'the relay to publish past the last acknowledged command', 120_000);
+        process.stdout.write(`postgres restart: the Kafka relay published through position ${await relayed()} (last acknowledged ${last})\n`);
+      }
     } finally {
       await sql.close();
     }
