@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       process.exitCode = await privacyCommand(args, config, (line) => process.stdout.write(`${line}\n`));
       return;
     default:
-      process.stderr.write('usage: npm run cli -- projections status | projections rebuild <name|all>\n');
+      process.stderr.write('usage: npm run cli -- projections status | projections rebuild <name|all> [--batch-size <events>]\n');
       process.stderr.write('usage: npm run cli -- privacy forget <personId> --reason "..." | privacy retention [--dry-run]\n');
       process.stderr.write('usage: npm run cli -- audit verify <bundle.json> [--public-key <key.pem>] | audit verify-store\n');
       process.stderr.write('usage: npm run cli -- token --role <role[,role]> --sub <personId> [--schools s1,s2] [--name "..."] [--hours 8]\n');

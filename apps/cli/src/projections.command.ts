@@ -2,7 +2,7 @@ import { openEventStore } from '@casebook/event-store';
 import { type AppConfig, openSqlClient } from '@casebook/platform';
 import { READ_MODELS, ReadModelCatalog, readModelStatus, rebuildReadModels } from '@casebook/projections';
 
-const USAGE = 'usage: npm run cli -- projections status | projections rebuild <name|all>';
+const USAGE = 'usage: npm run cli -- projections status | projections rebuild <name|all> [--batch-size <events>]';
 
 /**
  * `projections status`: each read model's live version, position and lag. `projections rebuild <name>`: builds
@@ -10,7 +10,17 @@ const USAGE = 'usage: npm run cli -- projections status | projections rebuild <n
  * In the embedded default, stop the api first: PGlite's files belong to one process.
  */
 export async function projectionsCommand(args: readonly string[], config: AppConfig, out: (line: string) => void): Promise<number> {
-  const [action, name] = args;
+  const [action, name, ...options] = args;
+  let batchSize = 2_000;
+  if (options.length) {
+    // Smaller batches hold less in memory at once (and commit progress more often).
+    const value = options[0] === '--batch-size' ? Number(options[1]) : NaN;
+    if (options.length !== 2 || !Number.isInteger(value) || value < 1 || value > 100_000) {
+      out(USAGE);
+      return 2;
+    }
+    batchSize = value;
+  }
   if (action !== 'status' && action !== 'rebuild') {
     out(USAGE);
     return 2;
@@ -30,7 +40,7 @@ export async function projectionsCommand(args: readonly string[], config: AppCon
       return 2;
     }
     const names = name === 'all' ? READ_MODELS.map((p) => p.name) : [catalog.projection(name).name];
-    for (const result of await rebuildReadModels(catalog, store, names)) {
+    for (const result of await rebuildReadModels(catalog, store, names, batchSize)) {
       out(`${result.name}: rebuilt v${result.to} from ${result.events} events in ${result.ms} ms; reads switched from v${result.from}`);
     }
     return 0;
