@@ -27,6 +27,10 @@ interface Minute {
   readonly minute: number;
   readonly rssMiB: number;
   readonly heapUsedMiB: number;
+  /** Live heap after a full collection (with --expose-gc, as `npm run soak` runs): what a leak would grow. */
+  readonly liveHeapMiB: number | null;
+  /** Buffers and other memory V8 tracks outside its heap: where RSS grows when the heap does not. */
+  readonly externalMiB: number;
   readonly loopDelayP50Ms: number;
   readonly loopDelayP99Ms: number;
   readonly loopDelayMaxMs: number;
@@ -66,10 +70,18 @@ async function main(): Promise<void> {
   for (let minute = 1; minute <= MINUTES; minute += 1) {
     await new Promise((done) => setTimeout(done, 60_000));
     const memory = process.memoryUsage();
+    const gc = (globalThis as { gc?: () => void }).gc;
+    let liveHeapMiB: number | null = null;
+    if (gc) {
+      gc();
+      liveHeapMiB = mib(process.memoryUsage().heapUsed);
+    }
     const sample: Minute = {
       minute,
       rssMiB: mib(memory.rss),
       heapUsedMiB: mib(memory.heapUsed),
+      externalMiB: mib(memory.external),
+      liveHeapMiB,
       loopDelayP50Ms: ms(delay.percentile(50)),
       loopDelayP99Ms: ms(delay.percentile(99)),
       loopDelayMaxMs: ms(delay.max),
@@ -81,7 +93,7 @@ async function main(): Promise<void> {
     requests = 0;
     serverErrors = 0;
     process.stdout.write(
-      `minute ${String(minute).padStart(2)}: RSS ${sample.rssMiB} MiB, heap ${sample.heapUsedMiB} MiB, event-loop delay p50 ${sample.loopDelayP50Ms} ms / p99 ${sample.loopDelayP99Ms} ms / max ${sample.loopDelayMaxMs} ms, ${sample.requests} requests, ${sample.serverErrors} 5xx\n`,
+      `minute ${String(minute).padStart(2)}: RSS ${sample.rssMiB} MiB, heap ${sample.heapUsedMiB} MiB (live after GC ${sample.liveHeapMiB ?? '?'} MiB), external ${sample.externalMiB} MiB, event-loop delay p50 ${sample.loopDelayP50Ms} ms / p99 ${sample.loopDelayP99Ms} ms / max ${sample.loopDelayMaxMs} ms, ${sample.requests} requests, ${sample.serverErrors} 5xx\n`,
     );
   }
   await loadDone;
@@ -90,6 +102,12 @@ async function main(): Promise<void> {
   const growth = (to.rssMiB - from.rssMiB) / from.rssMiB;
   const verdict = growth > LEAK_THRESHOLD ? 'LEAK SUSPECTED' : 'no leak';
   process.stdout.write(`RSS minute ${from.minute} → ${to.minute}: ${from.rssMiB} → ${to.rssMiB} MiB (${(growth * 100).toFixed(1)}%): ${verdict} (threshold ${LEAK_THRESHOLD * 100}%)\n`);
+  if (from.liveHeapMiB !== null && to.liveHeapMiB !== null) {
+    // RSS also grows when V8 keeps more heap committed for larger answers (the store grows during the soak); the
+    // live heap after a full collection is what a leak itself would grow.
+    const live = (to.liveHeapMiB - from.liveHeapMiB) / from.liveHeapMiB;
+    process.stdout.write(`live heap after GC minute ${from.minute} → ${to.minute}: ${from.liveHeapMiB} → ${to.liveHeapMiB} MiB (${(live * 100).toFixed(1)}%)\n`);
+  }
   const results = resolve(__dirname, '../../../test/bench/results');
   mkdirSync(results, { recursive: true });
   writeFileSync(join(results, 'soak.json'), `${JSON.stringify({ at: new Date().toISOString(), store: database ? 'postgres' : 'pglite', minutes, rssGrowth: growth, verdict }, null, 2)}\n`);

@@ -4,6 +4,8 @@ import type { DataKey, KeyRef } from '../sealing/sealed-text';
 import { PRIVACY_MIGRATIONS } from './person-key-store.migrations';
 
 /** How long a process keeps a key it sealed with; reads never use this cache (so a forget shows at once). */
+/** Beyond this many cached keys, the expired ones are dropped. */
+const SEAL_CACHE_MAX = 10_000;
 const SEAL_CACHE_MS = 60_000;
 
 /**
@@ -36,6 +38,8 @@ export class PersonKeyStore {
          SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ON CONFLICT (person_id) DO NOTHING`,
         [fresh.map((k) => k.personId), fresh.map((k) => k.keyId), fresh.map((k) => this.wrap(k))],
       );
+      // Bounded: expired entries were never read again, but stayed (one per person ever mentioned in this process).
+      if (this.sealCache.size > SEAL_CACHE_MAX) for (const [id, entry] of this.sealCache) if (entry.until <= now) this.sealCache.delete(id);
       for (const key of await this.live(missing)) this.sealCache.set(key.personId, { key, until: now + SEAL_CACHE_MS });
     }
     return wanted.map((id) => this.sealCache.get(id)!.key);
