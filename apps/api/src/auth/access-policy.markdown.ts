@@ -48,8 +48,8 @@ export function renderAuthorizationDoc(): string {
     '## Known gaps',
     '',
     '- `POST /people/{personId}/departure` for a pupil names no school, so any director may record any pupil\'s departure',
-    '  (which starts the retention clock). Each is an event with the actor in the case of a mistake; scoping it needs the',
-    '  pupil\'s school in the body or from the administration.',
+    '  (which starts the retention clock). Each departure is an event naming who recorded it, so a mistake can be traced',
+    '  and corrected with the right date; scoping it needs the pupil\'s school, in the body or from the administration.',
     '',
   ].join('\n');
 }

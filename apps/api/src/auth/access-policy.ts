@@ -74,7 +74,7 @@ export const ACCESS_POLICY = {
   readRecordingPermissions: rule('GET', '/schools/{schoolId}/recording-permissions', { board: 'any', legal: 'any', director: 'own-school' }),
   // Privacy (issue #7)
   erasePerson: rule('POST', '/people/{personId}/erasure', { board: 'any', legal: 'any' }, { note: 'HOLD: refused while a case is under a legal hold' }),
-  recordPupilDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', director: 'any' }, { note: 'personKind pupil; the body names no school, so any director may record it (see docs/authorization.md)' }),
+  recordPupilDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', director: 'any' }, { note: 'personKind pupil; the body names no school, so any director may record it (see Known gaps)' }),
   recordStaffDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', hr: 'any' }, { note: 'personKind staff' }),
   placeLegalHold: rule('POST', '/incidents/{id}/legal-hold', { board: 'any', legal: 'any' }),
   liftLegalHold: rule('POST', '/incidents/{id}/legal-hold/lift', { board: 'any', legal: 'any' }),
