@@ -21,7 +21,7 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-  // jose 6 and content-disposition 2 (of @fastify/static) are published as ES modules only: SWC turns them into
+  // jose 6 (and content-disposition, should @fastify/static move to its ES-module-only 3.x) are ES modules only: SWC turns them into
   // CommonJS for Jest (Node ≥ 20.19 requires them natively).
   transform: { '^.+\\.ts$': swc, '^.+/node_modules/(jose|content-disposition)/.+\\.js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
