@@ -93,6 +93,8 @@ describeOnEveryStore('audit exports over HTTP', (api) => {
       expect(refused.headers['content-type']).toContain('application/problem+json');
     }
     expect((await api.get('/incidents/00000000-0000-4000-8000-00000000dead/audit-export', legal)).statusCode).toBe(404);
+    // Without the role, an unknown case is refused like a known one: whether it exists is not disclosed.
+    expect((await api.get('/incidents/00000000-0000-4000-8000-00000000dead/audit-export', director)).statusCode).toBe(403);
     expect((await api.get('/incidents/not-a-uuid/audit-export', legal)).statusCode).toBe(400);
     expect((await api.get(`/incidents/${incidentId}/audit-export?format=xml`, legal)).statusCode).toBe(400);
     let entries: { actorId: string; resource: string; outcome: string }[] = [];

@@ -53,13 +53,14 @@ export class AuditExportsController {
     const loaded = await this.cases.load(id);
     const subjectIds = loaded ? (incidentView(loaded.kind, loaded.events).involved as { personId: string }[]).map((person) => person.personId) : [];
     const log = (outcome: 'granted' | 'refused' | 'not-found') => this.readModels.logAccess(principal, { resource: 'audit-export', resourceId: id, subjectIds, outcome });
-    if (!loaded) {
-      await log('not-found');
-      throw new NotFoundException({ detail: `No incident ${id}` });
-    }
+    // Refused before looking further, so a caller without the role does not learn whether the case exists.
     if (!admits('exportCaseAudit', principal)) {
       await log('refused');
       throw new ForbiddenException({ detail: 'Audit exports are made by legal and the board' });
+    }
+    if (!loaded) {
+      await log('not-found');
+      throw new NotFoundException({ detail: `No incident ${id}` });
     }
     const bundle = await this.signedBundle(caseExportStreams(loaded.streamId, loaded.events), { kind: 'incident', incidentId: id }, principal);
     await log('granted');
