@@ -8,6 +8,12 @@ import { ACCESS_OPERATIONS } from './access.decorator';
 
 type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
+/** The token of an `Authorization: Bearer <token>` header (RFC 6750 token characters), or null. */
+export function bearerTokenOf(header: string | string[] | undefined): string | null {
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
 /**
  * api.md, Auth: every command and read needs `Authorization: Bearer <JWT>`; otherwise 401, saying why. Then the
  * authorization table (access-policy.ts): a route with no row is refused for everyone (fail closed), and a caller
@@ -24,10 +30,10 @@ export class BearerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
-    if (!match) throw unauthorized('An Authorization: Bearer <token> header is required');
+    const token = bearerTokenOf(header);
+    if (!token) throw unauthorized('An Authorization: Bearer <token> header is required');
     try {
-      request.principal = await this.runtime.tokens.verify(match[1]!);
+      request.principal = await this.runtime.tokens.verify(token);
     } catch (error) {
       if (error instanceof AuthenticationError) throw unauthorized(error.reason);
       throw error;

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import type { Runtime } from '@casebook/runtime';
+import { bearerTokenOf } from '../auth/bearer-auth.guard';
 
 /** Node's limit on a request's header block, stated rather than inherited: beyond it Node answers 431. */
 export const HEADER_LIMIT_BYTES = 16 * 1024;
@@ -37,11 +38,10 @@ export async function registerHttpSecurity(app: NestFastifyApplication, runtime:
 }
 
 async function actorKey(request: FastifyRequest, runtime: Runtime): Promise<string> {
-  const header = request.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
-  if (match) {
+  const token = bearerTokenOf(request.headers.authorization);
+  if (token) {
     try {
-      return `actor:${(await runtime.tokens.verify(match[1]!)).id}`;
+      return `actor:${(await runtime.tokens.verify(token)).id}`;
     } catch {
       // An invalid token counts against the address it came from; the guard answers it 401.
     }
