@@ -2,8 +2,18 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSharedSpec } from '@casebook/testing';
 
-/** Issues #3 and #7: every rule of the domain spec is named by at least one test (E4, R1, R2 since the consent registers). */
-const LATER = new Set<string>([]);
+/**
+ * Rules of domain.md revision 2 that are not implemented yet, with the issue that implements them. `new` ids are
+ * left out of the coverage check below until their issue names them in a test; `revised` ids are implemented to
+ * revision 1 (their tests name them) and listed so that CI shows they still wait for their revision-2 text.
+ * The issue that implements a rule removes it here; issue #16 empties the list but for DIR1–DIR4 (issue #18).
+ */
+const PENDING: readonly { readonly id: string; readonly issue: number; readonly change: 'new' | 'revised' }[] = [
+  ...['CI1', 'TC1', 'COR1', 'CLOSE1', 'FACT1', 'P7', 'S12', 'S13', 'CON1', 'CAL1'].map((id) => ({ id, issue: 16, change: 'new' as const })),
+  ...['DIR1', 'DIR2', 'DIR3', 'DIR4'].map((id) => ({ id, issue: 18, change: 'new' as const })),
+  ...['F2', 'P5', 'P6', 'E4', 'M1', 'S9', 'S10', 'S11', 'B3', 'R2'].map((id) => ({ id, issue: 16, change: 'revised' as const })),
+];
+const PENDING_NEW = new Set(PENDING.filter((rule) => rule.change === 'new').map((rule) => rule.id));
 
 function specFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -11,16 +21,32 @@ function specFiles(dir: string): string[] {
   );
 }
 
+/** Titles: the first string argument of it(...), it.each(...)(...), describe(...), in every spec of the library. */
+function testTitles(): string[] {
+  return specFiles(join(__dirname, '..'))
+    .filter((file) => !file.endsWith('rule-coverage.spec.ts'))
+    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\b(?:it|describe)(?:\.each\([\s\S]*?\))?\(\s*(['"`])([\s\S]*?)\1/g)].map((m) => m[2]!));
+}
+
+const named = (titles: readonly string[], id: string) => titles.some((title) => new RegExp(`\\b${id}\\b`).test(title));
+const spec = readSharedSpec('spec/domain.md');
+const ruleIds = [...spec.matchAll(/^\s*- \*\*([A-Z]+\d+)\*\*/gm)].map((m) => m[1]!);
+const listed = (change: 'new' | 'revised') =>
+  PENDING.filter((rule) => rule.change === change)
+    .map((rule) => `${rule.id} (#${rule.issue})`)
+    .join(', ');
+
 describe('rule coverage', () => {
-  it('names every rule id of shared/spec/domain.md in a test title of the incidents library', () => {
-    const spec = readSharedSpec('spec/domain.md');
-    const rules = [...spec.matchAll(/^\s*- \*\*([A-Z]+\d+)\*\*/gm)].map((m) => m[1]!).filter((id) => !LATER.has(id));
-    expect(rules.length).toBeGreaterThanOrEqual(31);
-    // Titles: the first string argument of it(...), it.each(...)(...), describe(...).
-    const titles = specFiles(join(__dirname, '..'))
-      .filter((file) => !file.endsWith('rule-coverage.spec.ts'))
-      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\b(?:it|describe)(?:\.each\([\s\S]*?\))?\(\s*(['"`])([\s\S]*?)\1/g)].map((m) => m[2]!));
-    const unnamed = rules.filter((id) => !titles.some((title) => new RegExp(`\\b${id}\\b`).test(title)));
-    expect(unnamed).toEqual([]);
+  it('names every implemented rule id of shared/spec/domain.md in a test title of the incidents library', () => {
+    expect(ruleIds.length).toBeGreaterThanOrEqual(31);
+    const titles = testTitles();
+    expect(ruleIds.filter((id) => !PENDING_NEW.has(id) && !named(titles, id))).toEqual([]);
+  });
+
+  it(`pending, new in revision 2: ${listed('new')}; revised in revision 2, implemented to revision 1: ${listed('revised')}`, () => {
+    // Every pending id is a rule of the spec, and a new one that a test names already is no longer pending.
+    expect(PENDING.map((rule) => rule.id).filter((id) => !ruleIds.includes(id))).toEqual([]);
+    const titles = testTitles();
+    expect([...PENDING_NEW].filter((id) => named(titles, id))).toEqual([]);
   });
 });
