@@ -1,4 +1,4 @@
-import { configureProcessOrExit } from '@casebook/platform';
+import { DataDirInUseError, EXIT_IN_USE, configureProcessOrExit } from '@casebook/platform';
 import { auditCommand } from './audit.command';
 import { privacyCommand } from './privacy.command';
 import { projectionsCommand } from './projections.command';
@@ -30,7 +30,20 @@ async function main(): Promise<void> {
   }
 }
 
+/** What an operator can do instead while the api holds the embedded data directory. */
+function whileInUse(args: readonly string[]): string {
+  const [command, action] = args;
+  if (command === 'privacy' && action === 'forget') return 'Stop it first, or while it runs use the API: POST /people/{personId}/erasure (board, legal).';
+  if (command === 'privacy') return 'Stop it first, or while it runs use the API: GET /privacy/retention shows who is due; the api runs the retention job itself (RETENTION_INTERVAL_HOURS).';
+  return 'Stop it first: this command needs the data directory to itself.';
+}
+
 main().catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    // Refused before anything was read or written: acknowledging work the running api would never see loses it.
+    process.stderr.write(`${error.message}.\n${whileInUse(process.argv.slice(2))}\n`);
+    process.exit(EXIT_IN_USE);
+  }
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ export * from './config/config-error';
 export * from './database/sql-client';
 export * from './database/pg-sql-client';
 export * from './database/pglite-sql-client';
+export * from './database/data-dir-lock';
 export * from './database/open-sql-client';
 export * from './database/migrator';
 export * from './database/scratch-database';

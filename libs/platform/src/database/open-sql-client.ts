@@ -8,5 +8,5 @@ export async function openSqlClient(config: DatabaseConfig, applicationName = 'c
   if (config.kind === 'postgres') {
     return new PgSqlClient({ connectionString: config.url, poolSize: config.poolSize, applicationName });
   }
-  return PgliteSqlClient.open(config.dataDir);
+  return PgliteSqlClient.open(config.dataDir, applicationName);
 }

@@ -1,9 +1,12 @@
 import { type AppConfig, loadConfig } from '../config/app-config';
 import { ConfigError } from '../config/config-error';
+import { DataDirInUseError } from '../database/data-dir-lock';
 import { createLogger, type Logger } from '../logging/logger';
 
 /** EX_CONFIG (sysexits.h): the process stopped because a setting is wrong. */
 export const EXIT_CONFIG = 78;
+/** EX_TEMPFAIL (sysexits.h): the embedded data directory is held by another process; try again once it stopped. */
+export const EXIT_IN_USE = 75;
 
 /**
  * Loads the configuration for a process, or stops it: a bad setting is logged as one fatal JSON line that
@@ -44,6 +47,6 @@ export function closeOnSignals(logger: Logger, close: () => Promise<void>): void
 export function exitOnStartupFailure(processName: string): (error: unknown) => never {
   return (error) => {
     createLogger('fatal', processName).fatal({}, error instanceof Error ? error.message : String(error));
-    process.exit(1);
+    process.exit(error instanceof DataDirInUseError ? EXIT_IN_USE : 1);
   };
 }
