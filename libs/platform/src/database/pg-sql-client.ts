@@ -11,7 +11,7 @@ export interface PgSqlClientOptions {
 export class PgSqlClient implements SqlClient {
   readonly engine = 'postgres' as const;
   private readonly pool: Pool;
-  private readonly listeners = new Set<Client>();
+  private readonly listeners = new Set<ReconnectingListener>();
 
   constructor(private readonly options: PgSqlClientOptions) {
     const config: PoolConfig = {
@@ -66,25 +66,104 @@ export class PgSqlClient implements SqlClient {
   }
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    // LISTEN needs a session of its own: pooled connections are shared and come and go.
-    const client = new Client({ connectionString: this.options.connectionString, application_name: 'casebook-listen' });
-    client.on('error', () => undefined);
-    await client.connect();
-    client.on('notification', (message) => {
-      if (message.channel === channel) onNotify();
-    });
-    await client.query(`LISTEN ${quoteIdentifier(channel)}`);
-    this.listeners.add(client);
+    const listener = new ReconnectingListener(this.options.connectionString, channel, onNotify);
+    await listener.start();
+    this.listeners.add(listener);
     return async () => {
-      this.listeners.delete(client);
-      await client.end().catch(() => undefined);
+      this.listeners.delete(listener);
+      await listener.stop();
     };
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.listeners].map((client) => client.end().catch(() => undefined)));
+    await Promise.all([...this.listeners].map((listener) => listener.stop()));
     this.listeners.clear();
     await this.pool.end();
+  }
+}
+
+/** Backoff between attempts to listen again after the session was lost. */
+const RELISTEN_MIN_MS = 100;
+const RELISTEN_MAX_MS = 5_000;
+
+/**
+ * LISTEN needs a session of its own (pooled connections are shared and come and go), and a session does not
+ * survive a server restart or a network cut. When it ends, this opens a new one and listens again, with backoff,
+ * for as long as it is not stopped; once listening again it wakes the subscriber once, because whatever was sent
+ * in the gap is lost (a wake-up only: subscribers read the tables anyway, decisions.md #6).
+ */
+class ReconnectingListener {
+  private client: Client | undefined;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+  private delayMs = RELISTEN_MIN_MS;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly channel: string,
+    private readonly onNotify: () => void,
+  ) {}
+
+  /** The first LISTEN: its failure is the caller's (a process that cannot reach its database at start stops). */
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.connectionString, application_name: 'casebook-listen' });
+    // 'error' comes first when the server goes away, then 'end': one reconnect for both.
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = undefined;
+      void client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    };
+    client.on('error', onLost);
+    try {
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === this.channel) this.onNotify();
+      });
+      await client.query(`LISTEN ${quoteIdentifier(this.channel)}`);
+    } catch (error) {
+      lost = true;
+      client.off('error', onLost);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    client.on('end', onLost);
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+    this.delayMs = RELISTEN_MIN_MS;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    this.retry = setTimeout(() => {
+      this.connect().then(
+        () => {
+          if (!this.stopped) this.onNotify();
+        },
+        () => {
+          this.delayMs = Math.min(this.delayMs * 2, RELISTEN_MAX_MS);
+          this.scheduleReconnect();
+        },
+      );
+    }, this.delayMs);
+    this.retry.unref();
   }
 }
 
