@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore } from '@casebook/event-store';
+import { PERSONAL_DATA, subjectsOfStream } from '@casebook/incidents';
 import { PersonKeyStore, PrivacyEventStore } from '@casebook/privacy';
 import { PgSqlClient, PgliteSqlClient, type SqlClient, createScratchDatabase } from '@casebook/platform';
 import {
@@ -53,7 +54,7 @@ async function benchTarget(target: string, sql: SqlClient, scale: { single: numb
   rows.push({ target, workload: `append 1 event, ${writers} writers`, store: sum(single.store), baseline: sum(single.baseline), unit: 'appends/s' });
 
   // Issue #7: what sealing personal texts costs, against the same store and the same events in clear.
-  const sealed = new PrivacyEventStore(store, await PersonKeyStore.open(sql, randomBytes(32)));
+  const sealed = new PrivacyEventStore(store, await PersonKeyStore.open(sql, randomBytes(32)), PERSONAL_DATA, subjectsOfStream);
   await storeAppends(sealed, writers, 200, 1, personalEvent);
   const personal = { sealed: [] as Measurement[], plain: [] as Measurement[] };
   // A B B A: the tables grow as the runs go on, so whichever runs second in every pair would be handicapped.

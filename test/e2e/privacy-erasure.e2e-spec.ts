@@ -1,5 +1,6 @@
 import { publicKeyFileOf, verifyAuditBundle } from '@casebook/audit';
-import { ReadModelCatalog, rebuildReadModels, runRetention } from '@casebook/projections';
+import { RETENTION_ACTOR } from '@casebook/incidents';
+import { ReadModelCatalog, rebuildReadModels } from '@casebook/projections';
 import { readFileSync } from 'node:fs';
 import { waitUntil } from '@casebook/testing';
 import { type ApiHarness, describeOnEveryStore } from './support/api-harness';
@@ -163,19 +164,21 @@ describeOnEveryStore('retention with a fixed clock', (api) => {
   it('on 2026-11-25 erases exactly the pupil who left more than two years ago, and skips the one under a legal hold', async () => {
     const catalog = api.app().get(ReadModelCatalog);
     const runtime = api.runtime();
-    const deps = { store: runtime.eventStore, keys: runtime.personKeys, sql: runtime.sql, register: async () => catalog.dataSource('privacy-register', await catalog.liveVersion('privacy-register')) };
+    // The retention job as the background work runs it: through the write side, under the board's authority.
+    const runRetention = (options: { today: string; policy: typeof policy; dryRun: boolean }) =>
+      runtime.writeSide.privacy.runRetention(options, { context: { actor: RETENTION_ACTOR, now: new Date().toISOString() }, meta: { correlationId: 'retention-test', causationId: null } });
     const policy = runtime.config.privacy.retention;
     const head = await runtime.eventStore.headPosition();
     await waitUntil(async () => (await catalog.position('privacy-register', await catalog.liveVersion('privacy-register'))) >= head, 'the privacy register');
 
-    const dryRun = await runRetention(deps, { today: '2026-11-25', policy, dryRun: true });
+    const dryRun = await runRetention({ today: '2026-11-25', policy, dryRun: true });
     expect(dryRun.due.map((v) => v.personId)).toEqual(['pupil-r-ended']);
     expect(dryRun.held.map((v) => [v.personId, v.heldCases])).toEqual([['pupil-r-held', [heldCase]]]);
     expect(dryRun.erased).toEqual([]);
     // The same over HTTP (board, legal): today's list is the dry run's (the real clock is after 2026-11-25 too).
     expect((await api.get('/privacy/retention', board)).json().due.map((v: { personId: string }) => v.personId)).toContain('pupil-r-ended');
 
-    const run = await runRetention(deps, { today: '2026-11-25', policy, dryRun: false });
+    const run = await runRetention({ today: '2026-11-25', policy, dryRun: false });
     expect(run.erased).toEqual(['pupil-r-ended']);
     const keys = await runtime.sql.query<{ person_id: string }>('SELECT person_id FROM privacy_keys WHERE person_id = ANY ($1::text[]) ORDER BY 1', [people]);
     expect(keys.map((row) => row.person_id)).toEqual(['pupil-r-held', 'pupil-r-recent', 'staff-r-serious']);

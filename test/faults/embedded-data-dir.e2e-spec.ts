@@ -13,7 +13,8 @@ describe('one process per embedded data directory (the api and the cli)', () => 
   let port: number;
   let api: Running | undefined;
 
-  const embedded = () => ({ DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: '0' });
+  // The embedded default, also when the suite runs with DATABASE_URL set (as in CI): an empty setting is none.
+  const embedded = () => ({ DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: '0', DATABASE_URL: '', EVENTSTORE_CONNECTION_STRING: '' });
   const startApi = async (): Promise<Running> => {
     const running = startApp('api', embedded());
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200, 'the embedded api to be ready', 90_000);

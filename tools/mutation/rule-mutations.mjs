@@ -29,6 +29,7 @@ const MUTATIONS = [
   ['M4', `${D}/pupil-conduct/device-custody.decider.ts`, "if (data.pupilPresent !== true) return refuse('M4'", "if (false) return refuse('M4'"],
   ['M5', `${D}/pupil-conduct/device-custody.decider.ts`, 'const offenceNumber = (state.offencesBySchoolYear[schoolYear] ?? 0) + 1;', 'const offenceNumber = 1;'],
   ['M6', `${D}/pupil-conduct/device-custody.decider.ts`, "if (custody.returned) return refuse('M6'", "if (false) return refuse('M6'"],
+  ['M6', `${D}/pupil-conduct/device-custody.decider.ts`, 'if (custody.returned || custody.overdue || !isAfter(command.context.now, custody.custodyUntil)) return [];', 'if (custody.overdue) return [];'],
   ['S8', `${D}/staff-misconduct/inspector.decider.ts`, "if (context.actor.role !== 'board') {\n    return refuse(data.qualification === 'boundary-crossing' ? 'B1' : 'S8'", "if (false) {\n    return refuse(data.qualification === 'boundary-crossing' ? 'B1' : 'S8'"],
   ['S9', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (context.actor.role !== 'board') return refuse('S9'", "if (false) return refuse('S9'"],
   ['S10', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (!data.summary.trim()) return refuse('S10'", "if (false) return refuse('S10'"],

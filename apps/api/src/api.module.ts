@@ -1,12 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuditModule } from '@casebook/audit';
-import { ReadModelsModule } from '@casebook/projections';
-import { IntegrationEventsHost, RUNTIME, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { RUNTIME, type Runtime, RuntimeModule } from '@casebook/runtime';
 import { HealthController } from './health/health.controller';
-import { StreamLocator } from './commands/stream-locator';
 import { CriminalReportsController } from './criminal-reports/criminal-reports.controller';
 import { CaseCommandsController } from './incidents/case-commands.controller';
-import { IncidentCases } from './incidents/incident-cases';
 import { IncidentReadController } from './incidents/incident-read.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { MeasuresController } from './incidents/measures.controller';
@@ -22,21 +19,17 @@ import { AuditExportsController } from './reads/audit-exports.controller';
 import { PrivacyController, RetentionController } from './privacy/privacy.controller';
 import { ConsentCommandsController, ConsentReadsController } from './consents/consents.controller';
 import { ReadModels } from './reads/read-models.http';
+import { DossierReadInterceptor } from './reads/dossier-read.interceptor';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
 @Module({})
 export class ApiModule {
   static forRuntime(runtime: Runtime): DynamicModule {
-    // Embedded default: no separate worker can open PGlite's files, so this process hosts the subscriptions.
+    // Embedded default: no worker can open PGlite's files, so this process runs the background work too.
     const embedded = runtime.config.database.kind === 'pglite';
     return {
       module: ApiModule,
-      // Embedded default: the projections run here too (no worker can open PGlite's files).
-      imports: [
-        RuntimeModule.forRuntime(runtime),
-        ReadModelsModule.forRuntime(runtime, { runProjections: embedded }),
-        AuditModule.forRuntime(runtime, { runSealer: embedded }),
-      ],
+      imports: [RuntimeModule.forRuntime(runtime, { runBackground: embedded })],
       controllers: [
         HealthController,
         IncidentsController,
@@ -59,10 +52,9 @@ export class ApiModule {
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
         IdempotencyInterceptor,
-        { provide: StreamLocator, useFactory: (rt: Runtime) => new StreamLocator(rt.sql), inject: [RUNTIME] },
-        IncidentCases,
         ReadModels,
-        ...(embedded ? [SubscriptionHost, IntegrationEventsHost] : []),
+        // Every dossier read, by the authorization table's dossier rows (after the guard has verified the caller).
+        { provide: APP_INTERCEPTOR, useClass: DossierReadInterceptor },
       ],
     };
   }

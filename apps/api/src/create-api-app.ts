@@ -4,8 +4,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { runMigrations, softwareVersion } from '@casebook/platform';
 import type { Runtime } from '@casebook/runtime';
 import { ApiModule } from './api.module';
-import { STREAM_LOCATOR_MIGRATIONS } from './commands/stream-locator.migrations';
-import { CASE_SNAPSHOT_MIGRATIONS } from './incidents/case-snapshots.migrations';
 import { IDEMPOTENCY_MIGRATIONS } from './idempotency/idempotency.migrations';
 import { RevealPersonalDataInterceptor } from './http/reveal-personal-data.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -20,8 +18,6 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the HTTP app on a runtime; main.ts listens on it, e2e tests inject requests into it. */
 export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplication> {
   await runMigrations(runtime.sql, 'api', IDEMPOTENCY_MIGRATIONS);
-  await runMigrations(runtime.sql, 'api-stream-locator', STREAM_LOCATOR_MIGRATIONS);
-  await runMigrations(runtime.sql, 'api-case-snapshots', CASE_SNAPSHOT_MIGRATIONS);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     http: { maxHeaderSize: HEADER_LIMIT_BYTES },

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { closeOnSignals, configureProcessOrExit, exitOnStartupFailure } from '@casebook/platform';
-import { GlobalChain, withGlobalChainMetrics } from '@casebook/audit';
-import { ProjectionHost, ReadModelCatalog, projectionMetrics, serveMetrics } from '@casebook/projections';
-import { openRuntime } from '@casebook/runtime';
+import { serveMetrics } from '@casebook/projections';
+import { BackgroundWork, openRuntime } from '@casebook/runtime';
 import { createApiApp } from './create-api-app';
 
 const PROCESS_NAME = 'casebook-api';
@@ -13,16 +12,9 @@ async function main(): Promise<void> {
   const app = await createApiApp(runtime);
   await app.listen(config.http.port, config.http.host);
   logger.info({ url: `http://${config.http.host}:${config.http.port}`, docs: '/docs' }, 'api listening');
-  // The embedded default runs the projections here, so it exports their metrics; on a server the worker does.
+  // The embedded default runs the background work here, so it exports its metrics; on a server the worker does.
   const metrics =
-    config.database.kind === 'pglite' && config.metrics.port > 0
-      ? await serveMetrics(
-          withGlobalChainMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), app.get(GlobalChain), runtime.eventStore),
-          config.metrics.port,
-          config.http.host,
-          logger,
-        )
-      : undefined;
+    config.database.kind === 'pglite' && config.metrics.port > 0 ? await serveMetrics(app.get(BackgroundWork).metrics(), config.metrics.port, config.http.host, logger) : undefined;
   closeOnSignals(logger, async () => {
     metrics?.close();
     await app.close();

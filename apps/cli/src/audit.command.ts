@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { GlobalChain, publicKeyFileOf, verifyAuditBundle, verifyStore } from '@casebook/audit';
-import { openEventStore } from '@casebook/event-store';
-import { type AppConfig, openSqlClient } from '@casebook/platform';
+import { publicKeyFileOf, verifyAuditBundle, verifyStore } from '@casebook/audit';
+import type { AppConfig } from '@casebook/platform';
+import { withRuntime } from './cli-runtime';
 
 const USAGE = [
   'usage: npm run cli -- audit verify <bundle.json> [--public-key <key.pem>]',
@@ -55,18 +55,13 @@ function verifyBundleFile(args: readonly string[], config: AppConfig, out: (line
 }
 
 async function verifyWholeStore(config: AppConfig, out: (line: string) => void): Promise<number> {
-  const sql = await openSqlClient(config.database, 'casebook-cli');
-  const store = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
-  try {
-    const result = await verifyStore(store, await GlobalChain.open(sql));
+  return withRuntime(config, async ({ eventStore, audit }) => {
+    const result = await verifyStore(eventStore, audit.chain);
     if (!result.ok) {
       out(`FAILED: ${result.where}: ${result.reason}`);
       return 1;
     }
     out(`OK: ${result.eventCount} events in ${result.streamCount} streams verify; ${result.sealedCount} are sealed in the global chain.`);
     return 0;
-  } finally {
-    await store.close();
-    await sql.close();
-  }
+  });
 }

@@ -1,7 +1,7 @@
-import { openEventStore } from '@casebook/event-store';
-import { type AppConfig, openSqlClient } from '@casebook/platform';
-import { PersonKeyStore, PrivacyEventStore, loadOrCreateMasterKey } from '@casebook/privacy';
-import { type ErasureDeps, ProjectionRunner, READ_MODELS, ReadModelCatalog, erasePerson, runRetention } from '@casebook/projections';
+import type { AppConfig } from '@casebook/platform';
+import { ProjectionRunner } from '@casebook/projections';
+import type { Issued } from '@casebook/incidents';
+import { withRuntime } from './cli-runtime';
 
 const USAGE = [
   'usage: npm run cli -- privacy forget <personId> --reason "<why>"',
@@ -13,7 +13,7 @@ const OPERATOR = { id: 'operator-cli', role: 'legal' as const, schools: [] };
 
 /**
  * `privacy forget`: erase a person now (refused while a case of theirs is under a legal hold). `privacy retention`:
- * who is due for erasure and why; without --dry-run, erase them. In the embedded default, stop the api first.
+ * who is due for erasure and why; without --dry-run, erase them. Through the write side, as the API does.
  */
 export async function privacyCommand(args: readonly string[], config: AppConfig, out: (line: string) => void): Promise<number> {
   const [action, ...rest] = args;
@@ -23,38 +23,28 @@ export async function privacyCommand(args: readonly string[], config: AppConfig,
     out(USAGE);
     return 2;
   }
-  const sql = await openSqlClient(config.database, 'casebook-cli');
-  const stored = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
-  const keys = await PersonKeyStore.open(sql, loadOrCreateMasterKey(config.privacy.masterKey, config.privacy.masterKeyFile));
-  const store = new PrivacyEventStore(stored, keys);
-  const catalog = await ReadModelCatalog.open(sql, READ_MODELS);
-  try {
+  return withRuntime(config, async (runtime) => {
     // The register must be current before anyone is erased (the worker may be stopped): catch it up first.
-    const version = await catalog.liveVersion('privacy-register');
-    await new ProjectionRunner({ catalog, store, name: 'privacy-register', version }).catchUp();
-    const deps: ErasureDeps = { store, keys, sql, register: async () => catalog.dataSource('privacy-register', version) };
+    const version = await runtime.readModels.liveVersion('privacy-register');
+    await new ProjectionRunner({ catalog: runtime.readModels, store: runtime.eventStore, name: 'privacy-register', version }).catchUp();
+    const now = new Date().toISOString();
+    const issued: Issued = { context: { actor: OPERATOR, now }, meta: { correlationId: `cli-${action}`, causationId: null } };
     if (forget) {
-      const outcome = await erasePerson(deps, { personId: rest[0]!, basis: 'request', reason: rest[2]!, actor: OPERATOR });
-      if (outcome.outcome === 'held') {
-        out(`REFUSED (HOLD): cases of ${rest[0]} are under a legal hold: ${outcome.cases.join(', ')}`);
-        return 1;
-      }
+      const personId = rest[0]!;
+      const outcome = await runtime.writeSide.privacy.erase(personId, { basis: 'request', reason: rest[2]! }, issued);
       if (outcome.outcome === 'refused') {
         out(`REFUSED (${outcome.violation.rule}): ${outcome.violation.message}`);
         return 1;
       }
-      out(`${rest[0]}: erased${outcome.keyDeleted ? '' : ' (no key was left: nothing readable remained)'}; recorded at position ${outcome.position}`);
+      if (outcome.outcome !== 'accepted') throw new Error('An erasure cannot be a precondition failure');
+      out(`${personId}: erased${outcome.answer['keyDeleted'] ? '' : ' (no key was left: nothing readable remained)'}; recorded at position ${outcome.position}`);
       return 0;
     }
     const dryRun = rest[0] === '--dry-run';
-    const run = await runRetention(deps, { today: new Date().toISOString().slice(0, 10), policy: config.privacy.retention, dryRun });
+    const run = await runtime.writeSide.privacy.runRetention({ today: now.slice(0, 10), policy: config.privacy.retention, dryRun }, { ...issued, context: { ...issued.context, actor: { ...OPERATOR } } });
     for (const verdict of run.due) out(`${dryRun ? 'due' : run.erased.includes(verdict.personId) ? 'erased' : 'not erased'}  ${verdict.personId}: ${verdict.reason}`);
     for (const verdict of run.held) out(`held  ${verdict.personId}: ${verdict.reason}; legal hold on ${verdict.heldCases.join(', ')}`);
     out(`${run.due.length} due, ${run.erased.length} erased, ${run.held.length} held${dryRun ? ' (dry run: nothing erased)' : ''}`);
     return 0;
-  } finally {
-    await catalog.close();
-    await store.close();
-    await sql.close();
-  }
+  });
 }

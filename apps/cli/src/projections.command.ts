@@ -1,13 +1,13 @@
-import { openEventStore } from '@casebook/event-store';
-import { type AppConfig, openSqlClient } from '@casebook/platform';
-import { READ_MODELS, ReadModelCatalog, readModelStatus, rebuildReadModels } from '@casebook/projections';
+import type { AppConfig } from '@casebook/platform';
+import { READ_MODELS, readModelStatus, rebuildReadModels } from '@casebook/projections';
+import { withRuntime } from './cli-runtime';
 
 const USAGE = 'usage: npm run cli -- projections status | projections rebuild <name|all> [--batch-size <events>]';
 
 /**
  * `projections status`: each read model's live version, position and lag. `projections rebuild <name>`: builds
  * a new version beside the live one and switches reads to it (the running worker follows within seconds).
- * In the embedded default, stop the api first: PGlite's files belong to one process.
+ * In the embedded default, stop the api first: PGlite's files belong to one process (the CLI refuses otherwise).
  */
 export async function projectionsCommand(args: readonly string[], config: AppConfig, out: (line: string) => void): Promise<number> {
   const [action, name, ...options] = args;
@@ -25,10 +25,7 @@ export async function projectionsCommand(args: readonly string[], config: AppCon
     out(USAGE);
     return 2;
   }
-  const sql = await openSqlClient(config.database, 'casebook-cli');
-  const store = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
-  const catalog = await ReadModelCatalog.open(sql, READ_MODELS);
-  try {
+  return withRuntime(config, async ({ readModels: catalog, eventStore: store }) => {
     if (action === 'status') {
       for (const status of await readModelStatus(catalog, store)) {
         out(`${status.name.padEnd(16)} live v${status.liveVersion}  position ${status.position}  lag ${status.lag >= 10_000 ? '≥10000' : status.lag} events`);
@@ -44,9 +41,5 @@ export async function projectionsCommand(args: readonly string[], config: AppCon
       out(`${result.name}: rebuilt v${result.to} from ${result.events} events in ${result.ms} ms; reads switched from v${result.from}`);
     }
     return 0;
-  } finally {
-    await catalog.close();
-    await store.close();
-    await sql.close();
-  }
+  });
 }

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { closeOnSignals, configureProcessOrExit, exitForConfig, exitOnStartupFailure } from '@casebook/platform';
-import { GlobalChain, withGlobalChainMetrics } from '@casebook/audit';
-import { ProjectionHost, ReadModelCatalog, projectionMetrics, serveMetrics } from '@casebook/projections';
-import { openRuntime } from '@casebook/runtime';
+import { serveMetrics } from '@casebook/projections';
+import { BackgroundWork, openRuntime } from '@casebook/runtime';
 import { WorkerModule } from './worker.module';
 
 const PROCESS_NAME = 'casebook-worker';
@@ -17,15 +16,7 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config, logger, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: false });
   await app.init();
-  const metrics =
-    config.metrics.port > 0
-      ? await serveMetrics(
-          withGlobalChainMetrics(projectionMetrics(app.get(ProjectionHost), app.get(ReadModelCatalog), runtime.eventStore), app.get(GlobalChain), runtime.eventStore),
-          config.metrics.port,
-          config.http.host,
-          logger,
-        )
-      : undefined;
+  const metrics = config.metrics.port > 0 ? await serveMetrics(app.get(BackgroundWork).metrics(), config.metrics.port, config.http.host, logger) : undefined;
   logger.info('worker running');
   closeOnSignals(logger, async () => {
     metrics?.close();

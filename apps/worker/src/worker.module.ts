@@ -1,23 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuditModule } from '@casebook/audit';
-import { ReadModelsModule } from '@casebook/projections';
-import { IntegrationEventsHost, type Runtime, RuntimeModule, SubscriptionHost } from '@casebook/runtime';
+import { type Runtime, RuntimeModule } from '@casebook/runtime';
 
 /**
- * The worker's table of contents: the projections of the read models, the global audit chain's sealer,
- * event-store subscriptions (the Kafka relay) and Kafka consumers.
+ * The worker's table of contents: the background work of libs/runtime — the read models' projections, the global
+ * audit chain's sealer, the M6 overdue watch, retention, and with Kafka the relay and the reminder consumer.
  */
 @Module({})
 export class WorkerModule {
   static forRuntime(runtime: Runtime): DynamicModule {
-    return {
-      module: WorkerModule,
-      imports: [
-        RuntimeModule.forRuntime(runtime),
-        ReadModelsModule.forRuntime(runtime, { runProjections: true }),
-        AuditModule.forRuntime(runtime, { runSealer: true }),
-      ],
-      providers: [SubscriptionHost, IntegrationEventsHost],
-    };
+    return { module: WorkerModule, imports: [RuntimeModule.forRuntime(runtime, { runBackground: true })] };
   }
 }

@@ -2,8 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, PostgresEventStore, contentHashOf, eventHashOf } from '@casebook/event-store';
-import { criminalReportStream, incidentStream } from '@casebook/incidents';
+import { type EventStore, PostgresEventStore, contentHashOf, eventHashOf, streamIds } from '@casebook/event-store';
 import { PgSqlClient, PgliteSqlClient, type SqlClient, createLogger, createScratchDatabase } from '@casebook/platform';
 import { IDS, writeScriptedHistory } from '@casebook/projections/testing';
 import { testEvent } from '@casebook/event-store/testing';
@@ -52,7 +51,7 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
   const by = { actorId: 'legal-1', roles: ['legal'] };
 
   const exportCase = async (): Promise<AuditBundle> => {
-    const caseStream = incidentStream('pupil-incident', IDS.pupilCase);
+    const caseStream = streamIds.case('pupil-incident', IDS.pupilCase);
     const streams = caseExportStreams(caseStream, await store.readStream(caseStream));
     return exporter.export(streams, { kind: 'incident', incidentId: IDS.pupilCase }, by);
   };
@@ -77,7 +76,7 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
 
   it('exports the case with its linked criminal-report decision, and the untouched bundle verifies with the public key', async () => {
     const bundle = await exportCase();
-    expect(bundle.manifest.streams.map((stream) => stream.streamId)).toEqual([incidentStream('pupil-incident', IDS.pupilCase), criminalReportStream(IDS.decision)]);
+    expect(bundle.manifest.streams.map((stream) => stream.streamId)).toEqual([streamIds.case('pupil-incident', IDS.pupilCase), streamIds.criminalReport(IDS.decision)]);
     expect(bundle.manifest.eventCount).toBe(bundle.events.length);
     expect(bundle.events.length).toBeGreaterThan(5);
     expect(verifyAuditBundle(bundle, publicKey)).toEqual({ ok: true, eventCount: bundle.events.length, streamCount: 2, manifestHash: bundle.manifestHash, keyId: key.keyId, trustedKey: true });
@@ -140,7 +139,7 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
       ['eventCount', (m) => (m['eventCount'] = (m['eventCount'] as number) + 1), 'manifest.eventCount'],
       ['firstPosition', (m) => (m['firstPosition'] = 1), 'manifest.firstPosition'],
       ['eventsHash', (m) => (m['eventsHash'] = 'f'.repeat(64)), 'manifest.eventsHash'],
-      ['a stream head', (m) => ((m['streams'] as { headHash: string }[])[1]!.headHash = '0'.repeat(64)), `manifest.streams[${criminalReportStream(IDS.decision)}].headHash`],
+      ['a stream head', (m) => ((m['streams'] as { headHash: string }[])[1]!.headHash = '0'.repeat(64)), `manifest.streams[${streamIds.criminalReport(IDS.decision)}].headHash`],
       ['exportedBy', (m) => ((m['exportedBy'] as { actorId: string }).actorId = 'someone-else'), 'manifestHash'],
       ['exportedAt', (m) => (m['exportedAt'] = '2020-01-01T00:00:00.000Z'), 'manifestHash'],
     ];
@@ -186,7 +185,7 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
 
   // Last: these change the table behind the store's back (as a database administrator could).
   describe('events changed in the PostgreSQL table after the fact', () => {
-    const caseStream = incidentStream('pupil-incident', IDS.pupilCase);
+    const caseStream = streamIds.case('pupil-incident', IDS.pupilCase);
     const tamper = async (statement: string, params: unknown[]): Promise<void> => {
       await sql.query('ALTER TABLE es_events DISABLE TRIGGER es_events_no_update');
       try {

@@ -8,5 +8,4 @@ export * from './export/audit-exporter';
 export * from './pdf/case-timeline-pdf';
 export * from './export/case-export-streams';
 export * from './verify/verify-store';
-export * from './audit.module';
 export * from './global-chain/global-chain-metrics';

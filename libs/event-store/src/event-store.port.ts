@@ -34,29 +34,6 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
-export type EventHandler = (event: RecordedEvent) => Promise<void>;
-
-export interface SubscribeOptions {
-  /** Identifies the checkpoint: a subscription with the same name resumes where the last one stopped. */
-  readonly name: string;
-  /** Where to begin when no checkpoint exists yet. `'end'` skips history. */
-  readonly from: ReadFrom | 'end';
-  readonly categories?: readonly string[];
-  readonly handler: EventHandler;
-  /** Told about a failing handler or read; the subscription retries with backoff. */
-  readonly onError?: (error: unknown, event?: RecordedEvent) => void;
-}
-
-export interface Subscription {
-  readonly name: string;
-  /** Position of the last event handled (and checkpointed), or 0 before the first. */
-  readonly position: number;
-  /** Resolves once the subscription is live: all history up to its start has been handled. */
-  readonly caughtUp: Promise<void>;
-  /** Finishes the event in hand, saves the checkpoint, and stops. */
-  stop(): Promise<void>;
-}
-
 /** The port every adapter implements and the contract suite (libs/event-store/testing) checks. */
 export interface EventStore {
   readonly kind: 'postgres' | 'pglite' | 'eventstoredb';
@@ -74,8 +51,12 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of all streams in global order. Never skips an event that commits later at a lower position. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** Catch-up then live; checkpoints after each batch and on stop (at-least-once after a crash). */
-  subscribe(options: SubscribeOptions): Subscription;
+  /**
+   * Calls `wake` after an append: in this process at once, from other processes through the adapter's notification
+   * (PostgreSQL: LISTEN/NOTIFY). A wake-up only — readers still read with `readAll`, and poll in case one is lost.
+   * Returns the function that unregisters it.
+   */
+  onAppended(wake: () => void): () => void;
   /** The position of the newest event (0 when empty): where a reader that wants only new events starts. */
   headPosition(): Promise<number>;
   /** For readiness probes: resolves when the store answers. */

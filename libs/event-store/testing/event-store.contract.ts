@@ -1,7 +1,7 @@
 import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError, type EventStore } from '../src';
 import { describeChainContract } from './event-store-chain.contract';
 import { describeConcurrencyContract } from './event-store-concurrency.contract';
-import { describeSubscriptionContract } from './event-store-subscription.contract';
+import { describeConsumerContract } from './event-consumer.contract';
 import { testEvent, testEvents, testStream } from './event-fixtures';
 
 export interface ContractSubject {
@@ -189,6 +189,6 @@ export function describeEventStoreContract(open: () => Promise<ContractSubject>)
   });
 
   describeChainContract(() => store);
-  describeSubscriptionContract(() => store);
+  describeConsumerContract(() => store);
   describeConcurrencyContract(() => store);
 }

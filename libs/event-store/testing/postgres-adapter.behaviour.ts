@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { type SqlClient, sqlStateOf } from '@casebook/platform';
 import { waitUntil } from '@casebook/testing';
+import { testConsumer } from './test-consumer';
 import { testEvent, testEvents, testStream } from './event-fixtures';
 import { GENESIS_HASH, type NewEvent, PostgresEventStore, contentHashOf, recomputeEventHash } from '../src';
 
@@ -87,20 +87,20 @@ export function describePostgresAdapterBehaviour(
     expect(await store.readStream(fresh)).toEqual([]);
   });
 
-  it('wakes a subscriber in another process on append (NOTIFY), long before its poll interval', async () => {
+  it('wakes a consumer in another process on append (NOTIFY), long before its poll interval', async () => {
     if (!openAnother) return; // PGlite: one process only; the in-process wake-up is covered by the contract.
     const otherSql = await openAnother();
-    const other = await PostgresEventStore.open(otherSql, { pollIntervalMs: 60_000 });
+    const other = await PostgresEventStore.open(otherSql);
+    const { consumer, received } = testConsumer(other, { start: await other.headPosition(), pollIntervalMs: 60_000 });
     try {
-      const seen: string[] = [];
-      const subscription = other.subscribe({ name: `wake-${randomUUID()}`, from: 'end', handler: async (e) => void seen.push(e.eventId) });
-      await subscription.caughtUp;
+      consumer.start();
+      await waitUntil(async () => consumer.waiting, 'the consumer to wait for appends');
       const event = testEvent();
       await store.appendToStream(testStream(), [event], { expectedRevision: 'no-stream' });
       // The poll interval is a minute; the 20 s bound of this wait can only be met by the NOTIFY wake-up.
-      await waitUntil(() => seen.includes(event.eventId), 'the other process to be woken', 20_000);
-      await subscription.stop();
+      await waitUntil(async () => received.some((e) => e.eventId === event.eventId), 'the other process to be woken', 20_000);
     } finally {
+      await consumer.stop();
       await other.close();
       await otherSql.close();
     }

@@ -1,13 +1,17 @@
-import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '@casebook/event-store';
+import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '@casebook/event-store';
 import type { PersonKeyStore } from './keys/person-key-store';
-import { NAMED_PEOPLE_EVENTS, PERSONAL_TEXTS } from './sealing/personal-fields';
+import { type PersonalDataDeclaration, type PersonalDataDeclarations, type SubjectResolver, UndeclaredEventTypeError } from './sealing/personal-data-declarations';
 import { type DataKey, contentKeyFor, sealText } from './sealing/sealed-text';
 
 type Data = Record<string, unknown>;
 
+/** Remembered subjects and derived content keys are dropped beyond this many (they are re-read or re-derived). */
+const CACHE_LIMIT = 10_000;
+
 /**
  * The event store as the application writes to it: personal texts are sealed (AES-256-GCM, per-person keys)
  * before the append, so no plain personal text is ever stored, hashed into the audit chain, projected or relayed.
+ * Which fields are personal, every event type declares (`declarations`); an event of an undeclared type is refused.
  * Reads pass through unchanged (sealed); whoever shows a text to a person opens it (PersonalDataReveal).
  */
 export class PrivacyEventStore implements EventStore {
@@ -19,12 +23,14 @@ export class PrivacyEventStore implements EventStore {
   constructor(
     private readonly inner: EventStore,
     private readonly keys: PersonKeyStore,
+    private readonly declarations: PersonalDataDeclarations,
+    private readonly subjectsOf: SubjectResolver,
   ) {
     this.kind = inner.kind;
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    if (!events.some((event) => hasPersonalData(event))) return this.inner.appendToStream(streamId, events, options);
+    if (!events.some((event) => this.hasPersonalData(event))) return this.inner.appendToStream(streamId, events, options);
     const subjects = await this.subjectsFor(streamId, events);
     const sealed = await Promise.all(events.map((event) => this.seal(event, subjects)));
     return this.inner.appendToStream(streamId, sealed, options);
@@ -35,7 +41,7 @@ export class PrivacyEventStore implements EventStore {
     const inner = this.inner.appendToNewStreams?.bind(this.inner);
     if (!inner) return undefined;
     return (appends) => {
-      if (appends.some((append) => append.events.some(hasPersonalData))) throw new Error('appendToNewStreams takes no personal texts: use appendToStream');
+      if (appends.some((append) => append.events.some((event) => this.hasPersonalData(event)))) throw new Error('appendToNewStreams takes no personal texts: use appendToStream');
       return inner(appends);
     };
   }
@@ -48,8 +54,8 @@ export class PrivacyEventStore implements EventStore {
     return this.inner.readAll(options);
   }
 
-  subscribe(options: SubscribeOptions): Subscription {
-    return this.inner.subscribe(options);
+  onAppended(wake: () => void): () => void {
+    return this.inner.onAppended(wake);
   }
 
   headPosition(): Promise<number> {
@@ -64,17 +70,31 @@ export class PrivacyEventStore implements EventStore {
     return this.inner.close();
   }
 
+  private declarationOf(event: NewEvent): PersonalDataDeclaration {
+    const declaration = this.declarations[event.type];
+    if (!declaration) throw new UndeclaredEventTypeError(event.type);
+    return declaration;
+  }
+
+  private hasPersonalData(event: NewEvent): boolean {
+    const { texts, names } = this.declarationOf(event);
+    const data = event.data as Data;
+    if (texts.some((field) => typeof data[field] === 'string')) return true;
+    return names !== undefined && Array.isArray(data[names]) && (data[names] as Data[]).some((person) => typeof person['displayName'] === 'string');
+  }
+
   private async seal(event: NewEvent, subjects: readonly string[]): Promise<NewEvent> {
-    if (!hasPersonalData(event)) return event;
+    if (!this.hasPersonalData(event)) return event;
+    const { texts, names } = this.declarationOf(event);
     const data = { ...(event.data as Data) };
-    const texts = (PERSONAL_TEXTS[event.type] ?? []).filter((field) => typeof data[field] === 'string');
-    if (texts.length) {
+    const present = texts.filter((field) => typeof data[field] === 'string');
+    if (present.length) {
       const sealer = this.contentKey(await this.keys.keysToSeal([...subjects].sort()));
-      for (const field of texts) data[field] = sealText(data[field] as string, sealer);
+      for (const field of present) data[field] = sealText(data[field] as string, sealer);
     }
-    if (NAMED_PEOPLE_EVENTS.has(event.type) && Array.isArray(data['involved'])) {
-      data['involved'] = await Promise.all(
-        (data['involved'] as Data[]).map(async (person) =>
+    if (names !== undefined && Array.isArray(data[names])) {
+      data[names] = await Promise.all(
+        (data[names] as Data[]).map(async (person) =>
           typeof person['displayName'] === 'string' ? { ...person, displayName: sealText(person['displayName'], await this.keys.keysToSeal([String(person['personId'])])) } : person,
         ),
       );
@@ -86,46 +106,22 @@ export class PrivacyEventStore implements EventStore {
     const id = keys.map((key) => `${key.personId}.${key.keyId}`).join('+');
     let derived = this.contentKeys.get(id);
     if (!derived) {
-      if (this.contentKeys.size > 10_000) this.contentKeys.clear();
+      if (this.contentKeys.size > CACHE_LIMIT) this.contentKeys.clear();
       derived = contentKeyFor(keys);
       this.contentKeys.set(id, derived);
     }
     return derived;
   }
 
-  /**
-   * Whom a stream's texts are about: the people involved in a case as reported (its first event); for a
-   * criminal-report decision, those of its source case; for a pupil's conduct or consent stream, the pupil. Read
-   * from the streams themselves (ids are in clear) and remembered in memory: they never change.
-   */
+  /** Whom the stream's texts are about, from the domain's resolver; remembered in memory (it never changes). */
   private async subjectsFor(streamId: string, events: readonly NewEvent[]): Promise<readonly string[]> {
     const known = this.subjects.get(streamId);
     if (known) return known;
-    const pupil = /^(?:pupil-conduct|pupil-consent)-(.+)$/.exec(streamId)?.[1];
-    const opening = events.find((event) => event.type === 'IncidentReported' || event.type === 'CriminalReportDecisionOpened');
-    const first = pupil ? undefined : (opening ?? (await this.inner.readStream(streamId, { maxCount: 1 }))[0]);
-    const subjects = pupil ? [pupil] : first ? await this.subjectsNamedBy(first) : [];
+    const subjects = await this.subjectsOf(streamId, events, async (id) => (await this.inner.readStream(id, { maxCount: 1 }))[0]);
     // Fail closed: a personal text with nobody to seal it to is refused rather than stored in clear.
     if (!subjects.length) throw new Error(`No subjects known for ${streamId}: its personal texts cannot be sealed`);
-    if (this.subjects.size > 10_000) this.subjects.clear();
+    if (this.subjects.size > CACHE_LIMIT) this.subjects.clear();
     this.subjects.set(streamId, subjects);
     return subjects;
   }
-
-  private async subjectsNamedBy(first: { readonly type: string; readonly data: unknown }): Promise<readonly string[]> {
-    const data = first.data as Data;
-    if (first.type === 'IncidentReported') return ((data['involved'] as Data[] | undefined) ?? []).map((person) => String(person['personId']));
-    if (first.type === 'CriminalReportDecisionOpened') {
-      const source = `${String(data['sourceKind'])}-${String(data['sourceIncidentId'])}`;
-      const [reported] = await this.inner.readStream(source, { maxCount: 1 });
-      return reported ? this.subjectsNamedBy(reported) : [];
-    }
-    return [];
-  }
-}
-
-function hasPersonalData(event: NewEvent): boolean {
-  const data = event.data as Data;
-  if ((PERSONAL_TEXTS[event.type] ?? []).some((field) => typeof data[field] === 'string')) return true;
-  return NAMED_PEOPLE_EVENTS.has(event.type) && Array.isArray(data['involved']) && (data['involved'] as Data[]).some((person) => typeof person['displayName'] === 'string');
 }

@@ -6,10 +6,10 @@ import { personnelFileProjection } from './personnel-file/personnel-file.project
 import { consentsProjection } from './consents/consents.projection';
 import { privacyRegisterProjection } from './privacy-register/privacy-register.projection';
 import { pupilFileProjection } from './pupil-file/pupil-file.projection';
-import type { Projection } from './runtime/projection';
+import type { AnyProjection } from './runtime/projection';
 
 /** The six read models of the domain spec; the privacy register retention reads and the consent registers (issue #7). */
-export const READ_MODELS: readonly Projection[] = [
+export const READ_MODELS: readonly AnyProjection[] = [
   pupilFileProjection,
   personnelFileProjection,
   inspectorQueueProjection,

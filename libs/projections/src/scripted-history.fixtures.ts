@@ -1,27 +1,20 @@
-import type { EventStore } from '@casebook/event-store';
+import { type EventStore, streamIds } from '@casebook/event-store';
 import {
   type Actor,
   type CommandResult,
   DEFAULT_POLICY,
   DEFAULT_SCHOOL_CALENDAR,
   criminalReportHandler,
-  criminalReportStream,
-  incidentStream,
   legalHoldHandler,
-  legalHoldStream,
   personRecordHandler,
-  personRecordStream,
   pupilConductHandler,
   pupilConsentHandler,
-  pupilConsentStream,
   schoolConsentHandler,
-  schoolConsentStream,
-  pupilConductStream,
   pupilIncidentHandler,
   schoolDayEnds,
   staffMisconductHandler,
 } from '@casebook/incidents';
-import { recordAccess } from './access-log/access-recorder';
+import { recordAccess } from '@casebook/access';
 
 const teacher: Actor = { id: 'staff-teacher-1', role: 'teacher', schools: ['school-1'] };
 const director: Actor = { id: 'staff-dir-1', role: 'director', schools: ['school-1'] };
@@ -65,8 +58,8 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   const staff = staffMisconductHandler(store, DEFAULT_POLICY);
   const conduct = pupilConductHandler(store, DEFAULT_POLICY);
   const decisions = criminalReportHandler(store, DEFAULT_POLICY);
-  const pupilCase = incidentStream('pupil-incident', IDS.pupilCase);
-  const staffCase = incidentStream('staff-misconduct', IDS.staffCase);
+  const pupilCase = streamIds.case('pupil-incident', IDS.pupilCase);
+  const staffCase = streamIds.case('staff-misconduct', IDS.staffCase);
 
   const report = {
     type: 'ReportIncident' as const,
@@ -145,18 +138,18 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
       },
     };
   };
-  accepted(await conduct.handle(pupilConductStream('pupil-2'), custody(IDS.custody1, 'unused-3'), meta));
-  accepted(await conduct.handle(pupilConductStream('pupil-2'), custody(IDS.custody2, IDS.informParentsOfCustody2), meta));
+  accepted(await conduct.handle(streamIds.pupilConduct('pupil-2'), custody(IDS.custody1, 'unused-3'), meta));
+  accepted(await conduct.handle(streamIds.pupilConduct('pupil-2'), custody(IDS.custody2, IDS.informParentsOfCustody2), meta));
   accepted(
     await conduct.handle(
-      pupilConductStream('pupil-2'),
+      streamIds.pupilConduct('pupil-2'),
       { type: 'ReturnDevice', context: { actor: director, now: tick() }, data: { custodyId: IDS.custody1, returnedTo: 'pupil', returnedAt: clock } },
       meta,
     ),
   );
   accepted(
     await conduct.handle(
-      pupilConductStream('pupil-1'),
+      streamIds.pupilConduct('pupil-1'),
       {
         type: 'WarnAboutEmailUse',
         context: { actor: director, now: tick() },
@@ -222,7 +215,7 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   );
 
   const source = { incidentId: IDS.pupilCase, kind: 'pupil-incident' as const, schoolId: 'school-1', category: 'cyberbullying', closed: false, statutoryConclusion: null };
-  const decision = criminalReportStream(IDS.decision);
+  const decision = streamIds.criminalReport(IDS.decision);
   accepted(
     await decisions.handle(decision, { type: 'OpenCriminalReportDecision', context: { actor: director, now: tick() }, data: { decisionId: IDS.decision, source, suspectedOffence: 'Threat' } }, meta),
   );
@@ -251,14 +244,14 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
     ['pupil-2', 'website-publication', 'refused'],
   ] as const) {
     const data = { pupilId, schoolId: 'school-1', purpose, decision, givenBy: 'parents' as const, documentSha256: null };
-    accepted(await consents.handle(pupilConsentStream(pupilId), { type: 'RecordConsent', context: { actor: director, now: tick() }, data }, meta));
+    accepted(await consents.handle(streamIds.pupilConsent(pupilId), { type: 'RecordConsent', context: { actor: director, now: tick() }, data }, meta));
   }
   const permission = { permissionId: 'permission-1', schoolId: 'school-1', what: 'Photos of the sports day', grantedTo: 'staff-teacher-1', validFrom: '2026-06-01', validUntil: null, documentSha256: 'c'.repeat(64) };
-  accepted(await schoolConsentHandler(store).handle(schoolConsentStream('school-1'), { type: 'GrantRecordingPermission', context: { actor: director, now: tick() }, data: permission }, meta));
+  accepted(await schoolConsentHandler(store).handle(streamIds.schoolConsent('school-1'), { type: 'GrantRecordingPermission', context: { actor: director, now: tick() }, data: permission }, meta));
   accepted(
-    await personRecordHandler(store).handle(personRecordStream('pupil-2'), { type: 'RecordDeparture', context: { actor: director, now: tick() }, data: { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15' } }, meta),
+    await personRecordHandler(store).handle(streamIds.personRecord('pupil-2'), { type: 'RecordDeparture', context: { actor: director, now: tick() }, data: { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15' } }, meta),
   );
-  accepted(await legalHoldHandler(store).handle(legalHoldStream(IDS.staffCase), { type: 'PlaceLegalHold', context: { actor: board, now: tick() }, data: { incidentId: IDS.staffCase, reason: 'Proceedings' } }, meta));
+  accepted(await legalHoldHandler(store).handle(streamIds.legalHold(IDS.staffCase), { type: 'PlaceLegalHold', context: { actor: board, now: tick() }, data: { incidentId: IDS.staffCase, reason: 'Proceedings' } }, meta));
 
   await recordAccess(store, { actorId: 'staff-dir-1', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'granted' }, 'scripted');
   await recordAccess(store, { actorId: 'staff-dir-9', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'refused' }, 'scripted');

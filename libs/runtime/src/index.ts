@@ -1,4 +1,4 @@
 export * from './runtime';
 export * from './runtime.module';
-export * from './subscription-host';
-export * from './integration-events.host';
+export * from './background-work';
+export * from './audit-trail';

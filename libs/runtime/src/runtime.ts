@@ -1,12 +1,19 @@
 import { TokenVerifier, loadOrCreateSecret } from '@casebook/access';
 import { type EventStore, openEventStore } from '@casebook/event-store';
+import { DEFAULT_POLICY, DEFAULT_SCHOOL_CALENDAR, PERSONAL_DATA, WriteSide, subjectsOfStream } from '@casebook/incidents';
 import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@casebook/messaging';
 import { type AppConfig, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
 import { PersonKeyStore, PersonalDataReveal, PrivacyEventStore, loadOrCreateMasterKey } from '@casebook/privacy';
+import { READ_MODELS, ReadModelCatalog } from '@casebook/projections';
+import { type AuditTrail, openAuditTrail } from './audit-trail';
 import { DatabaseHealthIndicator } from './database-health.indicator';
 import { EventStoreHealthIndicator } from './event-store-health.indicator';
+import { privacyRegisterOf } from './privacy-register.port';
 
-/** The infrastructure one process holds: database, event store, Kafka (when configured), health checks. */
+/**
+ * What one process holds, opened the same way by the api, the worker and the CLI: database, event store (sealing
+ * personal texts), Kafka when configured, the read models, the audit trail and the write side.
+ */
 export interface Runtime {
   readonly config: AppConfig;
   readonly logger: Logger;
@@ -20,6 +27,11 @@ export interface Runtime {
   readonly messageBus: MessageBus | undefined;
   readonly health: readonly HealthIndicator[];
   readonly tokens: TokenVerifier;
+  /** The read models: which version serves reads, their DataSources. */
+  readonly readModels: ReadModelCatalog;
+  readonly audit: AuditTrail;
+  /** The write side's one door: every command of every app. */
+  readonly writeSide: WriteSide;
   close(): Promise<void>;
 }
 
@@ -33,40 +45,52 @@ function tokenVerifier(config: AppConfig): TokenVerifier {
 
 export async function openRuntime(config: AppConfig, logger: Logger, processName: string): Promise<Runtime> {
   const sql = await openSqlClient(config.database, `casebook-${processName}`);
-  const storedEvents = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
-  const personKeys = await PersonKeyStore.open(sql, loadOrCreateMasterKey(config.privacy.masterKey, config.privacy.masterKeyFile));
-  const eventStore = new PrivacyEventStore(storedEvents, personKeys);
-  const messageBus = config.kafka
-    ? new KafkaMessageBus({ brokers: config.kafka.brokers, clientId: `${config.kafka.clientId}-${processName}`, logger })
-    : undefined;
-  logger.info(
-    {
-      database: sql.engine,
-      dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined,
-      eventStore: eventStore.kind,
-      kafka: config.kafka ? 'configured' : 'off',
-    },
-    'runtime opened',
-  );
-  const health: HealthIndicator[] = [
-    new DatabaseHealthIndicator(sql),
-    new EventStoreHealthIndicator(eventStore),
-    new KafkaHealthIndicator(messageBus),
-  ];
-  return {
-    config,
-    logger,
-    sql,
-    eventStore,
-    personKeys,
-    reveal: new PersonalDataReveal(personKeys),
-    messageBus,
-    health,
-    tokens: tokenVerifier(config),
-    close: async () => {
-      await messageBus?.close();
-      await eventStore.close();
-      await sql.close();
-    },
-  };
+  try {
+    const storedEvents = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
+    const personKeys = await PersonKeyStore.open(sql, loadOrCreateMasterKey(config.privacy.masterKey, config.privacy.masterKeyFile));
+    // Every event type declares its personal fields (PERSONAL_DATA); the store refuses one that does not.
+    const eventStore = new PrivacyEventStore(storedEvents, personKeys, PERSONAL_DATA, subjectsOfStream);
+    const messageBus = config.kafka ? new KafkaMessageBus({ brokers: config.kafka.brokers, clientId: `${config.kafka.clientId}-${processName}`, logger }) : undefined;
+    const reveal = new PersonalDataReveal(personKeys);
+    const readModels = await ReadModelCatalog.open(sql, READ_MODELS);
+    const audit = await openAuditTrail(config, logger, sql, eventStore, reveal);
+    const writeSide = await WriteSide.open({
+      store: eventStore,
+      sql,
+      policy: DEFAULT_POLICY,
+      calendar: DEFAULT_SCHOOL_CALENDAR,
+      logger,
+      personKeys,
+      privacyRegister: privacyRegisterOf(readModels),
+    });
+    logger.info(
+      { database: sql.engine, dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined, eventStore: eventStore.kind, kafka: config.kafka ? 'configured' : 'off' },
+      'runtime opened',
+    );
+    const health: HealthIndicator[] = [new DatabaseHealthIndicator(sql), new EventStoreHealthIndicator(eventStore), new KafkaHealthIndicator(messageBus)];
+    return {
+      config,
+      logger,
+      sql,
+      eventStore,
+      personKeys,
+      reveal,
+      messageBus,
+      health,
+      tokens: tokenVerifier(config),
+      readModels,
+      audit,
+      writeSide,
+      close: async () => {
+        await messageBus?.close();
+        await readModels.close();
+        await eventStore.close();
+        await sql.close();
+      },
+    };
+  } catch (error) {
+    // A half-opened runtime would hold the embedded data directory's lock: release it.
+    await sql.close().catch(() => undefined);
+    throw error;
+  }
 }

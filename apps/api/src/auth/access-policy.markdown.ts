@@ -18,7 +18,7 @@ export function renderAuthorizationDoc(): string {
       const condition = rule.who[role];
       return condition ? CONDITION_TEXT[condition] : '403';
     });
-    const notes = [rule.logsRefusals ? 'refusals are logged in the access log' : '', rule.note ?? ''].filter(Boolean).join('; ');
+    const notes = [rule.dossier ? 'every read is logged in the access log with whose data it was, refusals too' : '', rule.note ?? ''].filter(Boolean).join('; ');
     return `| \`${rule.method} ${rule.path}\` | ${operation} | ${cells.join(' | ')} | ${notes} |`;
   });
   return [

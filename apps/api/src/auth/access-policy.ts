@@ -1,5 +1,5 @@
 import type { Principal } from '@casebook/access';
-import type { Role } from '@casebook/incidents';
+import type { AccessedResource, Role } from '@casebook/incidents';
 
 /**
  * The authorization table: for every endpoint, which roles may call it and on what condition. One table, used
@@ -26,14 +26,26 @@ export type Condition =
   /** always answered, but the answer holds only the caller's own schools (a filter, not a refusal) */
   | 'own-schools-only';
 
+/**
+ * A dossier read (domain spec, "access log"): every call is logged — granted, refused or not found — with whose data
+ * it was, by one interceptor driven by this declaration (apps/api/src/reads/dossier-read.interceptor.ts).
+ */
+export interface DossierRead {
+  readonly resource: AccessedResource;
+  /** What the log names as read: a path parameter (a person id or a UUID), or a query's subject or actor. */
+  readonly id: { readonly param: string; readonly kind: 'person' | 'uuid' } | { readonly query: 'subject-or-actor' | 'access-log-export' };
+  /** Whose data it shows: the person the path names, the people of the case it names, or the query's subjectId. */
+  readonly subjects: 'the-person' | 'the-case' | 'query-subject';
+}
+
 export interface AccessRule {
   readonly method: 'GET' | 'POST';
   /** the path as api.md writes it */
   readonly path: string;
   /** the roles, in the order an actor holding several acts in (board before director: the wider mandate) */
   readonly who: Readonly<Partial<Record<Role, Condition>>>;
-  /** dossier reads and exports: the controller logs the refusal in the access log before it answers 403 */
-  readonly logsRefusals?: true;
+  /** dossier reads and exports: logged in the access log, refusals too (a caller without the roles gets a logged 403) */
+  readonly dossier?: DossierRead;
   /** what else the deciders check, for the rendered table */
   readonly note?: string;
 }
@@ -80,15 +92,15 @@ export const ACCESS_POLICY = {
   liftLegalHold: rule('POST', '/incidents/{id}/legal-hold/lift', { board: 'any', legal: 'any' }),
   readRetention: rule('GET', '/privacy/retention', { board: 'any', legal: 'any' }),
   // Reads (api.md, Reads)
-  readIncident: rule('GET', '/incidents/{id}', { board: 'any', legal: 'any', director: 'own-school', hr: 'staff-case', teacher: 'own-report' }, { logsRefusals: true, note: 'api.md: "involved roles"' }),
-  readTimeline: rule('GET', '/incidents/{id}/timeline', { board: 'any', legal: 'any', director: 'own-school', hr: 'staff-case' }, { logsRefusals: true }),
-  readPupilFile: rule('GET', '/pupils/{pupilId}/file', { board: 'any', legal: 'any', director: 'own-school' }, { logsRefusals: true }),
-  readPersonnelFile: rule('GET', '/staff/{staffId}/personnel-file', { board: 'any', legal: 'any', hr: 'any' }, { logsRefusals: true }),
+  readIncident: rule('GET', '/incidents/{id}', { board: 'any', legal: 'any', director: 'own-school', hr: 'staff-case', teacher: 'own-report' }, { dossier: { resource: 'incident', id: { param: 'id', kind: 'uuid' }, subjects: 'the-case' }, note: 'api.md: "involved roles"' }),
+  readTimeline: rule('GET', '/incidents/{id}/timeline', { board: 'any', legal: 'any', director: 'own-school', hr: 'staff-case' }, { dossier: { resource: 'incident-timeline', id: { param: 'id', kind: 'uuid' }, subjects: 'the-case' } }),
+  readPupilFile: rule('GET', '/pupils/{pupilId}/file', { board: 'any', legal: 'any', director: 'own-school' }, { dossier: { resource: 'pupil-file', id: { param: 'pupilId', kind: 'person' }, subjects: 'the-person' } }),
+  readPersonnelFile: rule('GET', '/staff/{staffId}/personnel-file', { board: 'any', legal: 'any', hr: 'any' }, { dossier: { resource: 'personnel-file', id: { param: 'staffId', kind: 'person' }, subjects: 'the-person' } }),
   readInspectorQueue: rule('GET', '/inspector-notifications', { board: 'any', legal: 'any' }),
   readObligations: rule('GET', '/obligations', { board: 'any', director: 'own-schools-only' }),
-  exportCaseAudit: rule('GET', '/incidents/{id}/audit-export', { board: 'any', legal: 'any' }, { logsRefusals: true }),
-  readAccessLog: rule('GET', '/access-log', { legal: 'any' }, { logsRefusals: true }),
-  exportAccessLog: rule('GET', '/access-log/audit-export', { legal: 'any' }, { logsRefusals: true }),
+  exportCaseAudit: rule('GET', '/incidents/{id}/audit-export', { board: 'any', legal: 'any' }, { dossier: { resource: 'audit-export', id: { param: 'id', kind: 'uuid' }, subjects: 'the-case' } }),
+  readAccessLog: rule('GET', '/access-log', { legal: 'any' }, { dossier: { resource: 'access-log', id: { query: 'subject-or-actor' }, subjects: 'query-subject' } }),
+  exportAccessLog: rule('GET', '/access-log/audit-export', { legal: 'any' }, { dossier: { resource: 'audit-export', id: { query: 'access-log-export' }, subjects: 'query-subject' } }),
 } as const satisfies Record<string, AccessRule>;
 
 export type Operation = keyof typeof ACCESS_POLICY;

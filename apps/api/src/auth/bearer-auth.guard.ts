@@ -17,8 +17,8 @@ export function bearerTokenOf(header: string | string[] | undefined): string | n
 /**
  * api.md, Auth: every command and read needs `Authorization: Bearer <JWT>`; otherwise 401, saying why. Then the
  * authorization table (access-policy.ts): a route with no row is refused for everyone (fail closed), and a caller
- * holding none of its roles gets 403 before the body is even validated — except dossier reads, whose controllers
- * log the refusal in the access log first.
+ * holding none of its roles gets 403 before the body is even validated — except dossier reads, whose refusal the
+ * dossier-read interceptor logs in the access log first.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -40,7 +40,8 @@ export class BearerAuthGuard implements CanActivate {
     }
     const operations = this.reflector.getAllAndOverride<Operation[] | undefined>(ACCESS_OPERATIONS, [context.getHandler(), context.getClass()]);
     if (!operations?.length) throw new ForbiddenException({ detail: 'This route has no row in the authorization table' });
-    if (operations.some((operation) => 'logsRefusals' in ACCESS_POLICY[operation] || admits(operation, request.principal!))) return true;
+    // A dossier read passes on to the dossier-read interceptor, which logs the refusal before it answers 403.
+    if (operations.some((operation) => 'dossier' in ACCESS_POLICY[operation] || admits(operation, request.principal!))) return true;
     const roles = [...new Set(operations.flatMap(rolesFor))];
     throw new ForbiddenException({ detail: `This needs one of the roles ${roles.join(', ')}` });
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, HttpException, NotFoundException, PreconditionFailedException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import type { Actor, CommandContext, CommandMeta, CommandResult, Role } from '@casebook/incidents';
+import type { Actor, CommandContext, CommandMeta, CommandOutcome, Issued, Role } from '@casebook/incidents';
+import { type Operation, rolesFor } from '../auth/access-policy';
 
 /**
  * The acting role for this request: the first of `allowed` the caller holds (so someone who is both board and
@@ -41,26 +42,32 @@ export function commandMeta(headers: Record<string, string | string[] | undefine
   return { correlationId, causationId: randomUUID(), expectedRevision: Number(match[1]) };
 }
 
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
 /**
- * A handler's result as HTTP: accepted → the status given, `ETag: "<revision>"`, and `{ id, revision, position }`
- * plus `extra`; a rule refusal → 403/404/409 naming the rule; a stale If-Match → 412.
+ * What a command brings from its request: the acting role of the operation's row in the authorization table (and
+ * the body's school, where the row scopes by it), the server's clock, and the request's ids and If-Match.
  */
-export function respond<Event>(
-  reply: FastifyReply,
-  result: CommandResult<Event>,
-  id: string,
-  status: 200 | 201,
-  extra: (events: readonly Event[]) => Record<string, unknown> = () => ({}),
-): Record<string, unknown> {
+export function issuedBy(principal: Principal, operation: Operation, headers: RequestHeaders, schoolId?: string): Issued {
+  return { context: contextFor(principal, rolesFor(operation), schoolId), meta: commandMeta(headers) };
+}
+
+/**
+ * The write side's answer as HTTP, in one place: accepted → the status given, `ETag: "<revision>"`, `Location`
+ * where it made something, and `{ id, revision, position }` plus what else it answered; a domain refusal →
+ * 403/404/409 naming the rule; a stale If-Match → 412.
+ */
+export function respond(reply: FastifyReply, result: CommandOutcome, status: 200 | 201): Record<string, unknown> {
   switch (result.outcome) {
     case 'accepted':
       void reply.status(status).header('etag', `"${result.revision}"`);
-      return { id, revision: result.revision, position: result.position, ...extra(result.events) };
+      if (result.location) void reply.header('location', result.location);
+      return { id: result.id, revision: result.revision, position: result.position, ...result.answer };
     case 'precondition-failed':
       throw new PreconditionFailedException({ detail: `The case is at revision ${result.actualRevision}, not the one in If-Match` });
     case 'refused': {
       const { violation } = result;
-      const body = { detail: `${violation.rule}: ${violation.message}`, rule: violation.rule };
+      const body = { detail: `${violation.rule}: ${violation.message}`, rule: violation.rule, ...result.details };
       if (violation.violation === 'forbidden') throw new ForbiddenException(body);
       if (violation.violation === 'not-found') throw new NotFoundException(body);
       throw new HttpException(body, 409);

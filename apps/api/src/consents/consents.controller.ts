@@ -1,20 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { pupilConsentHandler, pupilConsentStream, schoolConsentHandler, schoolConsentStream } from '@casebook/incidents';
+import { WriteSide } from '@casebook/incidents';
 import { findNonConsenting, findPupilConsents, findRecordingPermissions } from '@casebook/projections';
-import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { commandMeta, contextFor, respond } from '../commands/command-http';
+import { issuedBy, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadQueryDto } from '../reads/read-query.dto';
 import { ReadModels } from '../reads/read-models.http';
 import { ConsentDto, RecordingPermissionDto } from './consents.dto';
 import { Access } from '../auth/access.decorator';
-import { type Operation, permits, rolesFor } from '../auth/access-policy';
+import { type Operation, permits } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -22,7 +20,7 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 @CommandEndpoints('consents')
 @Controller()
 export class ConsentCommandsController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(private readonly writeSide: WriteSide) {}
 
   @Access('recordConsent')
   @Post('pupils/:pupilId/consents')
@@ -35,10 +33,9 @@ export class ConsentCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('recordConsent'), body.schoolId);
-    const data = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null };
-    const result = await pupilConsentHandler(this.runtime.eventStore).handle(pupilConsentStream(pupilId), { type: 'RecordConsent', context, data }, commandMeta(headers));
-    return respond(reply, result, pupilId, 200);
+    const issued = issuedBy(principal, 'recordConsent', headers, body.schoolId);
+    const consent = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null };
+    return respond(reply, await this.writeSide.consents.recordConsent(consent, issued), 200);
   }
 
   @Access('grantRecordingPermission')
@@ -52,12 +49,9 @@ export class ConsentCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('grantRecordingPermission'), schoolId);
-    const permissionId = randomUUID();
-    const data = { permissionId, schoolId, what: body.what, grantedTo: body.grantedTo, validFrom: body.validFrom, validUntil: body.validUntil ?? null, documentSha256: body.documentSha256.toLowerCase() };
-    const result = await schoolConsentHandler(this.runtime.eventStore).handle(schoolConsentStream(schoolId), { type: 'GrantRecordingPermission', context, data }, commandMeta(headers));
-    if (result.outcome === 'accepted') void reply.header('location', `/schools/${schoolId}/recording-permissions`);
-    return respond(reply, result, permissionId, 201);
+    const issued = issuedBy(principal, 'grantRecordingPermission', headers, schoolId);
+    const permission = { schoolId, what: body.what, grantedTo: body.grantedTo, validFrom: body.validFrom, validUntil: body.validUntil ?? null, documentSha256: body.documentSha256.toLowerCase() };
+    return respond(reply, await this.writeSide.consents.grantRecordingPermission(permission, issued), 201);
   }
 }
 

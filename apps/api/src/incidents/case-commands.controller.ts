@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
+import { WriteSide } from '@casebook/incidents';
+import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
+import { instant, issuedBy, respond } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { CloseIncidentDto, CorrespondenceDto, EvidenceDto, ReopenIncidentDto, ScopeAssessmentDto } from './case-commands.dto';
-import { IncidentCases } from './incident-cases';
-import { Access } from '../auth/access.decorator';
-import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -19,7 +17,7 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 @ApiNotFoundResponse({ description: 'No incident with this id' })
 @Controller('incidents/:id')
 export class CaseCommandsController {
-  constructor(private readonly cases: IncidentCases) {}
+  constructor(private readonly writeSide: WriteSide) {}
 
   @Access('assessScope')
   @Post('scope-assessment')
@@ -33,9 +31,8 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('assessScope'));
-    const result = await this.cases.runShared(id, { type: 'AssessScope', context, data: { inScope: body.inScope, rationale: body.rationale } }, commandMeta(headers));
-    return respond(reply, result, id, 200);
+    const issued = issuedBy(principal, 'assessScope', headers);
+    return respond(reply, await this.writeSide.cases.assessScope(id, { inScope: body.inScope, rationale: body.rationale }, issued), 200);
   }
 
   @Access('addEvidence')
@@ -50,11 +47,9 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('addEvidence'));
-    const evidenceId = randomUUID();
-    const data = { evidenceId, description: body.description, sha256: body.sha256, mediaType: body.mediaType, capturedAt: instant(body.capturedAt) };
-    const result = await this.cases.runShared(id, { type: 'AddEvidence', context, data }, commandMeta(headers));
-    return respond(reply, result, evidenceId, 201, () => ({ incidentId: id }));
+    const issued = issuedBy(principal, 'addEvidence', headers);
+    const evidence = { description: body.description, sha256: body.sha256, mediaType: body.mediaType, capturedAt: instant(body.capturedAt) };
+    return respond(reply, await this.writeSide.cases.addEvidence(id, evidence, issued), 201);
   }
 
   @Access('recordCorrespondence')
@@ -69,19 +64,9 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('recordCorrespondence'));
-    const correspondenceId = randomUUID();
-    const data = {
-      correspondenceId,
-      direction: body.direction,
-      counterpart: body.counterpart,
-      channel: body.channel,
-      occurredAt: instant(body.occurredAt),
-      summary: body.summary,
-      documentSha256: body.documentSha256,
-    };
-    const result = await this.cases.runShared(id, { type: 'RecordCorrespondence', context, data }, commandMeta(headers));
-    return respond(reply, result, correspondenceId, 201, () => ({ incidentId: id }));
+    const issued = issuedBy(principal, 'recordCorrespondence', headers);
+    const letter = { direction: body.direction, counterpart: body.counterpart, channel: body.channel, occurredAt: instant(body.occurredAt), summary: body.summary, documentSha256: body.documentSha256 };
+    return respond(reply, await this.writeSide.cases.recordCorrespondence(id, letter, issued), 201);
   }
 
   @Access('closeIncident')
@@ -96,9 +81,8 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('closeIncident'));
-    const result = await this.cases.runShared(id, { type: 'CloseIncident', context, data: { outcome: body.outcome } }, commandMeta(headers));
-    return respond(reply, result, id, 200);
+    const issued = issuedBy(principal, 'closeIncident', headers);
+    return respond(reply, await this.writeSide.cases.close(id, { outcome: body.outcome }, issued), 200);
   }
 
   @Access('reopenIncident')
@@ -113,8 +97,7 @@ export class CaseCommandsController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('reopenIncident'));
-    const result = await this.cases.runShared(id, { type: 'ReopenIncident', context, data: { reason: body.reason } }, commandMeta(headers));
-    return respond(reply, result, id, 200);
+    const issued = issuedBy(principal, 'reopenIncident', headers);
+    return respond(reply, await this.writeSide.cases.reopen(id, { reason: body.reason }, issued), 200);
   }
 }

@@ -3,10 +3,9 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { type IncidentView, WriteSide } from '@casebook/incidents';
 import { UuidPipe } from '../http/uuid.pipe';
-import { ReadModels } from '../reads/read-models.http';
-import { IncidentCases } from './incident-cases';
-import type { IncidentView } from './incident-view';
+import { ShowingSubjects } from '../reads/dossier-read.interceptor';
 import { Access } from '../auth/access.decorator';
 import { permits } from '../auth/access-policy';
 
@@ -27,10 +26,7 @@ function matchesRevision(header: string | undefined, revision: number): boolean 
 @Controller('incidents')
 @UseGuards(BearerAuthGuard)
 export class IncidentReadController {
-  constructor(
-    private readonly cases: IncidentCases,
-    private readonly readModels: ReadModels,
-  ) {}
+  constructor(private readonly writeSide: WriteSide) {}
 
   @Access('readIncident')
   @Get(':id')
@@ -43,15 +39,15 @@ export class IncidentReadController {
     @Param('id', UuidPipe) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
+    @ShowingSubjects() showing: (subjectIds: readonly string[]) => void,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IncidentView | undefined> {
-    const view = await this.cases.view(id);
-    const outcome = !view ? 'not-found' : mayRead(principal, view) ? 'granted' : 'refused';
-    // Every dossier read goes into the access log before the answer leaves, refused ones too.
-    const subjectIds = view ? (view.involved as { personId: string }[]).map((person) => person.personId) : [];
-    await this.readModels.logAccess(principal, { resource: 'incident', resourceId: id, subjectIds, outcome });
+    // Every read goes into the access log before the answer leaves, refused ones too (DossierReadInterceptor); the
+    // people it names are those of the view folded here.
+    const view = await this.writeSide.views.view(id);
     if (!view) throw new NotFoundException({ detail: `No incident ${id}` });
-    if (outcome === 'refused') throw new ForbiddenException({ detail: 'Your roles do not read this case' });
+    showing((view.involved as { personId: string }[]).map((person) => person.personId));
+    if (!mayRead(principal, view)) throw new ForbiddenException({ detail: 'Your roles do not read this case' });
     // Read straight from the stream: always as far as the case's own last event (api.md: every read says where it is).
     void reply.header('etag', `"${view.revision}"`).header('x-projection-position', String(view.position)).header('cache-control', 'no-store');
     // The client already holds this revision (If-None-Match): 304 without a body, so nothing is opened or sent.

@@ -1,21 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { type CommandResult, DEFAULT_POLICY, type ReportIncident, incidentStream, pupilIncidentHandler, staffMisconductHandler } from '@casebook/incidents';
-import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { WriteSide } from '@casebook/incidents';
+import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { actorFor, commandMeta, respond } from '../commands/command-http';
+import { instant, issuedBy, respond } from '../commands/command-http';
 import { ReportIncidentDto } from './report-incident.dto';
-import { Access } from '../auth/access.decorator';
-import { rolesFor } from '../auth/access-policy';
 
 @CommandEndpoints('incidents')
 @Controller('incidents')
 export class IncidentsController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(private readonly writeSide: WriteSide) {}
 
   @Access('reportIncident')
   @Post()
@@ -28,32 +25,9 @@ export class IncidentsController {
     @Headers() headers: Record<string, string | string[] | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const actor = actorFor(principal, rolesFor('reportIncident'), body.schoolId);
-    const incidentId = randomUUID();
-    const context = { actor, now: new Date().toISOString() };
-    const report: ReportIncident = {
-      type: 'ReportIncident',
-      context,
-      data: {
-        incidentId,
-        schoolId: body.schoolId,
-        category: body.category,
-        occurredAt: new Date(body.occurredAt).toISOString(),
-        summary: body.summary,
-        involved: body.involved.map((p) => ({ personId: p.personId, personKind: p.personKind, role: p.role, ...(p.displayName ? { displayName: p.displayName } : {}) })),
-      },
-    };
-    const stream = incidentStream(body.type, incidentId);
-    const meta = commandMeta(headers);
-    const result: CommandResult<unknown> =
-      body.type === 'pupil-incident'
-        ? await pupilIncidentHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(stream, report, meta)
-        : await staffMisconductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(
-            stream,
-            { type: 'ReportStaffMisconduct', context, report, statutoryObligationId: randomUUID() },
-            meta,
-          );
-    if (result.outcome === 'accepted') void reply.header('location', `/incidents/${incidentId}`);
-    return respond(reply, result, incidentId, 201);
+    const issued = issuedBy(principal, 'reportIncident', headers, body.schoolId);
+    const involved = body.involved.map((p) => ({ personId: p.personId, personKind: p.personKind, role: p.role, ...(p.displayName ? { displayName: p.displayName } : {}) }));
+    const report = { type: body.type, schoolId: body.schoolId, category: body.category, occurredAt: instant(body.occurredAt), summary: body.summary, involved };
+    return respond(reply, await this.writeSide.cases.report(report, issued), 201);
   }
 }

@@ -1,38 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { DEFAULT_POLICY, type DisciplinaryMeasure, type OpenedObligation, type PupilMeasure, pupilConductHandler } from '@casebook/incidents';
-import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { WriteSide } from '@casebook/incidents';
+import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
-import { StreamLocator } from '../commands/stream-locator';
+import { instant, issuedBy, respond } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IncidentCases } from './incident-cases';
 import { HearingDto, MeasureDto, ParentNotificationDto } from './pupil-incident-commands.dto';
-import { Access } from '../auth/access.decorator';
-import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
-
-/** What a measure opened, for the client to act on (ids, kinds and due times only). */
-function openedObligations(events: readonly unknown[]): Record<string, unknown> {
-  const obligations = events.flatMap((event) => (event as { data: { obligations?: readonly OpenedObligation[] } }).data.obligations ?? []);
-  return { obligations: obligations.map(({ obligationId, kind, dueAt }) => ({ obligationId, kind, dueAt })) };
-}
 
 /** Measures against pupils and staff, hearings before a removal, and informing parents ("Sancties en gevolgen"). */
 @CommandEndpoints('incidents')
 @ApiNotFoundResponse({ description: 'No incident with this id (or nothing `regarding` names)' })
 @Controller('incidents/:id')
 export class MeasuresController {
-  constructor(
-    private readonly cases: IncidentCases,
-    private readonly locator: StreamLocator,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-  ) {}
+  constructor(private readonly writeSide: WriteSide) {}
 
   @Access('takeMeasure')
   @Post('measures')
@@ -46,35 +31,9 @@ export class MeasuresController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('takeMeasure'));
-    const meta = commandMeta(headers);
-    const measureId = randomUUID();
-    const common = { measureId, subjectId: body.subjectId, reason: body.reason, startsOn: body.startsOn, endsOn: body.endsOn };
-    const loaded = await this.cases.loadOrThrow(id);
-    const result =
-      loaded.kind === 'pupil-incident'
-        ? await this.cases.pupil(
-            id,
-            {
-              type: 'ImposeMeasure',
-              context,
-              data: {
-                ...common,
-                measure: body.measure as PupilMeasure, // the decider refuses what is not a pupil measure (P1)
-                obligationIds: { informParents: randomUUID(), inspectorateReport: randomUUID(), removalPlacement: randomUUID(), reconsiderationWindow: randomUUID() },
-              },
-            },
-            meta,
-            loaded.events,
-          )
-        : await this.cases.staff(
-            id,
-            // the decider refuses what is not a disciplinary measure (S9)
-            { type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: body.measure as DisciplinaryMeasure, communicatedAt: instant(body.communicatedAt) } },
-            meta,
-            loaded.events,
-          );
-    return respond(reply, result, measureId, 201, (events) => ({ incidentId: id, ...openedObligations(events) }));
+    const issued = issuedBy(principal, 'takeMeasure', headers);
+    const measure = { subjectId: body.subjectId, measure: body.measure, reason: body.reason, startsOn: body.startsOn, endsOn: body.endsOn, communicatedAt: instant(body.communicatedAt) };
+    return respond(reply, await this.writeSide.measures.impose(id, measure, issued), 201);
   }
 
   @Access('notifyParents')
@@ -94,14 +53,9 @@ export class MeasuresController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('notifyParents'));
-    const meta = commandMeta(headers);
-    const data = { regarding: body.regarding.toLowerCase(), channel: body.channel, informedAt: instant(body.informedAt) };
-    const conductStream = await this.locator.find(data.regarding);
-    const result = conductStream
-      ? await this.cases.kindOf(id).then(() => pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(conductStream, { type: 'RecordParentsInformed', context, data }, meta))
-      : await this.cases.runPupilOnly(id, { type: 'RecordParentsInformedOfMeasure', context, data }, 'parent notifications about measures', meta);
-    return respond(reply, result, data.regarding, 200, () => ({ incidentId: id }));
+    const issued = issuedBy(principal, 'notifyParents', headers);
+    const notification = { regarding: body.regarding, channel: body.channel, informedAt: instant(body.informedAt) };
+    return respond(reply, await this.writeSide.measures.recordParentsInformed(id, notification, issued), 200);
   }
 
   @Access('recordHearing')
@@ -116,10 +70,8 @@ export class MeasuresController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('recordHearing'));
-    const hearingId = randomUUID();
-    const data = { hearingId, heardPersonId: body.heardPersonId, heardPersonKind: body.heardPersonKind, heardAt: instant(body.heardAt), summary: body.summary };
-    const result = await this.cases.runPupilOnly(id, { type: 'RecordHearing', context, data }, 'hearings', commandMeta(headers));
-    return respond(reply, result, hearingId, 201, () => ({ incidentId: id }));
+    const issued = issuedBy(principal, 'recordHearing', headers);
+    const hearing = { heardPersonId: body.heardPersonId, heardPersonKind: body.heardPersonKind, heardAt: instant(body.heardAt), summary: body.summary };
+    return respond(reply, await this.writeSide.measures.recordHearing(id, hearing, issued), 201);
   }
 }

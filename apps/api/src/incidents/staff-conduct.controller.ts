@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
+import { WriteSide } from '@casebook/incidents';
+import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
+import { instant, issuedBy, respond } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IncidentCases } from './incident-cases';
 import { InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
-import { Access } from '../auth/access.decorator';
-import { rolesFor } from '../auth/access-policy';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -19,7 +17,7 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 @ApiNotFoundResponse({ description: 'No incident with this id' })
 @Controller('incidents/:id')
 export class StaffConductController {
-  constructor(private readonly cases: IncidentCases) {}
+  constructor(private readonly writeSide: WriteSide) {}
 
   @Access('qualifyConduct')
   @Post('qualifications')
@@ -33,13 +31,8 @@ export class StaffConductController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('qualifyConduct'));
-    const obligationId = randomUUID();
-    const command = { type: 'QualifyConduct' as const, context, data: { qualification: body.qualification, rationale: body.rationale, obligationId } };
-    const result = await this.cases.runStaffOnly(id, command, 'qualifications', commandMeta(headers));
-    return respond(reply, result, id, 200, (events) =>
-      events.some((e) => (e as { type: string }).type === 'InspectorNotificationQueued') ? { inspectorNotificationId: obligationId } : {},
-    );
+    const issued = issuedBy(principal, 'qualifyConduct', headers);
+    return respond(reply, await this.writeSide.staffConduct.qualify(id, { qualification: body.qualification, rationale: body.rationale }, issued), 200);
   }
 
   @Access('recordInspectorCall')
@@ -54,10 +47,9 @@ export class StaffConductController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('recordInspectorCall'));
-    const data = { calledAt: instant(body.calledAt), inspectorReference: body.inspectorReference, summary: body.summary, conclusion: body.conclusion };
-    const result = await this.cases.runStaffOnly(id, { type: 'RecordInspectorCall', context, data }, 'inspector calls', commandMeta(headers));
-    return respond(reply, result, id, 200);
+    const issued = issuedBy(principal, 'recordInspectorCall', headers);
+    const call = { calledAt: instant(body.calledAt), inspectorReference: body.inspectorReference, summary: body.summary, conclusion: body.conclusion };
+    return respond(reply, await this.writeSide.staffConduct.recordInspectorCall(id, call, issued), 200);
   }
 
   @Access('recordManagerConsultation')
@@ -72,10 +64,7 @@ export class StaffConductController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('recordManagerConsultation'));
-    const consultationId = randomUUID();
-    const data = { consultationId, consultedAt: instant(body.consultedAt), summary: body.summary };
-    const result = await this.cases.runStaffOnly(id, { type: 'RecordManagerConsultation', context, data }, 'manager consultations', commandMeta(headers));
-    return respond(reply, result, consultationId, 201, () => ({ incidentId: id }));
+    const issued = issuedBy(principal, 'recordManagerConsultation', headers);
+    return respond(reply, await this.writeSide.staffConduct.recordManagerConsultation(id, { consultedAt: instant(body.consultedAt), summary: body.summary }, issued), 201);
   }
 }

@@ -1,20 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpException, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { legalHoldHandler, legalHoldStream, personRecordHandler, personRecordStream } from '@casebook/incidents';
-import { ReadModelCatalog, erasePerson, erasureDeps, findRetentionCandidates } from '@casebook/projections';
-import { retentionReport } from '@casebook/privacy';
+import { WriteSide } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { Access } from '../auth/access.decorator';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { actorFor, commandMeta, contextFor, issuedBy, respond } from '../commands/command-http';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { actorFor, commandMeta, contextFor, respond } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IncidentCases } from '../incidents/incident-cases';
-import { DepartureDto, ErasureDto, LegalHoldDto } from './privacy.dto';
-import { Access } from '../auth/access.decorator';
 import { rolesFor } from '../auth/access-policy';
+import { DepartureDto, ErasureDto, LegalHoldDto } from './privacy.dto';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -26,24 +23,26 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 @Controller()
 export class PrivacyController {
   constructor(
+    private readonly writeSide: WriteSide,
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(ReadModelCatalog) private readonly catalog: ReadModelCatalog,
-    private readonly cases: IncidentCases,
   ) {}
 
   @Access('erasePerson')
   @Post('people/:personId/erasure')
   @HttpCode(200)
   @ApiOperation({ summary: "Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)" })
-  async erase(@Param('personId', PersonIdPipe) personId: string, @Body() body: ErasureDto, @CurrentPrincipal() principal: Principal): Promise<Record<string, unknown>> {
-    const actor = actorFor(principal, rolesFor('erasePerson'));
-    const outcome = await erasePerson(erasureDeps(this.runtime, this.catalog), { personId, basis: 'request', reason: body.reason, actor });
-    if (outcome.outcome === 'held') {
-      throw new HttpException({ detail: `HOLD: cases of ${personId} are under a legal hold: ${outcome.cases.join(', ')}`, rule: 'HOLD', cases: outcome.cases }, 409);
-    }
-    if (outcome.outcome === 'refused') throw new HttpException({ detail: `${outcome.violation.rule}: ${outcome.violation.message}`, rule: outcome.violation.rule }, outcome.violation.violation === 'forbidden' ? 403 : 409);
-    this.runtime.logger.info({ personId, basis: 'request', actorId: actor.id }, 'personal data erased');
-    return { personId, erased: true, keyDeleted: outcome.keyDeleted, position: outcome.position };
+  async erase(
+    @Param('personId', PersonIdPipe) personId: string,
+    @Body() body: ErasureDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: RequestHeaders,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Record<string, unknown>> {
+    const issued = issuedBy(principal, 'erasePerson', headers);
+    const outcome = await this.writeSide.privacy.erase(personId, { basis: 'request', reason: body.reason }, issued);
+    const { position, erased, keyDeleted } = respond(reply, outcome, 200);
+    this.runtime.logger.info({ personId, basis: 'request', actorId: issued.context.actor.id }, 'personal data erased');
+    return { personId, erased, keyDeleted, position };
   }
 
   @Access('recordPupilDeparture', 'recordStaffDeparture')
@@ -57,36 +56,25 @@ export class PrivacyController {
     @Headers() headers: RequestHeaders,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, body.personKind === 'pupil' ? ['board', 'director'] : ['board', 'hr']);
-    const result = await personRecordHandler(this.runtime.eventStore).handle(
-      personRecordStream(personId),
-      { type: 'RecordDeparture', context, data: { personId, personKind: body.personKind, leftOn: body.leftOn } },
-      commandMeta(headers),
-    );
-    return respond(reply, result, personId, 200);
+    const context = contextFor(principal, rolesFor(body.personKind === 'pupil' ? 'recordPupilDeparture' : 'recordStaffDeparture'));
+    const outcome = await this.writeSide.privacy.recordDeparture(personId, { personKind: body.personKind, leftOn: body.leftOn }, { context, meta: commandMeta(headers) });
+    return respond(reply, outcome, 200);
   }
 
   @Access('placeLegalHold')
   @Post('incidents/:id/legal-hold')
   @HttpCode(200)
   @ApiOperation({ summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)' })
-  placeHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @CurrentPrincipal() principal: Principal, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.hold(id, 'PlaceLegalHold', body, principal, headers, reply);
+  async placeHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @CurrentPrincipal() principal: Principal, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply) {
+    return respond(reply, await this.writeSide.privacy.placeLegalHold(id, { reason: body.reason }, issuedBy(principal, 'placeLegalHold', headers)), 200);
   }
 
   @Access('liftLegalHold')
   @Post('incidents/:id/legal-hold/lift')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift the legal hold of a case (board, legal; HOLD)' })
-  liftHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @CurrentPrincipal() principal: Principal, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.hold(id, 'LiftLegalHold', body, principal, headers, reply);
-  }
-
-  private async hold(id: string, type: 'PlaceLegalHold' | 'LiftLegalHold', body: LegalHoldDto, principal: Principal, headers: RequestHeaders, reply: FastifyReply) {
-    const context = contextFor(principal, rolesFor(type === 'PlaceLegalHold' ? 'placeLegalHold' : 'liftLegalHold'));
-    await this.cases.loadOrThrow(id);
-    const result = await legalHoldHandler(this.runtime.eventStore).handle(legalHoldStream(id), { type, context, data: { incidentId: id, reason: body.reason } }, commandMeta(headers));
-    return respond(reply, result, id, 200);
+  async liftHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @CurrentPrincipal() principal: Principal, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply) {
+    return respond(reply, await this.writeSide.privacy.liftLegalHold(id, { reason: body.reason }, issuedBy(principal, 'liftLegalHold', headers)), 200);
   }
 }
 
@@ -97,8 +85,8 @@ export class PrivacyController {
 @UseGuards(BearerAuthGuard)
 export class RetentionController {
   constructor(
+    private readonly writeSide: WriteSide,
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(ReadModelCatalog) private readonly catalog: ReadModelCatalog,
   ) {}
 
   @Access('readRetention')
@@ -108,7 +96,6 @@ export class RetentionController {
   async retention(@CurrentPrincipal() principal: Principal) {
     actorFor(principal, rolesFor('readRetention'));
     const today = new Date().toISOString().slice(0, 10);
-    const register = await erasureDeps(this.runtime, this.catalog).register();
-    return { today, ...retentionReport(await findRetentionCandidates(register), today, this.runtime.config.privacy.retention) };
+    return { today, ...(await this.writeSide.privacy.retentionReport(today, this.runtime.config.privacy.retention)) };
   }
 }

@@ -1,25 +1,19 @@
-import { Body, Controller, Headers, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { DEFAULT_POLICY, pupilConductHandler } from '@casebook/incidents';
-import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { WriteSide } from '@casebook/incidents';
+import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { commandMeta, contextFor, instant, respond } from '../commands/command-http';
-import { StreamLocator } from '../commands/stream-locator';
+import { instant, issuedBy, respond } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { DeviceReturnDto } from './device-return.dto';
-import { Access } from '../auth/access.decorator';
-import { rolesFor } from '../auth/access-policy';
 
 @CommandEndpoints('pupils')
 @Controller('device-custody/:custodyId')
 export class DeviceReturnController {
-  constructor(
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly locator: StreamLocator,
-  ) {}
+  constructor(private readonly writeSide: WriteSide) {}
 
   @Access('returnDevice')
   @Post('return')
@@ -35,12 +29,7 @@ export class DeviceReturnController {
     @Headers() headers: Record<string, string | string[] | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const context = contextFor(principal, rolesFor('returnDevice'));
-    const meta = commandMeta(headers);
-    const streamId = await this.locator.find(custodyId);
-    if (!streamId) throw new NotFoundException({ detail: `No device custody ${custodyId}`, rule: 'M6' });
-    const data = { custodyId, returnedTo: body.returnedTo, returnedAt: instant(body.returnedAt) };
-    const result = await pupilConductHandler(this.runtime.eventStore, DEFAULT_POLICY).handle(streamId, { type: 'ReturnDevice', context, data }, meta);
-    return respond(reply, result, custodyId, 200);
+    const issued = issuedBy(principal, 'returnDevice', headers);
+    return respond(reply, await this.writeSide.pupilConduct.returnDevice(custodyId, { returnedTo: body.returnedTo, returnedAt: instant(body.returnedAt) }, issued), 200);
   }
 }

@@ -1,18 +1,16 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Headers, HttpException, Inject, NotFoundException, Param, Query, Res, UnprocessableEntityException, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Headers, HttpException, Inject, NotFoundException, Param, Query, Res, UnprocessableEntityException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { type AuditBundle, AuditExporter, ChainNotSealedError, caseExportStreams, renderCaseTimelinePdf } from '@casebook/audit';
 import { findAccessLog } from '@casebook/projections';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { WriteSide } from '@casebook/incidents';
 import { KeepSealed } from '../http/reveal-personal-data.interceptor';
 import { UuidPipe } from '../http/uuid.pipe';
-import { IncidentCases } from '../incidents/incident-cases';
-import { incidentView } from '../incidents/incident-view';
 import { AccessLogExportQueryDto, AuditExportQueryDto } from './list-query.dtos';
 import { ReadModels } from './read-models.http';
 import { Access } from '../auth/access.decorator';
-import { admits } from '../auth/access-policy';
 
 /** An access-log export holds at most this many reads; a wider one is refused with a request to narrow it. */
 export const ACCESS_LOG_EXPORT_LIMIT = 10_000;
@@ -30,7 +28,7 @@ export const ACCESS_LOG_EXPORT_LIMIT = 10_000;
 @UseGuards(BearerAuthGuard)
 export class AuditExportsController {
   constructor(
-    private readonly cases: IncidentCases,
+    private readonly writeSide: WriteSide,
     private readonly readModels: ReadModels,
     @Inject(AuditExporter) private readonly exporter: AuditExporter,
   ) {}
@@ -50,20 +48,10 @@ export class AuditExportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditBundle | Buffer> {
     const format = query.format ?? (/application\/pdf/i.test(accept ?? '') && !/application\/json/i.test(accept ?? '') ? 'pdf' : 'json');
-    const loaded = await this.cases.load(id);
-    const subjectIds = loaded ? (incidentView(loaded.kind, loaded.events).involved as { personId: string }[]).map((person) => person.personId) : [];
-    const log = (outcome: 'granted' | 'refused' | 'not-found') => this.readModels.logAccess(principal, { resource: 'audit-export', resourceId: id, subjectIds, outcome });
-    // Refused before looking further, so a caller without the role does not learn whether the case exists.
-    if (!admits('exportCaseAudit', principal)) {
-      await log('refused');
-      throw new ForbiddenException({ detail: 'Audit exports are made by legal and the board' });
-    }
-    if (!loaded) {
-      await log('not-found');
-      throw new NotFoundException({ detail: `No incident ${id}` });
-    }
+    // A caller without the role was refused before this (DossierReadInterceptor), not learning whether the case exists.
+    const loaded = await this.writeSide.caseStreams.load(id);
+    if (!loaded) throw new NotFoundException({ detail: `No incident ${id}` });
     const bundle = await this.signedBundle(caseExportStreams(loaded.streamId, loaded.events), { kind: 'incident', incidentId: id }, principal);
-    await log('granted');
     void reply.header('x-manifest-hash', bundle.manifestHash).header('x-audit-key-id', bundle.signature.keyId).header('cache-control', 'no-store');
     if (format === 'pdf') {
       const pdf = await renderCaseTimelinePdf(bundle);
@@ -81,13 +69,6 @@ export class AuditExportsController {
   @ApiOkResponse({ description: '{ manifest, manifestHash, signature, events }: every DossierRead event that matches, each a whole one-event stream' })
   @ApiUnprocessableEntityResponse({ description: `More than ${ACCESS_LOG_EXPORT_LIMIT} reads match: narrow it with from/to` })
   async accessLogExport(@Query() query: AccessLogExportQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditBundle> {
-    const resourceId = query.subjectId ? `access-log:subject:${query.subjectId}` : `access-log:actor:${query.actorId ?? '*'}`;
-    const log = (outcome: 'granted' | 'refused') =>
-      this.readModels.logAccess(principal, { resource: 'audit-export', resourceId, subjectIds: query.subjectId ? [query.subjectId] : [], outcome });
-    if (!admits('exportAccessLog', principal)) {
-      await log('refused');
-      throw new ForbiddenException({ detail: 'The access log is exported by legal' });
-    }
     if (!query.subjectId && !query.actorId) throw new BadRequestException({ detail: 'Name whose access log to export: subjectId (whose data was read) or actorId (who read)' });
     const source = await this.readModels.open('access-log', reply, query.waitForPosition);
     const from = query.from ? new Date(query.from) : undefined;
@@ -98,8 +79,7 @@ export class AuditExportsController {
     }
     const scope = { kind: 'access-log' as const, subjectId: query.subjectId ?? null, actorId: query.actorId ?? null, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
     const bundle = await this.signedBundle(entries.map((entry) => `access-log-${entry.accessId}`), scope, principal);
-    // Logged after the bundle is made, so whether it lists itself never depends on timing: it does not.
-    await log('granted');
+    // Logged (DossierReadInterceptor) after the bundle is made, so whether it lists itself never depends on timing: it does not.
     void reply.header('x-manifest-hash', bundle.manifestHash).header('x-audit-key-id', bundle.signature.keyId).header('cache-control', 'no-store');
     return bundle;
   }

@@ -1,30 +1,19 @@
 import { BadRequestException, HttpException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '@casebook/access';
-import { newEventId } from '@casebook/event-store';
-import { AccessLogWriter, type DossierAccess, ProjectionHost, ReadModelCatalog } from '@casebook/projections';
-import { RUNTIME, type Runtime } from '@casebook/runtime';
+import { ReadModelCatalog } from '@casebook/projections';
 
 /** api.md: `waitForPosition` waits at most this long, then 503 with `Retry-After`. */
 const WAIT_LIMIT_MS = 5_000;
 
 /**
  * What every read endpoint does around its query: pick the live version of the read model, wait for a position
- * when asked, say how far the read model is (`X-Projection-Position`), and log dossier reads.
+ * when asked, and say how far the read model is (`X-Projection-Position`). Dossier reads are logged by the
+ * dossier-read interceptor.
  */
 @Injectable()
 export class ReadModels {
-  /** Dossier reads are logged with a group commit (concurrent reads share one). */
-  private readonly accessLog: AccessLogWriter;
-
-  constructor(
-    @Inject(ReadModelCatalog) private readonly catalog: ReadModelCatalog,
-    @Inject(ProjectionHost) private readonly host: ProjectionHost,
-    @Inject(RUNTIME) runtime: Runtime,
-  ) {
-    this.accessLog = new AccessLogWriter(runtime.eventStore);
-  }
+  constructor(@Inject(ReadModelCatalog) private readonly catalog: ReadModelCatalog) {}
 
   /** The live version's DataSource once it has reached `waitForPosition`; sets `X-Projection-Position`. */
   async open(name: string, reply: FastifyReply, waitForPosition?: string): Promise<DataSource> {
@@ -40,17 +29,12 @@ export class ReadModels {
           503,
         );
       }
-      this.host.nudge(); // in the embedded default the projections run in this process
+      // The projections are woken by the append itself (EventConsumer); this only waits for them.
       await new Promise((resolve) => setTimeout(resolve, 25));
       version = await this.catalog.liveVersion(name);
       position = await this.catalog.position(name, version);
     }
     void reply.header('x-projection-position', String(position)).header('cache-control', 'no-store');
     return this.catalog.dataSource(name, version);
-  }
-
-  /** Appends the access-log event before the answer leaves (refused and not-found reads too). */
-  async logAccess(principal: Principal, access: Omit<DossierAccess, 'actorId' | 'actorRoles'>): Promise<void> {
-    await this.accessLog.record({ ...access, actorId: principal.id, actorRoles: principal.roles }, newEventId());
   }
 }

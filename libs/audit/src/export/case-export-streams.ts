@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@casebook/event-store';
-import { criminalReportStream } from '@casebook/incidents';
+import { type RecordedEvent, streamIds } from '@casebook/event-store';
 
 /**
  * The streams a case's export holds: the case itself and every criminal-report decision linked to it (P4: the
@@ -8,6 +7,6 @@ import { criminalReportStream } from '@casebook/incidents';
 export function caseExportStreams(caseStreamId: string, caseEvents: readonly RecordedEvent[]): string[] {
   const decisions = caseEvents
     .filter((event) => event.type === 'CriminalReportDecisionLinked')
-    .map((event) => criminalReportStream(String((event.data as { decisionId?: unknown }).decisionId)));
+    .map((event) => streamIds.criminalReport(String((event.data as { decisionId?: unknown }).decisionId)));
   return [caseStreamId, ...new Set(decisions)];
 }

@@ -1,58 +1,69 @@
-import { type EventStore, GENESIS_HASH, globalHashOf } from '@casebook/event-store';
-import { BatchLoop, type Logger } from '@casebook/platform';
+import { EventConsumer, type EventStore, GENESIS_HASH, globalHashOf } from '@casebook/event-store';
+import type { Logger } from '@casebook/platform';
 import type { GlobalChain, GlobalLinkRow } from './global-chain';
 
 const BATCH_SIZE = 2_000;
 
 /**
- * Extends the global chain over the store's global order (decisions.md #32). It runs behind the read watermark,
- * like a projection: an event's global predecessor is known only once every transaction below it has ended, and
- * chaining at append would make every append wait for the one before it to commit. It seals each event's stored
- * hash; it does not judge it — `audit verify-store` and every export's verifier recompute them.
+ * Extends the global chain over the store's global order (decisions.md #32), fed by the one event consumer: its
+ * checkpoint is the chain's head, and each batch's links are its effect and its checkpoint move at once. It runs
+ * behind the read watermark, like a projection: an event's global predecessor is known only once every transaction
+ * below it has ended, and chaining at append would make every append wait for the one before it to commit. It seals
+ * each event's stored hash; it does not judge it — `audit verify-store` and every export's verifier recompute them.
  */
 export class GlobalChainSealer {
-  private readonly loop: BatchLoop;
+  private readonly consumer: EventConsumer;
 
   constructor(
     private readonly chain: GlobalChain,
-    private readonly store: EventStore,
+    store: EventStore,
     logger: Logger,
     options: { readonly pollIntervalMs: number },
   ) {
-    this.loop = new BatchLoop({
-      step: () => this.sealNext(),
+    this.consumer = new EventConsumer({
+      name: 'global-chain',
+      store,
+      // Every stream: the chain holds every event.
+      batchSize: BATCH_SIZE,
       pollIntervalMs: options.pollIntervalMs,
-      onError: (error, retryInMs) => logger.error({ error: error instanceof Error ? error.message : String(error), retryInMs }, 'sealing the global audit chain failed'),
+      logger,
+      checkpoint: async () => (await this.chain.head())?.position ?? 0,
+      apply: async ({ events, from }) => {
+        const head = await this.chain.head();
+        // Another sealer moved the head since this batch was read: its links are not ours to add. The next step
+        // reads on from where that one left off.
+        if ((head?.position ?? 0) !== from) return;
+        let previousGlobalHash = head?.hash ?? GENESIS_HASH;
+        const links: GlobalLinkRow[] = events.map((event) => {
+          // An event from before the stream chain existed has no hash: sealed as the genesis hash, named by verifiers.
+          const eventHash = event.hash ?? GENESIS_HASH;
+          const globalHash = globalHashOf({ eventHash, globalPosition: event.globalPosition, previousGlobalHash });
+          const link = { globalPosition: event.globalPosition, eventId: event.eventId, eventHash, previousGlobalHash, globalHash };
+          previousGlobalHash = globalHash;
+          return link;
+        });
+        // Single writer (GlobalChain.extend is conditional on the head): another sealer that came first wins, and
+        // this one reads on from the head that one left.
+        await this.chain.extend(head?.position ?? null, links);
+      },
     });
   }
 
   start(): void {
-    this.loop.start();
+    this.consumer.start();
   }
 
   nudge(): void {
-    this.loop.nudge();
+    this.consumer.nudge();
   }
 
   stop(): Promise<void> {
-    return this.loop.stop();
+    return this.consumer.stop();
   }
 
-  /** Seals the next batch; the number of events sealed (0: nothing new, or another sealer took it). */
+  /** Seals the next batch; the number of events sealed (0: nothing new). */
   async sealNext(): Promise<number> {
-    const head = await this.chain.head();
-    const events = await this.store.readAll({ from: head?.position ?? 'start', limit: BATCH_SIZE });
-    if (!events.length) return 0;
-    let previousGlobalHash = head?.hash ?? GENESIS_HASH;
-    const links: GlobalLinkRow[] = events.map((event) => {
-      // An event from before the stream chain existed has no hash: sealed as the genesis hash, named by verifiers.
-      const eventHash = event.hash ?? GENESIS_HASH;
-      const globalHash = globalHashOf({ eventHash, globalPosition: event.globalPosition, previousGlobalHash });
-      const link = { globalPosition: event.globalPosition, eventId: event.eventId, eventHash, previousGlobalHash, globalHash };
-      previousGlobalHash = globalHash;
-      return link;
-    });
-    return (await this.chain.extend(head?.position ?? null, links)) ? links.length : 0;
+    return Math.max(await this.consumer.step(), 0);
   }
 
   /** Seals until the chain reaches `position`, or gives up at `deadline` (ms epoch). True when reached. */

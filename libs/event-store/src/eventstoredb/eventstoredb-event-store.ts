@@ -23,20 +23,15 @@ import type {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store.port';
-import { categoryOf } from '../stream-category';
-import type { CheckpointStore } from '../subscription/checkpoint-store';
-import { PollingSubscription } from '../subscription/polling-subscription';
+import { categoryOf } from '../stream-ids';
 
 export interface EventStoreDbOptions {
+  /** Kept for callers that pass it; readers poll on their own interval (EventConsumer). */
   readonly pollIntervalMs?: number;
-  readonly batchSize?: number;
-  readonly categories?: readonly string[];
 }
 
-/** Streams of ours that hold subscription checkpoints, not domain events: readers skip them. */
+/** Streams of subscription checkpoints that earlier versions kept here, not domain events: readers skip them. */
 const CHECKPOINT_STREAM_PREFIX = 'casebook_checkpoint-';
 /** How far back an idempotent retry looks for its first append. */
 const IDEMPOTENCY_LOOKBACK = 1_000;
@@ -51,17 +46,13 @@ const ANY_APPEND_TRIES = 10;
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
-  private readonly checkpoints: CheckpointStore;
+  /** Wake-ups of appends made through this process; other processes' appends are found by polling. */
+  private readonly appendListeners = new Set<() => void>();
 
-  constructor(
-    private readonly client: EventStoreDBClient,
-    private readonly options: EventStoreDbOptions = {},
-  ) {
-    this.checkpoints = new EventStoreDbCheckpointStore(client);
-  }
+  constructor(private readonly client: EventStoreDBClient) {}
 
-  static connect(connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
+  static connect(connectionString: string, _options: EventStoreDbOptions = {}): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -77,6 +68,7 @@ export class EventStoreDbEventStore implements EventStore {
       try {
         const result = await this.client.appendToStream(streamId, chained(streamId, events, last), { expectedRevision: expected });
         if (result.position) {
+          for (const wake of this.appendListeners) wake();
           return { streamId, revision: Number(result.nextExpectedRevision), position: Number(result.position.commit) };
         }
         // The server recognised a retry of the same event ids and wrote nothing: return the first append's result.
@@ -142,7 +134,7 @@ export class EventStoreDbEventStore implements EventStore {
         highest = commit;
         const event = toRecordedEvent(resolved);
         if (!event || event.streamId.startsWith(CHECKPOINT_STREAM_PREFIX)) continue;
-        if (wanted && !wanted.has(categoryOf(event.streamId, this.options.categories))) continue;
+        if (wanted && !wanted.has(categoryOf(event.streamId))) continue;
         events.push(event);
         if (events.length >= options.limit) return events;
       }
@@ -151,16 +143,9 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  subscribe(options: SubscribeOptions): Subscription {
-    // Polling readAll keeps one subscription mechanism, tested by one contract suite, for every adapter.
-    return new PollingSubscription(options, {
-      readAll: (read) => this.readAll(read),
-      headPosition: () => this.headPosition(),
-      checkpoints: this.checkpoints,
-      onAppended: () => () => undefined,
-      pollIntervalMs: this.options.pollIntervalMs ?? 500,
-      batchSize: this.options.batchSize ?? 500,
-    });
+  onAppended(wake: () => void): () => void {
+    this.appendListeners.add(wake);
+    return () => this.appendListeners.delete(wake);
   }
 
   async headPosition(): Promise<number> {
@@ -246,34 +231,4 @@ function chained(streamId: string, events: readonly NewEvent[], last: { revision
  */
 function allPosition(commit: bigint | undefined): number {
   return commit !== undefined && commit <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(commit) : 0;
-}
-
-/** Checkpoints as events in a stream per subscription; the newest event holds the position. */
-class EventStoreDbCheckpointStore implements CheckpointStore {
-  constructor(private readonly client: EventStoreDBClient) {}
-
-  async load(name: string): Promise<number | undefined> {
-    try {
-      for await (const resolved of this.client.readStream(`${CHECKPOINT_STREAM_PREFIX}${name}`, {
-        direction: BACKWARDS,
-        fromRevision: END,
-        maxCount: 1,
-      })) {
-        const data = resolved.event?.data as { position?: number } | undefined;
-        return typeof data?.position === 'number' ? data.position : undefined;
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
-    return undefined;
-  }
-
-  async save(name: string, position: number): Promise<void> {
-    await this.client.appendToStream(
-      `${CHECKPOINT_STREAM_PREFIX}${name}`,
-      jsonEvent({ type: 'checkpoint-saved', data: { position } }),
-      { expectedRevision: ANY },
-    );
-  }
 }

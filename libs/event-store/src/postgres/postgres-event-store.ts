@@ -9,19 +9,14 @@ import type {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store.port';
-import { categoryOf } from '../stream-category';
-import { PollingSubscription } from '../subscription/polling-subscription';
+import { categoryOf } from '../stream-ids';
 import { AppendNotifier } from './append-notifier';
 import { EVENTS_PER_TRANSACTION, EVENT_STORE_MIGRATIONS } from './event-store.migrations';
-import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 
 export interface PostgresEventStoreOptions {
+  /** Kept for callers that pass it; readers poll on their own interval (EventConsumer). */
   readonly pollIntervalMs?: number;
-  readonly batchSize?: number;
-  readonly categories?: readonly string[];
 }
 
 interface EventRow extends SqlRow {
@@ -51,21 +46,16 @@ const MAX_APPEND_TRIES = 5;
 export class PostgresEventStore implements EventStore {
   readonly kind: 'postgres' | 'pglite';
   private readonly notifier: AppendNotifier;
-  private readonly checkpoints: PostgresCheckpointStore;
 
-  private constructor(
-    private readonly sql: SqlClient,
-    private readonly options: PostgresEventStoreOptions,
-  ) {
+  private constructor(private readonly sql: SqlClient) {
     this.kind = sql.engine;
     this.notifier = new AppendNotifier(sql);
-    this.checkpoints = new PostgresCheckpointStore(sql);
   }
 
   /** Applies pending migrations, then returns a store that listens for appends of other processes. */
-  static async open(sql: SqlClient, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+  static async open(sql: SqlClient, _options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
     await runMigrations(sql, 'event-store', EVENT_STORE_MIGRATIONS);
-    const store = new PostgresEventStore(sql, options);
+    const store = new PostgresEventStore(sql);
     await store.notifier.start();
     return store;
   }
@@ -76,7 +66,7 @@ export class PostgresEventStore implements EventStore {
     const kind = typeof expectedRevision === 'number' ? 'exact' : expectedRevision;
     const expected = typeof expectedRevision === 'number' ? expectedRevision : null;
     const payload = JSON.stringify(events.map(toPayload));
-    const category = categoryOf(streamId, this.options.categories);
+    const category = categoryOf(streamId);
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -116,7 +106,7 @@ export class PostgresEventStore implements EventStore {
     if (total > EVENTS_PER_TRANSACTION) throw new InvalidAppendError(`More than ${EVENTS_PER_TRANSACTION} events in one transaction`);
     for (const append of appends) validateAppend(append.streamId, append.events, { expectedRevision: 'no-stream' });
     const batch = JSON.stringify(
-      appends.map((append) => ({ streamId: append.streamId, category: categoryOf(append.streamId, this.options.categories), events: append.events.map(toPayload) })),
+      appends.map((append) => ({ streamId: append.streamId, category: categoryOf(append.streamId), events: append.events.map(toPayload) })),
     );
     const rows = await this.sql.query<{ stream_id: string; revision: string | number; global_position: string | number }>(
       `SELECT a.x->>'streamId' AS stream_id, r.revision, r.global_position
@@ -171,15 +161,8 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  subscribe(options: SubscribeOptions): Subscription {
-    return new PollingSubscription(options, {
-      readAll: (read) => this.readAll(read),
-      headPosition: () => this.headPosition(),
-      checkpoints: this.checkpoints,
-      onAppended: (wake) => this.notifier.onAppended(wake),
-      pollIntervalMs: this.options.pollIntervalMs ?? 500,
-      batchSize: this.options.batchSize ?? 500,
-    });
+  onAppended(wake: () => void): () => void {
+    return this.notifier.onAppended(wake);
   }
 
   async headPosition(): Promise<number> {

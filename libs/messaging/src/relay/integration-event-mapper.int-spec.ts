@@ -1,4 +1,5 @@
 import { PostgresEventStore, newEventId } from '@casebook/event-store';
+import { DEFAULT_POLICY, DeviceOverdueWatch, type RecordedDomainEvent, buildHandlers } from '@casebook/incidents';
 import { PgliteSqlClient, createLogger } from '@casebook/platform';
 import { IDS, writeScriptedHistory } from '../../../projections/src/scripted-history.fixtures';
 import { ContractValidator } from '../contracts/contract-validator';
@@ -21,11 +22,16 @@ describe('integration events for a scripted history', () => {
       { eventId: newEventId(), type: 'IncidentClosed', schemaVersion: 1, data: { outcome: 'Handled with the parents', rationale: null, closedBy: 'staff-dir-1' }, metadata: { actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'x', causationId: null, occurredAt: at } },
     ], { expectedRevision: 'any' });
 
+    // M6: the phone not returned, a month on: the write side records it overdue, and the relay relays that event.
+    await DeviceOverdueWatch.migrate(sql);
+    const watch = new DeviceOverdueWatch(sql, store, buildHandlers(store, DEFAULT_POLICY));
+    await watch.consumer.catchUp();
+    expect(await watch.flagDue(new Date(Date.now() + 30 * 86_400_000))).toBe(1);
+
     const sent: OutboundMessage[] = [];
     const recording = { send: async (_topic: string, messages: readonly OutboundMessage[]) => void sent.push(...messages) } as unknown as MessageBus;
     const relay = new KafkaRelay({ sql, store, bus: recording, topic: 'unused', logger: createLogger('silent'), batchSize: 7 });
     while ((await relay.step()) !== 0);
-    expect(await relay.announceOverdue(new Date(Date.now() + 30 * 86_400_000))).toBe(1); // the phone not returned (M6)
 
     const validator = new ContractValidator();
     const messages = sent.map((m) => JSON.parse(m.value) as { type: string; eventId: string });
@@ -35,7 +41,8 @@ describe('integration events for a scripted history', () => {
     // Privacy: names, summaries and reasons of the history never leave.
     expect(JSON.stringify(sent)).not.toMatch(/Noor|Threatening|Letter to both|Chain mail|Private messages|Handled with/);
     expect(sent.find((m) => JSON.parse(m.value).type === 'device-custody-overdue.v1')).toMatchObject({ key: 'pupil-2' });
-    expect(toIntegrationMessages({ ...(await store.readStream(`pupil-incident-${IDS.pupilCase}`))[0]!, type: 'ScopeAssessed' })).toEqual([]);
+    const reported = (await store.readStream(`pupil-incident-${IDS.pupilCase}`))[0]!;
+    expect(toIntegrationMessages({ ...reported, type: 'ScopeAssessed' } as RecordedDomainEvent as Parameters<typeof toIntegrationMessages>[0])).toEqual([]);
     await store.close();
     await sql.close();
   });

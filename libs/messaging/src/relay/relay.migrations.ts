@@ -44,4 +44,10 @@ CREATE TABLE kafka_relay_open_custodies (
 );
 CREATE INDEX ON kafka_relay_open_custodies (due_at);`,
   },
+  {
+    id: '003-overdue-leaves-the-relay',
+    sql: `
+-- M6 overdue detection moved to the write side (issue #15): a DeviceReturnOverdue event, relayed like any other.
+DROP TABLE IF EXISTS kafka_relay_open_custodies;`,
+  },
 ];

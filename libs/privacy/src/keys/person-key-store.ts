@@ -57,6 +57,8 @@ export class PersonKeyStore {
   async forget(personId: string): Promise<boolean> {
     this.sealCache.delete(personId);
     const rows = await this.sql.query('DELETE FROM privacy_keys WHERE person_id = $1 RETURNING person_id', [personId]);
+    // Dead rows keep the wrapped key until vacuumed; vacuum now rather than whenever autovacuum comes by.
+    await this.sql.query('VACUUM privacy_keys').catch(() => undefined);
     return rows.length > 0;
   }
 

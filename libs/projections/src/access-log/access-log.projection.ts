@@ -1,11 +1,9 @@
-import type { RecordedEvent } from '@casebook/event-store';
 import type { EntityManager } from 'typeorm';
 import type { Projection } from '../runtime/projection';
-import type { DossierAccess } from './access-recorder';
 import { AccessLogEntryRow } from './access-log-entry.entity';
 
 /** The access log (domain spec): every read of a pupil file, personnel file, timeline or export, refused ones too. */
-export const accessLogProjection: Projection = {
+export const accessLogProjection: Projection<'access-log'> = {
   name: 'access-log',
   categories: ['access-log'],
   entities: [AccessLogEntryRow],
@@ -18,11 +16,11 @@ CREATE TABLE ${schema}.access_log (
 CREATE INDEX ON ${schema}.access_log USING gin (subject_ids);
 CREATE INDEX ON ${schema}.access_log (actor_id, read_at);
 CREATE INDEX ON ${schema}.access_log (read_at);`,
-  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  async apply(manager: EntityManager, events): Promise<void> {
+    // An access-log stream holds one DossierRead: its only event type.
     const rows = events
-      .filter((event) => event.type === 'DossierRead')
       .map((event) => {
-        const access = event.data as DossierAccess;
+        const access = event.data;
         return {
           accessId: event.eventId,
           position: String(event.globalPosition),

@@ -1,9 +1,10 @@
-import type { RecordedEvent } from '@casebook/event-store';
+import { caseOfStream, idIn } from '@casebook/event-store';
+import type { RecordedEventOf } from '@casebook/incidents';
 import { type EntityManager, In } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
-import { dataOf, incidentIdOf } from '../shared/event-facts';
 import { TimelineCaseRow, TimelineEntryRow } from './case-timeline.entities';
+import type { TimelineCategory } from './case-timeline.text';
 
 /** B4: a record made more than this long after the moment it names is marked late in the timeline. */
 export const LATE_AFTER_HOURS = 72;
@@ -13,7 +14,7 @@ export const LATE_AFTER_HOURS = 72;
  * (P4) appear in it too. Only facts are stored (no free text); the plain-language line is rendered per reader
  * language (`case-timeline.text.ts`), so switching language needs no rebuild.
  */
-export const caseTimelineProjection: Projection = {
+export const caseTimelineProjection: Projection<TimelineCategory> = {
   name: 'case-timeline',
   categories: ['pupil-incident', 'staff-misconduct', 'criminal-report'],
   entities: [TimelineEntryRow, TimelineCaseRow],
@@ -26,23 +27,23 @@ CREATE TABLE ${schema}.timeline_entries (
 );
 CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text NOT NULL, case_kind text NOT NULL);`,
   // Set-based per batch: the decisions' cases the batch needs in one query; new cases and entries in one write each.
-  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
-    const decisionOf = (event: RecordedEvent) => (event.streamId.startsWith('criminal-report-') ? event.streamId.slice('criminal-report-'.length) : null);
+  async apply(manager: EntityManager, events): Promise<void> {
+    const decisionOf = (event: RecordedEventOf<TimelineCategory>) => idIn('criminal-report', event.streamId);
     const wanted = new Set(events.filter((e) => e.type !== 'CriminalReportDecisionOpened').map(decisionOf).filter((id): id is string => id !== null));
     const cases = new Map<string, { incidentId: string; caseKind: string }>();
     if (wanted.size) for (const row of await manager.find(TimelineCaseRow, { where: { refId: In([...wanted]) } })) cases.set(row.refId, row);
     const newCases: TimelineCaseRow[] = [];
     const rows: TimelineEntryRow[] = [];
     for (const event of events) {
-      const data = dataOf(event);
-      let incidentId = incidentIdOf(event.streamId);
-      let caseKind = event.streamId.startsWith('staff-misconduct-') ? 'staff-misconduct' : 'pupil-incident';
+      const kase = caseOfStream(event.streamId);
+      let incidentId = kase?.incidentId ?? null;
+      let caseKind: string = kase?.kind ?? 'pupil-incident';
       if (event.type === 'IncidentReported' && incidentId) {
         newCases.push({ refId: incidentId, incidentId, caseKind });
       } else if (event.type === 'CriminalReportDecisionOpened') {
-        incidentId = String(data['sourceIncidentId']);
-        caseKind = String(data['sourceKind']);
-        const decision = { refId: String(data['decisionId']), incidentId, caseKind };
+        incidentId = event.data.sourceIncidentId;
+        caseKind = event.data.sourceKind;
+        const decision = { refId: event.data.decisionId, incidentId, caseKind };
         cases.set(decision.refId, decision);
         newCases.push(decision);
       } else if (!incidentId) {
@@ -65,7 +66,7 @@ CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text
         actorId: event.metadata.actorId,
         actorRole: event.metadata.actorRole,
         late: recordedAt.getTime() - occurredAt.getTime() > LATE_AFTER_HOURS * 3_600_000,
-        facts: timelineFactsOf(event.type, data),
+        facts: timelineFactsOf(event.type, event.data as Readonly<Record<string, unknown>>),
       });
     }
     await bulkInsert(manager, TimelineCaseRow, newCases, { ignoreConflicts: true });

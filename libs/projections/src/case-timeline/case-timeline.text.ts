@@ -1,15 +1,23 @@
+import type { EventsOf } from '@casebook/incidents';
+
 /** The plain-language line of a timeline entry, in Dutch (default) or English (`Accept-Language: en`). */
 export type TimelineLanguage = 'nl' | 'en';
 
+/** The streams a case timeline shows: the case, and the criminal-report decisions opened from it (P4). */
+export type TimelineCategory = 'pupil-incident' | 'staff-misconduct' | 'criminal-report';
+type TimelineEventType = EventsOf<TimelineCategory>['type'];
+
 type Facts = Readonly<Record<string, unknown>>;
 type Line = (f: Facts) => string;
+/** A line for every event type a timeline shows: a new one does not compile until it has its words. */
+type Lines = { readonly [T in TimelineEventType]: Line };
 
 const ROLE: Record<TimelineLanguage, Record<string, string>> = {
   nl: { teacher: 'leerkracht', director: 'directeur', board: 'College van Bestuur', hr: 'HR', legal: 'jurist' },
   en: { teacher: 'teacher', director: 'director', board: 'board', hr: 'HR', legal: 'legal' },
 };
 
-const LINES: Record<TimelineLanguage, Record<string, Line>> = {
+const LINES: Record<TimelineLanguage, Lines> = {
   nl: {
     IncidentReported: (f) => `Incident gemeld (${f['category']}), ${f['involvedCount']} betrokkene(n)`,
     ScopeAssessed: (f) => (f['inScope'] ? 'Beoordeeld: valt onder het protocol' : 'Beoordeeld: valt niet onder het protocol'),
@@ -53,7 +61,7 @@ const LINES: Record<TimelineLanguage, Record<string, Line>> = {
 };
 
 export function timelineText(type: string, facts: Facts, actorRole: string, late: boolean, language: TimelineLanguage): string {
-  const line = LINES[language][type]?.(facts) ?? type;
+  const line = (LINES[language] as Readonly<Record<string, Line | undefined>>)[type]?.(facts) ?? type;
   const by = language === 'nl' ? 'door' : 'by';
   const lateMark = late ? (language === 'nl' ? ' (laat vastgelegd)' : ' (recorded late)') : '';
   return `${line}, ${by} ${ROLE[language][actorRole] ?? actorRole}${lateMark}`;

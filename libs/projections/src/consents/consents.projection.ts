@@ -1,13 +1,18 @@
-import type { RecordedEvent } from '@casebook/event-store';
+import type { ConsentPurpose } from '@casebook/incidents';
 import type { EntityManager } from 'typeorm';
-import type { Projection } from '../runtime/projection';
-import { dataOf } from '../shared/event-facts';
+import { type EventTable, type Projection, dispatch } from '../runtime/projection';
+
+type Category = 'pupil-consent' | 'school-consent';
+type Statement = readonly [sql: string, params: readonly unknown[]];
+interface Place {
+  readonly schema: string;
+}
 
 /**
  * The consent registers (E4, R1, R2): each pupil's latest decision per purpose (mailbox, website publication),
  * from which the list of pupils who did not consent to publication is read; and each school's recording permissions.
  */
-export const consentsProjection: Projection = {
+export const consentsProjection: Projection<Category> = {
   name: 'consents',
   categories: ['pupil-consent', 'school-consent'],
   entities: [],
@@ -22,29 +27,34 @@ CREATE TABLE ${schema}.recording_permissions (
   valid_from date NOT NULL, valid_until date, document_sha256 text NOT NULL, granted_by text NOT NULL, granted_at timestamptz NOT NULL
 );
 CREATE INDEX ON ${schema}.recording_permissions (school_id, valid_from);`,
-  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
-    const schema = `"${manager.connection.driver.schema ?? 'public'}"`;
+  async apply(manager: EntityManager, events): Promise<void> {
+    const place: Place = { schema: `"${manager.connection.driver.schema ?? 'public'}"` };
     for (const event of events) {
-      const data = dataOf(event);
-      switch (event.type) {
-        case 'ConsentGiven':
-        case 'ConsentRefused':
-        case 'ConsentWithdrawn': {
-          const status = event.type === 'ConsentGiven' ? 'given' : event.type === 'ConsentRefused' ? 'refused' : 'withdrawn';
-          await manager.query(
-            `INSERT INTO ${schema}.pupil_consents VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (pupil_id, purpose) DO UPDATE SET school_id = excluded.school_id, status = excluded.status, given_by = excluded.given_by,
-               document_sha256 = excluded.document_sha256, changed_at = excluded.changed_at, position = excluded.position`,
-            [data['pupilId'], data['purpose'], data['schoolId'], status, data['givenBy'], data['documentSha256'] ?? null, event.metadata.recordedAt, event.globalPosition],
-          );
-          break;
-        }
-        case 'RecordingPermissionGranted':
-          await manager.query(`INSERT INTO ${schema}.recording_permissions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`, [
-            data['permissionId'], data['schoolId'], data['what'], data['grantedTo'], data['validFrom'], data['validUntil'] ?? null, data['documentSha256'], data['grantedBy'], event.metadata.recordedAt,
-          ]);
-          break;
-      }
+      const statement = dispatch(STATEMENTS, event, place);
+      if (statement) await manager.query(statement[0], [...statement[1]]);
     }
   },
+};
+
+/** A pupil's latest decision for a purpose (E4, R2): the row is replaced by each newer one. */
+const decision =
+  (status: 'given' | 'refused' | 'withdrawn') =>
+  (
+    event: { readonly globalPosition: number; readonly metadata: { readonly recordedAt: string }; readonly data: { readonly pupilId: string; readonly purpose: ConsentPurpose; readonly schoolId: string; readonly givenBy: string; readonly documentSha256?: string | null } },
+    { schema }: Place,
+  ): Statement => [
+    `INSERT INTO ${schema}.pupil_consents VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (pupil_id, purpose) DO UPDATE SET school_id = excluded.school_id, status = excluded.status, given_by = excluded.given_by,
+       document_sha256 = excluded.document_sha256, changed_at = excluded.changed_at, position = excluded.position`,
+    [event.data.pupilId, event.data.purpose, event.data.schoolId, status, event.data.givenBy, event.data.documentSha256 ?? null, event.metadata.recordedAt, event.globalPosition],
+  ];
+
+const STATEMENTS: EventTable<Category, Place, Statement> = {
+  ConsentGiven: decision('given'),
+  ConsentRefused: decision('refused'),
+  ConsentWithdrawn: decision('withdrawn'),
+  RecordingPermissionGranted: ({ data, metadata }, { schema }) => [
+    `INSERT INTO ${schema}.recording_permissions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+    [data.permissionId, data.schoolId, data.what, data.grantedTo, data.validFrom, data.validUntil ?? null, data.documentSha256, data.grantedBy, metadata.recordedAt],
+  ],
 };

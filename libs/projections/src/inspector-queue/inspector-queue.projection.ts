@@ -1,13 +1,11 @@
-import type { RecordedEvent } from '@casebook/event-store';
-import type { OpenedObligation } from '@casebook/incidents';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
-import { dataOf, incidentIdOf } from '../shared/event-facts';
+import { incidentIdOf } from '../shared/event-facts';
 import { InspectorQueueItemRow } from './inspector-queue-item.entity';
 
 /** B1/B3: a qualification as boundary-crossing (or signs of a sexual offence) queues the call; the call ends it. */
-export const inspectorQueueProjection: Projection = {
+export const inspectorQueueProjection: Projection<'staff-misconduct'> = {
   name: 'inspector-queue',
   categories: ['staff-misconduct'],
   entities: [InspectorQueueItemRow],
@@ -20,18 +18,17 @@ CREATE TABLE ${schema}.inspector_queue_items (
 CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
   // Set-based per batch: items queued are inserted together, then every call of the batch in one UPDATE (a call
   // always comes after the item it closes, so inserting first keeps the order of history).
-  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  async apply(manager: EntityManager, events): Promise<void> {
     const queued: InspectorQueueItemRow[] = [];
     const calls = new Map<string, { calledAt: string; reference: string; conclusion: string | null; calledBy: string }>();
     for (const event of events) {
-      const data = dataOf(event);
       if (event.type === 'InspectorNotificationQueued') {
-        const obligation = data['obligation'] as OpenedObligation;
+        const { obligation, basis } = event.data;
         queued.push({
           itemId: obligation.obligationId,
           incidentId: incidentIdOf(event.streamId) ?? obligation.regarding,
           schoolId: event.metadata.schoolId,
-          basis: String(data['basis']),
+          basis,
           createdAt: new Date(event.metadata.recordedAt),
           dueAt: new Date(obligation.dueAt),
           status: 'pending',
@@ -41,8 +38,9 @@ CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
           calledBy: null,
         });
       } else if (event.type === 'InspectorCalled') {
-        const call = { calledAt: String(data['calledAt']), reference: String(data['inspectorReference']), conclusion: (data['conclusion'] as string | null) ?? null, calledBy: String(data['calledBy']) };
-        for (const id of (data['closesObligationIds'] as string[] | undefined) ?? []) if (!calls.has(id)) calls.set(id, call);
+        const { calledAt, inspectorReference: reference, conclusion, calledBy, closesObligationIds } = event.data;
+        const call = { calledAt, reference, conclusion: conclusion ?? null, calledBy };
+        for (const id of closesObligationIds) if (!calls.has(id)) calls.set(id, call);
       }
     }
     await bulkInsert(manager, InspectorQueueItemRow, queued);

@@ -1,8 +1,8 @@
-import type { RecordedEvent } from '@casebook/event-store';
+import { obligationEffectsOf } from '@casebook/incidents';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
-import { conductPupilOf, dataOf, incidentIdOf, obligationChanges } from '../shared/event-facts';
+import { conductPupilOf, incidentIdOf } from '../shared/event-facts';
 import { ObligationRow } from './obligation.entity';
 
 /**
@@ -10,7 +10,7 @@ import { ObligationRow } from './obligation.entity';
  * statutory), the police report (B2), device return (M6), the Inspectorate report of a suspension (P5), the
  * removal clocks (P6). Opened and closed by the events that carry them.
  */
-export const obligationsProjection: Projection = {
+export const obligationsProjection: Projection<'pupil-incident' | 'staff-misconduct' | 'criminal-report' | 'pupil-conduct'> = {
   name: 'obligations',
   categories: ['pupil-incident', 'staff-misconduct', 'criminal-report', 'pupil-conduct'],
   entities: [ObligationRow],
@@ -25,14 +25,15 @@ CREATE INDEX ON ${schema}.obligations (school_id, due_at);
 CREATE INDEX ON ${schema}.obligations (pupil_id);`,
   // Set-based per batch: one INSERT of every obligation opened, then one UPDATE of every one closed (an
   // obligation is always opened by an earlier event, so inserting first keeps the order of history).
-  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  async apply(manager: EntityManager, events): Promise<void> {
     const opened: Omit<ObligationRow, never>[] = [];
     const closed = new Map<string, string>();
     for (const event of events) {
-      const changes = obligationChanges(event);
-      const data = dataOf(event);
-      const pupilId = conductPupilOf(event.streamId) ?? (typeof data['subjectId'] === 'string' && event.type === 'MeasureImposed' ? data['subjectId'] : null);
-      const incidentId = incidentIdOf(event.streamId) ?? (typeof data['incidentId'] === 'string' ? data['incidentId'] : null);
+      // Which events open and close obligations, the domain's table says (OBLIGATION_EFFECTS).
+      const changes = obligationEffectsOf(event);
+      const pupilId = conductPupilOf(event.streamId) ?? (event.type === 'MeasureImposed' ? event.data.subjectId : null);
+      const ownIncident = (event.data as { readonly incidentId?: unknown }).incidentId;
+      const incidentId = incidentIdOf(event.streamId) ?? (typeof ownIncident === 'string' ? ownIncident : null);
       for (const o of changes.opened) {
         opened.push({
           obligationId: o.obligationId,

@@ -1,14 +1,21 @@
-import type { RecordedEvent } from '@casebook/event-store';
+import type { RecordedEventOf } from '@casebook/incidents';
 import { type EntityManager, In } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
-import type { Projection } from '../runtime/projection';
-import { dataOf, incidentIdOf, involvedOf } from '../shared/event-facts';
+import { type EventTable, type Projection, dispatch } from '../runtime/projection';
+import { incidentIdOf } from '../shared/event-facts';
 import { PersonnelFileCaseRow, PersonnelFileEntryRow } from './personnel-file.entities';
 
 type Entry = Omit<PersonnelFileEntryRow, 'seq'>;
+type Event = RecordedEventOf<'staff-misconduct'>;
+
+/** The staff members each case of the batch is about, and the new ones to write. */
+interface Filing {
+  readonly subjects: Map<string, string[]>;
+  readonly newCases: PersonnelFileCaseRow[];
+}
 
 /** The personnel file (F1, S8–S10, B1): misconduct cases, qualifications, measures, correspondence, consultations, inspector calls. */
-export const personnelFileProjection: Projection = {
+export const personnelFileProjection: Projection<'staff-misconduct'> = {
   name: 'personnel-file',
   categories: ['staff-misconduct'],
   entities: [PersonnelFileEntryRow, PersonnelFileCaseRow],
@@ -20,65 +27,67 @@ CREATE TABLE ${schema}.personnel_file_entries (
 );
 CREATE TABLE ${schema}.personnel_file_cases (incident_id text NOT NULL, staff_id text NOT NULL, PRIMARY KEY (incident_id, staff_id));`,
   // Set-based per batch: the case subjects the batch needs in one query; new subjects and entries in one write each.
-  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  async apply(manager: EntityManager, events): Promise<void> {
     const wanted = new Set(events.filter((e) => e.type !== 'IncidentReported').map((e) => incidentIdOf(e.streamId)).filter((id): id is string => id !== null));
     const subjects = new Map<string, string[]>();
     if (wanted.size) {
       for (const row of await manager.find(PersonnelFileCaseRow, { where: { incidentId: In([...wanted]) } })) subjects.set(row.incidentId, [...(subjects.get(row.incidentId) ?? []), row.staffId]);
     }
-    const newCases: PersonnelFileCaseRow[] = [];
+    const filing: Filing = { subjects, newCases: [] };
     const entries: PersonnelFileEntryRow[] = [];
-    for (const event of events) entriesOf(event, subjects, newCases).forEach((entry, seq) => entries.push({ ...entry, seq }));
-    await bulkInsert(manager, PersonnelFileCaseRow, newCases, { ignoreConflicts: true });
+    for (const event of events) (dispatch(ENTRIES, event, filing) ?? []).forEach((entry, seq) => entries.push({ ...entry, seq }));
+    await bulkInsert(manager, PersonnelFileCaseRow, filing.newCases, { ignoreConflicts: true });
     await bulkInsert(manager, PersonnelFileEntryRow, entries);
   },
 };
 
-function entriesOf(event: RecordedEvent, subjects: Map<string, string[]>, newCases: PersonnelFileCaseRow[]): Entry[] {
-  const data = dataOf(event);
-  const incidentId = incidentIdOf(event.streamId);
-  const entry = (staffId: string, kind: string, facts: Record<string, unknown>, occurredAt = event.metadata.occurredAt): Entry => ({
+function entry(event: Event, staffId: string, kind: string, facts: object, occurredAt = event.metadata.occurredAt): Entry {
+  return {
     staffId,
     position: String(event.globalPosition),
     schoolId: event.metadata.schoolId,
     kind,
-    incidentId,
+    incidentId: incidentIdOf(event.streamId),
     occurredAt: new Date(occurredAt),
     recordedAt: new Date(event.metadata.recordedAt),
-    data: facts,
-  });
-  const ofCase = () => (incidentId ? (subjects.get(incidentId) ?? []) : []);
-
-  switch (event.type) {
-    case 'IncidentReported': {
-      const staff = involvedOf(event).filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
-      if (incidentId) {
-        subjects.set(incidentId, staff.map((p) => p.personId));
-        newCases.push(...staff.map((p) => ({ incidentId, staffId: p.personId })));
-      }
-      return staff.map((p) => entry(p.personId, 'misconduct-case', { category: data['category'], role: p.role }, String(data['occurredAt'])));
-    }
-    case 'StaffConductQualified':
-      return ofCase().map((staffId) => entry(staffId, 'qualification', data));
-    case 'DisciplinaryMeasureImposed':
-      return [entry(String(data['subjectId']), 'disciplinary-measure', data)];
-    case 'CorrespondenceRecorded': {
-      const filedIn = data['filedIn'] as { file: string; personIds: string[] } | undefined;
-      if (filedIn?.file !== 'personnel-file') return [];
-      const { filedIn: _where, ...letter } = data;
-      return filedIn.personIds.map((staffId) => entry(staffId, 'correspondence', letter, String(data['occurredAt'])));
-    }
-    case 'ManagerConsulted':
-      return ofCase().map((staffId) => entry(staffId, 'manager-consultation', data, String(data['consultedAt'])));
-    case 'InspectorNotificationQueued':
-      return ofCase().map((staffId) => entry(staffId, 'inspector-notification-queued', data));
-    case 'InspectorCalled': {
-      const { closesObligationIds: _closed, ...call } = data;
-      return ofCase().map((staffId) => entry(staffId, 'inspector-report', call, String(data['calledAt'])));
-    }
-    case 'IncidentClosed':
-      return ofCase().map((staffId) => entry(staffId, 'case-closed', data));
-    default:
-      return [];
-  }
+    data: facts as Record<string, unknown>,
+  };
 }
+
+/** The staff members the case is about (its perpetrators, F1). */
+const ofCase = (event: Event, filing: Filing): string[] => {
+  const incidentId = incidentIdOf(event.streamId);
+  return incidentId ? (filing.subjects.get(incidentId) ?? []) : [];
+};
+
+/** The entries each event adds to the personnel files of the case's staff members (F1, S8–S10, B1). */
+const ENTRIES: EventTable<'staff-misconduct', Filing, Entry[]> = {
+  IncidentReported: (event, filing) => {
+    const staff = event.data.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
+    const incidentId = incidentIdOf(event.streamId);
+    if (incidentId) {
+      filing.subjects.set(incidentId, staff.map((p) => p.personId));
+      filing.newCases.push(...staff.map((p) => ({ incidentId, staffId: p.personId })));
+    }
+    return staff.map((p) => entry(event, p.personId, 'misconduct-case', { category: event.data.category, role: p.role }, event.data.occurredAt));
+  },
+  StaffConductQualified: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'qualification', event.data)),
+  DisciplinaryMeasureImposed: (event) => [entry(event, event.data.subjectId, 'disciplinary-measure', event.data)],
+  CorrespondenceRecorded: (event) => {
+    const { filedIn, ...letter } = event.data;
+    if (filedIn.file !== 'personnel-file') return [];
+    return filedIn.personIds.map((staffId) => entry(event, staffId, 'correspondence', letter, event.data.occurredAt));
+  },
+  ManagerConsulted: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'manager-consultation', event.data, event.data.consultedAt)),
+  InspectorNotificationQueued: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'inspector-notification-queued', event.data)),
+  InspectorCalled: (event, filing) => {
+    const { closesObligationIds: _closed, ...call } = event.data;
+    return ofCase(event, filing).map((staffId) => entry(event, staffId, 'inspector-report', call, event.data.calledAt));
+  },
+  IncidentClosed: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'case-closed', event.data)),
+  // Read and left out: the case page shows them.
+  ScopeAssessed: null,
+  EvidenceAdded: null,
+  IncidentReopened: null,
+  CriminalReportDecisionLinked: null,
+};

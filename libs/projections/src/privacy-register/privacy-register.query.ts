@@ -44,3 +44,9 @@ export async function findHeldCasesOf(source: DataSource, personId: string): Pro
   )) as { incident_id: string }[];
   return rows.map((row) => row.incident_id);
 }
+
+/** The cases this person appears in. */
+export async function findCasesOf(source: DataSource, personId: string): Promise<string[]> {
+  const rows = (await source.query(`SELECT incident_id FROM ${schemaOf(source)}.case_people WHERE person_id = $1 ORDER BY 1`, [personId])) as { incident_id: string }[];
+  return rows.map((row) => row.incident_id);
+}

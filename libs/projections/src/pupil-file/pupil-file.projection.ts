@@ -1,14 +1,22 @@
-import type { RecordedEvent } from '@casebook/event-store';
+import type { RecordedEventOf } from '@casebook/incidents';
 import { type EntityManager, In } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
-import type { Projection } from '../runtime/projection';
-import { conductPupilOf, dataOf, incidentIdOf, involvedOf } from '../shared/event-facts';
+import { type EventTable, type Projection, dispatch } from '../runtime/projection';
+import { conductPupilOf, incidentIdOf } from '../shared/event-facts';
 import { PupilFileEntryRow, PupilFileLinkRow } from './pupil-file.entities';
 
+type Category = 'pupil-incident' | 'staff-misconduct' | 'pupil-conduct';
 type Entry = Omit<PupilFileEntryRow, 'seq'>;
+type Links = Map<string, string[]>;
+
+/** What an entry needs besides the event: the links known so far, and a place to add new ones. */
+interface Filing {
+  readonly links: Links;
+  readonly newLinks: PupilFileLinkRow[];
+}
 
 /** The pupil file (F2, P1–P2, M1–M6, E1–E3): per pupil, everything the school recorded about them, in order. */
-export const pupilFileProjection: Projection = {
+export const pupilFileProjection: Projection<Category> = {
   name: 'pupil-file',
   categories: ['pupil-incident', 'staff-misconduct', 'pupil-conduct'],
   entities: [PupilFileEntryRow, PupilFileLinkRow],
@@ -20,24 +28,21 @@ CREATE TABLE ${schema}.pupil_file_entries (
 );
 CREATE TABLE ${schema}.pupil_file_links (ref_id text NOT NULL, pupil_id text NOT NULL, PRIMARY KEY (ref_id, pupil_id));`,
   // Set-based per batch: the links a batch needs are read in one query, new links and entries written in one each.
-  async apply(manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
-    const links = await knownLinks(manager, events);
-    const newLinks: PupilFileLinkRow[] = [];
+  async apply(manager: EntityManager, events): Promise<void> {
+    const filing: Filing = { links: await knownLinks(manager, events), newLinks: [] };
     const entries: PupilFileEntryRow[] = [];
-    for (const event of events) entriesOf(event, links, newLinks).forEach((entry, seq) => entries.push({ ...entry, seq }));
-    await bulkInsert(manager, PupilFileLinkRow, newLinks, { ignoreConflicts: true });
+    for (const event of events) (dispatch(ENTRIES, event, filing) ?? []).forEach((entry, seq) => entries.push({ ...entry, seq }));
+    await bulkInsert(manager, PupilFileLinkRow, filing.newLinks, { ignoreConflicts: true });
     await bulkInsert(manager, PupilFileEntryRow, entries);
   },
 };
 
-type Links = Map<string, string[]>;
-
 /** The pupils of the cases and measures this batch refers to but did not itself create. */
-async function knownLinks(manager: EntityManager, events: readonly RecordedEvent[]): Promise<Links> {
+async function knownLinks(manager: EntityManager, events: readonly RecordedEventOf<Category>[]): Promise<Links> {
   const wanted = new Set<string>();
   for (const event of events) {
     const incidentId = incidentIdOf(event.streamId);
-    if (event.type === 'ParentsInformed' && incidentId) wanted.add(String(dataOf(event)['regarding']));
+    if (event.type === 'ParentsInformed' && incidentId) wanted.add(event.data.regarding);
     if ((event.type === 'IncidentClosed' || event.type === 'IncidentReopened') && incidentId) wanted.add(incidentId);
   }
   const links: Links = new Map();
@@ -46,63 +51,79 @@ async function knownLinks(manager: EntityManager, events: readonly RecordedEvent
   return links;
 }
 
-/** The entries one event adds, one per pupil it concerns; links it creates go to `links` and `newLinks`. */
-function entriesOf(event: RecordedEvent, links: Links, newLinks: PupilFileLinkRow[]): Entry[] {
-  const data = dataOf(event);
-  const incidentId = incidentIdOf(event.streamId);
-  const entry = (pupilId: string, kind: string, facts: Record<string, unknown>, occurredAt = event.metadata.occurredAt): Entry => ({
+/** An entry of one event for one pupil. */
+function entry(event: RecordedEventOf<Category>, pupilId: string, kind: string, facts: object, occurredAt = event.metadata.occurredAt): Entry {
+  const data = event.data as { readonly incidentId?: unknown };
+  return {
     pupilId,
     position: String(event.globalPosition),
     schoolId: event.metadata.schoolId,
     kind,
-    incidentId: incidentId ?? (typeof data['incidentId'] === 'string' ? data['incidentId'] : null),
+    incidentId: incidentIdOf(event.streamId) ?? (typeof data.incidentId === 'string' ? data.incidentId : null),
     occurredAt: new Date(occurredAt),
     recordedAt: new Date(event.metadata.recordedAt),
-    data: facts,
-  });
-  const link = (refId: string, pupilIds: readonly string[]) => {
-    links.set(refId, [...(links.get(refId) ?? []), ...pupilIds]);
-    newLinks.push(...pupilIds.map((pupilId) => ({ refId, pupilId })));
+    data: facts as Record<string, unknown>,
   };
+}
 
-  switch (event.type) {
-    case 'IncidentReported': {
-      const pupils = involvedOf(event).filter((p) => p.personKind === 'pupil');
-      if (incidentId) link(incidentId, pupils.map((p) => p.personId));
-      return pupils.map((p) => entry(p.personId, 'incident', { caseKind: data['kind'], category: data['category'], role: p.role }, String(data['occurredAt'])));
-    }
-    case 'MeasureImposed': {
-      const pupilId = String(data['subjectId']);
-      link(String(data['measureId']), [pupilId]);
-      const { obligations: _opened, ...measure } = data;
-      return [entry(pupilId, 'measure', measure)];
-    }
-    case 'CorrespondenceRecorded': {
-      const filedIn = data['filedIn'] as { file: string; personIds: string[] } | undefined;
-      if (filedIn?.file !== 'pupil-file') return [];
-      const { filedIn: _where, ...letter } = data;
-      return filedIn.personIds.map((pupilId) => entry(pupilId, 'correspondence', letter, String(data['occurredAt'])));
-    }
-    case 'ParentsInformed': {
-      const conductPupil = conductPupilOf(event.streamId);
-      const pupils = conductPupil ? [conductPupil] : (links.get(String(data['regarding'])) ?? []);
-      return pupils.map((pupilId) => entry(pupilId, 'parents-informed', data, String(data['informedAt'])));
-    }
-    case 'DeviceTakenIntoCustody': {
-      const { obligations: _opened, ...custody } = data;
-      return [entry(String(data['pupilId']), 'device-custody', custody, String(data['takenAt']))];
-    }
-    case 'DeviceReturned':
-      return [entry(conductPupilOf(event.streamId)!, 'device-returned', data, String(data['returnedAt']))];
-    case 'EmailAccountSuspended':
-    case 'EmailUseWarned': {
-      const { obligations: _opened, ...action } = data;
-      return [entry(String(data['pupilId']), event.type === 'EmailAccountSuspended' ? 'email-suspended' : 'email-warned', action)];
-    }
-    case 'IncidentClosed':
-    case 'IncidentReopened':
-      return incidentId ? (links.get(incidentId) ?? []).map((pupilId) => entry(pupilId, event.type === 'IncidentClosed' ? 'incident-closed' : 'incident-reopened', data)) : [];
-    default:
-      return [];
-  }
+function link(filing: Filing, refId: string, pupilIds: readonly string[]): void {
+  filing.links.set(refId, [...(filing.links.get(refId) ?? []), ...pupilIds]);
+  filing.newLinks.push(...pupilIds.map((pupilId) => ({ refId, pupilId })));
+}
+
+/** The entries each event adds, one per pupil it concerns (F2: only the pupils the case or measure concerns). */
+const ENTRIES: EventTable<Category, Filing, Entry[]> = {
+  IncidentReported: (event, filing) => {
+    const pupils = event.data.involved.filter((p) => p.personKind === 'pupil');
+    const incidentId = incidentIdOf(event.streamId);
+    if (incidentId) link(filing, incidentId, pupils.map((p) => p.personId));
+    return pupils.map((p) => entry(event, p.personId, 'incident', { caseKind: event.data.kind, category: event.data.category, role: p.role }, event.data.occurredAt));
+  },
+  MeasureImposed: (event, filing) => {
+    link(filing, event.data.measureId, [event.data.subjectId]);
+    const { obligations: _opened, ...measure } = event.data;
+    return [entry(event, event.data.subjectId, 'measure', measure)];
+  },
+  CorrespondenceRecorded: (event) => {
+    const { filedIn, ...letter } = event.data;
+    if (filedIn.file !== 'pupil-file') return [];
+    return filedIn.personIds.map((pupilId) => entry(event, pupilId, 'correspondence', letter, event.data.occurredAt));
+  },
+  ParentsInformed: (event, filing) => {
+    const conductPupil = conductPupilOf(event.streamId);
+    const pupils = conductPupil ? [conductPupil] : (filing.links.get(event.data.regarding) ?? []);
+    return pupils.map((pupilId) => entry(event, pupilId, 'parents-informed', event.data, event.data.informedAt));
+  },
+  DeviceTakenIntoCustody: (event) => {
+    const { obligations: _opened, ...custody } = event.data;
+    return [entry(event, event.data.pupilId, 'device-custody', custody, event.data.takenAt)];
+  },
+  DeviceReturned: (event) => [entry(event, conductPupilOf(event.streamId)!, 'device-returned', event.data, event.data.returnedAt)],
+  EmailAccountSuspended: (event) => {
+    const { obligations: _opened, ...action } = event.data;
+    return [entry(event, event.data.pupilId, 'email-suspended', action)];
+  },
+  EmailUseWarned: (event) => {
+    const { obligations: _opened, ...action } = event.data;
+    return [entry(event, event.data.pupilId, 'email-warned', action)];
+  },
+  IncidentClosed: (event, filing) => closedOrReopened(event, filing, 'incident-closed'),
+  IncidentReopened: (event, filing) => closedOrReopened(event, filing, 'incident-reopened'),
+  // Read and left out: the case's own matters (the case page shows them), staff-case events, and the overdue mark
+  // (the device-return obligation already shows as overdue).
+  ScopeAssessed: null,
+  EvidenceAdded: null,
+  CriminalReportDecisionLinked: null,
+  HearingHeld: null,
+  StaffConductQualified: null,
+  InspectorNotificationQueued: null,
+  InspectorCalled: null,
+  ManagerConsulted: null,
+  DisciplinaryMeasureImposed: null,
+  DeviceReturnOverdue: null,
+};
+
+function closedOrReopened(event: RecordedEventOf<Category>, filing: Filing, kind: string): Entry[] {
+  const incidentId = incidentIdOf(event.streamId);
+  return incidentId ? (filing.links.get(incidentId) ?? []).map((pupilId) => entry(event, pupilId, kind, event.data)) : [];
 }

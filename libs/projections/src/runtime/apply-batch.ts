@@ -1,9 +1,24 @@
 import type { RecordedEvent } from '@casebook/event-store';
+import { type RecordedDomainEvent, isDomainEventType } from '@casebook/incidents';
 import type { DataSource } from 'typeorm';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 
 /** Thrown when another runner moved this version's checkpoint: this batch's rows are rolled back. */
 export class CheckpointMovedError extends Error {}
+
+/**
+ * The events as the domain types them. One of a type this version does not know (written by a newer version in
+ * a rolling upgrade) is passed over, not guessed at: its read model is rebuilt once this version is replaced.
+ */
+export function domainEventsOf(events: readonly RecordedEvent[]): { readonly known: readonly RecordedDomainEvent[]; readonly unknown: readonly string[] } {
+  const known: RecordedDomainEvent[] = [];
+  const unknown: string[] = [];
+  for (const event of events) {
+    if (isDomainEventType(event.type)) known.push(event as RecordedDomainEvent);
+    else unknown.push(event.type);
+  }
+  return { known, unknown };
+}
 
 /**
  * One batch of one read-model version, as one transaction: its rows, and its checkpoint moved from `from` to
@@ -11,9 +26,9 @@ export class CheckpointMovedError extends Error {}
  */
 export async function applyBatch(
   source: DataSource,
-  projection: Projection,
+  projection: AnyProjection,
   version: number,
-  events: readonly RecordedEvent[],
+  events: readonly RecordedDomainEvent[],
   from: number,
   to: number,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { type SqlClient, runMigrations } from '@casebook/platform';
-import type { Projection } from './projection';
+import type { AnyProjection } from './projection';
 import { PROJECTION_STORE_MIGRATIONS } from './projection-store.migrations';
 import { sqlClientPgDriver } from './sql-client-pg-driver';
 
@@ -13,11 +13,11 @@ export class ReadModelCatalog {
 
   private constructor(
     private readonly sql: SqlClient,
-    readonly projections: readonly Projection[],
+    readonly projections: readonly AnyProjection[],
   ) {}
 
   /** Migrates the bookkeeping tables and gives every projection a live version (1 on a fresh database). */
-  static async open(sql: SqlClient, projections: readonly Projection[]): Promise<ReadModelCatalog> {
+  static async open(sql: SqlClient, projections: readonly AnyProjection[]): Promise<ReadModelCatalog> {
     await runMigrations(sql, 'projections', PROJECTION_STORE_MIGRATIONS);
     const catalog = new ReadModelCatalog(sql, projections);
     for (const projection of projections) {
@@ -35,7 +35,7 @@ export class ReadModelCatalog {
     return catalog;
   }
 
-  projection(name: string): Projection {
+  projection(name: string): AnyProjection {
     const projection = this.projections.find((p) => p.name === name);
     if (!projection) throw new Error(`No read model "${name}"; known: ${this.projections.map((p) => p.name).join(', ')}`);
     return projection;

@@ -1,5 +1,7 @@
-import { type EventStore, categoryOf } from '@casebook/event-store';
-import { applyBatch } from './apply-batch';
+import { EventConsumer, type EventStore, categoryOf } from '@casebook/event-store';
+import type { DataSource } from 'typeorm';
+import { applyBatch, domainEventsOf } from './apply-batch';
+import type { AnyProjection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import type { ReadModelCatalog } from './read-model-catalog';
 
@@ -37,7 +39,7 @@ export async function rebuildReadModel(catalog: ReadModelCatalog, store: EventSt
  */
 export async function rebuildReadModels(catalog: ReadModelCatalog, store: EventStore, names: readonly string[], batchSize = 2_000): Promise<RebuildResult[]> {
   const started = Date.now();
-  const plans = [];
+  const plans: { name: string; live: number; next: number; projection: AnyProjection; source: DataSource; events: number }[] = [];
   for (const name of names) {
     const live = await catalog.liveVersion(name);
     const versions = await catalog.versions(name);
@@ -47,23 +49,27 @@ export async function rebuildReadModels(catalog: ReadModelCatalog, store: EventS
     const projection = catalog.projection(name);
     plans.push({ name, live, next, projection, source: await catalog.dataSource(name, next), events: 0 });
   }
-  const categories = [...new Set(plans.flatMap((plan) => plan.projection.categories))];
+  // The one consumer loop, with a checkpoint of its own: every new version is at `from` after each batch.
   let from = 0;
-  for (;;) {
-    const head = await store.headPosition();
-    const events = await store.readAll({ from: from === 0 ? 'start' : from, limit: batchSize, categories });
-    const last = events.length ? events[events.length - 1]!.globalPosition : from;
-    const to = events.length < batchSize ? Math.max(last, head) : last;
-    if (to <= from) break;
-    await Promise.all(
-      plans.map(async (plan) => {
-        const own = events.filter((event) => plan.projection.categories.includes(categoryOf(event.streamId)));
-        await applyBatch(plan.source, plan.projection, plan.next, own, from, to);
-        plan.events += own.length;
-      }),
-    );
-    from = to;
-  }
+  const pass = new EventConsumer({
+    name: `rebuild ${names.join(',')}`,
+    store,
+    categories: [...new Set(plans.flatMap((plan) => plan.projection.categories as readonly string[]))],
+    batchSize,
+    checkpoint: async () => from,
+    apply: async (batch) => {
+      const { known } = domainEventsOf(batch.events);
+      await Promise.all(
+        plans.map(async (plan) => {
+          const own = known.filter((event) => (plan.projection.categories as readonly string[]).includes(categoryOf(event.streamId)));
+          await applyBatch(plan.source, plan.projection, plan.next, own, batch.from, batch.to);
+          plan.events += own.length;
+        }),
+      );
+      from = batch.to;
+    },
+  });
+  await pass.catchUp();
   // The rebuild caught up with the head it last read; the worker takes each new version from there.
   for (const plan of plans) await catalog.switchLive(plan.name, plan.next);
   const ms = Date.now() - started;

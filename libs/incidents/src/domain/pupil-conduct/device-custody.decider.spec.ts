@@ -136,4 +136,32 @@ describe('device custody', () => {
       expect(isRuleViolation(decision) && decision.rule).toBe('B4');
     });
   });
+
+  describe('a device not returned in time (M6)', () => {
+    const system = (now: string) => ({ actor: { id: 'casebook-reminders', role: 'board' as const, schools: [] }, now });
+    const flag = (custodyId: string, now: string) => ({ type: 'FlagOverdueDevice' as const, context: system(now), data: { custodyId } });
+
+    it('records a device not returned by its due time as overdue, once (M6)', () => {
+      const command = custody();
+      const history = play(pupilConductDecider, [command]);
+      const dueAt = command.data.endOfSchoolDay;
+      expect(given(pupilConductDecider, history).when(flag(command.data.custodyId, '2026-11-02T14:00:00.000Z'))).toEqual([]);
+      const overdue = given(pupilConductDecider, history).when(flag(command.data.custodyId, '2026-11-02T15:00:00.000Z'));
+      expect(overdue).toEqual([
+        {
+          type: 'DeviceReturnOverdue',
+          data: { custodyId: command.data.custodyId, pupilId: 'pupil-1', schoolId: 'school-1', offenceNumber: 1, obligationId: command.data.returnObligationId, dueAt },
+        },
+      ]);
+      const flagged = play(pupilConductDecider, [command, flag(command.data.custodyId, '2026-11-02T15:00:00.000Z')]);
+      expect(given(pupilConductDecider, flagged).when(flag(command.data.custodyId, '2026-11-03T15:00:00.000Z'))).toEqual([]);
+    });
+
+    it('never records a returned device as overdue, and knows no custody it never took (M6)', () => {
+      const command = custody();
+      const returned = { type: 'ReturnDevice' as const, context: at('2026-11-02T15:00:00.000Z'), data: { custodyId: command.data.custodyId, returnedTo: 'pupil' as const, returnedAt: '2026-11-02T14:40:00.000Z' } };
+      expect(given(pupilConductDecider, play(pupilConductDecider, [command, returned])).when(flag(command.data.custodyId, '2026-11-04T09:00:00.000Z'))).toEqual([]);
+      expect(given(pupilConductDecider, []).when(flag('custody-unknown', '2026-11-04T09:00:00.000Z'))).toMatchObject({ rule: 'M6', violation: 'not-found' });
+    });
+  });
 });

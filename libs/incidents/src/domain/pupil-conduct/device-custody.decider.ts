@@ -2,8 +2,8 @@ import { isAfter, schoolYearOf } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
 import { type OpenedObligation, informParentsObligation } from '../shared/obligation';
 import { type Decision, refuse } from '../shared/rule-violation';
-import type { ReturnDevice, TakeDeviceIntoCustody } from './pupil-conduct.commands';
-import type { DeviceReturned, DeviceTakenIntoCustody } from './pupil-conduct.events';
+import type { FlagOverdueDevice, ReturnDevice, TakeDeviceIntoCustody } from './pupil-conduct.commands';
+import type { DeviceReturnOverdue, DeviceReturned, DeviceTakenIntoCustody } from './pupil-conduct.events';
 import type { PupilConductState } from './pupil-conduct.state';
 
 /** Mobile phones and other devices: rules M1–M6 of the domain spec. */
@@ -94,6 +94,29 @@ export function decideReturnDevice(command: ReturnDevice, state: PupilConductSta
         returnedTo: data.returnedTo,
         returnedAt: data.returnedAt,
         closesObligationId: custody.returnObligationId,
+      },
+    },
+  ];
+}
+
+/**
+ * rule M6: a device not returned by its due time shows as overdue — recorded once, when the time has passed, and
+ * never for a device that was returned. Anything else is no event (the system asks again on its next round).
+ */
+export function decideFlagOverdueDevice(command: FlagOverdueDevice, state: PupilConductState): Decision<DeviceReturnOverdue> {
+  const custody = state.custodies[command.data.custodyId];
+  if (!custody) return refuse('M6', `No device custody ${command.data.custodyId} for this pupil`, 'not-found');
+  if (custody.returned || custody.overdue || !isAfter(command.context.now, custody.custodyUntil)) return [];
+  return [
+    {
+      type: 'DeviceReturnOverdue',
+      data: {
+        custodyId: custody.custodyId,
+        pupilId: custody.pupilId,
+        schoolId: custody.schoolId,
+        offenceNumber: custody.offenceNumber,
+        obligationId: custody.returnObligationId,
+        dueAt: custody.custodyUntil,
       },
     },
   ];

@@ -31,6 +31,13 @@ export interface ReturnDevice {
   readonly data: { readonly custodyId: string; readonly returnedTo: 'pupil' | 'parent'; readonly returnedAt: string };
 }
 
+/** M6: issued by the system for a custody past its due time; records nothing when it was returned or flagged already. */
+export interface FlagOverdueDevice {
+  readonly type: 'FlagOverdueDevice';
+  readonly context: CommandContext;
+  readonly data: { readonly custodyId: string };
+}
+
 export interface SuspendEmailAccount {
   readonly type: 'SuspendEmailAccount';
   readonly context: CommandContext;
@@ -63,4 +70,4 @@ export interface RecordParentsInformed {
   readonly data: { readonly regarding: string; readonly channel: ParentNotificationChannel; readonly informedAt: string };
 }
 
-export type PupilConductCommand = TakeDeviceIntoCustody | ReturnDevice | SuspendEmailAccount | WarnAboutEmailUse | RecordParentsInformed;
+export type PupilConductCommand = TakeDeviceIntoCustody | ReturnDevice | FlagOverdueDevice | SuspendEmailAccount | WarnAboutEmailUse | RecordParentsInformed;

@@ -2,7 +2,7 @@ import { actsForSchool } from '../shared/actor';
 import { isAfter } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
 import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
-import { decideReturnDevice, decideTakeDeviceIntoCustody } from './device-custody.decider';
+import { decideFlagOverdueDevice, decideReturnDevice, decideTakeDeviceIntoCustody } from './device-custody.decider';
 import { decideSuspendEmailAccount, decideWarnAboutEmailUse } from './email-account.decider';
 import type { PupilConductCommand, RecordParentsInformed } from './pupil-conduct.commands';
 import type { ParentsInformed, PupilConductEvent } from './pupil-conduct.events';
@@ -21,6 +21,8 @@ export function decidePupilConduct(
       return decideTakeDeviceIntoCustody(command, state, policy);
     case 'ReturnDevice':
       return decideReturnDevice(command, state);
+    case 'FlagOverdueDevice':
+      return decideFlagOverdueDevice(command, state);
     case 'SuspendEmailAccount':
       return decideSuspendEmailAccount(command, state, policy);
     case 'WarnAboutEmailUse':
@@ -53,6 +55,7 @@ function schoolConcerned(command: PupilConductCommand, state: PupilConductState)
     case 'WarnAboutEmailUse':
       return command.data.schoolId;
     case 'ReturnDevice':
+    case 'FlagOverdueDevice':
       return state.knownActions[command.data.custodyId];
     case 'RecordParentsInformed':
       return state.knownActions[command.data.regarding];

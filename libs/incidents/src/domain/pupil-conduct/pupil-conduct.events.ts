@@ -35,6 +35,20 @@ export interface DeviceReturned {
   };
 }
 
+/** M6: a device not returned by its due time. Recorded by the system once the time has passed, once per custody. */
+export interface DeviceReturnOverdue {
+  readonly type: 'DeviceReturnOverdue';
+  readonly data: {
+    readonly custodyId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly offenceNumber: number;
+    /** The device-return obligation that is now overdue. */
+    readonly obligationId: string;
+    readonly dueAt: string;
+  };
+}
+
 export type EmailSuspensionGround = 'unlawful-activity' | 'irresponsible-use' | 'bullying';
 
 export interface EmailAccountSuspended {
@@ -62,4 +76,4 @@ export interface EmailUseWarned {
   };
 }
 
-export type PupilConductEvent = DeviceTakenIntoCustody | DeviceReturned | EmailAccountSuspended | EmailUseWarned | ParentsInformed;
+export type PupilConductEvent = DeviceTakenIntoCustody | DeviceReturned | DeviceReturnOverdue | EmailAccountSuspended | EmailUseWarned | ParentsInformed;

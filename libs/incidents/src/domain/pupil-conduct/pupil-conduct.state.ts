@@ -7,7 +7,11 @@ export interface Custody {
   readonly takenAt: string;
   readonly custodyUntil: string;
   readonly returnObligationId: string;
+  readonly pupilId: string;
+  readonly offenceNumber: number;
   readonly returned: boolean;
+  /** M6: recorded as overdue (once). */
+  readonly overdue: boolean;
 }
 
 /** What the deciders need to know of a pupil's conduct stream, folded from its events. */
@@ -44,7 +48,10 @@ export function evolvePupilConduct(state: PupilConductState, event: PupilConduct
             takenAt: data.takenAt,
             custodyUntil: data.custodyUntil,
             returnObligationId: returnObligation?.obligationId ?? '',
+            pupilId: data.pupilId,
+            offenceNumber: data.offenceNumber,
             returned: false,
+            overdue: false,
           },
         },
         offencesBySchoolYear: { ...state.offencesBySchoolYear, [data.schoolYear]: data.offenceNumber },
@@ -56,6 +63,11 @@ export function evolvePupilConduct(state: PupilConductState, event: PupilConduct
       const custody = state.custodies[event.data.custodyId];
       if (!custody) return state;
       return { ...state, custodies: { ...state.custodies, [custody.custodyId]: { ...custody, returned: true } } };
+    }
+    case 'DeviceReturnOverdue': {
+      const custody = state.custodies[event.data.custodyId];
+      if (!custody) return state;
+      return { ...state, custodies: { ...state.custodies, [custody.custodyId]: { ...custody, overdue: true } } };
     }
     case 'EmailAccountSuspended':
     case 'EmailUseWarned': {

@@ -1,0 +1,150 @@
+import type { CaseKind, RecordedEvent } from '@casebook/event-store';
+import type { PupilIncidentEvent } from '../../domain/pupil-incident/pupil-incident.events';
+import type { OpenedObligation } from '../../domain/shared/obligation';
+import type { StaffMisconductEvent } from '../../domain/staff-misconduct/staff-misconduct.events';
+
+type CaseStreamEvent = PupilIncidentEvent | StaffMisconductEvent;
+
+interface ObligationView extends OpenedObligation {
+  status: 'open' | 'done';
+  closedAt: string | null;
+}
+
+/** `GET /incidents/{id}`: the case as it stands, folded from its stream (from its latest snapshot on; api.md). */
+export interface IncidentView {
+  id: string;
+  kind: CaseKind;
+  revision: number;
+  position: number;
+  schoolId: string;
+  category: string;
+  occurredAt: string;
+  recordedAt: string;
+  reportedBy: string;
+  summary: string;
+  involved: readonly unknown[];
+  status: 'open' | 'closed';
+  outcome: string | null;
+  scope: { inScope: boolean; rationale: string; assessedBy: string; recordedAt: string } | null;
+  evidence: unknown[];
+  correspondence: unknown[];
+  measures: unknown[];
+  hearings: unknown[];
+  qualifications: unknown[];
+  inspectorCalls: unknown[];
+  managerConsultations: unknown[];
+  obligations: ObligationView[];
+  criminalReportDecisions: string[];
+}
+
+/**
+ * Folds a case stream into what a reader of the case needs, from the start or on from a snapshot (a view folded
+ * earlier: `events` are then the ones after it). Every event type has a branch, so a new event type fails to
+ * compile here until the view says what it shows of it — and INCIDENT_VIEW_VERSION must then be bumped.
+ */
+export function incidentView(kind: CaseKind, events: readonly RecordedEvent[], snapshot?: IncidentView): IncidentView {
+  // The snapshot is the caller's fresh copy (parsed for this read): folded on in place, not cloned (2.7 MB at 10,000 events).
+  const view = snapshot ?? emptyView(kind, events[0]!);
+  const last = events[events.length - 1];
+  if (last) Object.assign(view, { revision: last.streamRevision, position: last.globalPosition });
+  return applyEvents(view, events);
+}
+
+function emptyView(kind: CaseKind, first: RecordedEvent): IncidentView {
+  return {
+    id: '',
+    kind,
+    revision: first.streamRevision,
+    position: first.globalPosition,
+    schoolId: '',
+    category: '',
+    occurredAt: '',
+    recordedAt: first.metadata.recordedAt,
+    reportedBy: '',
+    summary: '',
+    involved: [],
+    status: 'open',
+    outcome: null,
+    scope: null,
+    evidence: [],
+    correspondence: [],
+    measures: [],
+    hearings: [],
+    qualifications: [],
+    inspectorCalls: [],
+    managerConsultations: [],
+    obligations: [],
+    criminalReportDecisions: [],
+  };
+}
+
+function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): IncidentView {
+  const open = (obligations: readonly OpenedObligation[]) => view.obligations.push(...obligations.map((o) => ({ ...o, status: 'open' as const, closedAt: null })));
+  const close = (ids: readonly string[], at: string) => {
+    for (const obligation of view.obligations) if (ids.includes(obligation.obligationId)) Object.assign(obligation, { status: 'done', closedAt: at });
+  };
+  for (const recorded of events) {
+    const event = recorded as unknown as CaseStreamEvent;
+    const recordedAt = recorded.metadata.recordedAt;
+    switch (event.type) {
+      case 'IncidentReported': {
+        const { incidentId, schoolId, category, occurredAt, reportedBy, summary, involved } = event.data;
+        Object.assign(view, { id: incidentId, schoolId, category, occurredAt, reportedBy, summary, involved });
+        break;
+      }
+      case 'ScopeAssessed':
+        view.scope = { ...event.data, recordedAt };
+        break;
+      case 'EvidenceAdded':
+        view.evidence.push({ ...event.data, recordedAt });
+        break;
+      case 'CorrespondenceRecorded':
+        view.correspondence.push({ ...event.data, recordedAt });
+        break;
+      case 'IncidentClosed':
+        Object.assign(view, { status: 'closed', outcome: event.data.outcome });
+        break;
+      case 'IncidentReopened':
+        Object.assign(view, { status: 'open', outcome: null });
+        break;
+      case 'CriminalReportDecisionLinked':
+        view.criminalReportDecisions.push(event.data.decisionId);
+        break;
+      case 'MeasureImposed': {
+        const { obligations, ...measure } = event.data;
+        view.measures.push({ ...measure, recordedAt });
+        open(obligations);
+        break;
+      }
+      case 'DisciplinaryMeasureImposed':
+        view.measures.push({ ...event.data, recordedAt });
+        break;
+      case 'HearingHeld':
+        view.hearings.push({ ...event.data, recordedAt });
+        break;
+      case 'ParentsInformed':
+        close([event.data.closesObligationId], event.data.informedAt);
+        break;
+      case 'StaffConductQualified':
+        view.qualifications.push({ ...event.data, recordedAt });
+        break;
+      case 'InspectorNotificationQueued':
+        open([event.data.obligation]);
+        break;
+      case 'InspectorCalled': {
+        const { closesObligationIds, ...call } = event.data;
+        view.inspectorCalls.push({ ...call, recordedAt });
+        close(closesObligationIds, event.data.calledAt);
+        break;
+      }
+      case 'ManagerConsulted':
+        view.managerConsultations.push({ ...event.data, recordedAt });
+        break;
+      default: {
+        const unknown: never = event;
+        throw new Error(`incidentView: no branch for ${(unknown as { type: string }).type}`);
+      }
+    }
+  }
+  return view;
+}

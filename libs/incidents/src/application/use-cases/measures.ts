@@ -1,0 +1,97 @@
+import type { PersonKind } from '../../domain/case/involved-person';
+import type { OpenedObligation } from '../../domain/shared/obligation';
+import type { ParentNotificationChannel } from '../../domain/shared/parents-informed.event';
+import type { PupilMeasure } from '../../domain/pupil-incident/pupil-incident.events';
+import type { DisciplinaryMeasure } from '../../domain/staff-misconduct/staff-misconduct.events';
+import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
+import { type Issued, type WriteSideCore, noCase } from '../write-side-core';
+
+export interface Measure {
+  readonly subjectId: string;
+  /** A pupil measure (P1) or a disciplinary one (S9): the decider of the case's kind refuses the other kind's. */
+  readonly measure: string;
+  readonly reason: string;
+  readonly startsOn?: string;
+  readonly endsOn?: string;
+  /** S11: when a summary dismissal was communicated. */
+  readonly communicatedAt?: string;
+}
+
+export interface Hearing {
+  readonly heardPersonId: string;
+  readonly heardPersonKind?: PersonKind;
+  readonly heardAt: string;
+  readonly summary: string;
+}
+
+export interface ParentNotification {
+  /** A measure of the case, or a device custody or e-mail account action of a pupil. */
+  readonly regarding: string;
+  readonly channel: ParentNotificationChannel;
+  readonly informedAt: string;
+}
+
+/** What a command opened, for the caller to act on (ids, kinds and due times only). */
+function openedObligations(events: readonly unknown[]): Record<string, unknown> {
+  const obligations = events.flatMap((event) => (event as { data: { obligations?: readonly OpenedObligation[] } }).data.obligations ?? []);
+  return { obligations: obligations.map(({ obligationId, kind, dueAt }) => ({ obligationId, kind, dueAt })) };
+}
+
+/** Measures against pupils and staff, hearings before a removal, and informing parents ("Sancties en gevolgen"). */
+export class MeasureCommands {
+  constructor(private readonly core: WriteSideCore) {}
+
+  /** P1–P3, P5, P6 on a pupil case; S9, S11 on a staff case. */
+  impose(incidentId: string, measure: Measure, issued: Issued): Promise<CommandOutcome> {
+    const measureId = this.core.newId();
+    const common = { measureId, subjectId: measure.subjectId, reason: measure.reason, startsOn: measure.startsOn, endsOn: measure.endsOn };
+    const obligationIds = { informParents: this.core.newId(), inspectorateReport: this.core.newId(), removalPlacement: this.core.newId(), reconsiderationWindow: this.core.newId() };
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      {
+        // The deciders refuse what is not a measure of their kind (P1, S9).
+        'pupil-incident': (context) => ({ type: 'ImposeMeasure', context, data: { ...common, measure: measure.measure as PupilMeasure, obligationIds } }),
+        'staff-misconduct': (context) => ({ type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: measure.measure as DisciplinaryMeasure, communicatedAt: measure.communicatedAt } }),
+      },
+      'measures',
+      measureId,
+      (events) => ({ incidentId, ...openedObligations(events) }),
+    );
+  }
+
+  /**
+   * P2, E2, E3, M2: closes an "inform parents" obligation. A custody or account action lives on the pupil's conduct
+   * stream (the locator knows which); a measure on the case. The revision is that of the stream that holds it.
+   */
+  async recordParentsInformed(incidentId: string, notification: ParentNotification, issued: Issued): Promise<CommandOutcome> {
+    const data = { ...notification, regarding: notification.regarding.toLowerCase() };
+    const conductStream = await this.core.locator.find(data.regarding);
+    if (conductStream) {
+      if (!(await this.core.cases.reported(incidentId))) return refused(noCase(incidentId));
+      const result = await this.core.handlers.pupilConduct.handle(conductStream, { type: 'RecordParentsInformed', context: issued.context, data }, issued.meta);
+      return outcomeOf(result, data.regarding, () => ({ incidentId }));
+    }
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'pupil-incident': (context) => ({ type: 'RecordParentsInformedOfMeasure', context, data }) },
+      'parent notifications about measures',
+      data.regarding,
+      () => ({ incidentId }),
+    );
+  }
+
+  /** P6: the teacher and the parents are heard before a removal. */
+  recordHearing(incidentId: string, hearing: Hearing, issued: Issued): Promise<CommandOutcome> {
+    const hearingId = this.core.newId();
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'pupil-incident': (context) => ({ type: 'RecordHearing', context, data: { hearingId, ...hearing } }) },
+      'hearings',
+      hearingId,
+      () => ({ incidentId }),
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import { streamIds } from '@casebook/event-store';
+import type { DeviceTakenIntoCustody, EmailSuspensionGround } from '../../domain/pupil-conduct/pupil-conduct.events';
+import type { PupilConductCommand } from '../../domain/pupil-conduct/pupil-conduct.commands';
+import { refuse } from '../../domain/shared/rule-violation';
+import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
+import { schoolDayEnds } from '../school-calendar';
+import type { Issued, WriteSideCore } from '../write-side-core';
+
+export interface DeviceCustody {
+  readonly schoolId: string;
+  readonly incidentId?: string;
+  readonly device: string;
+  readonly conditionChecked?: { readonly damage: string; readonly working: boolean };
+  readonly pupilPresent: boolean;
+  readonly switchedOff: boolean;
+  readonly custodyUntil?: string;
+}
+
+/** Device custody (M1–M6) and the school e-mail account (E1–E3), on the pupil's conduct stream. */
+export class PupilConductCommands {
+  constructor(private readonly core: WriteSideCore) {}
+
+  /** M1–M5: the offence number of this school year decides how long; from the second, the parents are informed. */
+  async takeDeviceIntoCustody(pupilId: string, custody: DeviceCustody, issued: Issued): Promise<CommandOutcome> {
+    const custodyId = this.core.newId();
+    const schoolDay = schoolDayEnds(issued.context.now, this.core.deps.calendar);
+    const streamId = streamIds.pupilConduct(pupilId);
+    // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
+    await this.core.locator.remember(custodyId, streamId);
+    const result = await this.core.handlers.pupilConduct.handle(
+      streamId,
+      {
+        type: 'TakeDeviceIntoCustody',
+        context: issued.context,
+        data: {
+          custodyId,
+          informParentsObligationId: this.core.newId(),
+          returnObligationId: this.core.newId(),
+          pupilId,
+          ...custody,
+          endOfSchoolDay: schoolDay.current,
+          endOfNextSchoolDay: schoolDay.next,
+        },
+      },
+      issued.meta,
+    );
+    return outcomeOf(result, custodyId, (events) => {
+      const taken = (events[0] as DeviceTakenIntoCustody).data;
+      const inform = taken.obligations.find((o) => o.kind === 'inform-parents');
+      return { offenceNumber: taken.offenceNumber, custodyUntil: taken.custodyUntil, ...(inform ? { informParentsObligationId: inform.obligationId } : {}) };
+    });
+  }
+
+  /** M6: to the pupil or a parent; closes the device-return obligation. */
+  async returnDevice(custodyId: string, data: { readonly returnedTo: 'pupil' | 'parent'; readonly returnedAt: string }, issued: Issued): Promise<CommandOutcome> {
+    const streamId = await this.core.locator.find(custodyId);
+    if (!streamId) return refused(refuse('M6', `No device custody ${custodyId}`, 'not-found'));
+    const result = await this.core.handlers.pupilConduct.handle(streamId, { type: 'ReturnDevice', context: issued.context, data: { custodyId, ...data } }, issued.meta);
+    return outcomeOf(result, custodyId);
+  }
+
+  /** E1, E2: for a term; opens "inform parents". */
+  suspendEmailAccount(pupilId: string, data: { readonly schoolId: string; readonly ground: EmailSuspensionGround; readonly until: string; readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
+    return this.accountAction(pupilId, issued, (action) => ({ type: 'SuspendEmailAccount', context: issued.context, data: { ...action, ...data } }));
+  }
+
+  /** E3: less serious misuse; opens "inform parents". */
+  warnAboutEmailUse(pupilId: string, data: { readonly schoolId: string; readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
+    return this.accountAction(pupilId, issued, (action) => ({ type: 'WarnAboutEmailUse', context: issued.context, data: { ...action, ...data } }));
+  }
+
+  private async accountAction(
+    pupilId: string,
+    issued: Issued,
+    command: (action: { readonly pupilId: string; readonly actionId: string; readonly informParentsObligationId: string }) => PupilConductCommand,
+  ): Promise<CommandOutcome> {
+    const action = { pupilId, actionId: this.core.newId(), informParentsObligationId: this.core.newId() };
+    const streamId = streamIds.pupilConduct(pupilId);
+    // Before the append: a parent notification names only the action id (decisions.md #21).
+    await this.core.locator.remember(action.actionId, streamId);
+    const result = await this.core.handlers.pupilConduct.handle(streamId, command(action), issued.meta);
+    return outcomeOf(result, action.actionId, () => ({ informParentsObligationId: action.informParentsObligationId }));
+  }
+}

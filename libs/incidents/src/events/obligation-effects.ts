@@ -1,0 +1,58 @@
+import type { OpenedObligation } from '../domain/shared/obligation';
+import type { DomainEventType, EventOfType } from './domain-events';
+
+/** What one event does to obligations (P2, P5, P6, M2, M6, E2, E3, B1–B3): the ones it opens, the ones it closes. */
+export interface ObligationEffects {
+  readonly opened: readonly OpenedObligation[];
+  readonly closed: readonly string[];
+}
+
+const opens = (opened: readonly OpenedObligation[]): ObligationEffects => ({ opened, closed: [] });
+const closes = (...closed: readonly string[]): ObligationEffects => ({ opened: [], closed });
+
+/**
+ * Every event type, and whether it opens or closes obligations (`null`: neither). Keyed by the domain's union: a
+ * new event type does not compile until it says. The obligations read model and the integration events read it.
+ */
+export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: EventOfType<T>['data']) => ObligationEffects) | null } = {
+  IncidentReported: null,
+  ScopeAssessed: null,
+  EvidenceAdded: null,
+  CorrespondenceRecorded: null,
+  IncidentClosed: null,
+  IncidentReopened: null,
+  CriminalReportDecisionLinked: null,
+  MeasureImposed: (data) => opens(data.obligations),
+  HearingHeld: null,
+  ParentsInformed: (data) => closes(data.closesObligationId),
+  StaffConductQualified: null,
+  InspectorNotificationQueued: (data) => opens([data.obligation]),
+  InspectorCalled: (data) => closes(...data.closesObligationIds),
+  ManagerConsulted: null,
+  DisciplinaryMeasureImposed: null,
+  CriminalReportDecisionOpened: null,
+  CriminalReportDecided: (data) => opens(data.obligations),
+  PoliceReportFiled: (data) => closes(data.closesObligationId),
+  DeviceTakenIntoCustody: (data) => opens(data.obligations),
+  DeviceReturned: (data) => closes(data.closesObligationId),
+  // M6: overdue, not done: the return obligation stays open (and shows as overdue).
+  DeviceReturnOverdue: null,
+  EmailAccountSuspended: (data) => opens(data.obligations),
+  EmailUseWarned: (data) => opens(data.obligations),
+  ConsentGiven: null,
+  ConsentRefused: null,
+  ConsentWithdrawn: null,
+  RecordingPermissionGranted: null,
+  DossierRead: null,
+  PersonDeparted: null,
+  PersonDataErased: null,
+  LegalHoldPlaced: null,
+  LegalHoldLifted: null,
+};
+
+const NONE: ObligationEffects = { opened: [], closed: [] };
+
+export function obligationEffectsOf(event: { readonly type: DomainEventType; readonly data: unknown }): ObligationEffects {
+  const effects = OBLIGATION_EFFECTS[event.type] as ((data: unknown) => ObligationEffects) | null;
+  return effects ? effects(event.data) : NONE;
+}

@@ -1,0 +1,59 @@
+import type { DomainEventType, EventOfType } from './domain-events';
+
+/**
+ * Which fields of an event are personal data (decisions.md #37): `texts` are sealed to the stream's subjects (the
+ * people the case is about); `names` is a list of people whose `displayName` is sealed to that person alone.
+ * Everything else — ids, kinds, categories, dates, flags the rules need — stays in clear, so deciders, read models
+ * and the audit chain work without keys.
+ */
+export interface PersonalFields<E extends { readonly data: object }> {
+  readonly texts: readonly (keyof E['data'] & string)[];
+  readonly names?: keyof E['data'] & string;
+}
+
+/**
+ * Every event type declares its personal fields, possibly none (issue #15: privacy fails closed). The table is
+ * keyed by the domain's event union, so a new event type does not compile until it is declared here, and the
+ * privacy store refuses to append an event of a type it has no declaration for.
+ */
+export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<EventOfType<T>> } = {
+  IncidentReported: { texts: ['summary'], names: 'involved' },
+  ScopeAssessed: { texts: ['rationale'] },
+  EvidenceAdded: { texts: ['description'] },
+  CorrespondenceRecorded: { texts: ['summary'] },
+  IncidentClosed: { texts: ['rationale'] },
+  IncidentReopened: { texts: ['reason'] },
+  CriminalReportDecisionLinked: { texts: [] },
+  MeasureImposed: { texts: ['reason'] },
+  HearingHeld: { texts: ['summary'] },
+  ParentsInformed: { texts: [] },
+  StaffConductQualified: { texts: ['rationale'] },
+  InspectorNotificationQueued: { texts: [] },
+  InspectorCalled: { texts: ['summary'] },
+  ManagerConsulted: { texts: ['summary'] },
+  DisciplinaryMeasureImposed: { texts: ['reason'] },
+  CriminalReportDecisionOpened: { texts: ['suspectedOffence'] },
+  CriminalReportDecided: { texts: ['rationale'] },
+  PoliceReportFiled: { texts: [] },
+  DeviceTakenIntoCustody: { texts: [] },
+  DeviceReturned: { texts: [] },
+  DeviceReturnOverdue: { texts: [] },
+  EmailAccountSuspended: { texts: ['reason'] },
+  EmailUseWarned: { texts: ['reason'] },
+  ConsentGiven: { texts: [] },
+  ConsentRefused: { texts: [] },
+  ConsentWithdrawn: { texts: [] },
+  RecordingPermissionGranted: { texts: [] },
+  DossierRead: { texts: [] },
+  PersonDeparted: { texts: [] },
+  PersonDataErased: { texts: [] },
+  LegalHoldPlaced: { texts: [] },
+  LegalHoldLifted: { texts: [] },
+};
+
+/** The event types of this version: the keys of the declaration table, which the compiler keeps complete. */
+export const DOMAIN_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(PERSONAL_DATA));
+
+export function isDomainEventType(type: string): type is DomainEventType {
+  return DOMAIN_EVENT_TYPES.has(type);
+}
