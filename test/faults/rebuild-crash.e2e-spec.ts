@@ -49,17 +49,19 @@ describeWithService('postgres', 'a rebuild killed half way', () => {
     worker = startApp('worker', { DATABASE_URL: database.url, METRICS_PORT: '0' });
     await waitUntil(caughtUp, 'the worker to build the read models', 180_000);
     const before = await liveVersions();
+    const head = await store.headPosition();
 
-    // Small batches: many commits, so the kill lands half way however fast this machine is today.
-    const rebuild = startApp('cli', { DATABASE_URL: database.url }, ['projections', 'rebuild', 'all', '--batch-size', '200']);
+    // Aimed, not timed (issue #15, defect 4): batches of 200 over 20,000 events, and the rebuild's pause point stops
+    // it after 40 committed batches — half way — where it waits to be killed.
+    const rebuild = startApp('cli', { DATABASE_URL: database.url, CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES: '40' }, ['projections', 'rebuild', 'all', '--batch-size', '200']);
     const next = Math.max(...before) + 1;
-    // Half way: the new versions exist and hold some batches, and the rebuild has not switched reads yet.
-    await waitUntil(
-      async () => rebuild.child.exitCode !== null || (await Promise.all(READ_MODELS.map((p) => catalog.position(p.name, next).catch(() => 0)))).some((position) => position > 0),
-      'the rebuild to commit a first batch',
-      120_000,
-    );
-    if (rebuild.child.exitCode !== null) throw new Error(`the rebuild ended (${rebuild.child.exitCode}) before it could be killed half way:\n${rebuild.output()}`);
+    await waitUntil(async () => rebuild.output().includes('paused after 40 committed batches') || rebuild.child.exitCode !== null, 'the rebuild to pause half way', 180_000);
+    if (rebuild.child.exitCode !== null) throw new Error(`the rebuild ended (${rebuild.child.exitCode}) before its pause point:\n${rebuild.output()}`);
+    const halfWay = await Promise.all(READ_MODELS.map((p) => catalog.position(p.name, next)));
+    // Half way: the new versions hold some batches, not all, and reads have not been switched to them.
+    expect(halfWay.some((position) => position > 0)).toBe(true);
+    expect(halfWay.some((position) => position < head)).toBe(true);
+    process.stdout.write(`rebuild crash: killed at the pause point after 40 batches; new versions at ${JSON.stringify(halfWay)} of head ${head}\n`);
     rebuild.child.kill('SIGKILL');
     worker.child.kill('SIGKILL');
     await Promise.all([rebuild.exit, worker.exit]);

@@ -37,9 +37,24 @@ export async function projectionsCommand(args: readonly string[], config: AppCon
       return 2;
     }
     const names = name === 'all' ? READ_MODELS.map((p) => p.name) : [catalog.projection(name).name];
-    for (const result of await rebuildReadModels(catalog, store, names, batchSize)) {
+    for (const result of await rebuildReadModels(catalog, store, names, batchSize, pauseForFaultTest())) {
       out(`${result.name}: rebuilt v${result.to} from ${result.events} events in ${result.ms} ms; reads switched from v${result.from}`);
     }
     return 0;
   });
+}
+
+/**
+ * A pause point for the fault tests only (README, "Only for tests"): with CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES=n
+ * the rebuild says so on stdout once n batches are committed, and waits there to be killed — so the kill lands half
+ * way however fast the machine is, never by timing. Unset: no pause.
+ */
+function pauseForFaultTest(): ((batches: number) => Promise<void>) | undefined {
+  const after = Number(process.env['CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES'] ?? '');
+  if (!Number.isInteger(after) || after < 1) return undefined;
+  return async (batches) => {
+    if (batches < after) return;
+    process.stdout.write(`paused after ${batches} committed batches (CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES)\n`);
+    await new Promise<never>(() => setInterval(() => undefined, 60_000));
+  };
 }

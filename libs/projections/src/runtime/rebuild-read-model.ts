@@ -37,7 +37,14 @@ export async function rebuildReadModel(catalog: ReadModelCatalog, store: EventSt
  * categories) and handed to every new version, each in its own transaction with its own checkpoint. Reading
  * once instead of once per read model is what makes `rebuild all` cheaper than six rebuilds.
  */
-export async function rebuildReadModels(catalog: ReadModelCatalog, store: EventStore, names: readonly string[], batchSize = 2_000): Promise<RebuildResult[]> {
+export async function rebuildReadModels(
+  catalog: ReadModelCatalog,
+  store: EventStore,
+  names: readonly string[],
+  batchSize = 2_000,
+  /** Called after each committed batch of the pass (progress; the fault tests' pause point). */
+  afterBatch?: (batches: number) => Promise<void>,
+): Promise<RebuildResult[]> {
   const started = Date.now();
   const plans: { name: string; live: number; next: number; projection: AnyProjection; source: DataSource; events: number }[] = [];
   for (const name of names) {
@@ -69,7 +76,7 @@ export async function rebuildReadModels(catalog: ReadModelCatalog, store: EventS
       from = batch.to;
     },
   });
-  await pass.catchUp();
+  for (let batches = 1; (await pass.step()) !== 0; batches++) await afterBatch?.(batches);
   // The rebuild caught up with the head it last read; the worker takes each new version from there.
   for (const plan of plans) await catalog.switchLive(plan.name, plan.next);
   const ms = Date.now() - started;
