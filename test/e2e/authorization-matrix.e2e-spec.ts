@@ -194,6 +194,12 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   command('recordHearing', 'pupil case', pupilCase, 201, async () =>
     post(`/incidents/${(await newCase('pupil-incident')).id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAt: now(), summary: 'Heard' }),
   );
+  command('recordInspectorateReport', 'pupil case', pupilCase, 200, async () => {
+    const { id, personId } = await newCase('pupil-incident');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'suspension', reason: 'Messages', startsOn: today(), endsOn: tomorrow });
+    return post(`/incidents/${id}/inspectorate-reports`, { reportedAt: now(), reference: 'ISD-1' });
+  });
   command('qualifyConduct', 'staff case', staffCase, 200, async () =>
     post(`/incidents/${(await newCase('staff-misconduct')).id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Private contact' }),
   );

@@ -19,6 +19,7 @@ const MUTATIONS = [
   ['P3', `${D}/pupil-incident/measure.decider.ts`, "if (data.measure === 'removal' && actor.role !== 'board')", 'if (false)'],
   ['P4', `${D}/criminal-report/criminal-report.decider.ts`, "if (actor.role !== 'director' && actor.role !== 'board') return refuse('P4'", "if (false) return refuse('P4'"],
   ['P5', `${D}/pupil-incident/measure.decider.ts`, "if (days(data.startsOn, data.endsOn) > 7) return refuse('P5'", "if (false) return refuse('P5'"],
+  ['P5', `${D}/pupil-incident/inspectorate-report.decider.ts`, 'const obligationId = state.inspectorateReportsOpen[regarding];\n  if (!obligationId) {', 'const obligationId = state.inspectorateReportsOpen[regarding];\n  if (false) {'],
   ['P6', `${D}/pupil-incident/measure.decider.ts`, "if (data.measure === 'removal' && !(state.heardKinds.includes('staff') && state.heardKinds.includes('parent')))", 'if (false)'],
   ['E1', `${D}/pupil-conduct/email-account.decider.ts`, "if (data.until <= context.now.slice(0, 10)) return refuse('E1'", "if (false) return refuse('E1'"],
   ['E2', `${D}/pupil-conduct/email-account.decider.ts`, "        // rule E2: the user or the parents are informed of the suspension, with the reason.\n        obligations: [\n          informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours),\n        ],", '        obligations: [],'],

@@ -69,6 +69,7 @@ export const ACCESS_POLICY = {
   recordInspectorCall: rule('POST', '/incidents/{id}/inspector-call', { board: 'any' }),
   recordManagerConsultation: rule('POST', '/incidents/{id}/manager-consultations', { board: 'any', director: 'own-school' }),
   recordHearing: rule('POST', '/incidents/{id}/hearings', { board: 'any', director: 'own-school' }),
+  recordInspectorateReport: rule('POST', '/incidents/{id}/inspectorate-reports', { board: 'any', director: 'own-school-pupil-case' }, { note: 'P5: closes the report obligation of a suspension (api.md revision 2)' }),
   closeIncident: rule('POST', '/incidents/{id}/close', { board: 'any', director: 'own-school-pupil-case' }),
   reopenIncident: rule('POST', '/incidents/{id}/reopen', { board: 'any', director: 'own-school-pupil-case' }),
   openCriminalReportDecision: rule('POST', '/criminal-report-decisions', { board: 'any', director: 'own-school' }, { note: 'the school is the source case\'s (P4)' }),

@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { instant, issuedBy, respond } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { HearingDto, MeasureDto, ParentNotificationDto } from './pupil-incident-commands.dto';
+import { HearingDto, InspectorateReportDto, MeasureDto, ParentNotificationDto } from './pupil-incident-commands.dto';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -73,5 +73,22 @@ export class MeasuresController {
     const issued = issuedBy(principal, 'recordHearing', headers);
     const hearing = { heardPersonId: body.heardPersonId, heardPersonKind: body.heardPersonKind, heardAt: instant(body.heardAt), summary: body.summary };
     return respond(reply, await this.writeSide.measures.recordHearing(id, hearing, issued), 201);
+  }
+
+  @Access('recordInspectorateReport')
+  @Post('inspectorate-reports')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the written report of a suspension to the Inspectorate of Education (P5): closes its obligation' })
+  @ApiOkResponse({ description: '{ id (= the incident), incidentId, regarding (the suspension), revision, position }' })
+  async inspectorateReport(
+    @Param('id', UuidPipe) id: string,
+    @Body() body: InspectorateReportDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: RequestHeaders,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Record<string, unknown>> {
+    const issued = issuedBy(principal, 'recordInspectorateReport', headers);
+    const report = { reportedAt: instant(body.reportedAt), reference: body.reference, regarding: body.regarding };
+    return respond(reply, await this.writeSide.measures.recordInspectorateReport(id, report, issued), 200);
   }
 }

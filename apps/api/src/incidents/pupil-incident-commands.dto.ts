@@ -79,3 +79,20 @@ export class HearingDto {
   @Length(1, 5000)
   summary!: string;
 }
+
+/** `POST /incidents/{id}/inspectorate-reports` (P5): the suspension was reported in writing to the Inspectorate. */
+export class InspectorateReportDto {
+  @ApiProperty({ example: '2026-11-10T14:00:00+01:00', description: 'When the report was made (not in the future)' })
+  @IsMoment()
+  reportedAt!: string;
+
+  @ApiProperty({ example: 'ISD-2026-118', description: "The Inspectorate's reference of the report" })
+  @IsString()
+  @Length(1, 200)
+  reference!: string;
+
+  @ApiPropertyOptional({ description: 'The suspension (measure id) reported; may be left out when the case has one report open' })
+  @IsOptional()
+  @IsUUID()
+  regarding?: string;
+}

@@ -24,6 +24,7 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   CriminalReportDecisionLinked: null,
   MeasureImposed: (data) => opens(data.obligations),
   HearingHeld: null,
+  InspectorateReported: (data) => closes(data.closesObligationId),
   ParentsInformed: (data) => closes(data.closesObligationId),
   StaffConductQualified: null,
   InspectorNotificationQueued: (data) => opens([data.obligation]),

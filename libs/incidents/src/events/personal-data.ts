@@ -26,6 +26,8 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   CriminalReportDecisionLinked: { texts: [] },
   MeasureImposed: { texts: ['reason'] },
   HearingHeld: { texts: ['summary'] },
+  // The Inspectorate's reference is a case number of theirs, not a text about a person.
+  InspectorateReported: { texts: [] },
   ParentsInformed: { texts: [] },
   StaffConductQualified: { texts: ['rationale'] },
   InspectorNotificationQueued: { texts: [] },

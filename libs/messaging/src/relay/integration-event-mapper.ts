@@ -65,6 +65,7 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
   IncidentReopened: () => [],
   CriminalReportDecisionLinked: () => [],
   HearingHeld: () => [],
+  InspectorateReported: () => [],
   ParentsInformed: () => [],
   StaffConductQualified: () => [],
   ManagerConsulted: () => [],

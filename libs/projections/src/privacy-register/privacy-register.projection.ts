@@ -63,6 +63,7 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   CriminalReportDecisionLinked: null,
   MeasureImposed: null,
   HearingHeld: null,
+  InspectorateReported: null,
   ParentsInformed: null,
   StaffConductQualified: null,
   InspectorNotificationQueued: null,

@@ -115,6 +115,7 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   EvidenceAdded: null,
   CriminalReportDecisionLinked: null,
   HearingHeld: null,
+  InspectorateReported: null,
   StaffConductQualified: null,
   InspectorNotificationQueued: null,
   InspectorCalled: null,

@@ -137,6 +137,10 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
         close(closesObligationIds, event.data.calledAt);
         break;
       }
+      case 'InspectorateReported':
+        // P5: the suspension's report to the Inspectorate is done.
+        close([event.data.closesObligationId], event.data.reportedAt);
+        break;
       case 'ManagerConsulted':
         view.managerConsultations.push({ ...event.data, recordedAt });
         break;

@@ -82,6 +82,19 @@ export class MeasureCommands {
     );
   }
 
+  /** P5: the suspension's written report to the Inspectorate was made; closes its obligation. */
+  recordInspectorateReport(incidentId: string, report: { readonly reportedAt: string; readonly reference: string; readonly regarding?: string }, issued: Issued): Promise<CommandOutcome> {
+    const data = { ...report, regarding: report.regarding?.toLowerCase() };
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'pupil-incident': (context) => ({ type: 'RecordInspectorateReport', context, data }) },
+      'reports to the Inspectorate',
+      incidentId,
+      (events) => ({ incidentId, regarding: (events[0] as { data: { regarding: string } }).data.regarding }),
+    );
+  }
+
   /** P6: the teacher and the parents are heard before a removal. */
   recordHearing(incidentId: string, hearing: Hearing, issued: Issued): Promise<CommandOutcome> {
     const hearingId = this.core.newId();

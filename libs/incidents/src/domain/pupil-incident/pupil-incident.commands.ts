@@ -43,4 +43,17 @@ export interface RecordParentsInformedOfMeasure {
   readonly data: { readonly regarding: string; readonly channel: ParentNotificationChannel; readonly informedAt: string };
 }
 
-export type PupilIncidentCommand = CaseCommand | ImposeMeasure | RecordHearing | RecordParentsInformedOfMeasure;
+/** P5: the written report of a suspension to the Inspectorate of Education (its Internet Schooldossier) was made. */
+export interface RecordInspectorateReport {
+  readonly type: 'RecordInspectorateReport';
+  readonly context: CommandContext;
+  readonly data: {
+    readonly reportedAt: string;
+    /** The Inspectorate's reference of the report. */
+    readonly reference: string;
+    /** The suspension it reports; may be left out when the case has exactly one report open. */
+    readonly regarding?: string;
+  };
+}
+
+export type PupilIncidentCommand = CaseCommand | ImposeMeasure | RecordHearing | RecordParentsInformedOfMeasure | RecordInspectorateReport;

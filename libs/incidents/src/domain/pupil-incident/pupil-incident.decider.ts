@@ -3,6 +3,7 @@ import { isAfter } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
 import type { ParentsInformed } from '../shared/parents-informed.event';
 import { type Decision, assertNever, refuse } from '../shared/rule-violation';
+import { decideInspectorateReport } from './inspectorate-report.decider';
 import { decideImposeMeasure } from './measure.decider';
 import { PUPIL_INCIDENT_RULES } from './pupil-incident-kind.rules';
 import type { PupilIncidentCommand, RecordHearing, RecordParentsInformedOfMeasure } from './pupil-incident.commands';
@@ -26,11 +27,13 @@ export function decidePupilIncident(
       return decideCase(command, state, PUPIL_INCIDENT_RULES);
     case 'ImposeMeasure':
     case 'RecordHearing':
-    case 'RecordParentsInformedOfMeasure': {
+    case 'RecordParentsInformedOfMeasure':
+    case 'RecordInspectorateReport': {
       const refused = guardCase(state, command.context.actor);
       if (refused) return refused;
       if (command.type === 'ImposeMeasure') return decideImposeMeasure(command, state, policy);
       if (command.type === 'RecordHearing') return decideHearing(command, state);
+      if (command.type === 'RecordInspectorateReport') return decideInspectorateReport(command, state);
       return decideParentsInformed(command, state);
     }
     default:

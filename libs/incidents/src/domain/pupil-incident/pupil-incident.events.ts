@@ -34,4 +34,17 @@ export interface HearingHeld {
   };
 }
 
-export type PupilIncidentEvent = CaseEvent | MeasureImposed | HearingHeld | ParentsInformed;
+/** P5: a suspension reported in writing to the Inspectorate; closes the case's report obligation for it. */
+export interface InspectorateReported {
+  readonly type: 'InspectorateReported';
+  readonly data: {
+    /** The suspension (measure id) reported. */
+    readonly regarding: string;
+    readonly reportedAt: string;
+    readonly reference: string;
+    readonly recordedBy: string;
+    readonly closesObligationId: string;
+  };
+}
+
+export type PupilIncidentEvent = CaseEvent | MeasureImposed | HearingHeld | ParentsInformed | InspectorateReported;

@@ -8,6 +8,8 @@ export interface PupilIncidentState extends CaseState {
   /** Open "inform parents" obligations by the measure they regard (P2). */
   readonly informParentsOpen: Readonly<Record<string, string>>;
   readonly measureIds: Readonly<Record<string, true>>;
+  /** P5: open Inspectorate reports by the suspension they regard. */
+  readonly inspectorateReportsOpen: Readonly<Record<string, string>>;
   /** P6: the kinds of people heard, for the hearings a removal needs. */
   readonly heardKinds: readonly PersonKind[];
 }
@@ -15,6 +17,7 @@ export interface PupilIncidentState extends CaseState {
 export const initialPupilIncidentState: PupilIncidentState = {
   ...initialCaseState,
   informParentsOpen: {},
+  inspectorateReportsOpen: {},
   measureIds: {},
   heardKinds: [],
 };
@@ -23,11 +26,17 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
   switch (event.type) {
     case 'MeasureImposed': {
       const inform = event.data.obligations.find((o) => o.kind === 'inform-parents');
+      const report = event.data.obligations.find((o) => o.kind === 'report-suspension-to-inspectorate');
       return {
         ...state,
         measureIds: { ...state.measureIds, [event.data.measureId]: true },
         informParentsOpen: inform ? { ...state.informParentsOpen, [event.data.measureId]: inform.obligationId } : state.informParentsOpen,
+        inspectorateReportsOpen: report ? { ...state.inspectorateReportsOpen, [event.data.measureId]: report.obligationId } : state.inspectorateReportsOpen,
       };
+    }
+    case 'InspectorateReported': {
+      const { [event.data.regarding]: _closed, ...stillOpen } = state.inspectorateReportsOpen;
+      return { ...state, inspectorateReportsOpen: stillOpen };
     }
     case 'HearingHeld':
       return {
