@@ -10,8 +10,8 @@ const LAYERS = [
   ['privacy'],
   ['incidents'],
   ['access'],
-  ['projections', 'messaging'],
-  ['audit'],
+  ['projections'],
+  ['messaging', 'audit'],
   ['runtime'],
 ];
 
