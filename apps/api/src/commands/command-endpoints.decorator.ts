@@ -14,10 +14,11 @@ import {
 } from '@nestjs/swagger';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { CommandAnswerInterceptor } from './command-answer.interceptor';
 
 /**
- * What every command controller shares (api.md, Conventions): bearer auth, `If-Match`, `Idempotency-Key`, and
- * the problem answers a command can get, documented once.
+ * What every command controller shares (api.md, Conventions): bearer auth, `If-Match`, `Idempotency-Key`, the
+ * write side's outcome as the HTTP answer, and the problem answers a command can get, documented once.
  */
 export function CommandEndpoints(tag: string): ClassDecorator {
   return applyDecorators(
@@ -35,6 +36,7 @@ export function CommandEndpoints(tag: string): ClassDecorator {
     ApiUnsupportedMediaTypeResponse({ description: 'Not application/json' }),
     ApiUnprocessableEntityResponse({ description: 'Idempotency-Key reused with another body' }),
     UseGuards(BearerAuthGuard),
-    UseInterceptors(IdempotencyInterceptor),
+    // Outer first: a replayed key answers what the command answered.
+    UseInterceptors(IdempotencyInterceptor, CommandAnswerInterceptor),
   );
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ForbiddenException, HttpException, NotFoundException, PreconditionFailedException } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { BadRequestException, type ExecutionContext, ForbiddenException, HttpException, NotFoundException, PreconditionFailedException, createParamDecorator } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@casebook/access';
 import type { Actor, CommandContext, CommandMeta, CommandOutcome, Issued, Role } from '@casebook/incidents';
 import { type Operation, rolesFor } from '../auth/access-policy';
+import { ACCESS_OPERATIONS } from '../auth/access.decorator';
 
 /**
  * The acting role for this request: the first of `allowed` the caller holds (so someone who is both board and
@@ -51,6 +52,21 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 export function issuedBy(principal: Principal, operation: Operation, headers: RequestHeaders, schoolId?: string): Issued {
   return { context: contextFor(principal, rolesFor(operation), schoolId), meta: commandMeta(headers) };
 }
+
+/** Makes the command's `Issued` once the body is validated: `issue()`, or `issue(body.schoolId)` where the row scopes by it. */
+export type IssueCommand = (schoolId?: string) => Issued;
+
+/**
+ * The handler's `IssueCommand`, for the operation its `@Access` row names (the first one): who acts, in which role,
+ * and the request's ids and If-Match. Lazy, so the body is validated (400) before the role and school (403).
+ */
+export const IssuedBy = createParamDecorator((_data: unknown, context: ExecutionContext): IssueCommand => {
+  const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+  const [operation] = (Reflect.getMetadata(ACCESS_OPERATIONS, context.getHandler()) as Operation[] | undefined) ?? [];
+  if (!operation || !request.principal) throw new ForbiddenException({ detail: 'This route has no row in the authorization table' });
+  const principal = request.principal;
+  return (schoolId) => issuedBy(principal, operation, request.headers, schoolId);
+});
 
 /**
  * The write side's answer as HTTP, in one place: accepted → the status given, `ETag: "<revision>"`, `Location`

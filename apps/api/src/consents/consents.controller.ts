@@ -1,20 +1,18 @@
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { findNonConsenting, findPupilConsents, findRecordingPermissions } from '@casebook/projections';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadQueryDto } from '../reads/read-query.dto';
 import { ReadModels } from '../reads/read-models.http';
 import { ConsentDto, RecordingPermissionDto } from './consents.dto';
 import { Access } from '../auth/access.decorator';
 import { type Operation, permits } from '../auth/access-policy';
-
-type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** The consent registers' commands (E4, R1, R2). */
 @CommandEndpoints('consents')
@@ -29,13 +27,10 @@ export class ConsentCommandsController {
   async consent(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Body() body: ConsentDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'recordConsent', headers, body.schoolId);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const consent = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null };
-    return respond(reply, await this.writeSide.consents.recordConsent(consent, issued), 200);
+    return this.writeSide.consents.recordConsent(consent, issue(body.schoolId));
   }
 
   @Access('grantRecordingPermission')
@@ -45,16 +40,12 @@ export class ConsentCommandsController {
   async recordingPermission(
     @Param('schoolId', PersonIdPipe) schoolId: string,
     @Body() body: RecordingPermissionDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'grantRecordingPermission', headers, schoolId);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const permission = { schoolId, what: body.what, grantedTo: body.grantedTo, validFrom: body.validFrom, validUntil: body.validUntil ?? null, documentSha256: body.documentSha256.toLowerCase() };
-    return respond(reply, await this.writeSide.consents.grantRecordingPermission(permission, issued), 201);
+    return this.writeSide.consents.grantRecordingPermission(permission, issue(schoolId));
   }
 }
-
 
 /** The consent registers' reads: the director of the school, the board, legal. */
 @ApiTags('consents')

@@ -1,16 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { instant, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { CriminalReportDecisionDto, OpenCriminalReportDecisionDto, PoliceReportDto } from './criminal-report.dto';
-
-type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Criminal-report decisions (`criminal-report-<uuid>`): P4 opens one, B2/B3 decide it, the police report closes it. */
 @CommandEndpoints('criminal-report-decisions')
@@ -26,12 +21,9 @@ export class CriminalReportsController {
   @ApiNotFoundResponse({ description: 'No incident sourceIncidentId' })
   async open(
     @Body() body: OpenCriminalReportDecisionDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'openCriminalReportDecision', headers);
-    return respond(reply, await this.writeSide.criminalReports.open({ sourceIncidentId: body.sourceIncidentId, suspectedOffence: body.suspectedOffence }, issued), 201);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.criminalReports.open({ sourceIncidentId: body.sourceIncidentId, suspectedOffence: body.suspectedOffence }, issue());
   }
 
   @Access('decideCriminalReport')
@@ -43,12 +35,9 @@ export class CriminalReportsController {
   async decide(
     @Param('id', UuidPipe) id: string,
     @Body() body: CriminalReportDecisionDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'decideCriminalReport', headers);
-    return respond(reply, await this.writeSide.criminalReports.decide(id, { decision: body.decision, rationale: body.rationale }, issued), 200);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.criminalReports.decide(id, { decision: body.decision, rationale: body.rationale }, issue());
   }
 
   @Access('recordPoliceReport')
@@ -60,12 +49,9 @@ export class CriminalReportsController {
   async policeReport(
     @Param('id', UuidPipe) id: string,
     @Body() body: PoliceReportDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'recordPoliceReport', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const report = { filedAt: instant(body.filedAt), policeStation: body.policeStation, policeReference: body.policeReference };
-    return respond(reply, await this.writeSide.criminalReports.recordPoliceReport(id, report, issued), 200);
+    return this.writeSide.criminalReports.recordPoliceReport(id, report, issue());
   }
 }

@@ -1,16 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { instant, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { CloseIncidentDto, CorrespondenceDto, EvidenceDto, ReopenIncidentDto, ScopeAssessmentDto } from './case-commands.dto';
-
-type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Commands every case takes, pupil incident and staff misconduct alike. Fine-grained rules are the deciders'. */
 @CommandEndpoints('incidents')
@@ -27,12 +22,9 @@ export class CaseCommandsController {
   async assessScope(
     @Param('id', UuidPipe) id: string,
     @Body() body: ScopeAssessmentDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'assessScope', headers);
-    return respond(reply, await this.writeSide.cases.assessScope(id, { inScope: body.inScope, rationale: body.rationale }, issued), 200);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.cases.assessScope(id, { inScope: body.inScope, rationale: body.rationale }, issue());
   }
 
   @Access('addEvidence')
@@ -43,13 +35,10 @@ export class CaseCommandsController {
   async addEvidence(
     @Param('id', UuidPipe) id: string,
     @Body() body: EvidenceDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'addEvidence', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const evidence = { description: body.description, sha256: body.sha256, mediaType: body.mediaType, capturedAt: instant(body.capturedAt) };
-    return respond(reply, await this.writeSide.cases.addEvidence(id, evidence, issued), 201);
+    return this.writeSide.cases.addEvidence(id, evidence, issue());
   }
 
   @Access('recordCorrespondence')
@@ -60,13 +49,10 @@ export class CaseCommandsController {
   async recordCorrespondence(
     @Param('id', UuidPipe) id: string,
     @Body() body: CorrespondenceDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'recordCorrespondence', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const letter = { direction: body.direction, counterpart: body.counterpart, channel: body.channel, occurredAt: instant(body.occurredAt), summary: body.summary, documentSha256: body.documentSha256 };
-    return respond(reply, await this.writeSide.cases.recordCorrespondence(id, letter, issued), 201);
+    return this.writeSide.cases.recordCorrespondence(id, letter, issue());
   }
 
   @Access('closeIncident')
@@ -77,12 +63,9 @@ export class CaseCommandsController {
   async close(
     @Param('id', UuidPipe) id: string,
     @Body() body: CloseIncidentDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'closeIncident', headers);
-    return respond(reply, await this.writeSide.cases.close(id, { outcome: body.outcome }, issued), 200);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.cases.close(id, { outcome: body.outcome }, issue());
   }
 
   @Access('reopenIncident')
@@ -93,11 +76,8 @@ export class CaseCommandsController {
   async reopen(
     @Param('id', UuidPipe) id: string,
     @Body() body: ReopenIncidentDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'reopenIncident', headers);
-    return respond(reply, await this.writeSide.cases.reopen(id, { reason: body.reason }, issued), 200);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.cases.reopen(id, { reason: body.reason }, issue());
   }
 }

@@ -1,12 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { instant, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { ReportIncidentDto } from './report-incident.dto';
 
 @CommandEndpoints('incidents')
@@ -21,13 +18,10 @@ export class IncidentsController {
   @ApiCreatedResponse({ description: '{ id, revision, position }; Location: /incidents/{id}' })
   async report(
     @Body() body: ReportIncidentDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | string[] | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'reportIncident', headers, body.schoolId);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const involved = body.involved.map((p) => ({ personId: p.personId, personKind: p.personKind, role: p.role, ...(p.displayName ? { displayName: p.displayName } : {}) }));
     const report = { type: body.type, schoolId: body.schoolId, category: body.category, occurredAt: instant(body.occurredAt), summary: body.summary, involved };
-    return respond(reply, await this.writeSide.cases.report(report, issued), 201);
+    return this.writeSide.cases.report(report, issue(body.schoolId));
   }
 }

@@ -1,16 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { instant, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { HearingDto, InspectorateReportDto, MeasureDto, ParentNotificationDto } from './pupil-incident-commands.dto';
-
-type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Measures against pupils and staff, hearings before a removal, and informing parents ("Sancties en gevolgen"). */
 @CommandEndpoints('incidents')
@@ -27,13 +22,10 @@ export class MeasuresController {
   async impose(
     @Param('id', UuidPipe) id: string,
     @Body() body: MeasureDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'takeMeasure', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const measure = { subjectId: body.subjectId, measure: body.measure, reason: body.reason, startsOn: body.startsOn, endsOn: body.endsOn, communicatedAt: instant(body.communicatedAt) };
-    return respond(reply, await this.writeSide.measures.impose(id, measure, issued), 201);
+    return this.writeSide.measures.impose(id, measure, issue());
   }
 
   @Access('notifyParents')
@@ -49,13 +41,10 @@ export class MeasuresController {
   async parentsInformed(
     @Param('id', UuidPipe) id: string,
     @Body() body: ParentNotificationDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'notifyParents', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const notification = { regarding: body.regarding, channel: body.channel, informedAt: instant(body.informedAt) };
-    return respond(reply, await this.writeSide.measures.recordParentsInformed(id, notification, issued), 200);
+    return this.writeSide.measures.recordParentsInformed(id, notification, issue());
   }
 
   @Access('recordHearing')
@@ -66,13 +55,10 @@ export class MeasuresController {
   async hearing(
     @Param('id', UuidPipe) id: string,
     @Body() body: HearingDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'recordHearing', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const hearing = { heardPersonId: body.heardPersonId, heardPersonKind: body.heardPersonKind, heardAt: instant(body.heardAt), summary: body.summary };
-    return respond(reply, await this.writeSide.measures.recordHearing(id, hearing, issued), 201);
+    return this.writeSide.measures.recordHearing(id, hearing, issue());
   }
 
   @Access('recordInspectorateReport')
@@ -83,12 +69,9 @@ export class MeasuresController {
   async inspectorateReport(
     @Param('id', UuidPipe) id: string,
     @Body() body: InspectorateReportDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'recordInspectorateReport', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const report = { reportedAt: instant(body.reportedAt), reference: body.reference, regarding: body.regarding };
-    return respond(reply, await this.writeSide.measures.recordInspectorateReport(id, report, issued), 200);
+    return this.writeSide.measures.recordInspectorateReport(id, report, issue());
   }
 }

@@ -1,16 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { instant, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
-
-type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** Staff cases: the board's qualification (S8, B1), the inspector call (B1, B3), consulting the manager (S10). */
 @CommandEndpoints('incidents')
@@ -27,12 +22,9 @@ export class StaffConductController {
   async qualify(
     @Param('id', UuidPipe) id: string,
     @Body() body: QualificationDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'qualifyConduct', headers);
-    return respond(reply, await this.writeSide.staffConduct.qualify(id, { qualification: body.qualification, rationale: body.rationale }, issued), 200);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.staffConduct.qualify(id, { qualification: body.qualification, rationale: body.rationale }, issue());
   }
 
   @Access('recordInspectorCall')
@@ -43,13 +35,10 @@ export class StaffConductController {
   async inspectorCall(
     @Param('id', UuidPipe) id: string,
     @Body() body: InspectorCallDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'recordInspectorCall', headers);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const call = { calledAt: instant(body.calledAt), inspectorReference: body.inspectorReference, summary: body.summary, conclusion: body.conclusion };
-    return respond(reply, await this.writeSide.staffConduct.recordInspectorCall(id, call, issued), 200);
+    return this.writeSide.staffConduct.recordInspectorCall(id, call, issue());
   }
 
   @Access('recordManagerConsultation')
@@ -60,11 +49,8 @@ export class StaffConductController {
   async managerConsultation(
     @Param('id', UuidPipe) id: string,
     @Body() body: ManagerConsultationDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'recordManagerConsultation', headers);
-    return respond(reply, await this.writeSide.staffConduct.recordManagerConsultation(id, { consultedAt: instant(body.consultedAt), summary: body.summary }, issued), 201);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.staffConduct.recordManagerConsultation(id, { consultedAt: instant(body.consultedAt), summary: body.summary }, issue());
   }
 }

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, Use
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { Access } from '../auth/access.decorator';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
-import { actorFor, commandMeta, contextFor, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, actorFor, commandMeta, contextFor, respond } from '../commands/command-http';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { UuidPipe } from '../http/uuid.pipe';
@@ -34,11 +34,10 @@ export class PrivacyController {
   async erase(
     @Param('personId', PersonIdPipe) personId: string,
     @Body() body: ErasureDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
+    @IssuedBy() issue: IssueCommand,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'erasePerson', headers);
+    const issued = issue();
     const outcome = await this.writeSide.privacy.erase(personId, { basis: 'request', reason: body.reason }, issued);
     const { position, erased, keyDeleted } = respond(reply, outcome, 200);
     this.runtime.logger.info({ personId, basis: 'request', actorId: issued.context.actor.id }, 'personal data erased');
@@ -54,27 +53,26 @@ export class PrivacyController {
     @Body() body: DepartureDto,
     @CurrentPrincipal() principal: Principal,
     @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<CommandOutcome> {
+    // Two rows, by the body: a pupil's departure (board, director) or a staff member's (board, HR).
     const context = contextFor(principal, rolesFor(body.personKind === 'pupil' ? 'recordPupilDeparture' : 'recordStaffDeparture'));
-    const outcome = await this.writeSide.privacy.recordDeparture(personId, { personKind: body.personKind, leftOn: body.leftOn }, { context, meta: commandMeta(headers) });
-    return respond(reply, outcome, 200);
+    return this.writeSide.privacy.recordDeparture(personId, { personKind: body.personKind, leftOn: body.leftOn }, { context, meta: commandMeta(headers) });
   }
 
   @Access('placeLegalHold')
   @Post('incidents/:id/legal-hold')
   @HttpCode(200)
   @ApiOperation({ summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)' })
-  async placeHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @CurrentPrincipal() principal: Principal, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply) {
-    return respond(reply, await this.writeSide.privacy.placeLegalHold(id, { reason: body.reason }, issuedBy(principal, 'placeLegalHold', headers)), 200);
+  placeHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    return this.writeSide.privacy.placeLegalHold(id, { reason: body.reason }, issue());
   }
 
   @Access('liftLegalHold')
   @Post('incidents/:id/legal-hold/lift')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift the legal hold of a case (board, legal; HOLD)' })
-  async liftHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @CurrentPrincipal() principal: Principal, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) reply: FastifyReply) {
-    return respond(reply, await this.writeSide.privacy.liftLegalHold(id, { reason: body.reason }, issuedBy(principal, 'liftLegalHold', headers)), 200);
+  liftHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    return this.writeSide.privacy.liftLegalHold(id, { reason: body.reason }, issue());
   }
 }
 

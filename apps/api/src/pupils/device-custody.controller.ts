@@ -1,12 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { instant, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { DeviceCustodyDto } from './device-custody.dto';
 
@@ -24,11 +21,8 @@ export class DeviceCustodyController {
   async takeIntoCustody(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Body() body: DeviceCustodyDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | string[] | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'takeDeviceIntoCustody', headers, body.schoolId);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const custody = {
       schoolId: body.schoolId,
       incidentId: body.incidentId,
@@ -38,6 +32,6 @@ export class DeviceCustodyController {
       switchedOff: body.switchedOff,
       custodyUntil: instant(body.custodyUntil),
     };
-    return respond(reply, await this.writeSide.pupilConduct.takeDeviceIntoCustody(pupilId, custody, issued), 201);
+    return this.writeSide.pupilConduct.takeDeviceIntoCustody(pupilId, custody, issue(body.schoolId));
   }
 }

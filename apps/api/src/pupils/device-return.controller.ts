@@ -1,12 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { instant, issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { DeviceReturnDto } from './device-return.dto';
 
@@ -25,11 +22,8 @@ export class DeviceReturnController {
   async returnDevice(
     @Param('custodyId', UuidPipe) custodyId: string,
     @Body() body: DeviceReturnDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | string[] | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'returnDevice', headers);
-    return respond(reply, await this.writeSide.pupilConduct.returnDevice(custodyId, { returnedTo: body.returnedTo, returnedAt: instant(body.returnedAt) }, issued), 200);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.pupilConduct.returnDevice(custodyId, { returnedTo: body.returnedTo, returnedAt: instant(body.returnedAt) }, issue());
   }
 }

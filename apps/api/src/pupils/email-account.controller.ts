@@ -1,16 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '@casebook/access';
-import { WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Access } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
-import { issuedBy, respond } from '../commands/command-http';
+import { type IssueCommand, IssuedBy } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
-
-type RequestHeaders = Record<string, string | string[] | undefined>;
 
 /** The pupil's school e-mail account (E1–E3): director of the school, or the board. */
 @CommandEndpoints('pupils')
@@ -25,13 +20,10 @@ export class EmailAccountController {
   async suspend(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Body() body: EmailSuspensionDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'suspendEmailAccount', headers, body.schoolId);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const suspension = { schoolId: body.schoolId, ground: body.ground, until: body.until, reason: body.reason };
-    return respond(reply, await this.writeSide.pupilConduct.suspendEmailAccount(pupilId, suspension, issued), 201);
+    return this.writeSide.pupilConduct.suspendEmailAccount(pupilId, suspension, issue(body.schoolId));
   }
 
   @Access('warnAboutEmail')
@@ -41,11 +33,8 @@ export class EmailAccountController {
   async warn(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Body() body: EmailWarningDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: RequestHeaders,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, unknown>> {
-    const issued = issuedBy(principal, 'warnAboutEmail', headers, body.schoolId);
-    return respond(reply, await this.writeSide.pupilConduct.warnAboutEmailUse(pupilId, { schoolId: body.schoolId, reason: body.reason }, issued), 201);
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
+    return this.writeSide.pupilConduct.warnAboutEmailUse(pupilId, { schoolId: body.schoolId, reason: body.reason }, issue(body.schoolId));
   }
 }
