@@ -1,5 +1,5 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, ForbiddenException, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
@@ -11,7 +11,7 @@ import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadQueryDto } from '../reads/read-query.dto';
 import { ReadModels } from '../reads/read-models.http';
 import { ConsentDto, RecordingPermissionDto } from './consents.dto';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { type Operation, permits } from '../auth/access-policy';
 
 /** The consent registers' commands (E4, R1, R2). */
@@ -20,10 +20,7 @@ import { type Operation, permits } from '../auth/access-policy';
 export class ConsentCommandsController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('recordConsent')
-  @Post('pupils/:pupilId/consents')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record a consent, its refusal or its withdrawal: mailbox (E4: the parents) or website publication (R2); director of the school, or the board' })
+  @Route('recordConsent', { summary: 'Record a consent, its refusal or its withdrawal: mailbox (E4: the parents) or website publication (R2); director of the school, or the board', answer: '{ id, revision, position }' })
   async consent(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Body() body: ConsentDto,
@@ -33,10 +30,7 @@ export class ConsentCommandsController {
     return this.writeSide.consents.recordConsent(consent, issue(body.schoolId));
   }
 
-  @Access('grantRecordingPermission')
-  @Post('schools/:schoolId/recording-permissions')
-  @HttpCode(201)
-  @ApiOperation({ summary: "Record the director's written permission for a recording (R1): who, what, when, document hash" })
+  @Route('grantRecordingPermission', { status: 201, summary: "Record the director's written permission for a recording (R1): who, what, when, document hash", answer: '{ id, revision, position }' })
   async recordingPermission(
     @Param('schoolId', PersonIdPipe) schoolId: string,
     @Body() body: RecordingPermissionDto,
@@ -61,10 +55,7 @@ export class ConsentReadsController {
     throw new ForbiddenException({ detail: 'Consents are read by the director of the school, the board and legal' });
   }
 
-  @Access('readPupilConsents')
-  @Get('pupils/:pupilId/consents')
-  @ApiOperation({ summary: "A pupil's consents (E4, R2): each purpose's latest decision, and whether a mailbox / website publication is allowed" })
-  @ApiOkResponse({ description: '{ pupilId, consents: [{ purpose, schoolId, status, givenBy, documentSha256, changedAt }], mailboxAllowed, websitePublicationAllowed }' })
+  @Route('readPupilConsents', { summary: "A pupil's consents (E4, R2): each purpose's latest decision, and whether a mailbox / website publication is allowed", answer: '{ pupilId, consents: [{ purpose, schoolId, status, givenBy, documentSha256, changedAt }], mailboxAllowed, websitePublicationAllowed }' })
   async pupilConsents(@Param('pupilId', PersonIdPipe) pupilId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await findPupilConsents(await this.readModels.open('consents', reply, query.waitForPosition), pupilId);
     // No record yet discloses nothing; otherwise the director of the school the consents were given at.
@@ -73,19 +64,13 @@ export class ConsentReadsController {
     return view;
   }
 
-  @Access('readNonConsenting')
-  @Get('schools/:schoolId/website-publication/non-consenting')
-  @ApiOperation({ summary: 'R2: the pupils of the school who did not consent to publication on the website (refused or withdrawn)' })
-  @ApiOkResponse({ description: '{ schoolId, items: [{ pupilId, status, changedAt }] }' })
+  @Route('readNonConsenting', { summary: 'R2: the pupils of the school who did not consent to publication on the website (refused or withdrawn)', answer: '{ schoolId, items: [{ pupilId, status, changedAt }] }' })
   async nonConsenting(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     this.mayRead('readNonConsenting', principal, schoolId);
     return { schoolId, items: await findNonConsenting(await this.readModels.open('consents', reply, query.waitForPosition), schoolId) };
   }
 
-  @Access('readRecordingPermissions')
-  @Get('schools/:schoolId/recording-permissions')
-  @ApiOperation({ summary: "R1: the school's recording permissions, newest first" })
-  @ApiOkResponse({ description: '{ schoolId, items: [{ permissionId, what, grantedTo, validFrom, validUntil, documentSha256, grantedBy, grantedAt }] }' })
+  @Route('readRecordingPermissions', { summary: "R1: the school's recording permissions, newest first", answer: '{ schoolId, items: [{ permissionId, what, grantedTo, validFrom, validUntil, documentSha256, grantedBy, grantedAt }] }' })
   async recordingPermissions(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     this.mayRead('readRecordingPermissions', principal, schoolId);
     return { schoolId, items: await findRecordingPermissions(await this.readModels.open('consents', reply, query.waitForPosition), schoolId) };

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiNotFoundResponse } from '@nestjs/swagger';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
@@ -10,15 +10,11 @@ import { CloseIncidentDto, CorrespondenceDto, EvidenceDto, ReopenIncidentDto, Sc
 /** Commands every case takes, pupil incident and staff misconduct alike. Fine-grained rules are the deciders'. */
 @CommandEndpoints('incidents')
 @ApiNotFoundResponse({ description: 'No incident with this id' })
-@Controller('incidents/:id')
+@Controller()
 export class CaseCommandsController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('assessScope')
-  @Post('scope-assessment')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Assess whether the case falls under the protocol (SC2); out of scope closes it as not-applicable' })
-  @ApiOkResponse({ description: '{ id, revision, position }' })
+  @Route('assessScope', { summary: 'Assess whether the case falls under the protocol (SC2); out of scope closes it as not-applicable', answer: '{ id, revision, position }' })
   async assessScope(
     @Param('id', UuidPipe) id: string,
     @Body() body: ScopeAssessmentDto,
@@ -27,11 +23,7 @@ export class CaseCommandsController {
     return this.writeSide.cases.assessScope(id, { inScope: body.inScope, rationale: body.rationale }, issue());
   }
 
-  @Access('addEvidence')
-  @Post('evidence')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Add evidence (description and SHA-256): the reporter, a director or the board' })
-  @ApiCreatedResponse({ description: '{ id (of the evidence), incidentId, revision, position }' })
+  @Route('addEvidence', { status: 201, summary: 'Add evidence (description and SHA-256): the reporter, a director or the board', answer: '{ id (of the evidence), incidentId, revision, position }' })
   async addEvidence(
     @Param('id', UuidPipe) id: string,
     @Body() body: EvidenceDto,
@@ -41,11 +33,7 @@ export class CaseCommandsController {
     return this.writeSide.cases.addEvidence(id, evidence, issue());
   }
 
-  @Access('recordCorrespondence')
-  @Post('correspondence')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record correspondence (F1–F3): kept in the pupil file or the personnel file' })
-  @ApiCreatedResponse({ description: '{ id (of the correspondence), incidentId, revision, position }' })
+  @Route('recordCorrespondence', { status: 201, summary: 'Record correspondence (F1–F3): kept in the pupil file or the personnel file', answer: '{ id (of the correspondence), incidentId, revision, position }' })
   async recordCorrespondence(
     @Param('id', UuidPipe) id: string,
     @Body() body: CorrespondenceDto,
@@ -55,11 +43,7 @@ export class CaseCommandsController {
     return this.writeSide.cases.recordCorrespondence(id, letter, issue());
   }
 
-  @Access('closeIncident')
-  @Post('close')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close the case with its outcome; later commands are refused (CLOSED) until it is reopened' })
-  @ApiOkResponse({ description: '{ id, revision, position }' })
+  @Route('closeIncident', { summary: 'Close the case with its outcome; later commands are refused (CLOSED) until it is reopened', answer: '{ id, revision, position }' })
   async close(
     @Param('id', UuidPipe) id: string,
     @Body() body: CloseIncidentDto,
@@ -68,11 +52,7 @@ export class CaseCommandsController {
     return this.writeSide.cases.close(id, { outcome: body.outcome }, issue());
   }
 
-  @Access('reopenIncident')
-  @Post('reopen')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a closed case, with the reason' })
-  @ApiOkResponse({ description: '{ id, revision, position }' })
+  @Route('reopenIncident', { summary: 'Reopen a closed case, with the reason', answer: '{ id, revision, position }' })
   async reopen(
     @Param('id', UuidPipe) id: string,
     @Body() body: ReopenIncidentDto,

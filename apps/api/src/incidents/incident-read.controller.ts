@@ -1,12 +1,12 @@
-import { Controller, ForbiddenException, Get, Headers, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, ForbiddenException, Headers, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { type IncidentView, WriteSide } from '@casebook/incidents';
 import { UuidPipe } from '../http/uuid.pipe';
 import { ShowingSubjects } from '../reads/dossier-read.interceptor';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
 
 /** The authorization table's row readIncident: board and legal every case; a director its schools'; HR staff cases; a teacher its reports. */
@@ -23,15 +23,12 @@ function matchesRevision(header: string | undefined, revision: number): boolean 
 
 @ApiTags('incidents')
 @ApiBearerAuth()
-@Controller('incidents')
+@Controller()
 @UseGuards(BearerAuthGuard)
 export class IncidentReadController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('readIncident')
-  @Get(':id')
-  @ApiOperation({ summary: 'The case as it stands, rebuilt from its stream; ETag is its revision' })
-  @ApiOkResponse({ description: 'The case: report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations' })
+  @Route('readIncident', { summary: 'The case as it stands, rebuilt from its stream; ETag is its revision', answer: 'The case: report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations' })
   @ApiForbiddenResponse({ description: 'Not one of the roles that read this case' })
   @ApiNotFoundResponse({ description: 'No incident with this id' })
   @ApiResponse({ status: 304, description: 'If-None-Match names the current revision: nothing changed since (no body)' })

@@ -1,21 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { ReportIncidentDto } from './report-incident.dto';
 
 @CommandEndpoints('incidents')
-@Controller('incidents')
+@Controller()
 export class IncidentsController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('reportIncident')
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Report a pupil incident or staff misconduct (SC1): a teacher, director or the board' })
-  @ApiCreatedResponse({ description: '{ id, revision, position }; Location: /incidents/{id}' })
+  @Route('reportIncident', { status: 201, summary: 'Report a pupil incident or staff misconduct (SC1): a teacher, director or the board', answer: '{ id, revision, position }; Location: /incidents/{id}' })
   async report(
     @Body() body: ReportIncidentDto,
     @IssuedBy() issue: IssueCommand,

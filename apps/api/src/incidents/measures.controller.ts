@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiNotFoundResponse } from '@nestjs/swagger';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
@@ -10,15 +10,11 @@ import { HearingDto, InspectorateReportDto, MeasureDto, ParentNotificationDto } 
 /** Measures against pupils and staff, hearings before a removal, and informing parents ("Sancties en gevolgen"). */
 @CommandEndpoints('incidents')
 @ApiNotFoundResponse({ description: 'No incident with this id (or nothing `regarding` names)' })
-@Controller('incidents/:id')
+@Controller()
 export class MeasuresController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('takeMeasure')
-  @Post('measures')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Impose a measure: on a pupil (P1–P3, P5, P6; removal by the board) or a staff member (S9, S11; the board)' })
-  @ApiCreatedResponse({ description: '{ id (of the measure), incidentId, revision, position, obligations: [{ obligationId, kind, dueAt }] }' })
+  @Route('takeMeasure', { status: 201, summary: 'Impose a measure: on a pupil (P1–P3, P5, P6; removal by the board) or a staff member (S9, S11; the board)', answer: '{ id (of the measure), incidentId, revision, position, obligations: [{ obligationId, kind, dueAt }] }' })
   async impose(
     @Param('id', UuidPipe) id: string,
     @Body() body: MeasureDto,
@@ -28,16 +24,13 @@ export class MeasuresController {
     return this.writeSide.measures.impose(id, measure, issue());
   }
 
-  @Access('notifyParents')
-  @Post('parent-notifications')
-  @HttpCode(200)
-  @ApiOperation({
+  @Route('notifyParents', {
     summary: 'Record that the parents were informed (P2, E2, E3, M2): closes the "inform parents" obligation',
+    answer: '{ id (= regarding), incidentId, revision, position }',
     description:
       '`regarding` is a measure of this case, or a device custody or e-mail account action of a pupil. The revision and ' +
       'ETag are those of the stream that holds it: the case for a measure, the pupil\'s conduct stream otherwise.',
   })
-  @ApiOkResponse({ description: '{ id (= regarding), incidentId, revision, position }' })
   async parentsInformed(
     @Param('id', UuidPipe) id: string,
     @Body() body: ParentNotificationDto,
@@ -47,11 +40,7 @@ export class MeasuresController {
     return this.writeSide.measures.recordParentsInformed(id, notification, issue());
   }
 
-  @Access('recordHearing')
-  @Post('hearings')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record a hearing before a removal (P6): the teacher and the parents are heard' })
-  @ApiCreatedResponse({ description: '{ id (of the hearing), incidentId, revision, position }' })
+  @Route('recordHearing', { status: 201, summary: 'Record a hearing before a removal (P6): the teacher and the parents are heard', answer: '{ id (of the hearing), incidentId, revision, position }' })
   async hearing(
     @Param('id', UuidPipe) id: string,
     @Body() body: HearingDto,
@@ -61,11 +50,7 @@ export class MeasuresController {
     return this.writeSide.measures.recordHearing(id, hearing, issue());
   }
 
-  @Access('recordInspectorateReport')
-  @Post('inspectorate-reports')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record the written report of a suspension to the Inspectorate of Education (P5): closes its obligation' })
-  @ApiOkResponse({ description: '{ id (= the incident), incidentId, regarding (the suspension), revision, position }' })
+  @Route('recordInspectorateReport', { summary: 'Record the written report of a suspension to the Inspectorate of Education (P5): closes its obligation', answer: '{ id (= the incident), incidentId, regarding (the suspension), revision, position }' })
   async inspectorateReport(
     @Param('id', UuidPipe) id: string,
     @Body() body: InspectorateReportDto,

@@ -91,7 +91,7 @@ export class InspectorateReportDto {
   @Length(1, 200)
   reference!: string;
 
-  @ApiPropertyOptional({ description: 'The suspension (measure id) reported; may be left out when the case has one report open' })
+  @ApiPropertyOptional({ example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'The suspension (measure id) reported; may be left out when the case has one report open' })
   @IsOptional()
   @IsUUID()
   regarding?: string;

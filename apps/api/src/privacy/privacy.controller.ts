@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { type IssueCommand, IssuedBy, actorFor, commandMeta, contextFor, respond } from '../commands/command-http';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
@@ -27,10 +28,7 @@ export class PrivacyController {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  @Access('erasePerson')
-  @Post('people/:personId/erasure')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)" })
+  @Route('erasePerson', { summary: "Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)", answer: '{ id, revision, position }' })
   async erase(
     @Param('personId', PersonIdPipe) personId: string,
     @Body() body: ErasureDto,
@@ -59,18 +57,12 @@ export class PrivacyController {
     return this.writeSide.privacy.recordDeparture(personId, { personKind: body.personKind, leftOn: body.leftOn }, { context, meta: commandMeta(headers) });
   }
 
-  @Access('placeLegalHold')
-  @Post('incidents/:id/legal-hold')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)' })
+  @Route('placeLegalHold', { summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)', answer: '{ id, revision, position }' })
   placeHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.privacy.placeLegalHold(id, { reason: body.reason }, issue());
   }
 
-  @Access('liftLegalHold')
-  @Post('incidents/:id/legal-hold/lift')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Lift the legal hold of a case (board, legal; HOLD)' })
+  @Route('liftLegalHold', { summary: 'Lift the legal hold of a case (board, legal; HOLD)', answer: '{ id, revision, position }' })
   liftHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.privacy.liftLegalHold(id, { reason: body.reason }, issue());
   }
@@ -79,7 +71,7 @@ export class PrivacyController {
 /** `GET /privacy/retention`: who is due for erasure and why, and who is held (board, legal) — a dry run. */
 @ApiTags('privacy')
 @ApiBearerAuth()
-@Controller('privacy')
+@Controller()
 @UseGuards(BearerAuthGuard)
 export class RetentionController {
   constructor(
@@ -87,10 +79,7 @@ export class RetentionController {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  @Access('readRetention')
-  @Get('retention')
-  @ApiOperation({ summary: 'Who is due for erasure (retention ended) and why, and who is held by a legal hold: a dry run of the daily job (board, legal)' })
-  @ApiOkResponse({ description: '{ today, due: [{ personId, endsOn, reason, heldCases }], held: [...] }' })
+  @Route('readRetention', { summary: 'Who is due for erasure (retention ended) and why, and who is held by a legal hold: a dry run of the daily job (board, legal)', answer: '{ today, due: [{ personId, endsOn, reason, heldCases }], held: [...] }' })
   async retention(@CurrentPrincipal() principal: Principal) {
     actorFor(principal, rolesFor('readRetention'));
     const today = new Date().toISOString().slice(0, 10);

@@ -1,22 +1,18 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiConflictResponse } from '@nestjs/swagger';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { DeviceCustodyDto } from './device-custody.dto';
 
 @CommandEndpoints('pupils')
-@Controller('pupils/:pupilId')
+@Controller()
 export class DeviceCustodyController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('takeDeviceIntoCustody')
-  @Post('device-custody')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Take a device into custody (M1–M5): director of the school, or the board' })
-  @ApiCreatedResponse({ description: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }' })
+  @Route('takeDeviceIntoCustody', { status: 201, summary: 'Take a device into custody (M1–M5): director of the school, or the board', answer: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }' })
   @ApiConflictResponse({ description: 'A rule refuses it, e.g. M3 without custodyUntil from the third offence' })
   async takeIntoCustody(
     @Param('pupilId', PersonIdPipe) pupilId: string,

@@ -1,22 +1,18 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
 import { DeviceReturnDto } from './device-return.dto';
 
 @CommandEndpoints('pupils')
-@Controller('device-custody/:custodyId')
+@Controller()
 export class DeviceReturnController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('returnDevice')
-  @Post('return')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Return a device (M6): to the pupil or a parent; closes the device-return obligation' })
-  @ApiOkResponse({ description: '{ id (the custody), revision, position }' })
+  @Route('returnDevice', { summary: 'Return a device (M6): to the pupil or a parent; closes the device-return obligation', answer: '{ id (the custody), revision, position }' })
   @ApiNotFoundResponse({ description: 'No such custody' })
   @ApiConflictResponse({ description: 'Already returned, or returnedAt before it was taken (M6)' })
   async returnDevice(

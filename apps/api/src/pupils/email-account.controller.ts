@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy } from '../commands/command-http';
 import { PersonIdPipe } from '../http/person-id.pipe';
@@ -9,14 +8,11 @@ import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
 
 /** The pupil's school e-mail account (E1–E3): director of the school, or the board. */
 @CommandEndpoints('pupils')
-@Controller('pupils/:pupilId/email-account')
+@Controller()
 export class EmailAccountController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Access('suspendEmailAccount')
-  @Post('suspensions')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Suspend the school e-mail account for a term (E1); opens "inform parents" (E2)' })
+  @Route('suspendEmailAccount', { status: 201, summary: 'Suspend the school e-mail account for a term (E1); opens "inform parents" (E2)', answer: '{ id, revision, position }' })
   async suspend(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Body() body: EmailSuspensionDto,
@@ -26,10 +22,7 @@ export class EmailAccountController {
     return this.writeSide.pupilConduct.suspendEmailAccount(pupilId, suspension, issue(body.schoolId));
   }
 
-  @Access('warnAboutEmail')
-  @Post('warnings')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Warn about less serious misuse (E3); opens "inform parents"' })
+  @Route('warnAboutEmail', { status: 201, summary: 'Warn about less serious misuse (E3); opens "inform parents"', answer: '{ id, revision, position }' })
   async warn(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Body() body: EmailWarningDto,

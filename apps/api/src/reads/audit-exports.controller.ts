@@ -1,5 +1,5 @@
-import { BadRequestException, Controller, Get, Headers, HttpException, Inject, NotFoundException, Param, Query, Res, UnprocessableEntityException, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { BadRequestException, Controller, Headers, HttpException, Inject, NotFoundException, Param, Query, Res, UnprocessableEntityException, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { type AuditBundle, AuditExporter, ChainNotSealedError, caseExportStreams, renderCaseTimelinePdf } from '@casebook/audit';
@@ -10,7 +10,7 @@ import { KeepSealed } from '../http/reveal-personal-data.interceptor';
 import { UuidPipe } from '../http/uuid.pipe';
 import { AccessLogExportQueryDto, AuditExportQueryDto } from './list-query.dtos';
 import { ReadModels } from './read-models.http';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 
 /** An access-log export holds at most this many reads; a wider one is refused with a request to narrow it. */
 export const ACCESS_LOG_EXPORT_LIMIT = 10_000;
@@ -33,12 +33,12 @@ export class AuditExportsController {
     @Inject(AuditExporter) private readonly exporter: AuditExporter,
   ) {}
 
-  @Access('exportCaseAudit')
-  @Get('incidents/:id/audit-export')
+  @Route('exportCaseAudit', {
+    summary: "The case's audit trail (legal, board): every event of the case and of its linked criminal-report decisions, with hashes, a manifest and an Ed25519 signature; or the Dutch timeline as PDF",
+    answer: '{ manifest, manifestHash, signature, events } (README, "Audit bundle"); or application/pdf. X-Manifest-Hash and X-Audit-Key-Id headers either way',
+  })
   @KeepSealed()
-  @ApiOperation({ summary: "The case's audit trail (legal, board): every event of the case and of its linked criminal-report decisions, with hashes, a manifest and an Ed25519 signature; or the Dutch timeline as PDF" })
   @ApiProduces('application/json', 'application/pdf')
-  @ApiOkResponse({ description: '{ manifest, manifestHash, signature, events } (README, "Audit bundle"); or application/pdf. X-Manifest-Hash and X-Audit-Key-Id headers either way' })
   @ApiNotFoundResponse({ description: 'No incident with this id' })
   async caseExport(
     @Param('id', UuidPipe) id: string,
@@ -62,11 +62,11 @@ export class AuditExportsController {
     return bundle;
   }
 
-  @Access('exportAccessLog')
-  @Get('access-log/audit-export')
+  @Route('exportAccessLog', {
+    summary: 'The access log of a person (subjectId: whose data was read) or of an actor (who read), optionally from/to, as a signed bundle: legal',
+    answer: '{ manifest, manifestHash, signature, events }: every DossierRead event that matches, each a whole one-event stream',
+  })
   @KeepSealed()
-  @ApiOperation({ summary: 'The access log of a person (subjectId: whose data was read) or of an actor (who read), optionally from/to, as a signed bundle: legal' })
-  @ApiOkResponse({ description: '{ manifest, manifestHash, signature, events }: every DossierRead event that matches, each a whole one-event stream' })
   @ApiUnprocessableEntityResponse({ description: `More than ${ACCESS_LOG_EXPORT_LIMIT} reads match: narrow it with from/to` })
   async accessLogExport(@Query() query: AccessLogExportQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditBundle> {
     if (!query.subjectId && !query.actorId) throw new BadRequestException({ detail: 'Name whose access log to export: subjectId (whose data was read) or actorId (who read)' });

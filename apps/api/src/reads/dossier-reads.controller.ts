@@ -1,5 +1,5 @@
-import { Controller, ForbiddenException, Get, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, ForbiddenException, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { DEFAULT_POLICY, schoolYearOf } from '@casebook/incidents';
@@ -8,7 +8,7 @@ import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadQueryDto } from './read-query.dto';
 import { ReadModels } from './read-models.http';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
 
 /** The pupil file and the personnel file: every read, granted or refused, goes into the access log (DossierReadInterceptor). */
@@ -23,10 +23,10 @@ import { permits } from '../auth/access-policy';
 export class DossierReadsController {
   constructor(private readonly readModels: ReadModels) {}
 
-  @Access('readPupilFile')
-  @Get('pupils/:pupilId/file')
-  @ApiOperation({ summary: 'The pupil file (F2, P1–P2, M1–M6, E1–E3): a director of the pupil\'s school (its part), the board, legal' })
-  @ApiOkResponse({ description: 'Incidents, measures, device custody with this year\'s offence count, e-mail account, correspondence, parent notifications' })
+  @Route('readPupilFile', {
+    summary: "The pupil file (F2, P1–P2, M1–M6, E1–E3): a director of the pupil's school (its part), the board, legal",
+    answer: "Incidents, measures, device custody with this year's offence count, e-mail account, correspondence, parent notifications",
+  })
   async pupilFile(
     @Param('pupilId', PersonIdPipe) pupilId: string,
     @Query() query: ReadQueryDto,
@@ -49,10 +49,7 @@ export class DossierReadsController {
     return file;
   }
 
-  @Access('readPersonnelFile')
-  @Get('staff/:staffId/personnel-file')
-  @ApiOperation({ summary: 'The personnel file (F1, S8–S10, B1): HR, the board, legal' })
-  @ApiOkResponse({ description: 'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports' })
+  @Route('readPersonnelFile', { summary: 'The personnel file (F1, S8–S10, B1): HR, the board, legal', answer: 'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports' })
   async personnelFile(
     @Param('staffId', PersonIdPipe) staffId: string,
     @Query() query: ReadQueryDto,

@@ -1,5 +1,5 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Headers, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, ForbiddenException, Headers, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { findAccessLog, findInspectorQueue, findObligations, findTimeline, findTimelineCase, timelineLanguage } from '@casebook/projections';
@@ -8,7 +8,7 @@ import { UuidPipe } from '../http/uuid.pipe';
 import { AccessLogQueryDto, InspectorNotificationsQueryDto, ObligationsQueryDto, TimelineQueryDto } from './list-query.dtos';
 import { page } from './read-query.dto';
 import { ReadModels } from './read-models.http';
-import { Access } from '../auth/access.decorator';
+import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
 
 const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
@@ -29,10 +29,7 @@ function pageOf(query: TimelineQueryDto): ReturnType<typeof page> {
 export class ListReadsController {
   constructor(private readonly readModels: ReadModels) {}
 
-  @Access('readObligations')
-  @Get('obligations')
-  @ApiOperation({ summary: 'Obligations with their due time, overdue first: a director (its schools) or the board' })
-  @ApiOkResponse({ description: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status }], nextCursor }' })
+  @Route('readObligations', { summary: 'Obligations with their due time, overdue first: a director (its schools) or the board', answer: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status }], nextCursor }' })
   async obligations(@Query() query: ObligationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('obligations', reply, query.waitForPosition);
@@ -41,10 +38,7 @@ export class ListReadsController {
     return { items, nextCursor: paging.next(items.length) };
   }
 
-  @Access('readInspectorQueue')
-  @Get('inspector-notifications')
-  @ApiOperation({ summary: 'The inspector notification queue (B1): pending, done, overdue after one working day; the board and legal' })
-  @ApiOkResponse({ description: '{ items: [{ itemId, incidentId, schoolId, basis, createdAt, dueAt, status, call }], nextCursor }' })
+  @Route('readInspectorQueue', { summary: 'The inspector notification queue (B1): pending, done, overdue after one working day; the board and legal', answer: '{ items: [{ itemId, incidentId, schoolId, basis, createdAt, dueAt, status, call }], nextCursor }' })
   async inspectorNotifications(@Query() query: InspectorNotificationsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('inspector-queue', reply, query.waitForPosition);
@@ -52,10 +46,7 @@ export class ListReadsController {
     return { items, nextCursor: paging.next(items.length) };
   }
 
-  @Access('readTimeline')
-  @Get('incidents/:id/timeline')
-  @ApiOperation({ summary: 'Every event of a case in order with a plain-language line (Dutch; English with Accept-Language: en); late records marked (B4)' })
-  @ApiOkResponse({ description: '{ items: [{ position, revision, type, occurredAt, recordedAt, late, actor: { id, role }, text }], nextCursor }' })
+  @Route('readTimeline', { summary: 'Every event of a case in order with a plain-language line (Dutch; English with Accept-Language: en); late records marked (B4)', answer: '{ items: [{ position, revision, type, occurredAt, recordedAt, late, actor: { id, role }, text }], nextCursor }' })
   async timeline(
     @Param('id', UuidPipe) id: string,
     @Query() query: TimelineQueryDto,
@@ -77,10 +68,7 @@ export class ListReadsController {
     return { items: pageItems, nextCursor: paging.next(pageItems.length) };
   }
 
-  @Access('readAccessLog')
-  @Get('access-log')
-  @ApiOperation({ summary: 'Who read what (domain spec: access log): legal; by subject (whose data) or actor (who read), newest first' })
-  @ApiOkResponse({ description: '{ items: [{ accessId, readAt, actorId, actorRoles, resource, resourceId, subjectIds, outcome }], nextCursor }' })
+  @Route('readAccessLog', { summary: 'Who read what (domain spec: access log): legal; by subject (whose data) or actor (who read), newest first', answer: '{ items: [{ accessId, readAt, actorId, actorRoles, resource, resourceId, subjectIds, outcome }], nextCursor }' })
   async accessLog(@Query() query: AccessLogQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('access-log', reply, query.waitForPosition);
