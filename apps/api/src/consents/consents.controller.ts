@@ -21,21 +21,13 @@ export class ConsentCommandsController {
   constructor(private readonly writeSide: WriteSide) {}
 
   @Route('recordConsent', { summary: 'Record a consent, its refusal or its withdrawal: mailbox (E4: the parents) or website publication (R2); director of the school, or the board', answer: '{ id, revision, position }' })
-  async consent(
-    @Param('pupilId', PersonIdPipe) pupilId: string,
-    @Body() body: ConsentDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async consent(@Param('pupilId', PersonIdPipe) pupilId: string, @Body() body: ConsentDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const consent = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null };
     return this.writeSide.consents.recordConsent(consent, issue(body.schoolId));
   }
 
   @Route('grantRecordingPermission', { status: 201, summary: "Record the director's written permission for a recording (R1): who, what, when, document hash", answer: '{ id, revision, position }' })
-  async recordingPermission(
-    @Param('schoolId', PersonIdPipe) schoolId: string,
-    @Body() body: RecordingPermissionDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async recordingPermission(@Param('schoolId', PersonIdPipe) schoolId: string, @Body() body: RecordingPermissionDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const permission = { schoolId, what: body.what, grantedTo: body.grantedTo, validFrom: body.validFrom, validUntil: body.validUntil ?? null, documentSha256: body.documentSha256.toLowerCase() };
     return this.writeSide.consents.grantRecordingPermission(permission, issue(schoolId));
   }

@@ -15,30 +15,18 @@ export class StaffConductController {
   constructor(private readonly writeSide: WriteSide) {}
 
   @Route('qualifyConduct', { summary: 'Qualify the conduct (S8): the board; boundary-crossing queues the inspector call (B1)', answer: '{ id, revision, position, inspectorNotificationId? }' })
-  async qualify(
-    @Param('id', UuidPipe) id: string,
-    @Body() body: QualificationDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async qualify(@Param('id', UuidPipe) id: string, @Body() body: QualificationDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.staffConduct.qualify(id, { qualification: body.qualification, rationale: body.rationale }, issue());
   }
 
   @Route('recordInspectorCall', { summary: 'Record the call to the national confidential inspector (B1, B3): the board; closes the queue item', answer: '{ id, revision, position }' })
-  async inspectorCall(
-    @Param('id', UuidPipe) id: string,
-    @Body() body: InspectorCallDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async inspectorCall(@Param('id', UuidPipe) id: string, @Body() body: InspectorCallDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const call = { calledAt: instant(body.calledAt), inspectorReference: body.inspectorReference, summary: body.summary, conclusion: body.conclusion };
     return this.writeSide.staffConduct.recordInspectorCall(id, call, issue());
   }
 
   @Route('recordManagerConsultation', { status: 201, summary: 'Record that the staff member consulted the manager (S10): a director or the board', answer: '{ id (of the consultation), incidentId, revision, position }' })
-  async managerConsultation(
-    @Param('id', UuidPipe) id: string,
-    @Body() body: ManagerConsultationDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async managerConsultation(@Param('id', UuidPipe) id: string, @Body() body: ManagerConsultationDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.staffConduct.recordManagerConsultation(id, { consultedAt: instant(body.consultedAt), summary: body.summary }, issue());
   }
 }

@@ -23,10 +23,7 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 @CommandEndpoints('privacy')
 @Controller()
 export class PrivacyController {
-  constructor(
-    private readonly writeSide: WriteSide,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-  ) {}
+  constructor(private readonly writeSide: WriteSide, @Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   @Route('erasePerson', { summary: "Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)", answer: '{ id, revision, position }' })
   async erase(
@@ -74,10 +71,7 @@ export class PrivacyController {
 @Controller()
 @UseGuards(BearerAuthGuard)
 export class RetentionController {
-  constructor(
-    private readonly writeSide: WriteSide,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-  ) {}
+  constructor(private readonly writeSide: WriteSide, @Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   @Route('readRetention', { summary: 'Who is due for erasure (retention ended) and why, and who is held by a legal hold: a dry run of the daily job (board, legal)', answer: '{ today, due: [{ personId, endsOn, reason, heldCases }], held: [...] }' })
   async retention(@CurrentPrincipal() principal: Principal) {

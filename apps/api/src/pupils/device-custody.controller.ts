@@ -14,11 +14,7 @@ export class DeviceCustodyController {
 
   @Route('takeDeviceIntoCustody', { status: 201, summary: 'Take a device into custody (M1–M5): director of the school, or the board', answer: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }' })
   @ApiConflictResponse({ description: 'A rule refuses it, e.g. M3 without custodyUntil from the third offence' })
-  async takeIntoCustody(
-    @Param('pupilId', PersonIdPipe) pupilId: string,
-    @Body() body: DeviceCustodyDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async takeIntoCustody(@Param('pupilId', PersonIdPipe) pupilId: string, @Body() body: DeviceCustodyDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const custody = {
       schoolId: body.schoolId,
       incidentId: body.incidentId,

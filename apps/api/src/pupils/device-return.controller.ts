@@ -15,11 +15,7 @@ export class DeviceReturnController {
   @Route('returnDevice', { summary: 'Return a device (M6): to the pupil or a parent; closes the device-return obligation', answer: '{ id (the custody), revision, position }' })
   @ApiNotFoundResponse({ description: 'No such custody' })
   @ApiConflictResponse({ description: 'Already returned, or returnedAt before it was taken (M6)' })
-  async returnDevice(
-    @Param('custodyId', UuidPipe) custodyId: string,
-    @Body() body: DeviceReturnDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async returnDevice(@Param('custodyId', UuidPipe) custodyId: string, @Body() body: DeviceReturnDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.pupilConduct.returnDevice(custodyId, { returnedTo: body.returnedTo, returnedAt: instant(body.returnedAt) }, issue());
   }
 }

@@ -13,21 +13,13 @@ export class EmailAccountController {
   constructor(private readonly writeSide: WriteSide) {}
 
   @Route('suspendEmailAccount', { status: 201, summary: 'Suspend the school e-mail account for a term (E1); opens "inform parents" (E2)', answer: '{ id, revision, position }' })
-  async suspend(
-    @Param('pupilId', PersonIdPipe) pupilId: string,
-    @Body() body: EmailSuspensionDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async suspend(@Param('pupilId', PersonIdPipe) pupilId: string, @Body() body: EmailSuspensionDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const suspension = { schoolId: body.schoolId, ground: body.ground, until: body.until, reason: body.reason };
     return this.writeSide.pupilConduct.suspendEmailAccount(pupilId, suspension, issue(body.schoolId));
   }
 
   @Route('warnAboutEmail', { status: 201, summary: 'Warn about less serious misuse (E3); opens "inform parents"', answer: '{ id, revision, position }' })
-  async warn(
-    @Param('pupilId', PersonIdPipe) pupilId: string,
-    @Body() body: EmailWarningDto,
-    @IssuedBy() issue: IssueCommand,
-  ): Promise<CommandOutcome> {
+  async warn(@Param('pupilId', PersonIdPipe) pupilId: string, @Body() body: EmailWarningDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.pupilConduct.warnAboutEmailUse(pupilId, { schoolId: body.schoolId, reason: body.reason }, issue(body.schoolId));
   }
 }

@@ -27,11 +27,7 @@ export const ACCESS_LOG_EXPORT_LIMIT = 10_000;
 @Controller()
 @UseGuards(BearerAuthGuard)
 export class AuditExportsController {
-  constructor(
-    private readonly writeSide: WriteSide,
-    private readonly readModels: ReadModels,
-    @Inject(AuditExporter) private readonly exporter: AuditExporter,
-  ) {}
+  constructor(private readonly writeSide: WriteSide, private readonly readModels: ReadModels, @Inject(AuditExporter) private readonly exporter: AuditExporter) {}
 
   @Route('exportCaseAudit', {
     summary: "The case's audit trail (legal, board): every event of the case and of its linked criminal-report decisions, with hashes, a manifest and an Ed25519 signature; or the Dutch timeline as PDF",
