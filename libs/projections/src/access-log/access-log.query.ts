@@ -1,16 +1,12 @@
+import type { DossierRead } from '@casebook/incidents';
 import type { DataSource } from 'typeorm';
 import { AccessLogEntryRow } from './access-log-entry.entity';
 
-export interface AccessLogView {
+/** One logged read, as `GET /access-log` lists it: the `DossierRead` event's data, its id and when it was read. */
+export type AccessLogView = DossierRead['data'] & {
   readonly accessId: string;
   readonly readAt: string;
-  readonly actorId: string;
-  readonly actorRoles: readonly string[];
-  readonly resource: string;
-  readonly resourceId: string;
-  readonly subjectIds: readonly string[];
-  readonly outcome: string;
-}
+};
 
 /** `GET /access-log?subjectId=&actorId=&from=&to=`: newest first. */
 export async function findAccessLog(
@@ -28,9 +24,9 @@ export async function findAccessLog(
     readAt: row.readAt.toISOString(),
     actorId: row.actorId,
     actorRoles: row.actorRoles,
-    resource: row.resource,
+    resource: row.resource as AccessLogView['resource'],
     resourceId: row.resourceId,
     subjectIds: row.subjectIds,
-    outcome: row.outcome,
+    outcome: row.outcome as AccessLogView['outcome'],
   }));
 }

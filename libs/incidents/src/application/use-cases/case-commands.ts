@@ -1,6 +1,5 @@
 import { type CaseKind, streamIds } from '@casebook/event-store';
-import type { ReportIncident } from '../../domain/case/case.commands';
-import type { CorrespondenceChannel, CorrespondenceCounterpart, CorrespondenceDirection } from '../../domain/case/case.events';
+import type { AddEvidence, RecordCorrespondence, ReportIncident } from '../../domain/case/case.commands';
 import type { InvolvedPerson } from '../../domain/case/involved-person';
 import { type CommandOutcome, outcomeOf } from '../command-outcome';
 import type { CommandResult } from '../stream-command-handler';
@@ -15,21 +14,9 @@ export interface IncidentReport {
   readonly involved: readonly InvolvedPerson[];
 }
 
-export interface Correspondence {
-  readonly direction: CorrespondenceDirection;
-  readonly counterpart: CorrespondenceCounterpart;
-  readonly channel: CorrespondenceChannel;
-  readonly occurredAt: string;
-  readonly summary: string;
-  readonly documentSha256?: string;
-}
-
-export interface Evidence {
-  readonly description: string;
-  readonly sha256: string;
-  readonly mediaType: string;
-  readonly capturedAt?: string;
-}
+/** F1–F3: what the caller says of a letter, call or meeting (its id is made here). */
+export type Correspondence = Omit<RecordCorrespondence['data'], 'correspondenceId'>;
+export type Evidence = Omit<AddEvidence['data'], 'evidenceId'>;
 
 /** Use cases every case takes, pupil incident and staff misconduct alike (SC1, SC2, F1–F3, closing, reopening). */
 export class CaseCommands {

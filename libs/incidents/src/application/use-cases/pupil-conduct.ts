@@ -1,20 +1,13 @@
 import { streamIds } from '@casebook/event-store';
 import type { DeviceTakenIntoCustody, EmailSuspensionGround } from '../../domain/pupil-conduct/pupil-conduct.events';
-import type { PupilConductCommand } from '../../domain/pupil-conduct/pupil-conduct.commands';
+import type { PupilConductCommand, TakeDeviceIntoCustody } from '../../domain/pupil-conduct/pupil-conduct.commands';
 import { refuse } from '../../domain/shared/rule-violation';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { schoolDayEnds } from '../school-calendar';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
-export interface DeviceCustody {
-  readonly schoolId: string;
-  readonly incidentId?: string;
-  readonly device: string;
-  readonly conditionChecked?: { readonly damage: string; readonly working: boolean };
-  readonly pupilPresent: boolean;
-  readonly switchedOff: boolean;
-  readonly custodyUntil?: string;
-}
+/** M1–M4: what the caller states of the custody; ids, the pupil and the school day are added here. */
+export type DeviceCustody = Omit<TakeDeviceIntoCustody['data'], 'custodyId' | 'informParentsObligationId' | 'returnObligationId' | 'pupilId' | 'endOfSchoolDay' | 'endOfNextSchoolDay'>;
 
 /** Device custody (M1–M6) and the school e-mail account (E1–E3), on the pupil's conduct stream. */
 export class PupilConductCommands {
