@@ -17,8 +17,11 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: false });
   await app.init();
   const metrics = config.metrics.port > 0 ? await serveMetrics(app.get(BackgroundWork).metrics(), config.metrics.port, config.http.host, logger) : undefined;
+  // The background work's timers do not hold the process open (BatchLoop): the worker holds itself until a signal.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   logger.info('worker running');
   closeOnSignals(logger, async () => {
+    clearInterval(keepAlive);
     metrics?.close();
     await app.close();
     await runtime.close();

@@ -71,6 +71,9 @@ export class BatchLoop {
         this.wake = null;
         resolve();
       }, ms);
+      // A background loop never keeps a process alive by itself: a test that forgot to stop one still ends, and a
+      // process stays up for what it serves (the api's HTTP server, the worker's own keep-alive).
+      timer.unref();
       this.wake = {
         idle,
         now: () => {
