@@ -182,5 +182,5 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
       stopBroker();
       rmSync(data, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 });

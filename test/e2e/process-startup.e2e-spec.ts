@@ -55,7 +55,7 @@ describe('the api and worker processes', () => {
     } finally {
       api.child.kill('SIGKILL');
     }
-  });
+  }, 300_000);
 
   it.each([
     ['PORT', { PORT: 'eighty' }],
@@ -90,5 +90,5 @@ describeWithService('postgres', 'the worker process on the PostgreSQL server', (
       worker.child.kill('SIGKILL');
       await database.drop();
     }
-  });
+  }, 300_000);
 });

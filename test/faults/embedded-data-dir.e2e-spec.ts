@@ -79,5 +79,5 @@ describe('one process per embedded data directory (the api and the cli)', () => 
     expect(forgot.code).toBe(0);
     api = await startApi();
     expect(await involvedName()).toBe('[verwijderd]');
-  });
+  }, 300_000);
 });

@@ -18,7 +18,7 @@ describe('the embedded data directory lock (issue #15, defect 1)', () => {
     await first.close();
     const third = await PgliteSqlClient.open(join(dir, 'pglite'), 'casebook-cli');
     await third.close();
-  });
+  }, 300_000);
 
   it('is released by the kernel when its holder is killed (kill -9): never a stale lock', async () => {
     const holder = spawn(
@@ -35,5 +35,5 @@ describe('the embedded data directory lock (issue #15, defect 1)', () => {
     await exited;
     const lock = await DataDirLock.acquire(dir, 'test');
     await lock.release();
-  });
+  }, 300_000);
 });

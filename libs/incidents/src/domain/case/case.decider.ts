@@ -102,7 +102,7 @@ function decideEvidence(command: AddEvidence, state: CaseState): Decision<CaseEv
   // Role table: a teacher adds evidence only to incidents it reported; directors and the board to any.
   const mayAdd = actor.role === 'director' || actor.role === 'board' || actor.id === state.reportedBy;
   if (!mayAdd) return refuse('ROLE', 'Evidence is added by the reporter, a director or the board', 'forbidden');
-  if (state.knownIds[data.evidenceId]) return refuse('CASE', `Evidence ${data.evidenceId} is already recorded`);
+  if (state.knownIds.has(data.evidenceId)) return refuse('CASE', `Evidence ${data.evidenceId} is already recorded`);
   if (data.capturedAt && isAfter(data.capturedAt, context.now)) return refuse('B4', 'capturedAt lies in the future');
   return [
     {
@@ -124,7 +124,7 @@ function decideCorrespondence(command: RecordCorrespondence, state: CaseState, r
   if (!rules.mayRecordCorrespondence(context.actor)) {
     return refuse('ROLE', `A ${context.actor.role} does not record correspondence in this kind of case`, 'forbidden');
   }
-  if (state.knownIds[data.correspondenceId]) return refuse('CASE', `Correspondence ${data.correspondenceId} is already recorded`);
+  if (state.knownIds.has(data.correspondenceId)) return refuse('CASE', `Correspondence ${data.correspondenceId} is already recorded`);
   // rule F3: direction, counterpart, channel, date and summary (and optionally the document's SHA-256).
   if (!data.summary.trim()) return refuse('F3', 'Correspondence is recorded with a summary');
   if (isAfter(data.occurredAt, context.now)) return refuse('B4', 'occurredAt lies in the future');

@@ -1,3 +1,4 @@
+import { IdSet } from '../shared/id-set';
 import { assertNever } from '../shared/rule-violation';
 import type { CaseEvent, CaseKind } from './case.events';
 import type { InvolvedPerson } from './involved-person';
@@ -13,7 +14,8 @@ export interface CaseState {
   readonly involved: readonly InvolvedPerson[];
   readonly closed: boolean;
   readonly scopeAssessed: boolean;
-  readonly knownIds: Readonly<Record<string, true>>;
+  /** Evidence, correspondence and hearing ids recorded so far (and a staff case's measures and consultations). */
+  readonly knownIds: IdSet;
   /** Criminal-report decisions opened from this case (P4), in order. */
   readonly criminalReportDecisions: readonly string[];
 }
@@ -28,7 +30,7 @@ export const initialCaseState: CaseState = {
   involved: [],
   closed: false,
   scopeAssessed: false,
-  knownIds: {},
+  knownIds: IdSet.empty,
   criminalReportDecisions: [],
 };
 
@@ -48,9 +50,9 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'ScopeAssessed':
       return { ...state, scopeAssessed: true };
     case 'EvidenceAdded':
-      return { ...state, knownIds: { ...state.knownIds, [event.data.evidenceId]: true } };
+      return { ...state, knownIds: state.knownIds.with(event.data.evidenceId) };
     case 'CorrespondenceRecorded':
-      return { ...state, knownIds: { ...state.knownIds, [event.data.correspondenceId]: true } };
+      return { ...state, knownIds: state.knownIds.with(event.data.correspondenceId) };
     case 'IncidentClosed':
       return { ...state, closed: true };
     case 'IncidentReopened':

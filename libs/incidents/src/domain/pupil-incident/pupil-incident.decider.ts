@@ -47,7 +47,7 @@ function decideHearing(command: RecordHearing, state: PupilIncidentState): Decis
   if (context.actor.role !== 'director' && context.actor.role !== 'board') {
     return refuse('ROLE', 'Hearings are recorded by a director or the board', 'forbidden');
   }
-  if (state.knownIds[data.hearingId]) return refuse('CASE', `Hearing ${data.hearingId} is already recorded`);
+  if (state.knownIds.has(data.hearingId)) return refuse('CASE', `Hearing ${data.hearingId} is already recorded`);
   const kind = state.involved.find((p) => p.personId === data.heardPersonId)?.personKind ?? data.heardPersonKind;
   if (!kind) return refuse('P6', 'The heard person is not involved in this case: heardPersonKind is required');
   if (!data.summary.trim()) return refuse('P6', 'A hearing is recorded with a summary');

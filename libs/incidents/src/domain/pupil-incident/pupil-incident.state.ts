@@ -42,7 +42,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
       return {
         ...state,
         heardKinds: [...state.heardKinds, event.data.heardPersonKind],
-        knownIds: { ...state.knownIds, [event.data.hearingId]: true },
+        knownIds: state.knownIds.with(event.data.hearingId),
       };
     case 'ParentsInformed': {
       const { [event.data.regarding]: _closed, ...stillOpen } = state.informParentsOpen;

@@ -11,7 +11,7 @@ export function decideDisciplinaryMeasure(command: ImposeDisciplinaryMeasure, st
   const { data, context } = command;
   if (context.actor.role !== 'board') return refuse('S9', 'Disciplinary measures are decided by the board', 'forbidden');
   if (!(MEASURES as readonly string[]).includes(data.measure)) return refuse('S9', `Unknown disciplinary measure: ${data.measure}`);
-  if (state.knownIds[data.measureId]) return refuse('S9', `Measure ${data.measureId} is already recorded`);
+  if (state.knownIds.has(data.measureId)) return refuse('S9', `Measure ${data.measureId} is already recorded`);
   if (!state.involved.some((p) => p.personId === data.subjectId && p.personKind === 'staff')) {
     return refuse('S9', 'A disciplinary measure is taken against a staff member involved in this case');
   }
@@ -46,7 +46,7 @@ export function decideManagerConsultation(command: RecordManagerConsultation, st
   if (context.actor.role !== 'director' && context.actor.role !== 'board') {
     return refuse('S10', 'Manager consultations are recorded by a director or the board', 'forbidden');
   }
-  if (state.knownIds[data.consultationId]) return refuse('S10', `Consultation ${data.consultationId} is already recorded`);
+  if (state.knownIds.has(data.consultationId)) return refuse('S10', `Consultation ${data.consultationId} is already recorded`);
   if (!data.summary.trim()) return refuse('S10', 'A consultation is recorded with a summary');
   if (isAfter(data.consultedAt, context.now)) return refuse('B4', 'consultedAt lies in the future');
   return [

@@ -33,9 +33,9 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
       };
     }
     case 'ManagerConsulted':
-      return { ...state, knownIds: { ...state.knownIds, [event.data.consultationId]: true } };
+      return { ...state, knownIds: state.knownIds.with(event.data.consultationId) };
     case 'DisciplinaryMeasureImposed':
-      return { ...state, knownIds: { ...state.knownIds, [event.data.measureId]: true } };
+      return { ...state, knownIds: state.knownIds.with(event.data.measureId) };
     default:
       return isCaseEvent(event) ? { ...state, ...evolveCase(state, event) } : assertNever(event);
   }
