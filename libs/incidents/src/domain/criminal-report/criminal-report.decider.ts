@@ -76,7 +76,7 @@ function decideDecision(command: DecideCriminalReport, state: CriminalReportStat
             obligationId: data.policeReportObligationId,
             kind: 'police-report',
             regarding: data.source.incidentId,
-            dueAt: addWorkingDays(context.now, policy.policeReportWithinWorkingDays),
+            dueAt: addWorkingDays(context.now, policy.policeReportWithinWorkingDays, policy.workingDays),
           },
         ],
       },

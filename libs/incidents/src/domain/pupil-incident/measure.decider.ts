@@ -47,7 +47,7 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
       obligationId: ids.inspectorateReport,
       kind: 'report-suspension-to-inspectorate',
       regarding: data.measureId,
-      dueAt: addWorkingDays(context.now, policy.inspectorateReportWithinWorkingDays),
+      dueAt: addWorkingDays(context.now, policy.inspectorateReportWithinWorkingDays, policy.workingDays),
     });
   }
   if (data.measure === 'removal') {

@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import { DUTCH_WORKING_DAYS, type WorkingDayCalendar } from './calendar';
 
 /**
  * What every command carries besides its own data: the acting person and the moment, both from the request,
@@ -27,6 +28,8 @@ export interface DomainPolicy {
   readonly inspectorCallWithinWorkingDays: number;
   /** B2: working days within which a decided police report is to be filed. */
   readonly policeReportWithinWorkingDays: number;
+  /** Where the working days of B1, B2 and P5 are counted: time zone and public holidays (CAL1). */
+  readonly workingDays: WorkingDayCalendar;
 }
 
 export const DEFAULT_POLICY: DomainPolicy = {
@@ -37,4 +40,5 @@ export const DEFAULT_POLICY: DomainPolicy = {
   reconsiderationWeeks: 6,
   inspectorCallWithinWorkingDays: 1,
   policeReportWithinWorkingDays: 5,
+  workingDays: DUTCH_WORKING_DAYS,
 };

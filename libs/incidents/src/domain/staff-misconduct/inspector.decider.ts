@@ -32,7 +32,7 @@ export function decideQualifyConduct(
           obligationId: data.obligationId,
           kind: 'inspector-call-policy',
           regarding: state.incidentId,
-          dueAt: addWorkingDays(context.now, policy.inspectorCallWithinWorkingDays),
+          dueAt: addWorkingDays(context.now, policy.inspectorCallWithinWorkingDays, policy.workingDays),
         },
       },
     },

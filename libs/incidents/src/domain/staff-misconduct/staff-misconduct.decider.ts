@@ -55,7 +55,7 @@ function decideReport(command: ReportStaffMisconduct, state: StaffMisconductStat
           obligationId: command.statutoryObligationId,
           kind: 'inspector-call-statutory',
           regarding: command.report.data.incidentId,
-          dueAt: addWorkingDays(command.report.context.now, policy.inspectorCallWithinWorkingDays),
+          dueAt: addWorkingDays(command.report.context.now, policy.inspectorCallWithinWorkingDays, policy.workingDays),
         },
       },
     },
