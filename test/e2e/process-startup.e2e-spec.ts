@@ -46,7 +46,7 @@ describe('the api and worker processes', () => {
       await waitUntil(async () => {
         status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
         return status === 200;
-      }, 'the api to be ready', 60_000);
+      }, 'the api to be ready', 180_000);
       api.child.kill('SIGTERM');
       expect(await api.exit).toBe(0);
       const lines = api.output.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -83,7 +83,7 @@ describeWithService('postgres', 'the worker process on the PostgreSQL server', (
     const database = await createScratchDatabase(serverUrl, 'worker_process');
     const worker = start(WORKER, { DATABASE_URL: database.url, LOG_LEVEL: 'info' });
     try {
-      await waitUntil(() => worker.output.includes('"msg":"worker running"'), 'the worker to run', 60_000);
+      await waitUntil(() => worker.output.includes('"msg":"worker running"'), 'the worker to run', 180_000);
       worker.child.kill('SIGTERM');
       expect(await worker.exit).toBe(0);
     } finally {

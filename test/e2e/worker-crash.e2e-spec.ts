@@ -5,7 +5,7 @@ import { GlobalChain, verifyStore } from '@casebook/audit';
 import { type EventStore, PostgresEventStore, categoryOf } from '@casebook/event-store';
 import { PgSqlClient, type ScratchDatabase, type SqlClient, createScratchDatabase } from '@casebook/platform';
 import { READ_MODELS, ReadModelCatalog, ProjectionRunner, readModelStatus } from '@casebook/projections';
-import { PrivatePostgres, describeWithService, freePort, waitUntil } from '@casebook/testing';
+import { PrivatePostgres, describeWithService, freePort, notYetOnError, waitUntil } from '@casebook/testing';
 import { dumpReadModel } from '../../libs/projections/src/read-model-dump.fixtures';
 import { generateHistory } from '../bench/history-generator';
 import { build } from '../faults/support/processes';
@@ -103,7 +103,7 @@ describeWithService('postgres', 'the worker killed while projecting', () => {
 
     const second = startWorker(database.url, metricsPort);
     try {
-      await waitUntil(async () => (await readModelStatus(catalog, store)).every((s) => s.lag === 0), 'the restarted worker to catch up', 120_000);
+      await waitUntil(notYetOnError(async () => (await readModelStatus(catalog, store)).every((s) => s.lag === 0)), 'the restarted worker to catch up', 120_000);
       const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((r) => r.text());
       for (const projection of READ_MODELS) expect(metrics).toContain(`casebook_projection_lag_events{read_model="${projection.name}"} 0`);
       expect(metrics).toContain('casebook_projection_events_per_second{read_model="pupil-file"}');

@@ -10,7 +10,7 @@ import { PostgresEventStore } from '@casebook/event-store';
 import { type ScratchDatabase, createLogger, createScratchDatabase, loadConfig } from '@casebook/platform';
 import { READ_MODELS, ProjectionHost, ReadModelCatalog, readModelStatus } from '@casebook/projections';
 import { type Runtime, openRuntime } from '@casebook/runtime';
-import { describeWithService, waitUntil } from '@casebook/testing';
+import { describeWithService, notYetOnError, waitUntil } from '@casebook/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { dumpReadModel } from '../../libs/projections/src/read-model-dump.fixtures';
 import { generateHistory } from '../bench/history-generator';
@@ -88,7 +88,7 @@ describeWithService('postgres', 'backup and restore', (serverUrl) => {
     const before = await inject(original, 'GET', `/incidents/${incidentId}/audit-export`, legal);
     expect(before.statusCode).toBe(200);
     const originalCatalog = await ReadModelCatalog.open(original.runtime.sql, READ_MODELS);
-    await waitUntil(async () => (await readModelStatus(originalCatalog, original.runtime.eventStore)).every((s) => s.lag === 0), 'the read models to catch up', 120_000);
+    await waitUntil(notYetOnError(async () => (await readModelStatus(originalCatalog, original.runtime.eventStore)).every((s) => s.lag === 0)), 'the read models to catch up', 120_000);
     await original.app.get(ProjectionHost).stop();
 
     // The procedure, as documented.

@@ -1,7 +1,7 @@
 import { PostgresEventStore, type EventStore } from '@casebook/event-store';
 import { PgSqlClient, type ScratchDatabase, type SqlClient, createScratchDatabase } from '@casebook/platform';
 import { READ_MODELS, ProjectionRunner, ReadModelCatalog, readModelStatus } from '@casebook/projections';
-import { describeWithService, freePort, waitUntil } from '@casebook/testing';
+import { describeWithService, freePort, notYetOnError, waitUntil } from '@casebook/testing';
 import { dumpReadModel } from '../../libs/projections/src/read-model-dump.fixtures';
 import { generateHistory } from '../bench/history-generator';
 import { PrivatePostgres } from './support/private-postgres';
@@ -42,7 +42,7 @@ describeWithService('postgres', 'a rebuild killed half way', () => {
     pg?.destroy();
   });
 
-  const caughtUp = async () => (await readModelStatus(catalog, store)).every((status) => status.lag === 0);
+  const caughtUp = notYetOnError(async () => (await readModelStatus(catalog, store)).every((status) => status.lag === 0));
   const liveVersions = async () => Promise.all(READ_MODELS.map((projection) => catalog.liveVersion(projection.name)));
 
   it('keeps reads on the old versions, and a second rebuild completes with the rows of a clean build', async () => {
