@@ -196,8 +196,8 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   );
   command('recordInspectorateReport', 'pupil case', pupilCase, 200, async () => {
     const { id, personId } = await newCase('pupil-incident');
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'suspension', reason: 'Messages', startsOn: today(), endsOn: tomorrow });
+    // A Monday and a Tuesday: two school days whatever day it runs, so the Inspectorate report is owed (P5).
+    await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'suspension', reason: 'Messages', startsOn: '2026-11-09', endsOn: '2026-11-10' });
     return post(`/incidents/${id}/inspectorate-reports`, { reportedAt: now(), reference: 'ISD-1' });
   });
   command('qualifyConduct', 'staff case', staffCase, 200, async () =>

@@ -23,8 +23,8 @@ describeOnEveryStore('the report of a suspension to the Inspectorate (P5)', (api
       director,
     );
     incidentId = report.json().id;
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const suspension = await api.post(`/incidents/${incidentId}/measures`, { subjectId: 'pupil-isd', measure: 'suspension', reason: 'Dreigde', startsOn: new Date().toISOString().slice(0, 10), endsOn: tomorrow }, director);
+    // Monday and Tuesday: two school days, whatever day the test runs (P5 counts school days).
+    const suspension = await api.post(`/incidents/${incidentId}/measures`, { subjectId: 'pupil-isd', measure: 'suspension', reason: 'Dreigde', startsOn: '2026-11-09', endsOn: '2026-11-10' }, director);
     expect(suspension.statusCode).toBe(201);
     suspensionId = suspension.json().id;
     expect(suspension.json().obligations.map((o: { kind: string }) => o.kind)).toContain('report-suspension-to-inspectorate');

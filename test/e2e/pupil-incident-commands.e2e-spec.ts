@@ -61,9 +61,12 @@ describeOnEveryStore('pupil incident commands over HTTP', (api) => {
     const measure = suspension.json();
     expect(measure.obligations.map((o: { kind: string }) => o.kind)).toEqual(['inform-parents', 'report-suspension-to-inspectorate']);
 
-    const informed = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'phone', informedAt: '2026-11-04T17:00:00+01:00' }, director);
+    // P5 (revision 2): the parents are told of a suspension in writing; a phone call leaves the obligation open.
+    const byPhone = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'phone', informedAt: '2026-11-04T17:00:00+01:00' }, director);
+    expect(byPhone.json()).toMatchObject({ status: 409, rule: 'P5' });
+    const informed = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T17:00:00+01:00' }, director);
     expect(informed.statusCode).toBe(200);
-    const again = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'phone', informedAt: '2026-11-04T17:00:00+01:00' }, director);
+    const again = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T17:00:00+01:00' }, director);
     expect(again.json()).toMatchObject({ status: 409, rule: 'P2' });
 
     const events = await streamOf(id);

@@ -2,7 +2,7 @@ import { given, play } from '@casebook/testing';
 import type { RecordInspectorateReport } from './pupil-incident.commands';
 import { NOW, as, board, director, measure, pupilIncidentDecider, report, teacher } from './pupil-incident.fixtures';
 
-const suspension = () => measure({ measure: 'suspension', startsOn: '2026-11-09', endsOn: '2026-11-10' });
+const suspension = (subjectId = 'pupil-bully') => measure({ measure: 'suspension', startsOn: '2026-11-09', endsOn: '2026-11-10', subjectId });
 const reportToInspectorate = (data: Partial<RecordInspectorateReport['data']> = {}, actor = director, now = NOW): RecordInspectorateReport => ({
   type: 'RecordInspectorateReport',
   context: as(actor, now),
@@ -23,7 +23,7 @@ describe('the report of a suspension to the Inspectorate (P5)', () => {
 
   it('refuses a report when none is open, a second report, or an unnamed one among several (P5)', () => {
     const first = suspension();
-    const second = suspension();
+    const second = suspension('pupil-victim'); // two pupils: one pupil's suspensions never overlap (P5)
     const history = play(pupilIncidentDecider, [report(), first, second]);
     expect(given(pupilIncidentDecider, play(pupilIncidentDecider, [report()])).when(reportToInspectorate())).toMatchObject({ rule: 'P5', violation: 'conflict' });
     expect(given(pupilIncidentDecider, history).when(reportToInspectorate())).toMatchObject({ rule: 'P5' });

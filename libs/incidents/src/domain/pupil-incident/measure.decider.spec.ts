@@ -56,6 +56,51 @@ describe('pupil measures', () => {
     expect(given(pupilIncidentDecider, reported()).when(oneWeek)).toHaveLength(1);
   });
 
+  it('counts the week in school days: public holidays are not counted, a sixth school day is (P5, revision 2)', () => {
+    // 21–28 December 2026: Christmas (Friday) and the weekend fall out, five school days in eight calendar days.
+    const overChristmas = measure({ measure: 'suspension', startsOn: '2026-12-21', endsOn: '2026-12-28' });
+    expect(given(pupilIncidentDecider, reported()).when(overChristmas)).toHaveLength(1);
+    const oneMore = measure({ measure: 'suspension', startsOn: '2026-12-21', endsOn: '2026-12-29' });
+    expect(given(pupilIncidentDecider, reported()).when(oneMore)).toMatchObject({ rule: 'P5' });
+    const weekendOnly = measure({ measure: 'suspension', startsOn: '2026-11-14', endsOn: '2026-11-15' });
+    expect(given(pupilIncidentDecider, reported()).when(weekendOnly)).toMatchObject({ rule: 'P1' });
+  });
+
+  it('refuses back-to-back suspensions of the same pupil that together exceed five school days (P5, revision 2)', () => {
+    const suspension = (startsOn: string, endsOn: string, subjectId = 'pupil-bully') => measure({ measure: 'suspension', startsOn, endsOn, subjectId });
+    const first = suspension('2026-11-09', '2026-11-11'); // Monday to Wednesday: three school days
+    const history = play(pupilIncidentDecider, [report(), first]);
+    expect(given(pupilIncidentDecider, history).when(suspension('2026-11-12', '2026-11-16'))).toMatchObject({ rule: 'P5' });
+    expect(given(pupilIncidentDecider, history).when(suspension('2026-11-10', '2026-11-13'))).toMatchObject({ rule: 'P5' }); // overlapping
+    expect(given(pupilIncidentDecider, history).when(suspension('2026-11-12', '2026-11-13'))).toHaveLength(1); // five in all
+    expect(given(pupilIncidentDecider, history).when(suspension('2026-11-12', '2026-11-16', 'pupil-victim'))).toHaveLength(1); // another pupil
+
+    // A full week ending on Friday: the Monday after is the next school day, so a suspension then still follows it.
+    const week = play(pupilIncidentDecider, [report(), suspension('2026-11-09', '2026-11-13')]);
+    expect(given(pupilIncidentDecider, week).when(suspension('2026-11-16', '2026-11-16'))).toMatchObject({ rule: 'P5' });
+    expect(given(pupilIncidentDecider, week).when(suspension('2026-11-17', '2026-11-17'))).toHaveLength(1); // a school day between
+    // Chains join on both sides: Monday–Tuesday and Thursday–Friday are bridged by a Wednesday.
+    const twoEnds = play(pupilIncidentDecider, [report(), suspension('2026-11-09', '2026-11-10'), suspension('2026-11-12', '2026-11-13')]);
+    expect(given(pupilIncidentDecider, twoEnds).when(suspension('2026-11-11', '2026-11-11'))).toHaveLength(1);
+    const bridged = play(pupilIncidentDecider, [report(), suspension('2026-11-09', '2026-11-10'), suspension('2026-11-12', '2026-11-13')]);
+    expect(given(pupilIncidentDecider, bridged).when(suspension('2026-11-11', '2026-11-16'))).toMatchObject({ rule: 'P5' });
+  });
+
+  it('keeps the written notice of a suspension open until a letter or e-mail is recorded: a phone call does not close it (P5, revision 2)', () => {
+    const suspension = measure({ measure: 'suspension', startsOn: '2026-11-09', endsOn: '2026-11-09' });
+    const history = play(pupilIncidentDecider, [report(), suspension]);
+    const told = (channel: 'phone' | 'meeting' | 'letter' | 'e-mail') => ({
+      type: 'RecordParentsInformedOfMeasure' as const,
+      context: as(director),
+      data: { regarding: suspension.data.measureId, channel, informedAt: '2026-11-04T09:30:00.000Z' },
+    });
+    expect(given(pupilIncidentDecider, history).when(told('phone'))).toMatchObject({ rule: 'P5' });
+    expect(given(pupilIncidentDecider, history).when(told('meeting'))).toMatchObject({ rule: 'P5' });
+    expect(given(pupilIncidentDecider, history).state.informParentsOpen).toHaveProperty(suspension.data.measureId);
+    expect(given(pupilIncidentDecider, history).when(told('letter'))).toMatchObject([{ type: 'ParentsInformed', data: { channel: 'letter' } }]);
+    expect(given(pupilIncidentDecider, history).when(told('e-mail'))).toMatchObject([{ type: 'ParentsInformed', data: { channel: 'e-mail' } }]);
+  });
+
   it('opens a written report to the Inspectorate for a suspension over one day, due in two working days (P5)', () => {
     const twoDays = measure({ measure: 'suspension', startsOn: '2026-11-09', endsOn: '2026-11-10' });
     expect(imposed(given(pupilIncidentDecider, reported()).when(twoDays)).obligations).toContainEqual({

@@ -5,9 +5,11 @@ import { type Decision, refuse } from '../shared/rule-violation';
 import type { ImposeMeasure } from './pupil-incident.commands';
 import type { MeasureImposed } from './pupil-incident.events';
 import type { PupilIncidentState } from './pupil-incident.state';
+import { chainedSchoolDays, schoolDaysIn } from './suspension-chain';
 
 const MEASURES = ['warning', 'ict-ban', 'behaviour-contract', 'suspension', 'removal'] as const;
-const DAY_MS = 86_400_000;
+/** P5 (WPO art. 40c): at most one week, counted as five school days. */
+const MAX_SUSPENSION_SCHOOL_DAYS = 5;
 
 /** Pupil measures, "Sancties en gevolgen": rules P1, P2, P3, P5, P6. */
 export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncidentState, policy: DomainPolicy): Decision<MeasureImposed> {
@@ -28,8 +30,21 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
   if (data.measure === 'suspension') {
     if (!data.startsOn || !data.endsOn) return refuse('P1', 'A suspension has startsOn and endsOn');
     if (data.endsOn < data.startsOn) return refuse('P1', 'endsOn lies before startsOn');
-    // rule P5 (WPO art. 40c): a suspension lasts at most one week.
-    if (days(data.startsOn, data.endsOn) > 7) return refuse('P5', 'A suspension lasts at most one week');
+    // rule P5 (WPO art. 40c): a suspension lasts at most one week — five school days — also when suspensions of the
+    // same pupil follow each other (decisions.md #62).
+    const period = { startsOn: data.startsOn, endsOn: data.endsOn };
+    // Five school days never span two months, even around a school holiday: refused before any days are counted.
+    if (Date.parse(data.endsOn) - Date.parse(data.startsOn) > 62 * 86_400_000) return refuse('P5', 'A suspension lasts at most one week (five school days)');
+    const schoolDays = schoolDaysIn(period, policy.workingDays).length;
+    if (schoolDays === 0) return refuse('P1', 'A suspension covers at least one school day');
+    const earlier = state.suspensions.filter((s) => s.subjectId === data.subjectId);
+    const overlapped = earlier.find((s) => s.startsOn <= period.endsOn && period.startsOn <= s.endsOn);
+    if (overlapped) return refuse('P5', `This pupil is already suspended from ${overlapped.startsOn} to ${overlapped.endsOn}: a suspension does not overlap another`);
+    const chained = chainedSchoolDays(period, earlier, policy.workingDays);
+    if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {
+      if (chained.length === schoolDays) return refuse('P5', 'A suspension lasts at most one week (five school days)');
+      return refuse('P5', `Together with the suspension it follows, this pupil would be suspended for ${chained.length} school days (${chained[0]} to ${chained.at(-1)}); the law allows at most five`);
+    }
   }
   // rule P6: a removal is preceded by hearing the teacher and the parents.
   if (data.measure === 'removal' && !(state.heardKinds.includes('staff') && state.heardKinds.includes('parent'))) {
@@ -41,7 +56,8 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
   const obligations: OpenedObligation[] = [
     informParentsObligation(ids.informParents, data.measureId, context.now, policy.informParentsWithinHours),
   ];
-  if (data.measure === 'suspension' && days(data.startsOn!, data.endsOn!) > 1) {
+  if (data.measure === 'suspension' && schoolDaysIn({ startsOn: data.startsOn!, endsOn: data.endsOn! }, policy.workingDays).length > 1) {
+    // "longer than one day": counted in school days, like the week itself.
     // rule P5: a suspension longer than one day is reported in writing, with reasons, to the Inspectorate.
     obligations.push({
       obligationId: ids.inspectorateReport,
@@ -72,9 +88,4 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
       },
     },
   ];
-}
-
-/** Calendar days from `first` to `last`, both included: a Monday-to-Friday suspension is 5. */
-function days(first: string, last: string): number {
-  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / DAY_MS) + 1;
 }

@@ -1,7 +1,7 @@
 import { decideCase, guardCase } from '../case/case.decider';
 import { isAfter } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
-import type { ParentsInformed } from '../shared/parents-informed.event';
+import type { ParentNotificationChannel, ParentsInformed } from '../shared/parents-informed.event';
 import { type Decision, assertNever, refuse } from '../shared/rule-violation';
 import { decideInspectorateReport } from './inspectorate-report.decider';
 import { decideImposeMeasure } from './measure.decider';
@@ -67,6 +67,8 @@ function decideHearing(command: RecordHearing, state: PupilIncidentState): Decis
   ];
 }
 
+const WRITTEN: readonly ParentNotificationChannel[] = ['letter', 'e-mail'];
+
 /** rule P2: the "inform parents" obligation of a measure closes only with this event. */
 function decideParentsInformed(command: RecordParentsInformedOfMeasure, state: PupilIncidentState): Decision<ParentsInformed> {
   const { data, context } = command;
@@ -78,6 +80,12 @@ function decideParentsInformed(command: RecordParentsInformedOfMeasure, state: P
     return state.measureIds[data.regarding]
       ? refuse('P2', `The parents were already informed of measure ${data.regarding}`)
       : refuse('P2', `No measure ${data.regarding} in this case`, 'not-found');
+  }
+  // rule P5 (suspension) and P6 (removal): the parents are told in writing; a phone call or a meeting is recorded as
+  // correspondence (F3) and leaves the obligation open.
+  const measure = state.measureIds[data.regarding];
+  if ((measure === 'suspension' || measure === 'removal') && !WRITTEN.includes(data.channel)) {
+    return refuse(measure === 'suspension' ? 'P5' : 'P6', `The parents are told of a ${measure} in writing (letter or e-mail); record the ${data.channel} as correspondence`);
   }
   if (isAfter(data.informedAt, context.now)) return refuse('B4', 'informedAt lies in the future');
   return [
