@@ -97,12 +97,15 @@ function describeDeviceCustody(serverUrl: () => string | undefined): void {
     expect(await eventsOf('pupil-auth')).toBe(0);
   });
 
-  it('answers 403 to a director of another school and to a teacher', async () => {
+  it('answers 403 to a director or a teacher of another school; a teacher of the school takes it (TC1)', async () => {
     const otherDirector = await mintDevToken(secret, { sub: 'staff-dir-9', roles: ['director'], schools: ['school-9'] });
+    const otherTeacher = await mintDevToken(secret, { sub: 'staff-t-9', roles: ['teacher'], schools: ['school-9'] });
     const teacher = await mintDevToken(secret, { sub: 'staff-t-1', roles: ['teacher'], schools: ['school-1'] });
     expect((await post('pupil-403', body(), otherDirector)).statusCode).toBe(403);
-    expect((await post('pupil-403', body(), teacher)).statusCode).toBe(403);
+    expect((await post('pupil-403', body(), otherTeacher)).statusCode).toBe(403);
     expect(await eventsOf('pupil-403')).toBe(0);
+    expect((await post('pupil-403', body(), teacher)).statusCode).toBe(201);
+    expect(await eventsOf('pupil-403')).toBe(1);
   });
 
   it.each([

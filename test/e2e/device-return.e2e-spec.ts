@@ -33,6 +33,28 @@ describeOnEveryStore('device return and parent notifications about conduct over 
     expect(stream.map((e) => e.type)).toEqual(['DeviceTakenIntoCustody', 'DeviceReturned']);
   });
 
+  it('lets a teacher take a phone at the moment it happened, and records its early return as early (TC1, M1, FACT1)', async () => {
+    const teacher = await api.token('staff-teacher-1', ['teacher'], ['school-1']);
+    const takenAt = '2026-11-02T08:30:00.000Z'; // a Monday, 09:30 in Amsterdam: kept until 15:00 (M1); recorded now
+    const taken = await api.post('/pupils/pupil-return-3/device-custody', { ...custody, takenAt }, teacher);
+    expect(taken.statusCode).toBe(201);
+    const { id, custodyUntil } = taken.json() as { id: string; custodyUntil: string };
+    const stream = await api.runtime().eventStore.readStream('pupil-conduct-pupil-return-3');
+    expect(stream[0]!.data).toMatchObject({ takenAt });
+    expect(custodyUntil).toBe('2026-11-02T14:00:00.000Z');
+    // Given back ten minutes after it was taken: before it was recorded, and before its due time — a fact, recorded.
+    const returnedAt = '2026-11-02T08:40:00.000Z';
+    const returned = await api.post(`/device-custody/${id}/return`, { returnedTo: 'pupil', returnedAt }, director);
+    expect(returned.statusCode).toBe(200);
+    const done = (await api.get(`/obligations?status=done&waitForPosition=${returned.json().position}`, director)).json().items as { regarding: string; kind: string; timing: string }[];
+    expect(done.find((o) => o.regarding === id && o.kind === 'device-return')).toMatchObject({ timing: 'before-due', closedAt: returnedAt });
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const before = await api.eventCount();
+    expect((await api.post('/pupils/pupil-return-3/device-custody', { ...custody, takenAt: future }, teacher)).json()).toMatchObject({ status: 409, rule: 'B4' });
+    expect((await api.post('/pupils/pupil-return-3/device-custody', { ...custody, takenAt: 'yesterday' }, teacher)).statusCode).toBe(400);
+    expect(await api.eventCount()).toBe(before);
+  });
+
   it('answers 404 for an unknown custody and 400 for an id that is not a UUID', async () => {
     expect((await api.post('/device-custody/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/return', { returnedTo: 'pupil', returnedAt: now() }, director)).statusCode).toBe(404);
     expect((await api.post('/device-custody/custody-1/return', { returnedTo: 'pupil', returnedAt: now() }, director)).statusCode).toBe(400);

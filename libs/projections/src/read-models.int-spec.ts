@@ -130,7 +130,7 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
     expect(nl[0]).toMatchObject({ late: true, actor: { id: 'staff-teacher-1', role: 'teacher' }, text: 'Incident gemeld (cyberbullying), 2 betrokkene(n), door leerkracht (laat vastgelegd)' });
     expect(nl[1]!.late).toBe(false);
     const en = await findTimeline(await source('case-timeline'), IDS.pupilCase, { language: 'en', after: nl[3]!.position, limit: 2 });
-    expect(en.map((line) => line.text)).toEqual(['Parents informed by phone, by director', 'Criminal-report decision opened, by director']);
+    expect(en.map((line) => line.text)).toEqual(['Parents informed by letter, by director', 'Criminal-report decision opened, by director']);
     // No narrative or name reaches the timeline.
     expect(JSON.stringify(nl)).not.toMatch(/Noor|Threatening|Letter to both/);
   });

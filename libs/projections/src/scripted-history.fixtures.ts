@@ -89,7 +89,6 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
       meta,
     ),
   );
-  const today = clock.slice(0, 10);
   accepted(
     await pupils.handle(
       pupilCase,
@@ -102,8 +101,9 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
           subjectId: 'pupil-2',
           measure: 'suspension',
           reason: 'Threats',
-          startsOn: today,
-          endsOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+          // A Monday and a Tuesday: two school days whatever day this runs, so the Inspectorate report is owed (P5).
+          startsOn: '2026-11-09',
+          endsOn: '2026-11-10',
         },
       },
       meta,
@@ -112,7 +112,7 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   accepted(
     await pupils.handle(
       pupilCase,
-      { type: 'RecordParentsInformedOfMeasure', context: { actor: director, now: tick() }, data: { regarding: IDS.suspension, channel: 'phone', informedAt: clock } },
+      { type: 'RecordParentsInformedOfMeasure', context: { actor: director, now: tick() }, data: { regarding: IDS.suspension, channel: 'letter', informedAt: clock } }, // P5: in writing
       meta,
     ),
   );
@@ -133,6 +133,7 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
         conditionChecked: { damage: 'none', working: true },
         pupilPresent: true,
         switchedOff: true,
+        takenAt: at,
         endOfSchoolDay: day.current,
         endOfNextSchoolDay: day.next,
       },

@@ -14,7 +14,7 @@ export class ConditionCheckedDto {
   working!: boolean;
 }
 
-/** `POST /pupils/{pupilId}/device-custody` (api.md; rules M1–M5). */
+/** `POST /pupils/{pupilId}/device-custody` (api.md; rules M1–M5; TC1: also a teacher of the school). */
 export class DeviceCustodyDto {
   @ApiProperty({ example: 'school-1' })
   @Matches(ID_PATTERN, { message: 'schoolId must be 1–64 letters, digits, - or _' })
@@ -44,7 +44,12 @@ export class DeviceCustodyDto {
   @IsUUID()
   incidentId?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-06T15:00:00+01:00', description: 'Required from the third offence in a school year (M3)' })
+  @ApiPropertyOptional({ example: '2026-11-06T10:20:00+01:00', description: 'When the device was taken (M1; B4: not in the future). Defaults to now; decides the school day and the school year' })
+  @IsOptional()
+  @IsMoment()
+  takenAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-06T15:00:00+01:00', description: 'Required from the third offence in a school year (M3), set by the director' })
   @IsOptional()
   @IsMoment()
   custodyUntil?: string;

@@ -29,7 +29,7 @@ function pageOf(query: TimelineQueryDto): ReturnType<typeof page> {
 export class ListReadsController {
   constructor(private readonly readModels: ReadModels) {}
 
-  @Route('readObligations', { summary: 'Obligations with their due time, overdue first: a director (its schools) or the board', answer: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status }], nextCursor }' })
+  @Route('readObligations', { summary: 'Obligations with their due time, overdue first: a director (its schools) or the board', answer: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status, timing (FACT1: before-due | after-due, when done) }], nextCursor }' })
   async obligations(@Query() query: ObligationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('obligations', reply, query.waitForPosition);

@@ -23,6 +23,7 @@ function custody(pupilId: string): TakeDeviceIntoCustody {
       schoolId: 'school-1',
       device: 'phone',
       conditionChecked: { damage: 'none', working: true },
+      takenAt: '2026-11-02T09:30:00.000Z',
       pupilPresent: true,
       switchedOff: true,
       endOfSchoolDay: '2026-11-02T14:30:00.000Z',

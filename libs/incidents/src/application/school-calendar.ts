@@ -26,11 +26,14 @@ export function endOfSchoolDay(now: string, calendar: SchoolCalendar, daysAhead 
 }
 
 /**
- * For M1/M2: the end of the school day still to come at `now` (today's, or the next school day's when today's
- * has passed, e.g. a device taken at an evening activity), and the end of the school day after that.
+ * For M1/M2, from the moment the device was taken (given by the command, B4): the end of that school day when it is
+ * still to come, else the moment itself — taken after the school day ended, or on a day without school (an evening or
+ * weekend activity), the device may go home at once (M1, revision 2) — and the end of the next school day after the
+ * day it was taken (M2's "kept longer" when the director sets nothing).
  */
-export function schoolDayEnds(now: string, calendar: SchoolCalendar): { readonly current: string; readonly next: string } {
-  const today = endOfSchoolDay(now, calendar);
-  const current = Date.parse(today) > Date.parse(now) ? today : endOfSchoolDay(now, calendar, 1);
-  return { current, next: endOfSchoolDay(current, calendar, 1) };
+export function schoolDayEnds(takenAt: string, calendar: SchoolCalendar): { readonly current: string; readonly next: string } {
+  const day = localDateOf(new Date(takenAt), calendar.timeZone);
+  const today = isWorkingDay(day, calendar) ? endOfSchoolDay(takenAt, calendar) : undefined;
+  const current = today !== undefined && Date.parse(today) > Date.parse(takenAt) ? today : takenAt;
+  return { current, next: endOfSchoolDay(takenAt, calendar, isWorkingDay(day, calendar) ? 1 : 0) };
 }

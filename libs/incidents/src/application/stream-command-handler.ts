@@ -97,7 +97,7 @@ export class StreamCommandHandler<Command extends { readonly context: CommandCon
 /** The moment the event's own data says it happened, where it says one; otherwise the command's time. */
 function occurredAtOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
-  for (const key of ['occurredAt', 'takenAt', 'returnedAt', 'informedAt', 'heardAt', 'calledAt', 'consultedAt', 'filedAt', 'dueAt']) {
+  for (const key of ['occurredAt', 'takenAt', 'returnedAt', 'informedAt', 'heardAt', 'calledAt', 'consultedAt', 'filedAt', 'reportedAt', 'dueAt']) {
     const value = (data as Record<string, unknown>)[key];
     if (typeof value === 'string') return value;
   }

@@ -14,6 +14,8 @@ export interface ObligationView {
   readonly dueAt: string;
   readonly closedAt: string | null;
   readonly status: ObligationStatus;
+  /** FACT1: a done obligation's closing fact, as it happened, against its due time (a device back early, a notice late). */
+  readonly timing: 'before-due' | 'after-due' | null;
 }
 
 /**
@@ -66,6 +68,7 @@ function toView(row: ObligationRow, now: Date): ObligationView {
     dueAt: row.dueAt.toISOString(),
     closedAt: row.closedAt ? row.closedAt.toISOString() : null,
     status,
+    timing: row.closedAt ? (row.closedAt > row.dueAt ? 'after-due' : 'before-due') : null,
   };
 }
 

@@ -7,7 +7,10 @@ import { schoolDayEnds } from '../school-calendar';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
 /** M1–M4: what the caller states of the custody; ids, the pupil and the school day are added here. */
-export type DeviceCustody = Omit<TakeDeviceIntoCustody['data'], 'custodyId' | 'informParentsObligationId' | 'returnObligationId' | 'pupilId' | 'endOfSchoolDay' | 'endOfNextSchoolDay'>;
+export type DeviceCustody = Omit<TakeDeviceIntoCustody['data'], 'custodyId' | 'informParentsObligationId' | 'returnObligationId' | 'pupilId' | 'takenAt' | 'endOfSchoolDay' | 'endOfNextSchoolDay'> & {
+  /** M1, B4: when it was taken; now when left out. */
+  readonly takenAt?: string;
+};
 
 /** Device custody (M1–M6) and the school e-mail account (E1–E3), on the pupil's conduct stream. */
 export class PupilConductCommands {
@@ -16,7 +19,9 @@ export class PupilConductCommands {
   /** M1–M5: the offence number of this school year decides how long; from the second, the parents are informed. */
   async takeDeviceIntoCustody(pupilId: string, custody: DeviceCustody, issued: Issued): Promise<CommandOutcome> {
     const custodyId = this.core.newId();
-    const schoolDay = schoolDayEnds(issued.context.now, this.core.deps.calendar);
+    // M1: the moment taken decides the school day (and M5 the school year), not the moment it is recorded.
+    const takenAt = custody.takenAt ?? issued.context.now;
+    const schoolDay = schoolDayEnds(takenAt, this.core.deps.calendar);
     const streamId = streamIds.pupilConduct(pupilId);
     // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
     await this.core.locator.remember(custodyId, streamId);
@@ -31,6 +36,7 @@ export class PupilConductCommands {
           returnObligationId: this.core.newId(),
           pupilId,
           ...custody,
+          takenAt,
           endOfSchoolDay: schoolDay.current,
           endOfNextSchoolDay: schoolDay.next,
         },

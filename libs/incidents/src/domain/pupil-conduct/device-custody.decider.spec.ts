@@ -99,6 +99,22 @@ describe('device custody', () => {
     });
   });
 
+  describe('the moment taken (M1, revision 2)', () => {
+    it('records the moment the command gives, not the moment it is recorded, and never one in the future (M1, B4)', () => {
+      const later = custody('2026-11-02T11:00:00.000Z', { takenAt: '2026-11-02T09:10:00.000Z' });
+      expect(taken(given(pupilConductDecider, []).when(later)).takenAt).toBe('2026-11-02T09:10:00.000Z');
+      const future = custody('2026-11-02T11:00:00.000Z', { takenAt: '2026-11-02T11:00:01.000Z' });
+      expect(given(pupilConductDecider, []).when(future)).toMatchObject({ rule: 'B4' });
+    });
+
+    it('counts the offence in the school year of the moment taken (M1, M5)', () => {
+      // Taken on 31 July (school year 2025), recorded on 1 August: not a first offence of school year 2026.
+      const history = play(pupilConductDecider, [custody('2026-06-01T09:00:00.000Z')]);
+      const late = custody('2026-08-01T09:00:00.000Z', { takenAt: '2026-07-31T09:00:00.000Z' });
+      expect(taken(given(pupilConductDecider, history).when(late))).toMatchObject({ schoolYear: 2025, offenceNumber: 2 });
+    });
+  });
+
   describe('returning a device (M6)', () => {
     it('records to whom and when, closing the return obligation (M6)', () => {
       const command = custody();
@@ -124,6 +140,17 @@ describe('device custody', () => {
       expect(given(pupilConductDecider, []).when(returned)).toMatchObject({ rule: 'M6', violation: 'not-found' });
       const early = { ...returned, data: { ...returned.data, returnedAt: '2026-11-02T08:00:00.000Z' } };
       expect(given(pupilConductDecider, play(pupilConductDecider, [command])).when(early)).toMatchObject({ rule: 'M6' });
+    });
+
+    it('records a return before the due time, also before the custody was recorded: a fact is not refused (FACT1)', () => {
+      // Taken at 09:10, recorded at 11:00, given back at 10:00: early, and before the record, but after the taking.
+      const command = custody('2026-11-02T11:00:00.000Z', { takenAt: '2026-11-02T09:10:00.000Z' });
+      const decision = given(pupilConductDecider, play(pupilConductDecider, [command])).when({
+        type: 'ReturnDevice',
+        context: at('2026-11-02T11:05:00.000Z'),
+        data: { custodyId: command.data.custodyId, returnedTo: 'parent', returnedAt: '2026-11-02T10:00:00.000Z' },
+      });
+      expect(decision).toMatchObject([{ type: 'DeviceReturned', data: { returnedAt: '2026-11-02T10:00:00.000Z', closesObligationId: command.data.returnObligationId } }]);
     });
 
     it('refuses a return dated in the future (B4)', () => {

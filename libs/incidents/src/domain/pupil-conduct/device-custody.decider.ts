@@ -18,12 +18,14 @@ export function decideTakeDeviceIntoCustody(
   if (data.pupilPresent !== true) return refuse('M4', 'A device is checked in the presence of the pupil');
   if (data.switchedOff !== true) return refuse('M4', 'A device is switched off after the check');
   if (state.custodies[data.custodyId]) return refuse('M5', `Custody ${data.custodyId} is already recorded`);
+  // rule M1, B4: the moment it was taken is the command's, and cannot lie after the moment it is recorded.
+  if (isAfter(data.takenAt, context.now)) return refuse('B4', 'takenAt lies in the future');
 
-  // rule M5: offences per pupil per school year; the stream's revision makes two at once n and n+1.
-  const schoolYear = schoolYearOf(context.now, policy);
+  // rule M5: offences per pupil per school year (of the moment taken); the stream's revision makes two at once n and n+1.
+  const schoolYear = schoolYearOf(data.takenAt, policy);
   const offenceNumber = (state.offencesBySchoolYear[schoolYear] ?? 0) + 1;
 
-  const custodyUntil = custodyUntilFor(offenceNumber, data, context.now);
+  const custodyUntil = custodyUntilFor(offenceNumber, data, context);
   if (typeof custodyUntil !== 'string') return custodyUntil;
 
   const obligations: OpenedObligation[] = [
@@ -48,7 +50,7 @@ export function decideTakeDeviceIntoCustody(
         switchedOff: true,
         schoolYear,
         offenceNumber,
-        takenAt: context.now,
+        takenAt: data.takenAt,
         custodyUntil,
         obligations,
       },
@@ -57,7 +59,7 @@ export function decideTakeDeviceIntoCustody(
 }
 
 /** M1: end of the school day; M2: longer (director's choice, else the next school day); M3: set by the director. */
-function custodyUntilFor(offence: number, data: TakeDeviceIntoCustody['data'], now: string): string | ReturnType<typeof refuse> {
+function custodyUntilFor(offence: number, data: TakeDeviceIntoCustody['data'], context: TakeDeviceIntoCustody['context']): string | ReturnType<typeof refuse> {
   if (offence === 1) {
     if (data.custodyUntil !== undefined) {
       return refuse('M1', 'A first offence keeps the device until the end of the school day; custodyUntil cannot be set');
@@ -74,7 +76,9 @@ function custodyUntilFor(offence: number, data: TakeDeviceIntoCustody['data'], n
   if (data.custodyUntil === undefined) {
     return refuse('M3', `This is offence ${offence} this school year: the director sets custodyUntil`);
   }
-  if (!isAfter(data.custodyUntil, now)) return refuse('M3', 'custodyUntil must lie in the future');
+  // rule M3, TC1: the longer period is the director's to set; a teacher who took the device leaves it to them.
+  if (context.actor.role === 'teacher') return refuse('M3', `This is offence ${offence} this school year: the period is set by the director, who records this custody`, 'forbidden');
+  if (!isAfter(data.custodyUntil, data.takenAt)) return refuse('M3', 'custodyUntil must lie after the moment the device was taken');
   return data.custodyUntil;
 }
 

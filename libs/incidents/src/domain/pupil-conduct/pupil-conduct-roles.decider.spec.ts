@@ -13,8 +13,20 @@ function as(actor: Actor, command: PupilConductCommand): PupilConductCommand {
 }
 
 describe('who acts on a pupil conduct stream (role table)', () => {
-  it('refuses a teacher taking a device into custody (ROLE)', () => {
-    expect(given(pupilConductDecider, []).when(as(teacher, custody()))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
+  it('lets a teacher take a device into custody at its own school, never at another, and nothing else (TC1)', () => {
+    expect(given(pupilConductDecider, []).when(as(teacher, custody()))).toMatchObject([{ type: 'DeviceTakenIntoCustody' }]);
+    expect(given(pupilConductDecider, []).when(as(teacher, custody(undefined, { schoolId: 'school-9' })))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
+    const taken = custody();
+    const history = play(pupilConductDecider, [taken]);
+    const returned: PupilConductCommand = { type: 'ReturnDevice', context: { actor: teacher, now }, data: { custodyId: taken.data.custodyId, returnedTo: 'pupil', returnedAt: now } };
+    expect(given(pupilConductDecider, history).when(returned)).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
+  });
+
+  it('leaves the longer period of a third offence to the director: a teacher cannot set it (TC1, M3)', () => {
+    const history = play(pupilConductDecider, [custody('2026-10-05T09:00:00.000Z'), custody('2026-10-12T09:00:00.000Z')]);
+    const third = custody(undefined, { custodyUntil: '2026-11-09T14:30:00.000Z' });
+    expect(given(pupilConductDecider, history).when(as(teacher, third))).toMatchObject({ rule: 'M3', violation: 'forbidden' });
+    expect(given(pupilConductDecider, history).when(third)).toMatchObject([{ type: 'DeviceTakenIntoCustody', data: { offenceNumber: 3 } }]);
   });
 
   it('refuses a director of another school taking a device for school-1 (ROLE)', () => {

@@ -16,9 +16,11 @@ export interface TakeDeviceIntoCustody {
     readonly conditionChecked?: { readonly damage: string; readonly working: boolean };
     readonly pupilPresent: boolean;
     readonly switchedOff: boolean;
+    /** When the device was taken (M1, B4: given by the command, never in the future; the application defaults it to now). */
+    readonly takenAt: string;
     /** Required from the third offence in a school year (M3), set by the director. */
     readonly custodyUntil?: string;
-    /** The end of this school day at the pupil's school (M1), from the school calendar. */
+    /** The end of the school day it was taken on at the pupil's school, or takenAt itself after it (M1), from the school calendar. */
     readonly endOfSchoolDay: string;
     /** The end of the next school day (M2 "kept longer" when the director sets nothing). */
     readonly endOfNextSchoolDay: string;

@@ -36,11 +36,13 @@ export function decidePupilConduct(
 
 /**
  * Role table: device custody, e-mail account measures and informing parents are the director's of the school
- * concerned, or the board's. The school is the command's own, or that of the custody or action it is about.
+ * concerned, or the board's; taking a device also a teacher's (TC1). The school is the command's own, or that of the custody or action it is about.
  */
 function guardPupilConduct(command: PupilConductCommand, state: PupilConductState): RuleViolation | undefined {
   const { actor } = command.context;
-  if (actor.role !== 'director' && actor.role !== 'board') {
+  // rule TC1: a teacher may take a device into custody at its own school (it is usually the one who takes it).
+  const teacherTakes = actor.role === 'teacher' && command.type === 'TakeDeviceIntoCustody';
+  if (actor.role !== 'director' && actor.role !== 'board' && !teacherTakes) {
     return refuse('ROLE', 'Device custody, e-mail account measures and parent notifications are for a director or the board', 'forbidden');
   }
   const schoolId = schoolConcerned(command, state);

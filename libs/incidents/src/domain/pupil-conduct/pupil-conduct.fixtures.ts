@@ -38,6 +38,7 @@ export function custody(now = '2026-11-02T09:30:00.000Z', overrides: Partial<Tak
       conditionChecked: { damage: 'none', working: true },
       pupilPresent: true,
       switchedOff: true,
+      takenAt: now,
       endOfSchoolDay: `${day}T14:30:00.000Z`,
       endOfNextSchoolDay: `${nextDay(day)}T14:30:00.000Z`,
       ...overrides,
