@@ -200,6 +200,23 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'suspension', reason: 'Messages', startsOn: '2026-11-09', endsOn: '2026-11-10' });
     return post(`/incidents/${id}/inspectorate-reports`, { reportedAt: now(), reference: 'ISD-1' });
   });
+  command('recordHearing', 'staff case', staffCase, 201, async () => {
+    const { id, personId } = await newCase('staff-misconduct');
+    return post(`/incidents/${id}/hearings`, { heardPersonId: personId, heardAs: 'staff-member', heardAt: now(), summary: 'Heard' });
+  });
+  command('announceDisciplinaryIntention', 'staff case', staffCase, 201, async () => {
+    const { id, personId } = await newCase('staff-misconduct');
+    return post(`/incidents/${id}/disciplinary-intentions`, { subjectId: personId, measure: 'reprimand', announcedAt: now() });
+  });
+  command('startDismissalProcedure', 'staff case', staffCase, 201, async () => {
+    const { id, personId } = await newCase('staff-misconduct');
+    return post(`/incidents/${id}/dismissal-procedure`, { subjectId: personId, route: 'uwv', startedAt: now() });
+  });
+  command('recordDismissalOutcome', 'staff case', staffCase, 200, async () => {
+    const { id, personId } = await newCase('staff-misconduct');
+    await setup(`/incidents/${id}/dismissal-procedure`, { subjectId: personId, route: 'settlement', startedAt: now() });
+    return post(`/incidents/${id}/dismissal-procedure/outcome`, { outcome: 'settled', decidedAt: now() });
+  });
   command('qualifyConduct', 'staff case', staffCase, 200, async () =>
     post(`/incidents/${(await newCase('staff-misconduct')).id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Private contact' }),
   );

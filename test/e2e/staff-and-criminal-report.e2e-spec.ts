@@ -52,17 +52,22 @@ describeOnEveryStore('staff cases and criminal-report decisions over HTTP', (api
     });
   });
 
-  it('records manager consultations (S10), HR correspondence in the personnel file (F1) and the board\'s measures (S9, S11)', async () => {
+  it('records manager consultations (S10), HR correspondence in the personnel file (F1) and the board\'s measures (S9, S11, S12)', async () => {
     const id = await reportStaffCase('confidential-information-published');
     expect((await api.post(`/incidents/${id}/manager-consultations`, { consultedAt: '2026-11-03T11:00:00+01:00', summary: 'Asked first' }, director)).statusCode).toBe(201);
     const letter = { direction: 'outgoing', counterpart: 'staff', channel: 'letter', occurredAt: '2026-11-04T10:00:00+01:00', summary: 'Invitation to a hearing' };
     expect((await api.post(`/incidents/${id}/correspondence`, letter, hr)).statusCode).toBe(201);
-    const dismissal = { subjectId: 'staff-5', measure: 'summary-dismissal', reason: 'Published pupil records' };
+    const dismissal = { subjectId: 'staff-5', measure: 'summary-dismissal', reason: 'Published pupil records', communicatedAt: '2026-11-04T12:00:00+01:00' };
     expect((await api.post(`/incidents/${id}/measures`, dismissal, director)).json()).toMatchObject({ status: 403, rule: 'S9' });
-    expect((await api.post(`/incidents/${id}/measures`, dismissal, board)).json()).toMatchObject({ status: 409, rule: 'S11' });
-    expect((await api.post(`/incidents/${id}/measures`, { ...dismissal, communicatedAt: '2026-11-04T12:00:00+01:00' }, board)).statusCode).toBe(201);
+    // S9, S12 (revision 2): the qualification, the written intention and the hearing come first.
+    expect((await api.post(`/incidents/${id}/measures`, dismissal, board)).json()).toMatchObject({ status: 409, rule: 'S9' });
+    expect((await api.post(`/incidents/${id}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Published records' }, board)).statusCode).toBe(200);
+    expect((await api.post(`/incidents/${id}/measures`, dismissal, board)).json()).toMatchObject({ status: 409, rule: 'S12' });
+    expect((await api.post(`/incidents/${id}/disciplinary-intentions`, { subjectId: 'staff-5', measure: 'summary-dismissal', announcedAt: '2026-11-04T09:00:00+01:00' }, board)).statusCode).toBe(201);
+    expect((await api.post(`/incidents/${id}/hearings`, { heardPersonId: 'staff-5', heardAs: 'staff-member', heardAt: '2026-11-04T10:00:00+01:00', summary: 'Heard' }, board)).statusCode).toBe(201);
+    expect((await api.post(`/incidents/${id}/measures`, dismissal, board)).json()).toMatchObject({ status: 409, rule: 'S11' }); // factsKnownAt missing
+    expect((await api.post(`/incidents/${id}/measures`, { ...dismissal, factsKnownAt: '2026-11-03T16:00:00+01:00' }, board)).statusCode).toBe(201);
     expect((await api.post(`/incidents/${id}/measures`, { subjectId: 'staff-5', measure: 'ict-ban', reason: 'x' }, board)).json()).toMatchObject({ rule: 'S9' });
-    expect((await api.post(`/incidents/${id}/hearings`, { heardPersonId: 'staff-5', heardAt: '2026-11-04T10:00:00Z', summary: 'x' }, board)).json()).toMatchObject({ status: 409, rule: 'CASE' });
     const events = await api.runtime().eventStore.readStream(`staff-misconduct-${id}`);
     expect(events.find((e) => e.type === 'CorrespondenceRecorded')?.data).toMatchObject({ filedIn: { file: 'personnel-file', personIds: ['staff-5'] } });
   });

@@ -207,6 +207,21 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
       meta,
     ),
   );
+  // S12: the written intention and the hearing come before a reprimand.
+  accepted(
+    await staff.handle(
+      staffCase,
+      { type: 'AnnounceDisciplinaryIntention', context: { actor: board, now: tick() }, data: { intentionId: 'intention-1', subjectId: 'staff-5', measure: 'reprimand', announcedAt: clock } },
+      meta,
+    ),
+  );
+  accepted(
+    await staff.handle(
+      staffCase,
+      { type: 'RecordHearing', context: { actor: board, now: tick() }, data: { hearingId: 'hearing-staff-1', heardPersonId: 'staff-5', heardAs: 'staff-member', heardAt: clock, summary: 'Heard' } },
+      meta,
+    ),
+  );
   accepted(
     await staff.handle(
       staffCase,

@@ -14,9 +14,18 @@ import { HearingDto, InspectorateReportDto, MeasureDto, ParentNotificationDto } 
 export class MeasuresController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Route('takeMeasure', { status: 201, summary: 'Impose a measure: on a pupil (P1–P3, P5, P6; removal by the board) or a staff member (S9, S11; the board)', answer: '{ id (of the measure), incidentId, revision, position, obligations: [{ obligationId, kind, dueAt }] }' })
+  @Route('takeMeasure', { status: 201, summary: 'Impose a measure: on a pupil (P1–P3, P5, P6; removal by the board) or a staff member (S9, S11–S13; the board)', answer: '{ id (of the measure), incidentId, revision, position, obligations: [{ obligationId, kind, dueAt }] }' })
   async impose(@Param('id', UuidPipe) id: string, @Body() body: MeasureDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
-    const measure = { subjectId: body.subjectId, measure: body.measure, reason: body.reason, startsOn: body.startsOn, endsOn: body.endsOn, communicatedAt: instant(body.communicatedAt) };
+    const measure = {
+      subjectId: body.subjectId,
+      measure: body.measure,
+      reason: body.reason,
+      startsOn: body.startsOn,
+      endsOn: body.endsOn,
+      communicatedAt: instant(body.communicatedAt),
+      factsKnownAt: instant(body.factsKnownAt),
+      delayReason: body.delayReason,
+    };
     return this.writeSide.measures.impose(id, measure, issue());
   }
 
@@ -32,9 +41,9 @@ export class MeasuresController {
     return this.writeSide.measures.recordParentsInformed(id, notification, issue());
   }
 
-  @Route('recordHearing', { status: 201, summary: 'Record a hearing before a removal (P6): the teacher and the parents are heard', answer: '{ id (of the hearing), incidentId, revision, position }' })
+  @Route('recordHearing', { status: 201, summary: 'Record a hearing: the teacher and the parents before a removal (P6); the staff member before a disciplinary measure (S12, the board)', answer: '{ id (of the hearing), incidentId, revision, position }' })
   async hearing(@Param('id', UuidPipe) id: string, @Body() body: HearingDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
-    const hearing = { heardPersonId: body.heardPersonId, heardPersonKind: body.heardPersonKind, heardAt: instant(body.heardAt), summary: body.summary };
+    const hearing = { heardPersonId: body.heardPersonId, heardPersonKind: body.heardPersonKind, heardAs: body.heardAs, heardAt: instant(body.heardAt), summary: body.summary };
     return this.writeSide.measures.recordHearing(id, hearing, issue());
   }
 

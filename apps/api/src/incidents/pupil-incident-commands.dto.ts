@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import type { DisciplinaryMeasure, ParentNotificationChannel, PersonKind, PupilMeasure } from '@casebook/incidents';
+import type { DisciplinaryMeasure, HeardAs, ParentNotificationChannel, PersonKind, PupilMeasure } from '@casebook/incidents';
 import { PERSON_KINDS } from '@casebook/incidents';
 import { ID_PATTERN, IsCalendarDay, IsMoment, IsNotBefore } from '../http/field-validators';
 
 const PUPIL_MEASURES: readonly PupilMeasure[] = ['warning', 'ict-ban', 'behaviour-contract', 'suspension', 'removal'];
-const DISCIPLINARY_MEASURES: readonly DisciplinaryMeasure[] = ['warning', 'suspension', 'reprimand', 'dismissal', 'summary-dismissal'];
+// `dismissal` is accepted here so that the domain can answer why not (409 S13: a dismissal is a procedure).
+const DISCIPLINARY_MEASURES: readonly DisciplinaryMeasure[] = ['warning', 'reprimand', 'suspension', 'summary-dismissal', 'suspension-pending-investigation', 'dismissal'];
+const HEARD_AS: readonly HeardAs[] = ['class-teacher', 'parent', 'staff-member'];
 const MEASURES = [...new Set<string>([...PUPIL_MEASURES, ...DISCIPLINARY_MEASURES])];
 const NOTIFICATION_CHANNELS: readonly ParentNotificationChannel[] = ['letter', 'e-mail', 'phone', 'meeting'];
 
@@ -42,6 +44,17 @@ export class MeasureDto {
   @IsOptional()
   @IsMoment()
   communicatedAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-03T09:00:00+01:00', description: 'Summary dismissal: when the board learned the facts (S11)' })
+  @IsOptional()
+  @IsMoment()
+  factsKnownAt?: string;
+
+  @ApiPropertyOptional({ example: 'The staff member was heard first; the hearing was moved at the union\'s request', description: 'Summary dismissal: why more than five working days lie between learning the facts and the dismissal (S11)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  delayReason?: string;
 }
 
 /** `POST /incidents/{id}/parent-notifications` (P2, E2, E3, M2): closes the "inform parents" obligation. */
@@ -59,7 +72,7 @@ export class ParentNotificationDto {
   informedAt!: string;
 }
 
-/** `POST /incidents/{id}/hearings` (P6): the teacher and the parents are heard before a removal. */
+/** `POST /incidents/{id}/hearings`: the teacher and the parents before a removal (P6); the staff member before a disciplinary measure (S12). */
 export class HearingDto {
   @ApiProperty({ example: 'staff-17' })
   @Matches(ID_PATTERN, { message: 'heardPersonId must be 1–64 letters, digits, - or _' })
@@ -69,6 +82,11 @@ export class HearingDto {
   @IsOptional()
   @IsIn(PERSON_KINDS)
   heardPersonKind?: PersonKind;
+
+  @ApiPropertyOptional({ enum: HEARD_AS, description: 'Whose hearing it is: the class teacher or a parent (P6), the staff member (S12)' })
+  @IsOptional()
+  @IsIn(HEARD_AS)
+  heardAs?: HeardAs;
 
   @ApiProperty({ example: '2026-11-05T10:00:00+01:00' })
   @IsMoment()

@@ -5,7 +5,7 @@ import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
+import { DisciplinaryIntentionDto, DismissalOutcomeDto, DismissalProcedureDto, InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
 
 /** Staff cases: the board's qualification (S8, B1), the inspector call (B1, B3), consulting the manager (S10). */
 @CommandEndpoints('incidents')
@@ -28,5 +28,20 @@ export class StaffConductController {
   @Route('recordManagerConsultation', { status: 201, summary: 'Record that the staff member consulted the manager (S10): a director or the board', answer: '{ id (of the consultation), incidentId, revision, position }' })
   async managerConsultation(@Param('id', UuidPipe) id: string, @Body() body: ManagerConsultationDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.staffConduct.recordManagerConsultation(id, { consultedAt: instant(body.consultedAt), summary: body.summary }, issue());
+  }
+
+  @Route('announceDisciplinaryIntention', { status: 201, summary: 'Record the written announcement of an intended disciplinary measure (S12): the board, before hearing the staff member', answer: '{ id (of the intention), incidentId, revision, position }' })
+  async intention(@Param('id', UuidPipe) id: string, @Body() body: DisciplinaryIntentionDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    return this.writeSide.staffConduct.announceIntention(id, { subjectId: body.subjectId, measure: body.measure, announcedAt: instant(body.announcedAt) }, issue());
+  }
+
+  @Route('startDismissalProcedure', { status: 201, summary: 'Record that a dismissal procedure started (S13): the board; UWV, cantonal court or settlement', answer: '{ id (of the procedure), incidentId, revision, position }' })
+  async dismissalProcedure(@Param('id', UuidPipe) id: string, @Body() body: DismissalProcedureDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    return this.writeSide.staffConduct.startDismissalProcedure(id, { subjectId: body.subjectId, route: body.route, startedAt: instant(body.startedAt) }, issue());
+  }
+
+  @Route('recordDismissalOutcome', { summary: 'Record the outcome of the dismissal procedure (S13): the board', answer: '{ id (= the incident), incidentId, procedureId, revision, position }' })
+  async dismissalOutcome(@Param('id', UuidPipe) id: string, @Body() body: DismissalOutcomeDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    return this.writeSide.staffConduct.recordDismissalOutcome(id, { outcome: body.outcome, decidedAt: instant(body.decidedAt), subjectId: body.subjectId }, issue());
   }
 }

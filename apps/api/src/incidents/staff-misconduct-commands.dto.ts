@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import type { InspectorConclusion, StaffQualification } from '@casebook/incidents';
-import { IsMoment } from '../http/field-validators';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { DisciplinaryMeasure, DismissalOutcome, DismissalRoute, InspectorConclusion, StaffQualification } from '@casebook/incidents';
+import { ID_PATTERN, IsMoment } from '../http/field-validators';
 
 const QUALIFICATIONS: readonly StaffQualification[] = ['dereliction-of-duty', 'boundary-crossing'];
 const CONCLUSIONS: readonly InspectorConclusion[] = ['reasonable-suspicion', 'no-reasonable-suspicion'];
@@ -50,4 +50,54 @@ export class ManagerConsultationDto {
   @IsString()
   @Length(1, 5000)
   summary!: string;
+}
+
+const INTENDED: readonly DisciplinaryMeasure[] = ['reprimand', 'suspension', 'summary-dismissal'];
+const ROUTES: readonly DismissalRoute[] = ['uwv', 'cantonal-court', 'settlement'];
+const OUTCOMES: readonly DismissalOutcome[] = ['granted', 'refused', 'settled', 'withdrawn'];
+
+/** `POST /incidents/{id}/disciplinary-intentions` (S12): the board's written announcement, before hearing the staff member. */
+export class DisciplinaryIntentionDto {
+  @ApiProperty({ example: 'staff-17', description: "The staff member (the case's perpetrator)" })
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId!: string;
+
+  @ApiProperty({ enum: INTENDED, description: 'The measure intended (a warning needs no intention)' })
+  @IsIn(INTENDED)
+  measure!: DisciplinaryMeasure;
+
+  @ApiProperty({ example: '2026-11-09T10:00:00+01:00', description: 'When the letter was sent (not in the future)' })
+  @IsMoment()
+  announcedAt!: string;
+}
+
+/** `POST /incidents/{id}/dismissal-procedure` (S13): the board starts a dismissal procedure. */
+export class DismissalProcedureDto {
+  @ApiProperty({ example: 'staff-17', description: "The staff member (the case's perpetrator)" })
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId!: string;
+
+  @ApiProperty({ enum: ROUTES, description: 'UWV (permit), cantonal court (dissolution) or a settlement agreement' })
+  @IsIn(ROUTES)
+  route!: DismissalRoute;
+
+  @ApiProperty({ example: '2026-11-16T09:00:00+01:00' })
+  @IsMoment()
+  startedAt!: string;
+}
+
+/** `POST /incidents/{id}/dismissal-procedure/outcome` (S13). */
+export class DismissalOutcomeDto {
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES)
+  outcome!: DismissalOutcome;
+
+  @ApiProperty({ example: '2027-01-20T12:00:00+01:00' })
+  @IsMoment()
+  decidedAt!: string;
+
+  @ApiPropertyOptional({ example: 'staff-17', description: 'Needed only when the case has more than one open procedure' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId?: string;
 }

@@ -49,7 +49,7 @@ export class DossierReadsController {
     return file;
   }
 
-  @Route('readPersonnelFile', { summary: 'The personnel file (F1, S8–S10, B1): HR, the board, legal', answer: 'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports' })
+  @Route('readPersonnelFile', { summary: 'The personnel file (F1, S8–S13, B1): HR, the board, legal', answer: 'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports, disciplinary intentions, hearings, dismissal procedures' })
   async personnelFile(@Param('staffId', PersonIdPipe) staffId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonnelFileView> {
     const source = await this.readModels.open('personnel-file', reply, query.waitForPosition);
     const file = await findPersonnelFile(source, staffId);

@@ -69,6 +69,9 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
   ParentsInformed: () => [],
   StaffConductQualified: () => [],
   ManagerConsulted: () => [],
+  DisciplinaryIntentionAnnounced: () => [],
+  DismissalProcedureStarted: () => [],
+  DismissalProcedureConcluded: () => [],
   CriminalReportDecisionOpened: () => [],
   DeviceReturned: () => [],
 };

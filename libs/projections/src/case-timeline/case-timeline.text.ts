@@ -17,6 +17,20 @@ const ROLE: Record<TimelineLanguage, Record<string, string>> = {
   en: { teacher: 'teacher', director: 'director', board: 'board', hr: 'HR', legal: 'legal' },
 };
 
+/** S9, S13 in Dutch words (the API's codes stay out of Dutch lines). */
+const DISCIPLINARY_NL: Readonly<Record<string, string>> = {
+  warning: 'waarschuwing',
+  reprimand: 'berisping',
+  suspension: 'schorsing',
+  'summary-dismissal': 'ontslag op staande voet',
+  'suspension-pending-investigation': 'schorsing als ordemaatregel',
+  dismissal: 'ontslag',
+};
+const ROUTE_NL: Readonly<Record<string, string>> = { uwv: 'via het UWV', 'cantonal-court': 'via de kantonrechter', settlement: 'met een vaststellingsovereenkomst' };
+const OUTCOME_NL: Readonly<Record<string, string>> = { granted: 'toegekend', refused: 'afgewezen', settled: 'geschikt', withdrawn: 'ingetrokken' };
+const ROUTE_EN: Readonly<Record<string, string>> = { uwv: 'through the UWV', 'cantonal-court': 'through the cantonal court', settlement: 'by settlement agreement' };
+const dutch = (words: Readonly<Record<string, string>>, code: unknown) => words[String(code)] ?? String(code);
+
 const LINES: Record<TimelineLanguage, Lines> = {
   nl: {
     IncidentReported: (f) => `Incident gemeld (${f['category']}), ${f['involvedCount']} betrokkene(n)`,
@@ -34,7 +48,10 @@ const LINES: Record<TimelineLanguage, Lines> = {
     InspectorNotificationQueued: (f) => `Melding aan de vertrouwensinspecteur klaargezet (${f['basis'] === 'statutory' ? 'wettelijk' : 'beleid'}), uiterlijk ${f['dueAt']}`,
     InspectorCalled: (f) => `Vertrouwensinspecteur gebeld (kenmerk ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion'] === 'reasonable-suspicion' ? 'redelijk vermoeden' : 'geen redelijk vermoeden'}` : ''}`,
     ManagerConsulted: () => 'Leidinggevende geraadpleegd',
-    DisciplinaryMeasureImposed: (f) => `Disciplinaire maatregel: ${f['measure']}`,
+    DisciplinaryMeasureImposed: (f) => `Disciplinaire maatregel: ${dutch(DISCIPLINARY_NL, f['measure'])}`,
+    DisciplinaryIntentionAnnounced: (f) => `Voornemen schriftelijk aangekondigd: ${dutch(DISCIPLINARY_NL, f['measure'])}`,
+    DismissalProcedureStarted: (f) => `Ontslagprocedure gestart ${dutch(ROUTE_NL, f['route'])}`,
+    DismissalProcedureConcluded: (f) => `Ontslagprocedure afgerond: ${dutch(OUTCOME_NL, f['outcome'])}`,
     CriminalReportDecisionOpened: (f) => `Besluit over aangifte geopend${f['statutory'] ? ' (wettelijke aangifteplicht)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Besloten: aangifte doen' : 'Besloten: geen aangifte'),
     PoliceReportFiled: () => 'Aangifte gedaan bij de politie',
@@ -56,6 +73,9 @@ const LINES: Record<TimelineLanguage, Lines> = {
     InspectorCalled: (f) => `Confidential inspector called (reference ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion']}` : ''}`,
     ManagerConsulted: () => 'Manager consulted',
     DisciplinaryMeasureImposed: (f) => `Disciplinary measure: ${f['measure']}`,
+    DisciplinaryIntentionAnnounced: (f) => `Intention announced in writing: ${f['measure']}`,
+    DismissalProcedureStarted: (f) => `Dismissal procedure started ${dutch(ROUTE_EN, f['route'])}`,
+    DismissalProcedureConcluded: (f) => `Dismissal procedure concluded: ${f['outcome']}`,
     CriminalReportDecisionOpened: (f) => `Criminal-report decision opened${f['statutory'] ? ' (statutory duty)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Decided: report to the police' : 'Decided: no police report'),
     PoliceReportFiled: () => 'Police report filed',

@@ -73,6 +73,11 @@ const ENTRIES: EventTable<'staff-misconduct', Filing, Entry[]> = {
   },
   StaffConductQualified: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'qualification', event.data)),
   DisciplinaryMeasureImposed: (event) => [entry(event, event.data.subjectId, 'disciplinary-measure', event.data)],
+  // S12, S13: the staff member's own file shows the intention, the hearing, and the dismissal procedure.
+  DisciplinaryIntentionAnnounced: (event) => [entry(event, event.data.subjectId, 'disciplinary-intention', event.data, event.data.announcedAt)],
+  HearingHeld: (event) => (event.data.heardPersonKind === 'staff' ? [entry(event, event.data.heardPersonId, 'hearing', event.data, event.data.heardAt)] : []),
+  DismissalProcedureStarted: (event) => [entry(event, event.data.subjectId, 'dismissal-procedure-started', event.data, event.data.startedAt)],
+  DismissalProcedureConcluded: (event) => [entry(event, event.data.subjectId, 'dismissal-procedure-concluded', event.data, event.data.decidedAt)],
   CorrespondenceRecorded: (event) => {
     const { filedIn, ...letter } = event.data;
     if (filedIn.file !== 'personnel-file') return [];

@@ -9,6 +9,10 @@ export interface PersonnelFileView {
   readonly correspondence: readonly Record<string, unknown>[];
   readonly managerConsultations: readonly Record<string, unknown>[];
   readonly inspectorReports: readonly Record<string, unknown>[];
+  /** S12: announced intentions and the staff member's hearings; S13: dismissal procedures (started, concluded). */
+  readonly disciplinaryIntentions: readonly Record<string, unknown>[];
+  readonly hearings: readonly Record<string, unknown>[];
+  readonly dismissalProcedures: readonly Record<string, unknown>[];
 }
 
 /** `GET /staff/{staffId}/personnel-file` (hr, board, legal): every school. */
@@ -35,5 +39,8 @@ export async function findPersonnelFile(source: DataSource, staffId: string): Pr
     correspondence: of('correspondence'),
     managerConsultations: of('manager-consultation'),
     inspectorReports: of('inspector-notification-queued', 'inspector-report'),
+    disciplinaryIntentions: of('disciplinary-intention'),
+    hearings: of('hearing'),
+    dismissalProcedures: of('dismissal-procedure-started', 'dismissal-procedure-concluded'),
   };
 }

@@ -45,6 +45,8 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   CriminalReportDecisionOpened: (event, schema) => [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'criminal-report') ON CONFLICT DO NOTHING`, [event.data.sourceIncidentId]],
   DisciplinaryMeasureImposed: (event, schema) =>
     SERIOUS_MEASURES.has(event.data.measure) ? [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'dismissal') ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId)]] : undefined,
+  // Retention: a dismissal procedure keeps the case (7 years) like a summary dismissal (revision 2).
+  DismissalProcedureStarted: (event, schema) => [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'dismissal') ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId)]],
   PersonDeparted: (event, schema) => [
     `INSERT INTO ${schema}.departures VALUES ($1, $2, $3) ON CONFLICT (person_id) DO UPDATE SET person_kind = excluded.person_kind, left_on = excluded.left_on`,
     [event.data.personId, event.data.personKind, event.data.leftOn],
@@ -69,6 +71,8 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   InspectorNotificationQueued: null,
   InspectorCalled: null,
   ManagerConsulted: null,
+  DisciplinaryIntentionAnnounced: null,
+  DismissalProcedureConcluded: null,
   CriminalReportDecided: null,
   PoliceReportFiled: null,
 };

@@ -121,6 +121,9 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   InspectorCalled: null,
   ManagerConsulted: null,
   DisciplinaryMeasureImposed: null,
+  DisciplinaryIntentionAnnounced: null,
+  DismissalProcedureStarted: null,
+  DismissalProcedureConcluded: null,
   DeviceReturnOverdue: null,
 };
 

@@ -2,7 +2,7 @@ import type { SqlClient } from '@casebook/platform';
 import type { IncidentView } from './incident-view';
 
 /** Bumped whenever IncidentView or its fold changes: snapshots of another version are ignored (and replaced). */
-export const INCIDENT_VIEW_VERSION = 1;
+export const INCIDENT_VIEW_VERSION = 2; // 2: disciplinary intentions and dismissal procedures (S12, S13)
 /** A read that folded at least this many events after the snapshot writes a new one. */
 export const SNAPSHOT_EVERY = 200;
 

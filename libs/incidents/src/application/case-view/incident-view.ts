@@ -33,6 +33,9 @@ export interface IncidentView {
   qualifications: unknown[];
   inspectorCalls: unknown[];
   managerConsultations: unknown[];
+  /** S12, S13 (revision 2): a staff case's announced intentions and dismissal procedures (absent in older snapshots). */
+  disciplinaryIntentions?: unknown[];
+  dismissalProcedures?: { procedureId: string; subjectId: string; route: string; startedAt: string; outcome: string | null; decidedAt: string | null }[];
   obligations: ObligationView[];
   criminalReportDecisions: string[];
 }
@@ -144,6 +147,19 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
       case 'ManagerConsulted':
         view.managerConsultations.push({ ...event.data, recordedAt });
         break;
+      case 'DisciplinaryIntentionAnnounced':
+        (view.disciplinaryIntentions ??= []).push({ ...event.data, recordedAt });
+        break;
+      case 'DismissalProcedureStarted': {
+        const { procedureId, subjectId, route, startedAt } = event.data;
+        (view.dismissalProcedures ??= []).push({ procedureId, subjectId, route, startedAt, outcome: null, decidedAt: null });
+        break;
+      }
+      case 'DismissalProcedureConcluded': {
+        const procedure = view.dismissalProcedures?.find((p) => p.procedureId === event.data.procedureId);
+        if (procedure) Object.assign(procedure, { outcome: event.data.outcome, decidedAt: event.data.decidedAt });
+        break;
+      }
       default: {
         const unknown: never = event;
         throw new Error(`incidentView: no branch for ${(unknown as { type: string }).type}`);

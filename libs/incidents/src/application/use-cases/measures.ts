@@ -1,7 +1,7 @@
 import type { PersonKind } from '../../domain/case/involved-person';
 import type { OpenedObligation } from '../../domain/shared/obligation';
 import type { ParentNotificationChannel } from '../../domain/shared/parents-informed.event';
-import type { PupilMeasure } from '../../domain/pupil-incident/pupil-incident.events';
+import type { HeardAs, PupilMeasure } from '../../domain/pupil-incident/pupil-incident.events';
 import type { DisciplinaryMeasure } from '../../domain/staff-misconduct/staff-misconduct.events';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { type Issued, type WriteSideCore, noCase } from '../write-side-core';
@@ -13,13 +13,16 @@ export interface Measure {
   readonly reason: string;
   readonly startsOn?: string;
   readonly endsOn?: string;
-  /** S11: when a summary dismissal was communicated. */
+  /** S11: when a summary dismissal was communicated, when the facts were known, and why any delay. */
   readonly communicatedAt?: string;
+  readonly factsKnownAt?: string;
+  readonly delayReason?: string;
 }
 
 export interface Hearing {
   readonly heardPersonId: string;
   readonly heardPersonKind?: PersonKind;
+  readonly heardAs?: HeardAs;
   readonly heardAt: string;
   readonly summary: string;
 }
@@ -52,7 +55,7 @@ export class MeasureCommands {
       {
         // The deciders refuse what is not a measure of their kind (P1, S9).
         'pupil-incident': (context) => ({ type: 'ImposeMeasure', context, data: { ...common, measure: measure.measure as PupilMeasure, obligationIds } }),
-        'staff-misconduct': (context) => ({ type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: measure.measure as DisciplinaryMeasure, communicatedAt: measure.communicatedAt } }),
+        'staff-misconduct': (context) => ({ type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: measure.measure as DisciplinaryMeasure, communicatedAt: measure.communicatedAt, factsKnownAt: measure.factsKnownAt, delayReason: measure.delayReason } }),
       },
       'measures',
       measureId,
@@ -95,13 +98,16 @@ export class MeasureCommands {
     );
   }
 
-  /** P6: the teacher and the parents are heard before a removal. */
+  /** P6: the teacher and the parents are heard before a removal; S12: the staff member before a disciplinary measure. */
   recordHearing(incidentId: string, hearing: Hearing, issued: Issued): Promise<CommandOutcome> {
     const hearingId = this.core.newId();
     return this.core.onCaseOutcome(
       incidentId,
       issued,
-      { 'pupil-incident': (context) => ({ type: 'RecordHearing', context, data: { hearingId, ...hearing } }) },
+      {
+        'pupil-incident': (context) => ({ type: 'RecordHearing', context, data: { hearingId, ...hearing } }),
+        'staff-misconduct': (context) => ({ type: 'RecordHearing', context, data: { hearingId, ...hearing } }),
+      },
       'hearings',
       hearingId,
       () => ({ incidentId }),

@@ -1,4 +1,4 @@
-import type { InspectorConclusion, StaffQualification } from '../../domain/staff-misconduct/staff-misconduct.events';
+import type { DisciplinaryMeasure, DismissalOutcome, DismissalRoute, InspectorConclusion, StaffQualification } from '../../domain/staff-misconduct/staff-misconduct.events';
 import type { CommandOutcome } from '../command-outcome';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
@@ -36,6 +36,44 @@ export class StaffConductCommands {
       'manager consultations',
       consultationId,
       () => ({ incidentId }),
+    );
+  }
+
+  /** S12: the written announcement of an intended measure, before the hearing. */
+  announceIntention(incidentId: string, data: { readonly subjectId: string; readonly measure: DisciplinaryMeasure; readonly announcedAt: string }, issued: Issued): Promise<CommandOutcome> {
+    const intentionId = this.core.newId();
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'staff-misconduct': (context) => ({ type: 'AnnounceDisciplinaryIntention', context, data: { intentionId, ...data } }) },
+      'disciplinary intentions',
+      intentionId,
+      () => ({ incidentId }),
+    );
+  }
+
+  /** S13: a dismissal procedure starts (UWV, cantonal court, settlement). */
+  startDismissalProcedure(incidentId: string, data: { readonly subjectId: string; readonly route: DismissalRoute; readonly startedAt: string }, issued: Issued): Promise<CommandOutcome> {
+    const procedureId = this.core.newId();
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'staff-misconduct': (context) => ({ type: 'StartDismissalProcedure', context, data: { procedureId, ...data } }) },
+      'dismissal procedures',
+      procedureId,
+      () => ({ incidentId }),
+    );
+  }
+
+  /** S13: the procedure's outcome. */
+  recordDismissalOutcome(incidentId: string, data: { readonly outcome: DismissalOutcome; readonly decidedAt: string; readonly subjectId?: string }, issued: Issued): Promise<CommandOutcome> {
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'staff-misconduct': (context) => ({ type: 'RecordDismissalOutcome', context, data }) },
+      'dismissal procedures',
+      incidentId,
+      (events) => ({ incidentId, procedureId: (events[0] as { data: { procedureId: string } }).data.procedureId }),
     );
   }
 }

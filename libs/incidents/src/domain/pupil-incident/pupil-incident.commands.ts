@@ -2,7 +2,7 @@ import type { CaseCommand } from '../case/case.commands';
 import type { PersonKind } from '../case/involved-person';
 import type { CommandContext } from '../shared/command-context';
 import type { ParentNotificationChannel } from '../shared/parents-informed.event';
-import type { PupilMeasure } from './pupil-incident.events';
+import type { HeardAs, PupilMeasure } from './pupil-incident.events';
 
 export interface ImposeMeasure {
   readonly type: 'ImposeMeasure';
@@ -32,6 +32,7 @@ export interface RecordHearing {
     readonly heardPersonId: string;
     /** Needed when the heard person is not among the involved (the pupil's teacher, often). */
     readonly heardPersonKind?: PersonKind;
+    readonly heardAs?: HeardAs;
     readonly heardAt: string;
     readonly summary: string;
   };

@@ -21,13 +21,18 @@ export interface MeasureImposed {
   };
 }
 
-/** P6: a hearing before a removal. */
+/** Whose hearing it was (api.md revision 2): P6 needs the class teacher and the pupil's parents, S12 the staff member. */
+export type HeardAs = 'class-teacher' | 'parent' | 'staff-member';
+
+/** P6: a hearing before a removal; S12: the hearing of a staff member before a disciplinary measure. */
 export interface HearingHeld {
   readonly type: 'HearingHeld';
   readonly data: {
     readonly hearingId: string;
     readonly heardPersonId: string;
     readonly heardPersonKind: PersonKind;
+    /** Absent in events from before revision 2. */
+    readonly heardAs?: HeardAs | null;
     readonly heardAt: string;
     readonly summary: string;
     readonly recordedBy: string;

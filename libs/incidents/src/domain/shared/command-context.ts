@@ -26,6 +26,8 @@ export interface DomainPolicy {
   readonly reconsiderationWeeks: number;
   /** B1 ("within one working day") and B3 ("without delay"): when an inspector-queue item becomes overdue. */
   readonly inspectorCallWithinWorkingDays: number;
+  /** S11 (Civil Code 7:677 "onverwijld"): working days between learning the facts and a summary dismissal beyond which the delay needs a reason. */
+  readonly summaryDismissalWithinWorkingDays: number;
   /** B2: working days within which a decided police report is to be filed. */
   readonly policeReportWithinWorkingDays: number;
   /** Where the working days of B1, B2 and P5 are counted: time zone and public holidays (CAL1). */
@@ -40,5 +42,6 @@ export const DEFAULT_POLICY: DomainPolicy = {
   reconsiderationWeeks: 6,
   inspectorCallWithinWorkingDays: 1,
   policeReportWithinWorkingDays: 5,
+  summaryDismissalWithinWorkingDays: 5,
   workingDays: DUTCH_WORKING_DAYS,
 };

@@ -1,8 +1,12 @@
 import { decideCase, guardCase } from '../case/case.decider';
 import { addWorkingDays } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
-import { type Decision, assertNever, isRuleViolation } from '../shared/rule-violation';
-import { decideDisciplinaryMeasure, decideManagerConsultation } from './disciplinary.decider';
+import { isAfter } from '../shared/calendar';
+import type { RecordHearing } from '../pupil-incident/pupil-incident.commands';
+import type { HearingHeld } from '../pupil-incident/pupil-incident.events';
+import { type Decision, assertNever, isRuleViolation, refuse } from '../shared/rule-violation';
+import { decideDisciplinaryIntention, decideDisciplinaryMeasure, decideManagerConsultation } from './disciplinary.decider';
+import { decideDismissalOutcome, decideStartDismissalProcedure } from './dismissal-procedure.decider';
 import { decideInspectorCall, decideQualifyConduct } from './inspector.decider';
 import { STAFF_MISCONDUCT_RULES } from './staff-misconduct-kind.rules';
 import type { ReportStaffMisconduct, StaffMisconductCommand } from './staff-misconduct.commands';
@@ -28,13 +32,31 @@ export function decideStaffMisconduct(
     case 'QualifyConduct':
     case 'RecordInspectorCall':
     case 'RecordManagerConsultation':
-    case 'ImposeDisciplinaryMeasure': {
+    case 'ImposeDisciplinaryMeasure':
+    case 'AnnounceDisciplinaryIntention':
+    case 'RecordHearing':
+    case 'StartDismissalProcedure':
+    case 'RecordDismissalOutcome': {
       const refused = guardCase(state, command.context.actor);
       if (refused) return refused;
-      if (command.type === 'QualifyConduct') return decideQualifyConduct(command, state, policy);
-      if (command.type === 'RecordInspectorCall') return decideInspectorCall(command, state);
-      if (command.type === 'RecordManagerConsultation') return decideManagerConsultation(command, state);
-      return decideDisciplinaryMeasure(command, state);
+      switch (command.type) {
+        case 'QualifyConduct':
+          return decideQualifyConduct(command, state, policy);
+        case 'RecordInspectorCall':
+          return decideInspectorCall(command, state);
+        case 'RecordManagerConsultation':
+          return decideManagerConsultation(command, state);
+        case 'AnnounceDisciplinaryIntention':
+          return decideDisciplinaryIntention(command, state);
+        case 'RecordHearing':
+          return decideStaffHearing(command, state);
+        case 'StartDismissalProcedure':
+          return decideStartDismissalProcedure(command, state);
+        case 'RecordDismissalOutcome':
+          return decideDismissalOutcome(command, state);
+        default:
+          return decideDisciplinaryMeasure(command, state, policy);
+      }
     }
     default:
       return assertNever(command);
@@ -58,6 +80,24 @@ function decideReport(command: ReportStaffMisconduct, state: StaffMisconductStat
           dueAt: addWorkingDays(command.report.context.now, policy.inspectorCallWithinWorkingDays, policy.workingDays),
         },
       },
+    },
+  ];
+}
+
+/** rule S12: the board hears a staff member of the case (hoor en wederhoor) — the hearing a measure waits for. */
+function decideStaffHearing(command: RecordHearing, state: StaffMisconductState): Decision<HearingHeld> {
+  const { data, context } = command;
+  if (context.actor.role !== 'board') return refuse('S12', 'In a staff case the board hears the staff member', 'forbidden');
+  if (state.knownIds.has(data.hearingId)) return refuse('CASE', `Hearing ${data.hearingId} is already recorded`);
+  const heard = state.involved.find((p) => p.personId === data.heardPersonId);
+  if (!heard) return refuse('S12', 'The heard person is not involved in this case');
+  if (data.heardAs !== undefined && data.heardAs !== 'staff-member') return refuse('S12', 'In a staff case the hearing is of a staff member (heardAs staff-member)');
+  if (!data.summary.trim()) return refuse('S12', 'A hearing is recorded with a summary');
+  if (isAfter(data.heardAt, context.now)) return refuse('B4', 'heardAt lies in the future');
+  return [
+    {
+      type: 'HearingHeld',
+      data: { hearingId: data.hearingId, heardPersonId: data.heardPersonId, heardPersonKind: heard.personKind, heardAs: heard.personKind === 'staff' ? 'staff-member' : null, heardAt: data.heardAt, summary: data.summary, recordedBy: context.actor.id },
     },
   ];
 }

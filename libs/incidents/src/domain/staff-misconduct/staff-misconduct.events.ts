@@ -1,9 +1,16 @@
 import type { CaseEvent } from '../case/case.events';
 import type { OpenedObligation } from '../shared/obligation';
+import type { HearingHeld } from '../pupil-incident/pupil-incident.events';
 
 export type StaffQualification = 'dereliction-of-duty' | 'boundary-crossing';
-/** S9, by severity. */
-export type DisciplinaryMeasure = 'warning' | 'suspension' | 'reprimand' | 'dismissal' | 'summary-dismissal';
+/**
+ * S9, by severity, and S13's non-disciplinary suspension pending investigation (ordemaatregel). `dismissal` is in
+ * revision-1 history only: since revision 2 a dismissal is a procedure (S13), never a measure of the board alone.
+ */
+export type DisciplinaryMeasure = 'warning' | 'reprimand' | 'suspension' | 'summary-dismissal' | 'suspension-pending-investigation' | 'dismissal';
+/** S13: the routes Dutch law gives to end an employment, and their outcomes. */
+export type DismissalRoute = 'uwv' | 'cantonal-court' | 'settlement';
+export type DismissalOutcome = 'granted' | 'refused' | 'settled' | 'withdrawn';
 export type InspectorConclusion = 'reasonable-suspicion' | 'no-reasonable-suspicion';
 
 /** S8: the board's qualification of the conduct. */
@@ -48,8 +55,29 @@ export interface DisciplinaryMeasureImposed {
     readonly endsOn: string | null;
     /** S11: when a summary dismissal, with its reason, was communicated. */
     readonly communicatedAt: string | null;
+    /** S11 (revision 2): when the board learned the facts, and why it took longer than the policy's working days. Absent in older events. */
+    readonly factsKnownAt?: string | null;
+    readonly delayReason?: string | null;
     readonly imposedBy: string;
   };
+}
+
+/** S12: the board announced in writing that it intends a disciplinary measure (before hearing the staff member). */
+export interface DisciplinaryIntentionAnnounced {
+  readonly type: 'DisciplinaryIntentionAnnounced';
+  readonly data: { readonly intentionId: string; readonly subjectId: string; readonly measure: DisciplinaryMeasure; readonly announcedAt: string; readonly announcedBy: string };
+}
+
+/** S13: a dismissal procedure started (UWV, cantonal court or settlement agreement). */
+export interface DismissalProcedureStarted {
+  readonly type: 'DismissalProcedureStarted';
+  readonly data: { readonly procedureId: string; readonly subjectId: string; readonly route: DismissalRoute; readonly startedAt: string; readonly startedBy: string };
+}
+
+/** S13: the procedure's outcome. */
+export interface DismissalProcedureConcluded {
+  readonly type: 'DismissalProcedureConcluded';
+  readonly data: { readonly procedureId: string; readonly subjectId: string; readonly outcome: DismissalOutcome; readonly decidedAt: string; readonly recordedBy: string };
 }
 
 export type StaffMisconductEvent =
@@ -58,4 +86,8 @@ export type StaffMisconductEvent =
   | InspectorNotificationQueued
   | InspectorCalled
   | ManagerConsulted
-  | DisciplinaryMeasureImposed;
+  | DisciplinaryMeasureImposed
+  | DisciplinaryIntentionAnnounced
+  | HearingHeld
+  | DismissalProcedureStarted
+  | DismissalProcedureConcluded;

@@ -1,7 +1,7 @@
 import { isCaseEvent } from '../case/case.events';
 import { type CaseState, evolveCase, initialCaseState } from '../case/case.state';
 import { assertNever } from '../shared/rule-violation';
-import type { InspectorConclusion, StaffMisconductEvent, StaffQualification } from './staff-misconduct.events';
+import type { DisciplinaryMeasure, InspectorConclusion, StaffMisconductEvent, StaffQualification } from './staff-misconduct.events';
 
 export interface StaffMisconductState extends CaseState {
   readonly qualifications: readonly StaffQualification[];
@@ -9,6 +9,11 @@ export interface StaffMisconductState extends CaseState {
   readonly inspectorItemsOpen: Readonly<Record<string, 'policy' | 'statutory'>>;
   /** B3: the conclusion of the statutory consultation, once the call is recorded. */
   readonly statutoryConclusion: InspectorConclusion | null;
+  /** S12: the announced intentions, and who was heard when (for the hearing that must follow one). */
+  readonly intentions: readonly { readonly subjectId: string; readonly measure: DisciplinaryMeasure; readonly announcedAt: string }[];
+  readonly hearings: readonly { readonly heardPersonId: string; readonly heardAt: string }[];
+  /** S13: dismissal procedures by id. */
+  readonly dismissalProcedures: Readonly<Record<string, { readonly subjectId: string; readonly startedAt: string; readonly concluded: boolean }>>;
 }
 
 export const initialStaffMisconductState: StaffMisconductState = {
@@ -16,6 +21,9 @@ export const initialStaffMisconductState: StaffMisconductState = {
   qualifications: [],
   inspectorItemsOpen: {},
   statutoryConclusion: null,
+  intentions: [],
+  hearings: [],
+  dismissalProcedures: {},
 };
 
 export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffMisconductEvent): StaffMisconductState {
@@ -36,6 +44,21 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
       return { ...state, knownIds: state.knownIds.with(event.data.consultationId) };
     case 'DisciplinaryMeasureImposed':
       return { ...state, knownIds: state.knownIds.with(event.data.measureId) };
+    case 'DisciplinaryIntentionAnnounced': {
+      const { subjectId, measure, announcedAt } = event.data;
+      return { ...state, knownIds: state.knownIds.with(event.data.intentionId), intentions: [...state.intentions, { subjectId, measure, announcedAt }] };
+    }
+    case 'HearingHeld':
+      return { ...state, knownIds: state.knownIds.with(event.data.hearingId), hearings: [...state.hearings, { heardPersonId: event.data.heardPersonId, heardAt: event.data.heardAt }] };
+    case 'DismissalProcedureStarted': {
+      const { procedureId, subjectId, startedAt } = event.data;
+      return { ...state, dismissalProcedures: { ...state.dismissalProcedures, [procedureId]: { subjectId, startedAt, concluded: false } } };
+    }
+    case 'DismissalProcedureConcluded': {
+      const procedure = state.dismissalProcedures[event.data.procedureId];
+      if (!procedure) return state;
+      return { ...state, dismissalProcedures: { ...state.dismissalProcedures, [event.data.procedureId]: { ...procedure, concluded: true } } };
+    }
     default:
       return isCaseEvent(event) ? { ...state, ...evolveCase(state, event) } : assertNever(event);
   }
