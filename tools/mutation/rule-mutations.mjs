@@ -52,6 +52,10 @@ const MUTATIONS = [
   ['E4', `${D}/consent/consent.decider.ts`, "if (data.purpose === 'mailbox' && data.givenBy !== 'parents') return refuse('E4'", "if (false) return refuse('E4'"],
   ['R1', `${D}/consent/consent.decider.ts`, "if (actor.role !== 'director' || !actsForSchool(actor, data.schoolId)) return refuse('R1'", "if (false) return refuse('R1'"],
   ['R2', `${D}/consent/consent.decider.ts`, "if (state.status[purpose] !== 'given') return refuse(rule", "if (false) return refuse(rule"],
+  ['CLOSE1', `${D}/case/case.decider.ts`, '  if (left.length) {', '  if (false) {'],
+  ['CLOSE1', `${D}/pupil-incident/pupil-incident.decider.ts`, "const fact = command.type === 'RecordParentsInformedOfMeasure' || command.type === 'RecordInspectorateReport';", 'const fact = false;'],
+  ['B3', `${D}/case/case.decider.ts`, "if (state.statutory) return refuse('B3'", "if (false) return refuse('B3'"],
+  ['B3', `${D}/case/case.decider.ts`, "if (kind === 'inspector-call-statutory') return refuse('B3'", "if (false) return refuse('B3'"],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
 ];
 

@@ -83,7 +83,7 @@ export function respond(reply: FastifyReply, result: CommandOutcome, status: 200
       throw new PreconditionFailedException({ detail: `The case is at revision ${result.actualRevision}, not the one in If-Match` });
     case 'refused': {
       const { violation } = result;
-      const body = { detail: `${violation.rule}: ${violation.message}`, rule: violation.rule, ...result.details };
+      const body = { detail: `${violation.rule}: ${violation.message}`, rule: violation.rule, ...violation.details, ...result.details };
       if (violation.violation === 'forbidden') throw new ForbiddenException(body);
       if (violation.violation === 'not-found') throw new NotFoundException(body);
       throw new HttpException(body, 409);

@@ -31,9 +31,14 @@ export class CaseCommandsController {
     return this.writeSide.cases.recordCorrespondence(id, letter, issue());
   }
 
-  @Route('closeIncident', { summary: 'Close the case with its outcome; later commands are refused (CLOSED) until it is reopened', answer: '{ id, revision, position }' })
+  @Route('closeIncident', {
+    summary: 'Close the case with its outcome (CLOSE1); later decisions are refused (CLOSED) until it is reopened, facts are still recorded',
+    answer: '{ id, revision, position }',
+    description: 'With open obligations of the school and no waiver for each: 409 naming CLOSE1, with `openObligations: [{ obligationId, kind }]`.',
+  })
   async close(@Param('id', UuidPipe) id: string, @Body() body: CloseIncidentDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
-    return this.writeSide.cases.close(id, { outcome: body.outcome }, issue());
+    const waive = body.waive?.map((w) => ({ obligationId: w.obligationId, rationale: w.rationale }));
+    return this.writeSide.cases.close(id, { outcome: body.outcome, ...(waive ? { waive } : {}) }, issue());
   }
 
   @Route('reopenIncident', { summary: 'Reopen a closed case, with the reason', answer: '{ id, revision, position }' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import type { CorrespondenceChannel, CorrespondenceCounterpart, CorrespondenceDirection } from '@casebook/incidents';
 import { IsMoment, SHA256_PATTERN } from '../http/field-validators';
 
@@ -70,12 +71,32 @@ export class CorrespondenceDto {
   documentSha256?: string;
 }
 
-/** `POST /incidents/{id}/close`. */
+/** CLOSE1: one open obligation the close waives, and why. */
+export class WaiverDto {
+  @ApiProperty({ format: 'uuid', example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'An open obligation of this case (GET /incidents/{id} lists them)' })
+  @IsUUID()
+  obligationId!: string;
+
+  @ApiProperty({ example: 'The parents moved abroad; no address is known' })
+  @IsString()
+  @Length(1, 2000)
+  rationale!: string;
+}
+
+/** `POST /incidents/{id}/close` (CLOSE1: open obligations are done, or waived here one by one). */
 export class CloseIncidentDto {
   @ApiProperty({ example: 'Measures taken, parents informed, no further action' })
   @IsString()
   @Length(1, 2000)
   outcome!: string;
+
+  @ApiPropertyOptional({ type: [WaiverDto], description: 'Each open obligation of the school waived, with a rationale; a statutory inspector item (B3) cannot be waived' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => WaiverDto)
+  waive?: WaiverDto[];
 }
 
 /** `POST /incidents/{id}/reopen`. */

@@ -20,6 +20,8 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   EvidenceAdded: null,
   CorrespondenceRecorded: null,
   IncidentClosed: null,
+  // CLOSE1: a waived obligation is no longer open (the case view shows it as waived).
+  ObligationWaived: (data) => closes(data.obligationId),
   IncidentReopened: null,
   CriminalReportDecisionLinked: null,
   MeasureImposed: (data) => opens(data.obligations),

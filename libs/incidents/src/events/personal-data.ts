@@ -22,6 +22,7 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   EvidenceAdded: { texts: ['description'] },
   CorrespondenceRecorded: { texts: ['summary'] },
   IncidentClosed: { texts: ['rationale'] },
+  ObligationWaived: { texts: ['rationale'] },
   IncidentReopened: { texts: ['reason'] },
   CriminalReportDecisionLinked: { texts: [] },
   MeasureImposed: { texts: ['reason'] },

@@ -29,6 +29,16 @@ const DISCIPLINARY_NL: Readonly<Record<string, string>> = {
 const ROUTE_NL: Readonly<Record<string, string>> = { uwv: 'via het UWV', 'cantonal-court': 'via de kantonrechter', settlement: 'met een vaststellingsovereenkomst' };
 const OUTCOME_NL: Readonly<Record<string, string>> = { granted: 'toegekend', refused: 'afgewezen', settled: 'geschikt', withdrawn: 'ingetrokken' };
 const ROUTE_EN: Readonly<Record<string, string>> = { uwv: 'through the UWV', 'cantonal-court': 'through the cantonal court', settlement: 'by settlement agreement' };
+const OBLIGATION_NL: Readonly<Record<string, string>> = {
+  'inform-parents': 'ouders informeren',
+  'report-suspension-to-inspectorate': 'schorsing melden aan de Inspectie',
+  'inspector-call-policy': 'vertrouwensinspecteur bellen',
+  'inspector-call-statutory': 'vertrouwensinspecteur raadplegen (wettelijk)',
+  'police-report': 'aangifte doen',
+  'device-return': 'toestel teruggeven',
+  'removal-placement': 'andere school zoeken',
+  'removal-reconsideration-window': 'bezwaartermijn ouders',
+};
 const dutch = (words: Readonly<Record<string, string>>, code: unknown) => words[String(code)] ?? String(code);
 
 const LINES: Record<TimelineLanguage, Lines> = {
@@ -38,6 +48,7 @@ const LINES: Record<TimelineLanguage, Lines> = {
     EvidenceAdded: (f) => `Bewijs toegevoegd (${f['mediaType']})`,
     CorrespondenceRecorded: (f) => `Correspondentie vastgelegd: ${f['direction'] === 'incoming' ? 'ontvangen van' : 'verstuurd aan'} ${f['counterpart']} per ${f['channel']}`,
     IncidentClosed: () => 'Zaak gesloten',
+    ObligationWaived: (f) => `Verplichting vervallen verklaard bij het sluiten: ${dutch(OBLIGATION_NL, f['kind'])}`,
     IncidentReopened: () => 'Zaak heropend',
     CriminalReportDecisionLinked: () => 'Besluit over aangifte gekoppeld',
     MeasureImposed: (f) => `Maatregel opgelegd: ${f['measure']}${f['startsOn'] ? ` van ${f['startsOn']}` : ''}${f['endsOn'] ? ` tot en met ${f['endsOn']}` : ''}`,
@@ -62,6 +73,7 @@ const LINES: Record<TimelineLanguage, Lines> = {
     EvidenceAdded: (f) => `Evidence added (${f['mediaType']})`,
     CorrespondenceRecorded: (f) => `Correspondence recorded: ${f['direction'] === 'incoming' ? 'received from' : 'sent to'} ${f['counterpart']} by ${f['channel']}`,
     IncidentClosed: () => 'Case closed',
+    ObligationWaived: (f) => `Obligation waived on closing: ${f['kind']}`,
     IncidentReopened: () => 'Case reopened',
     CriminalReportDecisionLinked: () => 'Criminal-report decision linked',
     MeasureImposed: (f) => `Measure imposed: ${f['measure']}${f['startsOn'] ? ` from ${f['startsOn']}` : ''}${f['endsOn'] ? ` to ${f['endsOn']}` : ''}`,

@@ -94,5 +94,6 @@ const ENTRIES: EventTable<'staff-misconduct', Filing, Entry[]> = {
   ScopeAssessed: null,
   EvidenceAdded: null,
   IncidentReopened: null,
+  ObligationWaived: null,
   CriminalReportDecisionLinked: null,
 };

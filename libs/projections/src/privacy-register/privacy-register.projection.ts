@@ -62,6 +62,7 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   CorrespondenceRecorded: null,
   IncidentClosed: null,
   IncidentReopened: null,
+  ObligationWaived: null,
   CriminalReportDecisionLinked: null,
   MeasureImposed: null,
   HearingHeld: null,

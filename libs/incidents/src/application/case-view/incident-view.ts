@@ -6,8 +6,10 @@ import type { StaffMisconductEvent } from '../../domain/staff-misconduct/staff-m
 type CaseStreamEvent = PupilIncidentEvent | StaffMisconductEvent;
 
 interface ObligationView extends OpenedObligation {
-  status: 'open' | 'done';
+  /** `waived`: closed by the close that named it, with a rationale (CLOSE1). */
+  status: 'open' | 'done' | 'waived';
   closedAt: string | null;
+  waiver?: { rationale: string; waivedBy: string };
 }
 
 /** `GET /incidents/{id}`: the case as it stands, folded from its stream (from its latest snapshot on; api.md). */
@@ -109,6 +111,11 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
         break;
       case 'IncidentReopened':
         Object.assign(view, { status: 'open', outcome: null });
+        break;
+      case 'ObligationWaived':
+        for (const obligation of view.obligations) {
+          if (obligation.obligationId === event.data.obligationId) Object.assign(obligation, { status: 'waived', closedAt: recordedAt, waiver: { rationale: event.data.rationale, waivedBy: event.data.waivedBy } });
+        }
         break;
       case 'CriminalReportDecisionLinked':
         view.criminalReportDecisions.push(event.data.decisionId);

@@ -57,8 +57,10 @@ export class CaseCommands {
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'correspondence', correspondenceId, () => ({ incidentId }));
   }
 
-  close(incidentId: string, data: { readonly outcome: string }, issued: Issued): Promise<CommandOutcome> {
-    const command = (context: Issued['context']) => ({ type: 'CloseIncident' as const, context, data });
+  /** CLOSE1: with every open obligation done, or waived in `waive`. */
+  close(incidentId: string, data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] }, issued: Issued): Promise<CommandOutcome> {
+    const waive = data.waive?.map((w) => ({ obligationId: w.obligationId.toLowerCase(), rationale: w.rationale }));
+    const command = (context: Issued['context']) => ({ type: 'CloseIncident' as const, context, data: { outcome: data.outcome, ...(waive ? { waive } : {}) } });
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'closing', incidentId);
   }
 

@@ -50,7 +50,8 @@ export interface RecordCorrespondence {
 export interface CloseIncident {
   readonly type: 'CloseIncident';
   readonly context: CommandContext;
-  readonly data: { readonly outcome: string };
+  /** CLOSE1: each open obligation the close waives, with its rationale. */
+  readonly data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] };
 }
 
 export interface ReopenIncident {

@@ -2,9 +2,10 @@ import { type Actor, actsForSchool } from '../shared/actor';
 import { isAfter } from '../shared/calendar';
 import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
 import type { CaseKindRules } from './case-kind.rules';
-import type { AddEvidence, AssessScope, CaseCommand, LinkCriminalReportDecision, RecordCorrespondence, ReportIncident } from './case.commands';
+import type { AddEvidence, AssessScope, CaseCommand, CloseIncident, LinkCriminalReportDecision, RecordCorrespondence, ReportIncident } from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
+import type { ObligationKind } from '../shared/obligation';
 
 /** The commands every case has: report, scope, evidence, correspondence, close, reopen. */
 export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
@@ -23,7 +24,7 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
     case 'CloseIncident':
       if (!rules.mayDecideCase(actor)) return refuse('ROLE', `A ${actor.role} does not close this kind of case`, 'forbidden');
       if (!command.data.outcome.trim()) return refuse('CASE', 'A case is closed with an outcome');
-      return [{ type: 'IncidentClosed', data: { outcome: command.data.outcome, rationale: null, closedBy: actor.id } }];
+      return decideClose(command, state);
     case 'ReopenIncident':
       if (!rules.mayDecideCase(actor)) return refuse('ROLE', `A ${actor.role} does not reopen this kind of case`, 'forbidden');
       if (!state.closed) return refuse('CLOSED', 'The case is open: there is nothing to reopen');
@@ -32,6 +33,45 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * The school's open obligations of a case (CLOSE1): all its own, but P6's objection window, which is the parents'
+ * deadline and lapses by itself.
+ */
+function schoolObligations(state: CaseState): [string, ObligationKind][] {
+  return Object.entries(state.openObligations).filter(([, kind]) => kind !== 'removal-reconsideration-window');
+}
+
+/**
+ * rule CLOSE1: a case closes only when none of the school's obligations is open, or the close waives each one with a
+ * rationale; a statutory inspector item (B3) is never waived.
+ */
+function decideClose(command: CloseIncident, state: CaseState): Decision<CaseEvent> {
+  const { data, context } = command;
+  const open = new Map(schoolObligations(state));
+  const waive = data.waive ?? [];
+  for (const waiver of waive) {
+    const kind = open.get(waiver.obligationId);
+    if (!kind) return refuse('CLOSE1', `Obligation ${waiver.obligationId} is not open in this case: only open obligations are waived`);
+    if (kind === 'inspector-call-statutory') return refuse('B3', 'The statutory consultation of the confidential inspector (WPO art. 4a) can never be waived');
+    if (!waiver.rationale.trim()) return refuse('CLOSE1', `Waiving obligation ${waiver.obligationId} needs a rationale`);
+  }
+  if (new Set(waive.map((w) => w.obligationId)).size !== waive.length) return refuse('CLOSE1', 'An obligation is waived once');
+  const waived = new Set(waive.map((w) => w.obligationId));
+  const left = [...open].filter(([id]) => !waived.has(id));
+  if (left.length) {
+    return refuse(
+      'CLOSE1',
+      `The case has open obligations: ${left.map(([id, kind]) => `${kind} ${id}`).join(', ')}; record them done, or waive each with a rationale`,
+      'conflict',
+      { openObligations: left.map(([obligationId, kind]) => ({ obligationId, kind })) },
+    );
+  }
+  return [
+    ...waive.map((w): CaseEvent => ({ type: 'ObligationWaived', data: { obligationId: w.obligationId, kind: open.get(w.obligationId)!, rationale: w.rationale, waivedBy: context.actor.id } })),
+    { type: 'IncidentClosed', data: { outcome: data.outcome, rationale: null, closedBy: context.actor.id } },
+  ];
 }
 
 /**
@@ -46,12 +86,12 @@ function decideLink(command: LinkCriminalReportDecision, state: CaseState): Deci
 
 /**
  * Every command on an existing case: the case exists (CASE), belongs to one of the actor's schools (ROLE),
- * and is open (CLOSED) unless the command reopens it.
+ * and is open (CLOSED) unless the command reopens it or records a fact (CLOSE1).
  */
-export function guardCase(state: CaseState, actor: Actor, reopening = false): RuleViolation | undefined {
+export function guardCase(state: CaseState, actor: Actor, onClosedToo = false): RuleViolation | undefined {
   if (!state.reported) return refuse('CASE', 'No such incident', 'not-found');
   if (!actsForSchool(actor, state.schoolId)) return refuse('ROLE', 'This incident belongs to another school', 'forbidden');
-  if (state.closed && !reopening) return refuse('CLOSED', 'The case is closed; reopen it first');
+  if (state.closed && !onClosedToo) return refuse('CLOSED', 'The case is closed; reopen it first');
   return undefined;
 }
 
@@ -93,6 +133,10 @@ function decideScope(command: AssessScope, state: CaseState, rules: CaseKindRule
   if (!data.inScope && state.category === 'cyberbullying') return refuse('SC2', 'Cyberbullying is always in scope');
   const assessed: CaseEvent = { type: 'ScopeAssessed', data: { inScope: data.inScope, rationale: data.rationale, assessedBy: context.actor.id } };
   if (data.inScope) return [assessed];
+  // rule B3: a case with a statutory inspector item is never out of scope; CLOSE1: nor closes with obligations open.
+  if (state.statutory) return refuse('B3', 'Signs of a sexual offence against a pupil (WPO art. 4a) are never out of scope');
+  const open = schoolObligations(state);
+  if (open.length) return refuse('CLOSE1', `The case has open obligations (${open.map(([id, kind]) => `${kind} ${id}`).join(', ')}): close it explicitly, waiving each with a rationale`, 'conflict', { openObligations: open.map(([obligationId, kind]) => ({ obligationId, kind })) });
   return [assessed, { type: 'IncidentClosed', data: { outcome: 'not-applicable', rationale: data.rationale, closedBy: context.actor.id } }];
 }
 

@@ -1,3 +1,4 @@
+import type { ObligationKind } from '../shared/obligation';
 import type { InvolvedPerson } from './involved-person';
 
 /** Events every incident case has, pupil incident and staff misconduct alike. */
@@ -60,6 +61,12 @@ export interface IncidentClosed {
   readonly data: { readonly outcome: string; readonly rationale: string | null; readonly closedBy: string };
 }
 
+/** CLOSE1: an open obligation of the school waived, with a rationale, by the close that names it. */
+export interface ObligationWaived {
+  readonly type: 'ObligationWaived';
+  readonly data: { readonly obligationId: string; readonly kind: ObligationKind; readonly rationale: string; readonly waivedBy: string };
+}
+
 export interface IncidentReopened {
   readonly type: 'IncidentReopened';
   readonly data: { readonly reason: string; readonly reopenedBy: string };
@@ -77,6 +84,7 @@ export type CaseEvent =
   | EvidenceAdded
   | CorrespondenceRecorded
   | IncidentClosed
+  | ObligationWaived
   | IncidentReopened
   | CriminalReportDecisionLinked;
 
@@ -86,6 +94,7 @@ const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'EvidenceAdded',
   'CorrespondenceRecorded',
   'IncidentClosed',
+  'ObligationWaived',
   'IncidentReopened',
   'CriminalReportDecisionLinked',
 ]);

@@ -1,4 +1,5 @@
 import { IdSet } from '../shared/id-set';
+import type { ObligationKind, OpenedObligation } from '../shared/obligation';
 import { assertNever } from '../shared/rule-violation';
 import type { CaseEvent, CaseKind } from './case.events';
 import type { InvolvedPerson } from './involved-person';
@@ -18,6 +19,10 @@ export interface CaseState {
   readonly knownIds: IdSet;
   /** Criminal-report decisions opened from this case (P4), in order. */
   readonly criminalReportDecisions: readonly string[];
+  /** CLOSE1: the obligations this case's own events opened and nothing closed yet, by id. */
+  readonly openObligations: Readonly<Record<string, ObligationKind>>;
+  /** B3: the case ever had a statutory inspector item (it can then never be closed as out of scope). */
+  readonly statutory: boolean;
 }
 
 export const initialCaseState: CaseState = {
@@ -32,7 +37,17 @@ export const initialCaseState: CaseState = {
   scopeAssessed: false,
   knownIds: IdSet.empty,
   criminalReportDecisions: [],
+  openObligations: {},
+  statutory: false,
 };
+
+/** CLOSE1: the case's open obligations after an event that opens and/or closes some (P2, P5, P6, B1, B3). */
+export function withObligations<S extends CaseState>(state: S, opened: readonly OpenedObligation[], closed: readonly string[] = []): S {
+  const openObligations: Record<string, ObligationKind> = { ...state.openObligations };
+  for (const o of opened) openObligations[o.obligationId] = o.kind;
+  for (const id of closed) delete openObligations[id];
+  return { ...state, openObligations, statutory: state.statutory || opened.some((o) => o.kind === 'inspector-call-statutory') };
+}
 
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
@@ -55,6 +70,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, knownIds: state.knownIds.with(event.data.correspondenceId) };
     case 'IncidentClosed':
       return { ...state, closed: true };
+    case 'ObligationWaived':
+      return withObligations(state, [], [event.data.obligationId]);
     case 'IncidentReopened':
       return { ...state, closed: false };
     case 'CriminalReportDecisionLinked':

@@ -29,7 +29,9 @@ export function decidePupilIncident(
     case 'RecordHearing':
     case 'RecordParentsInformedOfMeasure':
     case 'RecordInspectorateReport': {
-      const refused = guardCase(state, command.context.actor);
+      // rule CLOSE1: recording what was done for an obligation is a fact, accepted on a closed case too.
+      const fact = command.type === 'RecordParentsInformedOfMeasure' || command.type === 'RecordInspectorateReport';
+      const refused = guardCase(state, command.context.actor, fact);
       if (refused) return refused;
       if (command.type === 'ImposeMeasure') return decideImposeMeasure(command, state, policy);
       if (command.type === 'RecordHearing') return decideHearing(command, state);

@@ -1,5 +1,5 @@
 import { isCaseEvent } from '../case/case.events';
-import { type CaseState, evolveCase, initialCaseState } from '../case/case.state';
+import { type CaseState, evolveCase, initialCaseState, withObligations } from '../case/case.state';
 import type { PersonKind } from '../case/involved-person';
 import { assertNever } from '../shared/rule-violation';
 import type { PupilIncidentEvent, PupilMeasure } from './pupil-incident.events';
@@ -33,7 +33,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
       const inform = event.data.obligations.find((o) => o.kind === 'inform-parents');
       const report = event.data.obligations.find((o) => o.kind === 'report-suspension-to-inspectorate');
       return {
-        ...state,
+        ...withObligations(state, event.data.obligations),
         measureIds: { ...state.measureIds, [event.data.measureId]: event.data.measure },
         suspensions:
           event.data.measure === 'suspension' && event.data.startsOn && event.data.endsOn
@@ -45,7 +45,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
     }
     case 'InspectorateReported': {
       const { [event.data.regarding]: _closed, ...stillOpen } = state.inspectorateReportsOpen;
-      return { ...state, inspectorateReportsOpen: stillOpen };
+      return { ...withObligations(state, [], [event.data.closesObligationId]), inspectorateReportsOpen: stillOpen };
     }
     case 'HearingHeld':
       return {
@@ -55,7 +55,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
       };
     case 'ParentsInformed': {
       const { [event.data.regarding]: _closed, ...stillOpen } = state.informParentsOpen;
-      return { ...state, informParentsOpen: stillOpen };
+      return { ...withObligations(state, [], [event.data.closesObligationId]), informParentsOpen: stillOpen };
     }
     default:
       return isCaseEvent(event) ? { ...state, ...evolveCase(state, event) } : assertNever(event);

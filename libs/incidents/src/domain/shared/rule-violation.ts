@@ -31,10 +31,12 @@ export interface RuleViolation {
   readonly violation: ViolationKind;
   readonly rule: RuleId;
   readonly message: string;
+  /** What the refusal names besides its message, for the caller to act on (CLOSE1: the open obligations). Data only. */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
-export function refuse(rule: RuleId, message: string, violation: ViolationKind = 'conflict'): RuleViolation {
-  return { kind: 'rule-violation', violation, rule, message };
+export function refuse(rule: RuleId, message: string, violation: ViolationKind = 'conflict', details?: Readonly<Record<string, unknown>>): RuleViolation {
+  return { kind: 'rule-violation', violation, rule, message, ...(details ? { details } : {}) };
 }
 
 export function isRuleViolation(value: unknown): value is RuleViolation {

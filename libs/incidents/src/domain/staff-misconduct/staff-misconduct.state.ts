@@ -1,5 +1,5 @@
 import { isCaseEvent } from '../case/case.events';
-import { type CaseState, evolveCase, initialCaseState } from '../case/case.state';
+import { type CaseState, evolveCase, initialCaseState, withObligations } from '../case/case.state';
 import { assertNever } from '../shared/rule-violation';
 import type { DisciplinaryMeasure, InspectorConclusion, StaffMisconductEvent, StaffQualification } from './staff-misconduct.events';
 
@@ -31,11 +31,11 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
     case 'StaffConductQualified':
       return { ...state, qualifications: [...state.qualifications, event.data.qualification] };
     case 'InspectorNotificationQueued':
-      return { ...state, inspectorItemsOpen: { ...state.inspectorItemsOpen, [event.data.obligation.obligationId]: event.data.basis } };
+      return { ...withObligations(state, [event.data.obligation]), inspectorItemsOpen: { ...state.inspectorItemsOpen, [event.data.obligation.obligationId]: event.data.basis } };
     case 'InspectorCalled': {
       const hadStatutory = Object.values(state.inspectorItemsOpen).includes('statutory');
       return {
-        ...state,
+        ...withObligations(state, [], event.data.closesObligationIds),
         inspectorItemsOpen: {},
         statutoryConclusion: hadStatutory ? event.data.conclusion : state.statutoryConclusion,
       };

@@ -1,0 +1,61 @@
+import { describeOnEveryStore } from './support/api-harness';
+
+// CLOSE1 and B3 over HTTP (api.md revision 2, "Changed answers"): a close with open obligations answers 409 listing
+// them; a close that waives each (with a rationale) closes; facts are recorded on the closed case; a B3 case is never
+// out of scope and its statutory item is never waived.
+describeOnEveryStore('closing a case with open obligations (CLOSE1, B3)', (api) => {
+  let director: string;
+  let board: string;
+
+  beforeAll(async () => {
+    director = await api.token('staff-dir-1', ['director']);
+    board = await api.token('board-1', ['board'], []);
+  });
+
+  const report = async (body: Record<string, unknown>) => {
+    const response = await api.post('/incidents', { schoolId: 'school-1', occurredAt: '2026-11-02T21:00:00+01:00', summary: 'Messages', ...body }, director);
+    expect(response.statusCode).toBe(201);
+    return response.json() as { id: string; statutoryObligationId?: string; inspectorItemId?: string };
+  };
+  const refused = async (url: string, body: unknown, bearer: string, status: number) => {
+    const before = await api.eventCount();
+    const response = await api.post(url, body, bearer);
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(await api.eventCount()).toBe(before);
+    return response.json() as Record<string, unknown>;
+  };
+
+  it('answers 409 listing the open obligations, closes with each waived, and still records the parents\' letter (CLOSE1)', async () => {
+    const { id } = await report({ type: 'pupil-incident', category: 'cyberbullying', involved: [{ personId: 'pupil-close-1', personKind: 'pupil', role: 'perpetrator' }] });
+    const measure = (await api.post(`/incidents/${id}/measures`, { subjectId: 'pupil-close-1', measure: 'warning', reason: 'Messages' }, director)).json();
+    const informId = measure.obligations[0].obligationId as string;
+
+    const problem = await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, director, 409);
+    expect(problem).toMatchObject({ rule: 'CLOSE1', openObligations: [{ obligationId: informId, kind: 'inform-parents' }] });
+    await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: 'not-a-uuid', rationale: 'x' }] }, director, 400);
+    await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: informId }] }, director, 400);
+    await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: informId, rationale: ' ' }] }, director, 409);
+
+    const closed = await api.post(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: informId, rationale: 'The parents could not be reached' }] }, director);
+    expect(closed.statusCode).toBe(200);
+    const view = (await api.get(`/incidents/${id}`, director)).json();
+    expect(view).toMatchObject({ status: 'closed', obligations: [{ obligationId: informId, status: 'waived', waiver: { rationale: 'The parents could not be reached' } }] });
+    const done = (await api.get(`/obligations?status=done&waitForPosition=${closed.json().position}`, director)).json().items as { obligationId: string }[];
+    expect(done.map((o) => o.obligationId)).toContain(informId);
+
+    // A fact, recorded on the closed case; a decision is refused.
+    const letter = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T10:00:00+01:00' }, director);
+    expect(letter.statusCode).toBe(200);
+    expect((await refused(`/incidents/${id}/measures`, { subjectId: 'pupil-close-1', measure: 'warning', reason: 'Again' }, director, 409))['rule']).toBe('CLOSED');
+  });
+
+  it('never closes a B3 case as out of scope, and never waives its statutory consultation (B3, CLOSE1)', async () => {
+    const { id } = await report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-close-1', personKind: 'staff', role: 'perpetrator' }] });
+    expect((await refused(`/incidents/${id}/scope-assessment`, { inScope: false, rationale: 'Outside school' }, board, 409))['rule']).toBe('B3');
+    const problem = await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409);
+    const [item] = problem['openObligations'] as { obligationId: string; kind: string }[];
+    expect(item).toMatchObject({ kind: 'inspector-call-statutory' });
+    expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: item!.obligationId, rationale: 'No time' }] }, board, 409))['rule']).toBe('B3');
+  });
+});
