@@ -33,8 +33,8 @@ describeOnEveryStore('the report of a suspension to the Inspectorate (P5)', (api
   it('closes the report obligation, shows it in the case and the Dutch timeline, and refuses a second report (P5)', async () => {
     const reported = await api.post(`/incidents/${incidentId}/inspectorate-reports`, { reportedAt: new Date().toISOString(), reference: 'ISD-2026-118' }, director);
     expect(reported.statusCode).toBe(200);
-    expect(reported.json()).toMatchObject({ id: incidentId, incidentId, regarding: suspensionId, revision: 2, position: expect.any(Number) });
-    expect(reported.headers['etag']).toBe('"2"');
+    expect(reported.json()).toMatchObject({ id: incidentId, incidentId, regarding: suspensionId, revision: 3, position: expect.any(Number) });
+    expect(reported.headers['etag']).toBe('"3"');
 
     const view = (await api.get(`/incidents/${incidentId}`, director)).json();
     expect(view.obligations.find((o: { kind: string }) => o.kind === 'report-suspension-to-inspectorate')).toMatchObject({ status: 'done' });

@@ -32,7 +32,8 @@ describeOnEveryStore('a case with 10,000 events', (api) => {
     incidentId = created.json().id as string;
     const streamId = `pupil-incident-${incidentId}`;
     // Evidence, appended straight to the store in batches: 10,000 HTTP commands would only test patience.
-    for (let revision = 0; revision < EVENTS - 1; revision += 500) {
+    // The report and its number are revisions 0 and 1 (domain.md "case number").
+    for (let revision = 1; revision < EVENTS - 1; revision += 500) {
       const count = Math.min(500, EVENTS - 1 - revision);
       const events = Array.from({ length: count }, (_, i) => ({
         eventId: newEventId(),
@@ -54,8 +55,9 @@ describeOnEveryStore('a case with 10,000 events', (api) => {
       expect(response.statusCode).toBe(200);
       const view = response.json() as { revision: number; evidence: { description: string }[]; summary: string };
       expect(view.revision).toBe(revision);
-      expect(view.evidence).toHaveLength(revision);
-      expect(view.evidence[revision - 1]!.description).toMatch(/^(Screenshot \d+|The last one)$/);
+      // Revisions 0 and 1 are the report and its case number; the rest is evidence.
+      expect(view.evidence).toHaveLength(revision - 1);
+      expect(view.evidence[revision - 2]!.description).toMatch(/^(Screenshot \d+|The last one)$/);
       expect(view.summary).toBe('A long-running case');
       expect(response.headers['etag']).toBe(`"${revision}"`);
     };

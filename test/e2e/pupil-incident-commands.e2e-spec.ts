@@ -41,12 +41,13 @@ describeOnEveryStore('pupil incident commands over HTTP', (api) => {
     const id = await reportIncident();
     const scope = await api.post(`/incidents/${id}/scope-assessment`, { inScope: true, rationale: 'School chat, school hours' }, director);
     expect(scope.statusCode).toBe(200);
-    expect(scope.headers['etag']).toBe('"1"');
-    expect(scope.json()).toEqual({ id, revision: 1, position: expect.any(Number) });
+    // Revision 0 is the report, 1 its case number.
+    expect(scope.headers['etag']).toBe('"2"');
+    expect(scope.json()).toEqual({ id, revision: 2, position: expect.any(Number) });
 
     const evidence = await api.post(`/incidents/${id}/evidence`, { description: 'Screenshot', sha256: 'A'.repeat(64), mediaType: 'image/png' }, teacher);
     expect(evidence.statusCode).toBe(201);
-    expect(evidence.json()).toMatchObject({ id: expect.any(String), incidentId: id, revision: 2 });
+    expect(evidence.json()).toMatchObject({ id: expect.any(String), incidentId: id, revision: 3 });
 
     const letter = { direction: 'outgoing', counterpart: 'parent', channel: 'letter', occurredAt: '2026-11-04T16:00:00+01:00', summary: 'Letter to the parents' };
     const correspondence = await api.post(`/incidents/${id}/correspondence`, letter, director, { 'x-correlation-id': 'corr-e2e-0001' });
@@ -70,15 +71,15 @@ describeOnEveryStore('pupil incident commands over HTTP', (api) => {
     expect(again.json()).toMatchObject({ status: 409, rule: 'P2' });
 
     const events = await streamOf(id);
-    expect(events.map((e) => e.type)).toEqual(['IncidentReported', 'ScopeAssessed', 'EvidenceAdded', 'CorrespondenceRecorded', 'MeasureImposed', 'ParentsInformed']);
+    expect(events.map((e) => e.type)).toEqual(['IncidentReported', 'CaseNumbered', 'ScopeAssessed', 'EvidenceAdded', 'CorrespondenceRecorded', 'MeasureImposed', 'ParentsInformed']);
     // Every command records actor, role, school, correlation and causation ids.
-    expect(events[3]!.metadata).toMatchObject({ actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'corr-e2e-0001', causationId: expect.any(String) });
-    expect(events[3]!.data).toMatchObject({ filedIn: { file: 'pupil-file', personIds: ['pupil-1', 'pupil-2'] } });
+    expect(events[4]!.metadata).toMatchObject({ actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'corr-e2e-0001', causationId: expect.any(String) });
+    expect(events[4]!.data).toMatchObject({ filedIn: { file: 'pupil-file', personIds: ['pupil-1', 'pupil-2'] } });
 
     const view = await api.get(`/incidents/${id}`, board);
     expect(view.statusCode).toBe(200);
-    expect(view.headers['etag']).toBe('"5"');
-    expect(Number(view.headers['x-projection-position'])).toBe(events[5]!.globalPosition);
+    expect(view.headers['etag']).toBe('"6"');
+    expect(Number(view.headers['x-projection-position'])).toBe(events[6]!.globalPosition);
     expect(view.json()).toMatchObject({
       id,
       kind: 'pupil-incident',
@@ -136,7 +137,7 @@ describeOnEveryStore('pupil incident commands over HTTP', (api) => {
     const id = await reportIncident();
     const stale = await api.post(`/incidents/${id}/scope-assessment`, { inScope: true, rationale: 'School chat' }, director, { 'if-match': '"3"' });
     expect(stale.statusCode).toBe(412);
-    const fresh = await api.post(`/incidents/${id}/scope-assessment`, { inScope: true, rationale: 'School chat' }, director, { 'if-match': '"0"' });
+    const fresh = await api.post(`/incidents/${id}/scope-assessment`, { inScope: true, rationale: 'School chat' }, director, { 'if-match': '"1"' });
     expect(fresh.statusCode).toBe(200);
 
     const evidence = { description: 'Screenshot', sha256: 'c'.repeat(64), mediaType: 'image/png' };

@@ -25,8 +25,11 @@ describeOnEveryStore('reporting an incident over HTTP', (api) => {
     expect(response.statusCode).toBe(201);
     const { id } = response.json();
     expect(response.headers['location']).toBe(`/incidents/${id}`);
-    expect(response.headers['etag']).toBe('"0"');
-    const [event] = await api.runtime().eventStore.readStream(`pupil-incident-${id}`);
+    // The report (revision 0) and its case number (revision 1, domain.md "case number").
+    expect(response.headers['etag']).toBe('"1"');
+    expect(response.json()).toMatchObject({ id, revision: 1, caseNumber: expect.stringMatching(/^\d{4}-\d{4,}$/) });
+    const [event, numbered] = await api.runtime().eventStore.readStream(`pupil-incident-${id}`);
+    expect(numbered).toMatchObject({ type: 'CaseNumbered', data: { caseNumber: response.json().caseNumber } });
     expect(event).toMatchObject({
       type: 'IncidentReported',
       data: { incidentId: id, kind: 'pupil-incident', category: 'cyberbullying', occurredAt: '2026-11-03T19:30:00.000Z' },
@@ -41,7 +44,7 @@ describeOnEveryStore('reporting an incident over HTTP', (api) => {
     );
     expect(response.statusCode).toBe(201);
     const stream = await api.runtime().eventStore.readStream(`staff-misconduct-${response.json().id}`);
-    expect(stream.map((e) => e.type)).toEqual(['IncidentReported', 'InspectorNotificationQueued']);
+    expect(stream.map((e) => e.type)).toEqual(['IncidentReported', 'InspectorNotificationQueued', 'CaseNumbered']);
   });
 
   it('refuses with 409 and the rule: a pupil incident without a pupil (SC1), a staff category on a pupil incident (SC1), a future occurredAt (B4)', async () => {

@@ -57,7 +57,7 @@ describeOnEveryStore('disciplinary intentions, hearings and dismissal procedures
     await refused(`/incidents/${id}/disciplinary-intentions`, { ...intention, subjectId: 'staff-sd-w1' }, board, 409, 'S9');
     const announced = await api.post(`/incidents/${id}/disciplinary-intentions`, intention, board);
     expect(announced.statusCode).toBe(201);
-    expect(announced.json()).toMatchObject({ id: expect.any(String), incidentId: id, revision: 2, position: expect.any(Number) });
+    expect(announced.json()).toMatchObject({ id: expect.any(String), incidentId: id, revision: 3, position: expect.any(Number) });
 
     const hearing = { heardPersonId: 'staff-sd-1', heardAs: 'staff-member', heardAt: '2026-11-05T10:00:00+01:00', summary: 'Heard with a union representative' };
     await refused(`/incidents/${id}/hearings`, hearing, director, 403);

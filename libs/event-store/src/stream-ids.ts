@@ -14,6 +14,7 @@ export const STREAM_CATEGORIES = [
   'access-log',
   'privacy',
   'legal-hold',
+  'case-numbers',
 ] as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
@@ -40,6 +41,8 @@ export const streamIds = {
   personRecord: (personId: string): string => `privacy-${personId}`,
   /** A case's legal hold. */
   legalHold: (incidentId: string): string => `legal-hold-${incidentId}`,
+  /** The year's case-number counter (domain.md "case number"): its n-th event is number n. */
+  caseNumbers: (year: number): string => `case-numbers-${year}`,
 } as const;
 
 export interface ParsedStreamId {

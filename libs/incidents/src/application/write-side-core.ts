@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, RecordedEvent } from '@casebook/event-store';
+import { type EventStore, type RecordedEvent, streamIds } from '@casebook/event-store';
 import type { Logger, SqlClient } from '@casebook/platform';
 import type { CaseKind } from '../domain/case/case.events';
 import type { CommandContext, DomainPolicy } from '../domain/shared/command-context';
 import type { PupilIncidentCommand } from '../domain/pupil-incident/pupil-incident.commands';
 import { type RuleViolation, refuse } from '../domain/shared/rule-violation';
 import type { StaffMisconductCommand } from '../domain/staff-misconduct/staff-misconduct.commands';
+import { CaseNumbering } from './case-numbering';
 import { CaseStreams } from './case-streams';
 import { type CommandOutcome, outcomeOf, refused } from './command-outcome';
 import { type Handlers, buildHandlers } from './handlers';
@@ -50,12 +51,14 @@ export class WriteSideCore {
   readonly handlers: Handlers;
   readonly cases: CaseStreams;
   readonly locator: StreamLocator;
+  readonly numbering: CaseNumbering;
   readonly newId: () => string;
 
   constructor(readonly deps: WriteSideDeps) {
     this.handlers = buildHandlers(deps.store, deps.policy);
     this.cases = new CaseStreams(deps.store);
     this.locator = new StreamLocator(deps.sql);
+    this.numbering = new CaseNumbering(deps.store, deps.policy.workingDays.timeZone);
     this.newId = deps.newId ?? randomUUID;
   }
 
@@ -76,6 +79,16 @@ export class WriteSideCore {
       issued.meta,
       loaded.events,
     );
+  }
+
+  /** Gives a reported case the year's next number (or finds the one it has) and records it on the case. */
+  async number(kind: CaseKind, incidentId: string, issued: Issued): Promise<{ readonly caseNumber: string; readonly result: CommandResult<unknown> }> {
+    const caseNumber = await this.numbering.assign({ incidentId, caseKind: kind, reportedAt: issued.context.now }, issued.context, issued.meta);
+    const meta = { correlationId: issued.meta.correlationId, causationId: issued.meta.causationId };
+    const streamId = streamIds.case(kind, incidentId);
+    const numberCase = { type: 'NumberCase' as const, context: issued.context, data: { caseNumber } };
+    const result = kind === 'pupil-incident' ? await this.handlers.pupilIncident.handle(streamId, numberCase, meta) : await this.handlers.staffMisconduct.handle(streamId, numberCase, meta);
+    return { caseNumber, result };
   }
 
   /** `onCase` answered: the outcome with `id` and what the events tell the caller. */

@@ -1,5 +1,6 @@
 import type { RecordedEvent, StreamCategory } from '@casebook/event-store';
 import type { DossierRead } from '../domain/access-log/dossier-read.events';
+import type { CaseNumberEvent } from '../domain/case-number/case-number.events';
 import type { PupilConsentEvent, SchoolConsentEvent } from '../domain/consent/consent.events';
 import type { CriminalReportEvent } from '../domain/criminal-report/criminal-report.events';
 import type { LegalHoldEvent, PersonRecordEvent } from '../domain/privacy/privacy.events';
@@ -22,6 +23,7 @@ export interface StreamEvents {
   readonly 'access-log': DossierRead;
   readonly privacy: PersonRecordEvent;
   readonly 'legal-hold': LegalHoldEvent;
+  readonly 'case-numbers': CaseNumberEvent;
 }
 
 /** Every stream category has its events (and only those): checked here, at compile time. */

@@ -23,6 +23,8 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   // CLOSE1: a waived obligation is no longer open (the case view shows it as waived).
   ObligationWaived: (data) => closes(data.obligationId),
   IncidentReopened: null,
+  CaseNumbered: null,
+  CaseNumberAssigned: null,
   CriminalReportDecisionLinked: null,
   MeasureImposed: (data) => opens(data.obligations),
   HearingHeld: null,

@@ -24,6 +24,8 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   IncidentClosed: { texts: ['rationale'] },
   ObligationWaived: { texts: ['rationale'] },
   IncidentReopened: { texts: ['reason'] },
+  CaseNumbered: { texts: [] },
+  CaseNumberAssigned: { texts: [] },
   CriminalReportDecisionLinked: { texts: [] },
   MeasureImposed: { texts: ['reason'] },
   HearingHeld: { texts: ['summary'] },

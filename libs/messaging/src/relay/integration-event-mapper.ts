@@ -63,6 +63,7 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
   EvidenceAdded: () => [],
   CorrespondenceRecorded: () => [],
   IncidentReopened: () => [],
+  CaseNumbered: () => [],
   ObligationWaived: () => [],
   CriminalReportDecisionLinked: () => [],
   HearingHeld: () => [],

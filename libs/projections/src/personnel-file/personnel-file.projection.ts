@@ -95,5 +95,6 @@ const ENTRIES: EventTable<'staff-misconduct', Filing, Entry[]> = {
   EvidenceAdded: null,
   IncidentReopened: null,
   ObligationWaived: null,
+  CaseNumbered: null,
   CriminalReportDecisionLinked: null,
 };

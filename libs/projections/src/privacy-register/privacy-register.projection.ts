@@ -63,6 +63,7 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   IncidentClosed: null,
   IncidentReopened: null,
   ObligationWaived: null,
+  CaseNumbered: null,
   CriminalReportDecisionLinked: null,
   MeasureImposed: null,
   HearingHeld: null,

@@ -110,6 +110,7 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentClosed: (event, filing) => closedOrReopened(event, filing, 'incident-closed'),
   IncidentReopened: (event, filing) => closedOrReopened(event, filing, 'incident-reopened'),
   ObligationWaived: null,
+  CaseNumbered: null,
   // Read and left out: the case's own matters (the case page shows them), staff-case events, and the overdue mark
   // (the device-return obligation already shows as overdue).
   ScopeAssessed: null,

@@ -15,6 +15,8 @@ interface ObligationView extends OpenedObligation {
 /** `GET /incidents/{id}`: the case as it stands, folded from its stream (from its latest snapshot on; api.md). */
 export interface IncidentView {
   id: string;
+  /** `2026-0042` (domain.md "case number"); null until the counter numbered it (absent in older snapshots). */
+  caseNumber?: string | null;
   kind: CaseKind;
   revision: number;
   position: number;
@@ -58,6 +60,7 @@ export function incidentView(kind: CaseKind, events: readonly RecordedEvent[], s
 function emptyView(kind: CaseKind, first: RecordedEvent): IncidentView {
   return {
     id: '',
+    caseNumber: null,
     kind,
     revision: first.streamRevision,
     position: first.globalPosition,
@@ -111,6 +114,9 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
         break;
       case 'IncidentReopened':
         Object.assign(view, { status: 'open', outcome: null });
+        break;
+      case 'CaseNumbered':
+        view.caseNumber = event.data.caseNumber;
         break;
       case 'ObligationWaived':
         for (const obligation of view.obligations) {

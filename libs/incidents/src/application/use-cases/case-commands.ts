@@ -36,7 +36,10 @@ export class CaseCommands {
       report.type === 'pupil-incident'
         ? await handlers.pupilIncident.handle(streamId, command, issued.meta)
         : await handlers.staffMisconduct.handle(streamId, { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId: this.core.newId() }, issued.meta);
-    return outcomeOf(result, incidentId, () => ({}), `/incidents/${incidentId}`);
+    if (result.outcome !== 'accepted') return outcomeOf(result, incidentId);
+    // The case exists: now it takes the year's next number, and records it (the answer's revision is that of the number).
+    const numbered = await this.core.number(report.type, incidentId, issued);
+    return outcomeOf(numbered.result, incidentId, () => ({ caseNumber: numbered.caseNumber }), `/incidents/${incidentId}`);
   }
 
   assessScope(incidentId: string, data: { readonly inScope: boolean; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {

@@ -54,6 +54,13 @@ export interface CloseIncident {
   readonly data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] };
 }
 
+/** Copies the number the year's counter gave the case onto it; once (later copies decide nothing). */
+export interface NumberCase {
+  readonly type: 'NumberCase';
+  readonly context: CommandContext;
+  readonly data: { readonly caseNumber: string };
+}
+
 export interface ReopenIncident {
   readonly type: 'ReopenIncident';
   readonly context: CommandContext;
@@ -74,4 +81,5 @@ export type CaseCommand =
   | RecordCorrespondence
   | CloseIncident
   | ReopenIncident
+  | NumberCase
   | LinkCriminalReportDecision;

@@ -11,6 +11,11 @@ import type { ObligationKind } from '../shared/obligation';
 export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
   if (command.type === 'ReportIncident') return decideReport(command, state, rules);
   if (command.type === 'LinkCriminalReportDecision') return decideLink(command, state);
+  if (command.type === 'NumberCase') {
+    // The number is the counter's fact, given once; the case takes it whatever its state (closed too).
+    if (!state.reported) return refuse('CASE', 'No such incident', 'not-found');
+    return state.caseNumber ? [] : [{ type: 'CaseNumbered', data: { caseNumber: command.data.caseNumber } }];
+  }
   const { actor } = command.context;
   const refused = guardCase(state, actor, command.type === 'ReopenIncident');
   if (refused) return refused;

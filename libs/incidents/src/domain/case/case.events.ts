@@ -61,6 +61,12 @@ export interface IncidentClosed {
   readonly data: { readonly outcome: string; readonly rationale: string | null; readonly closedBy: string };
 }
 
+/** The case's number (domain.md "case number"), copied onto the case from the year's counter. */
+export interface CaseNumbered {
+  readonly type: 'CaseNumbered';
+  readonly data: { readonly caseNumber: string };
+}
+
 /** CLOSE1: an open obligation of the school waived, with a rationale, by the close that names it. */
 export interface ObligationWaived {
   readonly type: 'ObligationWaived';
@@ -85,6 +91,7 @@ export type CaseEvent =
   | CorrespondenceRecorded
   | IncidentClosed
   | ObligationWaived
+  | CaseNumbered
   | IncidentReopened
   | CriminalReportDecisionLinked;
 
@@ -95,6 +102,7 @@ const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'CorrespondenceRecorded',
   'IncidentClosed',
   'ObligationWaived',
+  'CaseNumbered',
   'IncidentReopened',
   'CriminalReportDecisionLinked',
 ]);

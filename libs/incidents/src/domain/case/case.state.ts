@@ -21,6 +21,8 @@ export interface CaseState {
   readonly criminalReportDecisions: readonly string[];
   /** CLOSE1: the obligations this case's own events opened and nothing closed yet, by id. */
   readonly openObligations: Readonly<Record<string, ObligationKind>>;
+  /** The case's number, once the counter gave it one. */
+  readonly caseNumber: string | null;
   /** B3: the case ever had a statutory inspector item (it can then never be closed as out of scope). */
   readonly statutory: boolean;
 }
@@ -38,6 +40,7 @@ export const initialCaseState: CaseState = {
   knownIds: IdSet.empty,
   criminalReportDecisions: [],
   openObligations: {},
+  caseNumber: null,
   statutory: false,
 };
 
@@ -70,6 +73,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, knownIds: state.knownIds.with(event.data.correspondenceId) };
     case 'IncidentClosed':
       return { ...state, closed: true };
+    case 'CaseNumbered':
+      return { ...state, caseNumber: event.data.caseNumber };
     case 'ObligationWaived':
       return withObligations(state, [], [event.data.obligationId]);
     case 'IncidentReopened':

@@ -24,6 +24,7 @@ export function decidePupilIncident(
     case 'CloseIncident':
     case 'ReopenIncident':
     case 'LinkCriminalReportDecision':
+    case 'NumberCase':
       return decideCase(command, state, PUPIL_INCIDENT_RULES);
     case 'ImposeMeasure':
     case 'RecordHearing':

@@ -28,6 +28,7 @@ export function decideStaffMisconduct(
     case 'CloseIncident':
     case 'ReopenIncident':
     case 'LinkCriminalReportDecision':
+    case 'NumberCase':
       return decideCase(command, state, STAFF_MISCONDUCT_RULES);
     case 'QualifyConduct':
     case 'RecordInspectorCall':
