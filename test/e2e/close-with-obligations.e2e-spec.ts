@@ -51,11 +51,33 @@ describeOnEveryStore('closing a case with open obligations (CLOSE1, B3)', (api) 
   });
 
   it('never closes a B3 case as out of scope, and never waives its statutory consultation (B3, CLOSE1)', async () => {
-    const { id } = await report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-close-1', personKind: 'staff', role: 'perpetrator' }] });
+    const { id, inspectorItemId } = await report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-close-1', personKind: 'staff', role: 'perpetrator' }] });
     expect((await refused(`/incidents/${id}/scope-assessment`, { inScope: false, rationale: 'Outside school' }, board, 409))['rule']).toBe('B3');
-    const problem = await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409);
-    const [item] = problem['openObligations'] as { obligationId: string; kind: string }[];
-    expect(item).toMatchObject({ kind: 'inspector-call-statutory' });
-    expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: item!.obligationId, rationale: 'No time' }] }, board, 409))['rule']).toBe('B3');
+    expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409))['rule']).toBe('B3');
+    expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: inspectorItemId!, rationale: 'No time' }] }, board, 409))['rule']).toBe('B3');
+  });
+
+  it('opens the criminal-report decision with the report, decides it only after the consultation, and stays open until it is (B3)', async () => {
+    const reported = await report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-close-2', personKind: 'staff', role: 'perpetrator' }] });
+    const { id, criminalReportDecisionId, inspectorItemId } = reported as { id: string; criminalReportDecisionId: string; inspectorItemId: string };
+    expect(criminalReportDecisionId).toEqual(expect.any(String));
+    expect(inspectorItemId).toEqual(expect.any(String));
+    const view = (await api.get(`/incidents/${id}`, board)).json();
+    expect(view).toMatchObject({ criminalReportDecisions: [criminalReportDecisionId], obligations: [{ obligationId: inspectorItemId, kind: 'inspector-call-statutory', status: 'open' }] });
+    const decision = await api.runtime().eventStore.readStream(`criminal-report-${criminalReportDecisionId}`);
+    expect(decision[0]).toMatchObject({ type: 'CriminalReportDecisionOpened', data: { sourceIncidentId: id, statutory: true } });
+
+    // No decision before the consultation, with its conclusion (B3).
+    expect((await refused(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'do-not-report', rationale: 'Legal advice' }, board, 409))['rule']).toBe('B3');
+    const call = { calledAt: '2026-11-05T09:15:00+01:00', inspectorReference: 'VI-2026-0999', summary: 'Consulted', conclusion: 'reasonable-suspicion' };
+    expect((await api.post(`/incidents/${id}/inspector-call`, call, board)).statusCode).toBe(200);
+    // The item is done; the decision is not: the case stays open (B3).
+    expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409))).toMatchObject({ rule: 'B3', openCriminalReportDecisions: [criminalReportDecisionId] });
+    expect((await refused(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'do-not-report', rationale: 'Doubt' }, board, 409))['rule']).toBe('B3');
+    expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'report', rationale: 'Reasonable suspicion' }, board)).statusCode).toBe(200);
+    await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409); // decided, not yet filed
+    const filed = { filedAt: '2026-11-06T10:00:00+01:00', policeStation: 'Utrecht Overvecht', policeReference: 'PL0900-2026-777' };
+    expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/police-report`, filed, board)).statusCode).toBe(200);
+    expect((await api.post(`/incidents/${id}/close`, { outcome: 'Reported to the police' }, board)).statusCode).toBe(200);
   });
 });

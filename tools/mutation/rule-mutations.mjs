@@ -56,6 +56,8 @@ const MUTATIONS = [
   ['CLOSE1', `${D}/pupil-incident/pupil-incident.decider.ts`, "const fact = command.type === 'RecordParentsInformedOfMeasure' || command.type === 'RecordInspectorateReport';", 'const fact = false;'],
   ['B3', `${D}/case/case.decider.ts`, "if (state.statutory) return refuse('B3'", "if (false) return refuse('B3'"],
   ['B3', `${D}/case/case.decider.ts`, "if (kind === 'inspector-call-statutory') return refuse('B3'", "if (false) return refuse('B3'"],
+  ['B3', `${D}/criminal-report/criminal-report.decider.ts`, 'if (state.statutory && data.source.statutoryConclusion === null) {', 'if (false) {'],
+  ['B3', `${D}/case/case.decider.ts`, 'if (state.statutory && data.openCriminalReportDecisions?.length) {', 'if (false) {'],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
 ];
 

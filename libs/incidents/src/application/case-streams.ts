@@ -29,6 +29,13 @@ export class CaseStreams {
     return null;
   }
 
+  /** The case's latest revision and the global position of its last event (after appends made on its behalf). */
+  async head(incidentId: string): Promise<{ readonly revision: number; readonly position: number } | null> {
+    const loaded = await this.load(incidentId);
+    const last = loaded?.events.at(-1);
+    return last ? { revision: last.streamRevision, position: last.globalPosition } : null;
+  }
+
   /** The case's report (its first event) and stream, or null: what the people of a case and its kind need. */
   async reported(incidentId: string): Promise<{ readonly kind: CaseKind; readonly streamId: string; readonly report: RecordedEvent } | null> {
     for (const kind of CASE_KINDS) {

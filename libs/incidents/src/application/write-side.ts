@@ -40,10 +40,10 @@ export class WriteSide {
   private constructor(options: WriteSideOptions) {
     const core = new WriteSideCore(options);
     this.core = core;
-    this.cases = new CaseCommands(core);
+    this.criminalReports = new CriminalReportCommands(core);
+    this.cases = new CaseCommands(core, this.criminalReports);
     this.measures = new MeasureCommands(core);
     this.staffConduct = new StaffConductCommands(core);
-    this.criminalReports = new CriminalReportCommands(core);
     this.pupilConduct = new PupilConductCommands(core);
     this.consents = new ConsentCommands(core);
     this.privacy = new PrivacyCommands(core, options.personKeys, options.privacyRegister);

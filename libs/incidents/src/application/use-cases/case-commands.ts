@@ -3,7 +3,9 @@ import type { AddEvidence, RecordCorrespondence, ReportIncident } from '../../do
 import type { InvolvedPerson } from '../../domain/case/involved-person';
 import { type CommandOutcome, outcomeOf } from '../command-outcome';
 import type { CommandResult } from '../stream-command-handler';
+import type { Actor } from '../../domain/shared/actor';
 import type { Issued, WriteSideCore } from '../write-side-core';
+import type { CriminalReportCommands } from './criminal-reports';
 
 export interface IncidentReport {
   readonly type: CaseKind;
@@ -18,9 +20,16 @@ export interface IncidentReport {
 export type Correspondence = Omit<RecordCorrespondence['data'], 'correspondenceId'>;
 export type Evidence = Omit<AddEvidence['data'], 'evidenceId'>;
 
+/** B3: who opens the statutory criminal-report decision — the duty itself, under the board's authority. */
+export const STATUTORY_ACTOR: Actor = { id: 'casebook-statutory-duty', role: 'board', schools: [] };
+const B3_SUSPECTED_OFFENCE = 'Signs of a sexual offence against a minor pupil (WPO art. 4a)';
+
 /** Use cases every case takes, pupil incident and staff misconduct alike (SC1, SC2, F1–F3, closing, reopening). */
 export class CaseCommands {
-  constructor(private readonly core: WriteSideCore) {}
+  constructor(
+    private readonly core: WriteSideCore,
+    private readonly criminalReports: CriminalReportCommands,
+  ) {}
 
   /** SC1: a new case of either kind; its id is made here, and the answer says where to read it. */
   async report(report: IncidentReport, issued: Issued): Promise<CommandOutcome> {
@@ -32,14 +41,28 @@ export class CaseCommands {
     };
     const streamId = streamIds.case(report.type, incidentId);
     const { handlers } = this.core;
+    const statutoryObligationId = this.core.newId();
     const result: CommandResult<unknown> =
       report.type === 'pupil-incident'
         ? await handlers.pupilIncident.handle(streamId, command, issued.meta)
-        : await handlers.staffMisconduct.handle(streamId, { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId: this.core.newId() }, issued.meta);
+        : await handlers.staffMisconduct.handle(streamId, { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId }, issued.meta);
     if (result.outcome !== 'accepted') return outcomeOf(result, incidentId);
     // The case exists: now it takes the year's next number, and records it (the answer's revision is that of the number).
     const numbered = await this.core.number(report.type, incidentId, issued);
-    return outcomeOf(numbered.result, incidentId, () => ({ caseNumber: numbered.caseNumber }), `/incidents/${incidentId}`);
+    const statutory = (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
+    if (!statutory) return outcomeOf(numbered.result, incidentId, () => ({ caseNumber: numbered.caseNumber }), `/incidents/${incidentId}`);
+    // rule B3 (revision 2): the criminal-report decision is opened at once, linked both ways, by the statutory duty itself.
+    const opened = await this.criminalReports.open({ sourceIncidentId: incidentId, suspectedOffence: B3_SUSPECTED_OFFENCE }, { context: { actor: STATUTORY_ACTOR, now: issued.context.now }, meta: issued.meta });
+    if (opened.outcome !== 'accepted') return opened;
+    const head = await this.core.cases.head(incidentId);
+    return {
+      outcome: 'accepted',
+      id: incidentId,
+      revision: head?.revision ?? 0,
+      position: head?.position ?? 0,
+      answer: { caseNumber: numbered.caseNumber, inspectorItemId: statutoryObligationId, criminalReportDecisionId: opened.id },
+      location: `/incidents/${incidentId}`,
+    };
   }
 
   assessScope(incidentId: string, data: { readonly inScope: boolean; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
@@ -61,9 +84,13 @@ export class CaseCommands {
   }
 
   /** CLOSE1: with every open obligation done, or waived in `waive`. */
-  close(incidentId: string, data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] }, issued: Issued): Promise<CommandOutcome> {
+  async close(incidentId: string, data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] }, issued: Issued): Promise<CommandOutcome> {
     const waive = data.waive?.map((w) => ({ obligationId: w.obligationId.toLowerCase(), rationale: w.rationale }));
-    const command = (context: Issued['context']) => ({ type: 'CloseIncident' as const, context, data: { outcome: data.outcome, ...(waive ? { waive } : {}) } });
+    // B3: the decisions linked from the case, and which are still open (read from their own streams).
+    const loaded = await this.core.cases.load(incidentId);
+    const linked = (loaded?.events ?? []).filter((e) => e.type === 'CriminalReportDecisionLinked').map((e) => (e.data as { decisionId: string }).decisionId);
+    const openCriminalReportDecisions = await this.criminalReports.stillOpen(linked);
+    const command = (context: Issued['context']) => ({ type: 'CloseIncident' as const, context, data: { outcome: data.outcome, ...(waive ? { waive } : {}), openCriminalReportDecisions } });
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'closing', incidentId);
   }
 

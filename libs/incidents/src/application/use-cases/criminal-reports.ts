@@ -49,6 +49,17 @@ export class CriminalReportCommands {
     return outcomeOf(result, decisionId);
   }
 
+  /** B3: which of these decisions are still open — not decided, or decided to report and the report not filed. */
+  async stillOpen(decisionIds: readonly string[]): Promise<string[]> {
+    const open: string[] = [];
+    for (const decisionId of decisionIds) {
+      const events = await this.core.deps.store.readStream(streamIds.criminalReport(decisionId));
+      const state = events.reduce((s, e) => evolveCriminalReport(s, e as unknown as CriminalReportEvent), initialCriminalReportState);
+      if (state.opened && (state.decision === null || (state.decision === 'report' && !state.policeReportFiled))) open.push(decisionId);
+    }
+    return open;
+  }
+
   /**
    * The second append of P4's "linked both ways". The decision is the truth; if this append fails the link is
    * logged as missing, and read models still find the decision by its source id.

@@ -51,7 +51,12 @@ export interface CloseIncident {
   readonly type: 'CloseIncident';
   readonly context: CommandContext;
   /** CLOSE1: each open obligation the close waives, with its rationale. */
-  readonly data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] };
+  readonly data: {
+    readonly outcome: string;
+    readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[];
+    /** B3: the case's criminal-report decisions still open, as the application read them from their streams. */
+    readonly openCriminalReportDecisions?: readonly string[];
+  };
 }
 
 /** Copies the number the year's counter gave the case onto it; once (later copies decide nothing). */

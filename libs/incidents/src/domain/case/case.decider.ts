@@ -54,6 +54,10 @@ function schoolObligations(state: CaseState): [string, ObligationKind][] {
  */
 function decideClose(command: CloseIncident, state: CaseState): Decision<CaseEvent> {
   const { data, context } = command;
+  // rule B3: a case under the statutory duty stays open while its criminal-report decision is (undecided, or not yet filed).
+  if (state.statutory && data.openCriminalReportDecisions?.length) {
+    return refuse('B3', `The criminal-report decision of this case is still open (${data.openCriminalReportDecisions.join(', ')}): decide it, and file the report when decided`, 'conflict', { openCriminalReportDecisions: data.openCriminalReportDecisions });
+  }
   const open = new Map(schoolObligations(state));
   const waive = data.waive ?? [];
   for (const waiver of waive) {

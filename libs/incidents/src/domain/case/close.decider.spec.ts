@@ -96,6 +96,18 @@ describe('a statutory inspector item (B3) and closing', () => {
     expect(given(staffDecider, called).when(closeStaff())).toMatchObject([{ type: 'IncidentClosed' }]);
   });
 
+  it('stays open while its criminal-report decision is open (B3, revision 2)', () => {
+    const called = play(staffDecider, [
+      reportStaff('sexual-offence-against-pupil'),
+      { type: 'RecordInspectorCall', context: asStaff(staffBoard), data: { calledAt: '2026-11-06T09:30:00.000Z', inspectorReference: 'LVI-1', summary: 'Consulted', conclusion: 'reasonable-suspicion' } },
+    ]);
+    const closing = (openCriminalReportDecisions: string[]) => ({ type: 'CloseIncident' as const, context: asStaff(staffBoard), data: { outcome: 'Handled', openCriminalReportDecisions } });
+    expect(given(staffDecider, called).when(closing(['decision-1']))).toMatchObject({ rule: 'B3', details: { openCriminalReportDecisions: ['decision-1'] } });
+    expect(given(staffDecider, called).when(closing([]))).toMatchObject([{ type: 'IncidentClosed' }]);
+    // Not a B3 case: its decisions do not hold the case open (B2 decisions stand on their own).
+    expect(given(staffDecider, play(staffDecider, [reportStaff()])).when(closing(['decision-2']))).toMatchObject([{ type: 'IncidentClosed' }]);
+  });
+
   it('lets the board waive a policy inspector call with a rationale (B1, CLOSE1)', () => {
     const history = play(staffDecider, [reportStaff(), qualify('boundary-crossing')]);
     expect(given(staffDecider, history).when(closeStaff())).toMatchObject({ rule: 'CLOSE1' });

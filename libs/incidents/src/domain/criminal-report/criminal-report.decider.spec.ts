@@ -73,6 +73,16 @@ describe('criminal-report decisions', () => {
     expect(given(decider, opened).when(decide('do-not-report', 'Inspector found no reasonable suspicion', noSuspicion))).toHaveLength(1);
   });
 
+  it('decides nothing under the statutory duty before the consultation is recorded with its conclusion (B3, revision 2)', () => {
+    const opened = play(decider, [open(statutorySource, board)]);
+    expect(given(decider, opened).when(decide('do-not-report', 'Legal advice', statutorySource))).toMatchObject({ rule: 'B3' });
+    expect(given(decider, opened).when(decide('report', 'Report at once', statutorySource))).toMatchObject({ rule: 'B3' });
+    const consulted = { ...statutorySource, statutoryConclusion: 'no-reasonable-suspicion' as const };
+    expect(given(decider, opened).when(decide('report', 'Report anyway', consulted))).toMatchObject([{ data: { decision: 'report' } }]);
+    // Not under the statutory duty: decided at once (B2).
+    expect(given(decider, play(decider, [open()])).when(decide('do-not-report', 'No offence'))).toHaveLength(1);
+  });
+
   it('refuses a police report filed in the future (B4)', () => {
     const decided = play(decider, [open(), decide('report')]);
     expect(given(decider, decided).when({ ...policeReport, data: { ...policeReport.data, filedAt: '2026-11-05T09:00:00.000Z' } })).toMatchObject({ rule: 'B4' });

@@ -56,6 +56,10 @@ function decideDecision(command: DecideCriminalReport, state: CriminalReportStat
   if (!state.opened) return refuse('CASE', 'No such criminal-report decision', 'not-found');
   if (context.actor.role !== 'board') return refuse('B2', 'Only the board decides on a police report', 'forbidden');
   if (state.decision) return refuse('B2', `Already decided: ${state.decision}`);
+  // rule B3 (revision 2): under the statutory duty nothing is decided before the inspector was consulted, with a conclusion.
+  if (state.statutory && data.source.statutoryConclusion === null) {
+    return refuse('B3', 'The confidential inspector is consulted first (WPO art. 4a): record the call with its conclusion, then decide');
+  }
   if (data.decision === 'do-not-report') {
     if (!data.rationale.trim()) return refuse('B2', 'A decision not to report needs a rationale (for example legal advice that it is no offence)');
     // rule B3: after the consultation found a reasonable suspicion, the board must report.
