@@ -74,7 +74,8 @@ describeOnEveryStore('pupil incident commands over HTTP', (api) => {
     expect(events.map((e) => e.type)).toEqual(['IncidentReported', 'CaseNumbered', 'ScopeAssessed', 'EvidenceAdded', 'CorrespondenceRecorded', 'MeasureImposed', 'ParentsInformed']);
     // Every command records actor, role, school, correlation and causation ids.
     expect(events[4]!.metadata).toMatchObject({ actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'corr-e2e-0001', causationId: expect.any(String) });
-    expect(events[4]!.data).toMatchObject({ filedIn: { file: 'pupil-file', personIds: ['pupil-1', 'pupil-2'] } });
+    // F2 (revision 2): the perpetrator's file, not the victim's.
+    expect(events[4]!.data).toMatchObject({ filedIn: { file: 'pupil-file', personIds: ['pupil-2'] } });
 
     const view = await api.get(`/incidents/${id}`, board);
     expect(view.statusCode).toBe(200);

@@ -46,7 +46,7 @@ describeOnEveryStore('reporting an incident over HTTP', (api) => {
     const stream = await api.runtime().eventStore.readStream(`staff-misconduct-${response.json().id}`);
     // B3 (revision 2): the criminal-report decision is opened with it, and linked from the case.
     expect(stream.map((e) => e.type)).toEqual(['IncidentReported', 'InspectorNotificationQueued', 'CaseNumbered', 'CriminalReportDecisionLinked']);
-    expect(response.json()).toMatchObject({ revision: 3, criminalReportDecisionId: expect.any(String), inspectorItemId: stream[1]!.data['obligation' as never]['obligationId' as never] });
+    expect(response.json()).toMatchObject({ revision: 3, criminalReportDecisionId: expect.any(String), inspectorItemId: (stream[1]!.data as { obligation: { obligationId: string } }).obligation.obligationId });
   });
 
   it('refuses with 409 and the rule: a pupil incident without a pupil (SC1), a staff category on a pupil incident (SC1), a future occurredAt (B4)', async () => {

@@ -27,7 +27,7 @@ export class CaseCommandsController {
 
   @Route('recordCorrespondence', { status: 201, summary: 'Record correspondence (F1–F3): kept in the pupil file or the personnel file', answer: '{ id (of the correspondence), incidentId, revision, position }' })
   async recordCorrespondence(@Param('id', UuidPipe) id: string, @Body() body: CorrespondenceDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
-    const letter = { direction: body.direction, counterpart: body.counterpart, channel: body.channel, occurredAt: instant(body.occurredAt), summary: body.summary, documentSha256: body.documentSha256 };
+    const letter = { direction: body.direction, counterpart: body.counterpart, channel: body.channel, occurredAt: instant(body.occurredAt), summary: body.summary, documentSha256: body.documentSha256, concerningPupilIds: body.concerningPupilIds };
     return this.writeSide.cases.recordCorrespondence(id, letter, issue());
   }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import type { CorrespondenceChannel, CorrespondenceCounterpart, CorrespondenceDirection } from '@casebook/incidents';
-import { IsMoment, SHA256_PATTERN } from '../http/field-validators';
+import { ID_PATTERN, IsMoment, SHA256_PATTERN } from '../http/field-validators';
 
 const DIRECTIONS: readonly CorrespondenceDirection[] = ['incoming', 'outgoing'];
 const COUNTERPARTS: readonly CorrespondenceCounterpart[] = ['parent', 'pupil', 'staff', 'police', 'inspector', 'other'];
@@ -69,6 +69,13 @@ export class CorrespondenceDto {
   @IsOptional()
   @Matches(SHA256_PATTERN, { message: 'documentSha256 must be 64 hexadecimal characters' })
   documentSha256?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['pupil-42'], description: 'F2: the pupils whose file keeps it (each involved in the case); by default the perpetrators, or the victims where there is no pupil perpetrator' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(ID_PATTERN, { each: true, message: 'each concerningPupilIds entry must be 1–64 letters, digits, - or _' })
+  concerningPupilIds?: string[];
 }
 
 /** CLOSE1: one open obligation the close waives, and why. */

@@ -13,6 +13,6 @@ export interface CaseKindRules {
   readonly mayDecideCase: (actor: Actor) => boolean;
   /** F1/F2 and the role table: who records correspondence. */
   readonly mayRecordCorrespondence: (actor: Actor) => boolean;
-  /** F1/F2: whose file keeps the correspondence. */
-  readonly correspondenceFile: (state: CaseState) => { readonly file: 'pupil-file' | 'personnel-file'; readonly personIds: readonly string[] };
+  /** F1/F2: whose file keeps the correspondence (`concerning`: the pupils the caller names); a string says what is wrong. */
+  readonly correspondenceFile: (state: CaseState, concerning?: readonly string[]) => { readonly file: 'pupil-file' | 'personnel-file'; readonly personIds: readonly string[] } | string;
 }

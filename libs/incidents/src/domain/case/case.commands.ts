@@ -44,6 +44,8 @@ export interface RecordCorrespondence {
     readonly occurredAt: string;
     readonly summary: string;
     readonly documentSha256?: string;
+    /** F2: the pupils whose file keeps it (each involved); by default the perpetrators, else the victims. */
+    readonly concerningPupilIds?: readonly string[];
   };
 }
 

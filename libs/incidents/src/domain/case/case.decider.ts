@@ -181,6 +181,9 @@ function decideCorrespondence(command: RecordCorrespondence, state: CaseState, r
   // rule F3: direction, counterpart, channel, date and summary (and optionally the document's SHA-256).
   if (!data.summary.trim()) return refuse('F3', 'Correspondence is recorded with a summary');
   if (isAfter(data.occurredAt, context.now)) return refuse('B4', 'occurredAt lies in the future');
+  // rules F1/F2: which file keeps it is decided here, once, and travels with the event.
+  const filedIn = rules.correspondenceFile(state, data.concerningPupilIds);
+  if (typeof filedIn === 'string') return refuse(rules.kind === 'pupil-incident' ? 'F2' : 'F1', filedIn);
   return [
     {
       type: 'CorrespondenceRecorded',
@@ -192,8 +195,7 @@ function decideCorrespondence(command: RecordCorrespondence, state: CaseState, r
         occurredAt: data.occurredAt,
         summary: data.summary,
         documentSha256: data.documentSha256?.toLowerCase() ?? null,
-        // rules F1/F2: which file keeps it is decided here, once, and travels with the event.
-        filedIn: rules.correspondenceFile(state),
+        filedIn,
         recordedBy: context.actor.id,
       },
     },

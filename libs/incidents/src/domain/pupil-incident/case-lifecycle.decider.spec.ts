@@ -102,10 +102,28 @@ describe('evidence and correspondence', () => {
     data: { correspondenceId: 'corr-1', direction: 'outgoing' as const, counterpart: 'parent' as const, channel: 'letter' as const, occurredAt: '2026-11-04T08:00:00.000Z', summary, documentSha256: 'B'.repeat(64) },
   });
 
-  it('files correspondence in the pupil file of every pupil involved (F2)', () => {
+  it('files correspondence in the perpetrator\'s pupil file only, never in the victim\'s (F2, revision 2)', () => {
     expect(given(pupilIncidentDecider, reported()).when(correspondence())).toMatchObject([
-      { type: 'CorrespondenceRecorded', data: { filedIn: { file: 'pupil-file', personIds: ['pupil-victim', 'pupil-bully'] } } },
+      { type: 'CorrespondenceRecorded', data: { filedIn: { file: 'pupil-file', personIds: ['pupil-bully'] } } },
     ]);
+  });
+
+  it('files it with the victims where no pupil is a perpetrator, or with the pupils the command names, each involved (F2, revision 2)', () => {
+    const parentPerpetrator = [
+      { personId: 'pupil-victim', personKind: 'pupil' as const, role: 'victim' as const },
+      { personId: 'parent-9', personKind: 'parent' as const, role: 'perpetrator' as const },
+    ];
+    const byParent = play(pupilIncidentDecider, [report({ involved: parentPerpetrator })]);
+    expect(given(pupilIncidentDecider, byParent).when(correspondence())).toMatchObject([{ data: { filedIn: { personIds: ['pupil-victim'] } } }]);
+    const named = (concerningPupilIds: string[]) => {
+      const letter = correspondence();
+      return { ...letter, data: { ...letter.data, concerningPupilIds } };
+    };
+    expect(given(pupilIncidentDecider, reported()).when(named(['pupil-victim']))).toMatchObject([{ data: { filedIn: { personIds: ['pupil-victim'] } } }]);
+    expect(given(pupilIncidentDecider, reported()).when(named(['pupil-victim', 'pupil-bully', 'pupil-victim']))).toMatchObject([{ data: { filedIn: { personIds: ['pupil-victim', 'pupil-bully'] } } }]);
+    expect(given(pupilIncidentDecider, reported()).when(named(['pupil-elsewhere']))).toMatchObject({ rule: 'F2' });
+    expect(given(pupilIncidentDecider, reported()).when(named(['parent-bully']))).toMatchObject({ rule: 'F2' }); // a parent has no pupil file
+    expect(given(pupilIncidentDecider, reported()).when(named([]))).toMatchObject({ rule: 'F2' });
   });
 
   it('records direction, counterpart, channel, date, summary and the document hash (F3)', () => {

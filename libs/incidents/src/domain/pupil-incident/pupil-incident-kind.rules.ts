@@ -24,9 +24,19 @@ export const PUPIL_INCIDENT_RULES: CaseKindRules = {
       : 'A pupil incident involves a pupil as victim or perpetrator, or a parent as perpetrator',
   mayDecideCase: (actor) => actor.role === 'director' || actor.role === 'board',
   mayRecordCorrespondence: (actor) => actor.role === 'director' || actor.role === 'board',
-  // rule F2: kept in the pupil file of every pupil involved.
-  correspondenceFile: (state) => ({
-    file: 'pupil-file',
-    personIds: state.involved.filter((p) => p.personKind === 'pupil').map((p) => p.personId),
-  }),
+  // rule F2 (revision 2): kept in the file of the pupil(s) it concerns — the ones named, each involved in the case;
+  // by default the case's perpetrators, or its victims where no pupil is a perpetrator. Never in every involved
+  // pupil's file: a parent's access request must not show another child's measures.
+  correspondenceFile: (state, concerning) => {
+    const pupils = state.involved.filter((p) => p.personKind === 'pupil');
+    if (concerning) {
+      if (concerning.length === 0) return 'concerningPupilIds names at least one pupil';
+      const unknown = concerning.filter((id) => !pupils.some((p) => p.personId === id));
+      if (unknown.length) return `Correspondence concerns pupils involved in this case; not: ${unknown.join(', ')}`;
+      return { file: 'pupil-file', personIds: [...new Set(concerning)] };
+    }
+    const perpetrators = pupils.filter((p) => p.role === 'perpetrator');
+    const filed = perpetrators.length ? perpetrators : pupils.filter((p) => p.role === 'victim');
+    return { file: 'pupil-file', personIds: filed.map((p) => p.personId) };
+  },
 };

@@ -25,8 +25,8 @@ export const STAFF_MISCONDUCT_RULES: CaseKindRules = {
   mayDecideCase: (actor) => actor.role === 'board',
   mayRecordCorrespondence: (actor) => actor.role === 'director' || actor.role === 'board' || actor.role === 'hr',
   // rule F1: all correspondence about a staff case is kept in that staff member's personnel file.
-  correspondenceFile: (state) => ({
-    file: 'personnel-file',
-    personIds: state.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator').map((p) => p.personId),
-  }),
+  correspondenceFile: (state, concerning) =>
+    concerning
+      ? 'Correspondence in a staff case is kept in the staff member\'s personnel file: concerningPupilIds is for pupil cases'
+      : { file: 'personnel-file', personIds: state.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator').map((p) => p.personId) },
 };
