@@ -30,8 +30,9 @@ describeOnEveryStore('consent registers over HTTP', (api) => {
   it('keeps the list of pupils who did not consent to website publication: refused or withdrawn (R2)', async () => {
     await consent('pupil-w1', {}, director);
     await consent('pupil-w2', { decision: 'refused' }, director);
-    await consent('pupil-w3', { givenBy: 'pupil' }, director);
-    const withdrawn = await consent('pupil-w3', { decision: 'withdrawn', givenBy: 'pupil' }, board);
+    // CON1: a pupil of 16 decides on its own (the date of birth is given while the directory does not hold it).
+    await consent('pupil-w3', { givenBy: 'pupil', dateOfBirth: '2009-04-01' }, director);
+    const withdrawn = await consent('pupil-w3', { decision: 'withdrawn', givenBy: 'pupil', dateOfBirth: '2009-04-01' }, board);
     expect(withdrawn.statusCode).toBe(200);
     expect((await consent('pupil-w4', { decision: 'withdrawn' }, director)).json()).toMatchObject({ status: 409, rule: 'R2' });
     const list = await api.get(`/schools/school-1/website-publication/non-consenting?waitForPosition=${withdrawn.json().position}`, legal);
@@ -40,6 +41,16 @@ describeOnEveryStore('consent registers over HTTP', (api) => {
       ['pupil-w3', 'withdrawn'],
     ]);
     expect((await api.get('/schools/school-1/website-publication/non-consenting', otherDirector)).statusCode).toBe(403);
+  });
+
+  it('refuses website consent from a pupil under 16 or of unknown age, and from the parents of a pupil of 16 (CON1)', async () => {
+    const before = await api.eventCount();
+    expect((await consent('pupil-con1', { givenBy: 'pupil', dateOfBirth: '2015-02-01' }, director)).json()).toMatchObject({ status: 409, rule: 'CON1' });
+    expect((await consent('pupil-con1', { givenBy: 'pupil' }, director)).json()).toMatchObject({ status: 409, rule: 'CON1' });
+    expect((await consent('pupil-con1', { givenBy: 'parents', dateOfBirth: '2008-02-01' }, director)).json()).toMatchObject({ status: 409, rule: 'CON1' });
+    expect((await consent('pupil-con1', { givenBy: 'parents', dateOfBirth: '2015-02-31' }, director)).statusCode).toBe(400);
+    expect(await api.eventCount()).toBe(before);
+    expect((await consent('pupil-con1', { givenBy: 'parents', dateOfBirth: '2015-02-01' }, director)).statusCode).toBe(200);
   });
 
   it("records the director's written permission for a recording, and refuses anyone else (R1)", async () => {

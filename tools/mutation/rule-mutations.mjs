@@ -51,6 +51,8 @@ const MUTATIONS = [
   ['B2', `${D}/criminal-report/criminal-report.decider.ts`, "if (!data.rationale.trim()) return refuse('B2'", "if (false) return refuse('B2'"],
   ['B3', `${D}/criminal-report/criminal-report.decider.ts`, "if (state.statutory && data.source.statutoryConclusion === 'reasonable-suspicion')", 'if (false)'],
   ['E4', `${D}/consent/consent.decider.ts`, "if (data.purpose === 'mailbox' && data.givenBy !== 'parents') return refuse('E4'", "if (false) return refuse('E4'"],
+  ['CON1', `${D}/consent/consent-giver.ts`, "if (givenBy === 'pupil' && (age === null || age < CONSENT_AGE)) {", 'if (false) {'],
+  ['CON1', `${D}/consent/consent-giver.ts`, "if (givenBy === 'parents' && age !== null && age >= CONSENT_AGE) return", 'if (false) return'],
   ['R1', `${D}/consent/consent.decider.ts`, "if (actor.role !== 'director' || !actsForSchool(actor, data.schoolId)) return refuse('R1'", "if (false) return refuse('R1'"],
   ['R2', `${D}/consent/consent.decider.ts`, "if (state.status[purpose] !== 'given') return refuse(rule", "if (false) return refuse(rule"],
   ['CLOSE1', `${D}/case/case.decider.ts`, '  if (left.length) {', '  if (false) {'],

@@ -252,7 +252,7 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   );
 
   // Issue #7: consents (E4, R2), a recording permission (R1), a departure and a legal hold.
-  const consents = pupilConsentHandler(store);
+  const consents = pupilConsentHandler(store, DEFAULT_POLICY);
   for (const [pupilId, purpose, decision] of [
     ['pupil-1', 'mailbox', 'given'],
     ['pupil-1', 'website-publication', 'given'],

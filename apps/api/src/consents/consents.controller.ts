@@ -22,7 +22,7 @@ export class ConsentCommandsController {
 
   @Route('recordConsent', { summary: 'Record a consent, its refusal or its withdrawal: mailbox (E4: the parents) or website publication (R2); director of the school, or the board', answer: '{ id, revision, position }' })
   async consent(@Param('pupilId', PersonIdPipe) pupilId: string, @Body() body: ConsentDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
-    const consent = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null };
+    const consent = { pupilId, schoolId: body.schoolId, purpose: body.purpose, decision: body.decision, givenBy: body.givenBy, documentSha256: body.documentSha256?.toLowerCase() ?? null, dateOfBirth: body.dateOfBirth ?? null };
     return this.writeSide.consents.recordConsent(consent, issue(body.schoolId));
   }
 

@@ -62,8 +62,10 @@ export function pupilConductHandler(store: EventStore, policy: DomainPolicy): St
   );
 }
 
-export function pupilConsentHandler(store: EventStore): StreamCommandHandler<PupilConsentCommand, PupilConsentEvent, PupilConsentState> {
-  return new StreamCommandHandler(store, { initialState: initialPupilConsentState, evolve: evolvePupilConsent, decide: decidePupilConsent }, (_s, events) => schoolNamed(events));
+export function pupilConsentHandler(store: EventStore, policy: DomainPolicy): StreamCommandHandler<PupilConsentCommand, PupilConsentEvent, PupilConsentState> {
+  // CON1 counts the pupil's age on the local date where the board is.
+  const decide = (command: PupilConsentCommand, state: PupilConsentState) => decidePupilConsent(command, state, policy.workingDays.timeZone);
+  return new StreamCommandHandler(store, { initialState: initialPupilConsentState, evolve: evolvePupilConsent, decide }, (_s, events) => schoolNamed(events));
 }
 
 export function schoolConsentHandler(store: EventStore): StreamCommandHandler<SchoolConsentCommand, SchoolConsentEvent, SchoolConsentState> {
@@ -85,7 +87,7 @@ export function buildHandlers(store: EventStore, policy: DomainPolicy) {
     staffMisconduct: staffMisconductHandler(store, policy),
     criminalReport: criminalReportHandler(store, policy),
     pupilConduct: pupilConductHandler(store, policy),
-    pupilConsent: pupilConsentHandler(store),
+    pupilConsent: pupilConsentHandler(store, policy),
     schoolConsent: schoolConsentHandler(store),
     personRecord: personRecordHandler(store),
     legalHold: legalHoldHandler(store),

@@ -1,6 +1,7 @@
 import { streamIds } from '@casebook/event-store';
 import type { RecordConsent, GrantRecordingPermission } from '../../domain/consent/consent.commands';
 import { type CommandOutcome, outcomeOf } from '../command-outcome';
+import { NO_PUPIL_FACTS } from '../pupil-facts';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
 /** The consent registers (E4, R1, R2). */
@@ -9,7 +10,9 @@ export class ConsentCommands {
 
   /** E4 (mailbox, by the parents), R2 (website publication): a consent, its refusal or its withdrawal. */
   async recordConsent(data: RecordConsent['data'], issued: Issued): Promise<CommandOutcome> {
-    const result = await this.core.handlers.pupilConsent.handle(streamIds.pupilConsent(data.pupilId), { type: 'RecordConsent', context: issued.context, data }, issued.meta);
+    // CON1: the pupil's age from the directory (issue #18), else from what the command says.
+    const dateOfBirth = (await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).dateOfBirth(data.pupilId)) ?? data.dateOfBirth ?? null;
+    const result = await this.core.handlers.pupilConsent.handle(streamIds.pupilConsent(data.pupilId), { type: 'RecordConsent', context: issued.context, data: { ...data, dateOfBirth } }, issued.meta);
     return outcomeOf(result, data.pupilId);
   }
 

@@ -11,6 +11,8 @@ export interface RecordConsent {
     readonly decision: 'given' | 'refused' | 'withdrawn';
     readonly givenBy: ConsentGiver;
     readonly documentSha256: string | null;
+    /** CON1: the pupil's date of birth (YYYY-MM-DD) — the directory's, or the command's; null when unknown. */
+    readonly dateOfBirth?: string | null;
   };
 }
 

@@ -26,11 +26,37 @@ describe('pupil consents', () => {
   });
 
   it('records website consent, its refusal and its withdrawal as events; withdraws only a given consent (R2)', () => {
-    const given = decidePupilConsent(consent({ purpose: 'website-publication', givenBy: 'pupil' }), initialPupilConsentState) as never[];
+    const given = decidePupilConsent(consent({ purpose: 'website-publication', givenBy: 'parents' }), initialPupilConsentState) as never[];
     const state = evolvePupilConsent(initialPupilConsentState, given[0]!);
     expect(decidePupilConsent(consent({ purpose: 'website-publication', decision: 'withdrawn' }), state)).toMatchObject([{ type: 'ConsentWithdrawn' }]);
     expect(decidePupilConsent(consent({ purpose: 'website-publication', decision: 'withdrawn' }), initialPupilConsentState)).toMatchObject({ rule: 'R2' });
     expect(decidePupilConsent(consent({ purpose: 'website-publication', decision: 'refused' }), initialPupilConsentState)).toMatchObject([{ type: 'ConsentRefused' }]);
+  });
+});
+
+describe('who consents to website publication (CON1)', () => {
+  const website = (givenBy: 'parents' | 'pupil', dateOfBirth?: string | null, decision: 'given' | 'refused' | 'withdrawn' = 'given') =>
+    consent({ purpose: 'website-publication', givenBy, decision, ...(dateOfBirth !== undefined ? { dateOfBirth } : {}) });
+  const withConsent = evolvePupilConsent(initialPupilConsentState, { type: 'ConsentGiven', data: { pupilId: 'pupil-1', schoolId: 'school-1', purpose: 'website-publication', givenBy: 'parents', documentSha256: null, recordedBy: 'x' } });
+
+  it('refuses a pupil under 16 consenting, or one whose age is not known: a parent decides (CON1)', () => {
+    expect(decidePupilConsent(website('pupil', '2014-05-01'), initialPupilConsentState)).toMatchObject({ rule: 'CON1', message: expect.stringMatching(/is 12/) });
+    expect(decidePupilConsent(website('pupil'), initialPupilConsentState)).toMatchObject({ rule: 'CON1' });
+    expect(decidePupilConsent(website('pupil', '2010-11-26'), initialPupilConsentState)).toMatchObject({ rule: 'CON1' }); // 16 tomorrow
+    expect(decidePupilConsent(website('pupil', '2010-11-26', 'withdrawn'), withConsent)).toMatchObject({ rule: 'CON1' });
+    expect(decidePupilConsent(website('parents', '2014-05-01'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentGiven', data: { givenBy: 'parents' } }]);
+    expect(decidePupilConsent(website('parents'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentGiven' }]);
+  });
+
+  it('lets a pupil of 16 decide, and no longer the parents (CON1)', () => {
+    expect(decidePupilConsent(website('pupil', '2010-11-25'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentGiven', data: { givenBy: 'pupil' } }]); // 16 today
+    expect(decidePupilConsent(website('parents', '2010-11-25'), initialPupilConsentState)).toMatchObject({ rule: 'CON1', message: expect.stringMatching(/from 16/) });
+    expect(decidePupilConsent(website('pupil', '2009-01-01', 'refused'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentRefused' }]);
+  });
+
+  it('counts the birthday where the board is: 23:30 UTC on the 24th is the 25th in Amsterdam (CON1)', () => {
+    const lateEvening = { ...website('pupil', '2010-11-25'), context: { ...as('director'), now: '2026-11-24T23:30:00.000Z' } };
+    expect(decidePupilConsent(lateEvening, initialPupilConsentState)).toMatchObject([{ type: 'ConsentGiven' }]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { actsForSchool } from '../shared/actor';
+import { DUTCH_WORKING_DAYS } from '../shared/calendar';
+import { wrongConsentGiver } from './consent-giver';
 import { type Decision, assertNever, refuse } from '../shared/rule-violation';
 import type { PupilConsentCommand, SchoolConsentCommand } from './consent.commands';
 import type { ConsentPurpose, PupilConsentEvent, SchoolConsentEvent } from './consent.events';
@@ -23,7 +25,7 @@ export function evolvePupilConsent(state: PupilConsentState, event: PupilConsent
   }
 }
 
-export function decidePupilConsent(command: PupilConsentCommand, state: PupilConsentState): Decision<PupilConsentEvent> {
+export function decidePupilConsent(command: PupilConsentCommand, state: PupilConsentState, timeZone = DUTCH_WORKING_DAYS.timeZone): Decision<PupilConsentEvent> {
   const { actor } = command.context;
   const { data } = command;
   const rule = data.purpose === 'mailbox' ? 'E4' : 'R2';
@@ -32,6 +34,11 @@ export function decidePupilConsent(command: PupilConsentCommand, state: PupilCon
   }
   // rule E4: a pupil's mailbox is created only after the *parents* agreed.
   if (data.purpose === 'mailbox' && data.givenBy !== 'parents') return refuse('E4', 'A mailbox needs the consent of the parents');
+  // rule CON1: the website consent is the parents' under 16, the pupil's own from 16 (given, refused or withdrawn alike).
+  if (data.purpose === 'website-publication') {
+    const wrong = wrongConsentGiver(data.givenBy, data.dateOfBirth ?? null, command.context.now, timeZone);
+    if (wrong) return wrong;
+  }
   const { pupilId, schoolId, purpose, givenBy } = data;
   switch (data.decision) {
     case 'given':
