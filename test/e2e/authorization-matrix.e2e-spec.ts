@@ -217,6 +217,33 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     await setup(`/incidents/${id}/dismissal-procedure`, { subjectId: personId, route: 'settlement', startedAt: now() });
     return post(`/incidents/${id}/dismissal-procedure/outcome`, { outcome: 'settled', decidedAt: now() });
   });
+  /** A pupil case whose perpetrator the board removed (P6: intention, the class teacher and a parent heard). */
+  const removedPupilCase = async () => {
+    const { id, personId } = await newCase('pupil-incident');
+    await setup(`/incidents/${id}/removal-intentions`, { subjectId: personId, reason: 'Repeated threats' });
+    await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-teacher'), heardPersonKind: 'staff', heardAs: 'class-teacher', ofPupilId: personId, heardAt: now(), summary: 'Heard' });
+    await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: personId, heardAt: now(), summary: 'Heard' });
+    await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'removal', reason: 'Repeated threats' });
+    return { id, personId };
+  };
+  command('recordRemovalIntention', 'pupil case', pupilCase, 201, async () => {
+    const { id, personId } = await newCase('pupil-incident');
+    return post(`/incidents/${id}/removal-intentions`, { subjectId: personId, reason: 'Repeated threats' });
+  });
+  command('recordPlacement', 'pupil case', pupilCase, 201, async () => {
+    const { id, personId } = await removedPupilCase();
+    return post(`/incidents/${id}/placements`, { subjectId: personId, outcome: 'admitted', admittingSchool: 'De Regenboog', decidedAt: now() });
+  });
+  command('recordObjection', 'pupil case', pupilCase, 201, async () => {
+    const { id, personId } = await removedPupilCase();
+    return post(`/incidents/${id}/objections`, { subjectId: personId, receivedAt: now(), summary: 'The parents object' });
+  });
+  command('decideObjection', 'pupil case', pupilCase, 200, async () => {
+    const { id, personId } = await removedPupilCase();
+    const objection = await setup(`/incidents/${id}/objections`, { subjectId: personId, receivedAt: now(), summary: 'The parents object' });
+    await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: personId, heardAt: now(), summary: 'Heard on the objection' });
+    return post(`/incidents/${id}/objections/${objection['id'] as string}/decision`, { decision: 'rejected', rationale: 'The removal stands' });
+  });
   command('qualifyConduct', 'staff case', staffCase, 200, async () =>
     post(`/incidents/${(await newCase('staff-misconduct')).id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Private contact' }),
   );

@@ -99,13 +99,21 @@ describeOnEveryStore('pupil incident commands over HTTP', (api) => {
     const removal = { subjectId: 'pupil-2', measure: 'removal', reason: 'Repeated threats after suspension' };
     expect((await api.post(`/incidents/${id}/measures`, removal, director)).json()).toMatchObject({ status: 403, rule: 'P3' });
     expect((await api.post(`/incidents/${id}/measures`, removal, board)).json()).toMatchObject({ status: 409, rule: 'P6' });
-    const heard = (heardPersonId: string, heardPersonKind: string) =>
-      api.post(`/incidents/${id}/hearings`, { heardPersonId, heardPersonKind, heardAt: '2026-11-05T10:00:00+01:00', summary: 'Heard' }, director);
-    expect((await heard('staff-17', 'staff')).statusCode).toBe(201);
-    expect((await heard('parent-2', 'parent')).statusCode).toBe(201);
+    // P6 (revision 2): the intention first, then the pupil's own class teacher and parents.
+    expect((await api.post(`/incidents/${id}/removal-intentions`, { subjectId: 'pupil-2', reason: 'Repeated threats' }, board)).statusCode).toBe(201);
+    const heard = (heardPersonId: string, heardPersonKind: string, heardAs: string) =>
+      api.post(`/incidents/${id}/hearings`, { heardPersonId, heardPersonKind, heardAs, ofPupilId: 'pupil-2', heardAt: '2026-11-05T10:00:00+01:00', summary: 'Heard' }, director);
+    expect((await heard('staff-17', 'staff', 'class-teacher')).statusCode).toBe(201);
+    expect((await heard('parent-2', 'parent', 'parent')).statusCode).toBe(201);
     const removed = await api.post(`/incidents/${id}/measures`, removal, board);
     expect(removed.statusCode).toBe(201);
-    expect(removed.json().obligations.map((o: { kind: string }) => o.kind)).toEqual(['inform-parents', 'removal-placement', 'removal-reconsideration-window']);
+    expect(removed.json().obligations.map((o: { kind: string }) => o.kind)).toEqual([
+      'inform-parents',
+      'removal-placement',
+      'removal-reconsideration-window',
+      'report-removal-to-inspectorate',
+      'inform-attendance-officer',
+    ]);
   });
 
   it('refuses commands on a closed case until it is reopened (CLOSED); out of scope closes it (SC2)', async () => {

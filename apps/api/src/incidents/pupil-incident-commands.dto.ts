@@ -88,6 +88,11 @@ export class HearingDto {
   @IsIn(HEARD_AS)
   heardAs?: HeardAs;
 
+  @ApiPropertyOptional({ example: 'pupil-42', description: 'P6: the pupil whose class teacher or parent is heard (required with heardAs class-teacher or parent)' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'ofPupilId must be 1–64 letters, digits, - or _' })
+  ofPupilId?: string;
+
   @ApiProperty({ example: '2026-11-05T10:00:00+01:00' })
   @IsMoment()
   heardAt!: string;
@@ -109,8 +114,74 @@ export class InspectorateReportDto {
   @Length(1, 200)
   reference!: string;
 
-  @ApiPropertyOptional({ example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'The suspension (measure id) reported; may be left out when the case has one report open' })
+  @ApiPropertyOptional({ example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'The suspension or removal (measure id) reported; may be left out when the case has one report open' })
   @IsOptional()
   @IsUUID()
   regarding?: string;
+
+  @ApiPropertyOptional({ enum: ['inspectorate', 'attendance-officer'], description: 'P6: a removal is also reported to the school-attendance officer (leerplichtambtenaar); the Inspectorate when left out' })
+  @IsOptional()
+  @IsIn(['inspectorate', 'attendance-officer'])
+  recipient?: 'inspectorate' | 'attendance-officer';
+}
+
+/** `POST /incidents/{id}/removal-intentions` (P6): the board intends to remove the pupil. */
+export class RemovalIntentionDto {
+  @ApiProperty({ example: 'pupil-42' })
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId!: string;
+
+  @ApiProperty({ example: 'Repeated threats after a suspension' })
+  @IsString()
+  @Length(1, 5000)
+  reason!: string;
+}
+
+/** `POST /incidents/{id}/placements` (P6): the removal becomes final. */
+export class PlacementDto {
+  @ApiProperty({ example: 'pupil-42' })
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId!: string;
+
+  @ApiProperty({ enum: ['admitted', 'search-ended'], description: 'admitted: another school agreed; search-ended: eight weeks without result' })
+  @IsIn(['admitted', 'search-ended'])
+  outcome!: 'admitted' | 'search-ended';
+
+  @ApiPropertyOptional({ example: 'De Regenboog, Utrecht', description: 'The admitting school (with admitted)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  admittingSchool?: string;
+
+  @ApiProperty({ example: '2026-12-01T10:00:00+01:00' })
+  @IsMoment()
+  decidedAt!: string;
+}
+
+/** `POST /incidents/{id}/objections` (P6): the parents object to the removal. */
+export class ObjectionDto {
+  @ApiProperty({ example: 'pupil-42' })
+  @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
+  subjectId!: string;
+
+  @ApiProperty({ example: '2026-11-20T09:00:00+01:00' })
+  @IsMoment()
+  receivedAt!: string;
+
+  @ApiProperty({ example: 'The parents ask the board to reconsider' })
+  @IsString()
+  @Length(1, 5000)
+  summary!: string;
+}
+
+/** `POST /incidents/{id}/objections/{objectionId}/decision` (P6). */
+export class ObjectionDecisionDto {
+  @ApiProperty({ enum: ['upheld', 'rejected'] })
+  @IsIn(['upheld', 'rejected'])
+  decision!: 'upheld' | 'rejected';
+
+  @ApiProperty({ example: 'The removal stands: no other measure protects the classmates' })
+  @IsString()
+  @Length(1, 5000)
+  rationale!: string;
 }

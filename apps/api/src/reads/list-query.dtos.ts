@@ -4,10 +4,10 @@ import { IsMoment } from '../http/field-validators';
 import { ListQueryDto, ReadQueryDto } from './read-query.dto';
 
 export class ObligationsQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'overdue', 'done'], description: '`open` includes the overdue ones; none: all' })
+  @ApiPropertyOptional({ enum: ['open', 'overdue', 'done', 'lapsed'], description: '`open` includes the overdue ones; `lapsed`: the parents\' objection windows that passed unused (P6: theirs, never overdue); none: all' })
   @IsOptional()
-  @IsIn(['open', 'overdue', 'done'])
-  status?: 'open' | 'overdue' | 'done';
+  @IsIn(['open', 'overdue', 'done', 'lapsed'])
+  status?: 'open' | 'overdue' | 'done' | 'lapsed';
 }
 
 export class InspectorNotificationsQueryDto extends ListQueryDto {

@@ -31,6 +31,11 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   HearingHeld: { texts: ['summary'] },
   // The Inspectorate's reference is a case number of theirs, not a text about a person.
   InspectorateReported: { texts: [] },
+  RemovalIntended: { texts: ['reason'] },
+  // The admitting school is a school's name, not a person's.
+  RemovalPlacementRecorded: { texts: [] },
+  RemovalObjected: { texts: ['summary'] },
+  ObjectionDecided: { texts: ['rationale'] },
   ParentsInformed: { texts: [] },
   StaffConductQualified: { texts: ['rationale'] },
   InspectorNotificationQueued: { texts: [] },

@@ -1,7 +1,10 @@
+import { NOT_THE_SCHOOLS } from '@casebook/incidents';
 import { type DataSource, type FindOptionsWhere, In, IsNull, LessThan, Not } from 'typeorm';
 import { ObligationRow } from './obligation.entity';
 
-export type ObligationStatus = 'open' | 'overdue' | 'done';
+/** `lapsed`: someone else's deadline that passed unused (P6: the parents' objection window) — never overdue. */
+export type ObligationStatus = 'open' | 'overdue' | 'done' | 'lapsed';
+const THEIRS = [...NOT_THE_SCHOOLS];
 
 export interface ObligationView {
   readonly obligationId: string;
@@ -31,19 +34,21 @@ export async function findObligations(
     query.status === 'done'
       ? { ...base, closedAt: Not(IsNull()) }
       : query.status === 'overdue'
-        ? { ...base, closedAt: IsNull(), dueAt: LessThan(query.now) }
-        : query.status === 'open'
+        ? { ...base, closedAt: IsNull(), dueAt: LessThan(query.now), kind: Not(In(THEIRS)) }
+        : query.status === 'open' || query.status === 'lapsed'
           ? { ...base, closedAt: IsNull() }
           : base;
-  const rows = await source
-    .getRepository(ObligationRow)
-    .createQueryBuilder('o')
-    .where(where)
-    // Overdue first (open and past due), then by due time, then by id for a stable page order.
-    .orderBy('CASE WHEN o.closed_at IS NULL AND o.due_at < :now THEN 0 ELSE 1 END', 'ASC')
+  const builder = source.getRepository(ObligationRow).createQueryBuilder('o').where(where);
+  // Someone else's deadline is open until it passes, then lapsed (never overdue).
+  if (query.status === 'open') builder.andWhere('NOT (o.kind IN (:...theirs) AND o.due_at < :now)', { theirs: THEIRS, now: query.now });
+  if (query.status === 'lapsed') builder.andWhere('o.kind IN (:...theirs) AND o.due_at < :now', { theirs: THEIRS, now: query.now });
+  const rows = await builder
+    // Overdue first (the school's, open and past due), then by due time, then by id for a stable page order.
+    .orderBy('CASE WHEN o.closed_at IS NULL AND o.due_at < :now AND o.kind NOT IN (:...theirs) THEN 0 ELSE 1 END', 'ASC')
     .addOrderBy('o.due_at', 'ASC')
     .addOrderBy('o.obligation_id', 'ASC')
     .setParameter('now', query.now)
+    .setParameter('theirs', THEIRS)
     .offset(query.offset)
     .limit(query.limit)
     .getMany();
@@ -55,8 +60,15 @@ export async function findObligationsOfPupil(source: DataSource, pupilId: string
   return rows.map((row) => toView(row, now));
 }
 
+/** Done once closed; past due the school's is overdue, someone else's (P6: the parents' window) has lapsed by itself. */
+export function obligationStatus(kind: string, dueAt: Date, closedAt: Date | null, now: Date): ObligationStatus {
+  if (closedAt) return 'done';
+  if (dueAt >= now) return 'open';
+  return NOT_THE_SCHOOLS.has(kind as never) ? 'lapsed' : 'overdue';
+}
+
 function toView(row: ObligationRow, now: Date): ObligationView {
-  const status: ObligationStatus = row.closedAt ? 'done' : row.dueAt < now ? 'overdue' : 'open';
+  const status = obligationStatus(row.kind, row.dueAt, row.closedAt, now);
   return {
     obligationId: row.obligationId,
     kind: row.kind,

@@ -122,6 +122,14 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   InspectorNotificationQueued: null,
   InspectorCalled: null,
   ManagerConsulted: null,
+  // P6: the removal's course, in the removed pupil's file.
+  RemovalIntended: (event) => [entry(event, event.data.subjectId, 'removal-intention', event.data)],
+  RemovalPlacementRecorded: (event) => [entry(event, event.data.subjectId, 'removal-placement', event.data, event.data.decidedAt)],
+  RemovalObjected: (event) => {
+    const { obligations: _opened, closesObligationIds: _closed, ...objection } = event.data;
+    return [entry(event, event.data.subjectId, 'removal-objection', objection, event.data.receivedAt)];
+  },
+  ObjectionDecided: (event) => [entry(event, event.data.subjectId, 'objection-decided', event.data)],
   DisciplinaryMeasureImposed: null,
   DisciplinaryIntentionAnnounced: null,
   DismissalProcedureStarted: null,

@@ -42,6 +42,8 @@ export interface IncidentView {
   dismissalProcedures?: { procedureId: string; subjectId: string; route: string; startedAt: string; outcome: string | null; decidedAt: string | null }[];
   obligations: ObligationView[];
   criminalReportDecisions: string[];
+  /** P6 (revision 2): a pupil case's removal: intentions, where the pupil went, the parents' objections. */
+  removal?: { intentions: unknown[]; placements: unknown[]; objections: Record<string, unknown>[] };
 }
 
 /**
@@ -115,6 +117,28 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
       case 'IncidentReopened':
         Object.assign(view, { status: 'open', outcome: null });
         break;
+      case 'RemovalIntended':
+        (view.removal ??= { intentions: [], placements: [], objections: [] }).intentions.push({ ...event.data, recordedAt });
+        break;
+      case 'RemovalPlacementRecorded': {
+        const { closesObligationId, ...placement } = event.data;
+        (view.removal ??= { intentions: [], placements: [], objections: [] }).placements.push({ ...placement, recordedAt });
+        close([closesObligationId], event.data.decidedAt);
+        break;
+      }
+      case 'RemovalObjected': {
+        const { obligations, closesObligationIds, ...objection } = event.data;
+        (view.removal ??= { intentions: [], placements: [], objections: [] }).objections.push({ ...objection, decision: null, recordedAt });
+        open(obligations);
+        close(closesObligationIds, event.data.receivedAt);
+        break;
+      }
+      case 'ObjectionDecided': {
+        const objection = view.removal?.objections.find((o) => (o as { objectionId: string }).objectionId === event.data.objectionId);
+        if (objection) Object.assign(objection, { decision: event.data.decision, rationale: event.data.rationale, decidedBy: event.data.decidedBy });
+        close([event.data.closesObligationId], recordedAt);
+        break;
+      }
       case 'CaseNumbered':
         view.caseNumber = event.data.caseNumber;
         break;

@@ -1,6 +1,7 @@
 import type { PersonKind } from '../../domain/case/involved-person';
 import type { OpenedObligation } from '../../domain/shared/obligation';
 import type { ParentNotificationChannel } from '../../domain/shared/parents-informed.event';
+import type { PupilIncidentCommand } from '../../domain/pupil-incident/pupil-incident.commands';
 import type { HeardAs, PupilMeasure } from '../../domain/pupil-incident/pupil-incident.events';
 import type { DisciplinaryMeasure } from '../../domain/staff-misconduct/staff-misconduct.events';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
@@ -23,6 +24,7 @@ export interface Hearing {
   readonly heardPersonId: string;
   readonly heardPersonKind?: PersonKind;
   readonly heardAs?: HeardAs;
+  readonly ofPupilId?: string;
   readonly heardAt: string;
   readonly summary: string;
 }
@@ -48,7 +50,14 @@ export class MeasureCommands {
   impose(incidentId: string, measure: Measure, issued: Issued): Promise<CommandOutcome> {
     const measureId = this.core.newId();
     const common = { measureId, subjectId: measure.subjectId, reason: measure.reason, startsOn: measure.startsOn, endsOn: measure.endsOn };
-    const obligationIds = { informParents: this.core.newId(), inspectorateReport: this.core.newId(), removalPlacement: this.core.newId(), reconsiderationWindow: this.core.newId() };
+    const obligationIds = {
+      informParents: this.core.newId(),
+      inspectorateReport: this.core.newId(),
+      removalPlacement: this.core.newId(),
+      reconsiderationWindow: this.core.newId(),
+      removalInspectorate: this.core.newId(),
+      attendanceOfficer: this.core.newId(),
+    };
     return this.core.onCaseOutcome(
       incidentId,
       issued,
@@ -85,8 +94,12 @@ export class MeasureCommands {
     );
   }
 
-  /** P5: the suspension's written report to the Inspectorate was made; closes its obligation. */
-  recordInspectorateReport(incidentId: string, report: { readonly reportedAt: string; readonly reference: string; readonly regarding?: string }, issued: Issued): Promise<CommandOutcome> {
+  /** P5, P6: the written report of a suspension or removal to the Inspectorate (or the attendance officer) was made. */
+  recordInspectorateReport(
+    incidentId: string,
+    report: { readonly reportedAt: string; readonly reference: string; readonly regarding?: string; readonly recipient?: 'inspectorate' | 'attendance-officer' },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const data = { ...report, regarding: report.regarding?.toLowerCase() };
     return this.core.onCaseOutcome(
       incidentId,
@@ -112,5 +125,39 @@ export class MeasureCommands {
       hearingId,
       () => ({ incidentId }),
     );
+  }
+
+  /** P6: the board's intention to remove the pupil, before the hearings. */
+  recordRemovalIntention(incidentId: string, data: { readonly subjectId: string; readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
+    const intentionId = this.core.newId();
+    return this.onPupilCase(incidentId, issued, (context) => ({ type: 'RecordRemovalIntention', context, data: { intentionId, ...data } }), 'removal intentions', intentionId);
+  }
+
+  /** P6: where the removed pupil went (another school admitted it), or the search ended after eight weeks. */
+  recordPlacement(incidentId: string, data: { readonly subjectId: string; readonly outcome: 'admitted' | 'search-ended'; readonly admittingSchool?: string; readonly decidedAt: string }, issued: Issued): Promise<CommandOutcome> {
+    return this.onPupilCase(incidentId, issued, (context) => ({ type: 'RecordPlacement', context, data }), 'placements', incidentId);
+  }
+
+  /** P6: the parents' objection; opens the board's duty to hear them and decide. */
+  recordObjection(incidentId: string, data: { readonly subjectId: string; readonly receivedAt: string; readonly summary: string }, issued: Issued): Promise<CommandOutcome> {
+    const objectionId = this.core.newId();
+    const obligationId = this.core.newId();
+    return this.onPupilCase(incidentId, issued, (context) => ({ type: 'RecordObjection', context, data: { objectionId, obligationId, ...data } }), 'objections', objectionId, () => ({ obligationId }));
+  }
+
+  /** P6: the board's decision on an objection, after hearing the parents. */
+  decideObjection(incidentId: string, objectionId: string, data: { readonly decision: 'upheld' | 'rejected'; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
+    return this.onPupilCase(incidentId, issued, (context) => ({ type: 'DecideObjection', context, data: { objectionId: objectionId.toLowerCase(), ...data } }), 'objections', objectionId.toLowerCase());
+  }
+
+  private onPupilCase(
+    incidentId: string,
+    issued: Issued,
+    command: (context: Issued['context']) => PupilIncidentCommand,
+    what: string,
+    id: string,
+    answer: () => Readonly<Record<string, unknown>> = () => ({}),
+  ): Promise<CommandOutcome> {
+    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command }, what, id, () => ({ incidentId, ...answer() }));
   }
 }

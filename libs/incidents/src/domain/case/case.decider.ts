@@ -5,7 +5,7 @@ import type { CaseKindRules } from './case-kind.rules';
 import type { AddEvidence, AssessScope, CaseCommand, CloseIncident, LinkCriminalReportDecision, RecordCorrespondence, ReportIncident } from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
-import type { ObligationKind } from '../shared/obligation';
+import { type ObligationKind, NOT_THE_SCHOOLS } from '../shared/obligation';
 
 /** The commands every case has: report, scope, evidence, correspondence, close, reopen. */
 export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
@@ -45,7 +45,7 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
  * deadline and lapses by itself.
  */
 function schoolObligations(state: CaseState): [string, ObligationKind][] {
-  return Object.entries(state.openObligations).filter(([, kind]) => kind !== 'removal-reconsideration-window');
+  return Object.entries(state.openObligations).filter(([, kind]) => !NOT_THE_SCHOOLS.has(kind));
 }
 
 /**

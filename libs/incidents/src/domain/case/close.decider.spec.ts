@@ -1,5 +1,5 @@
 import { given, play } from '@casebook/testing';
-import { as, board, director, hearing, measure, pupilIncidentDecider, report } from '../pupil-incident/pupil-incident.fixtures';
+import { as, board, director, measure, pupilIncidentDecider, removalPrepared, report } from '../pupil-incident/pupil-incident.fixtures';
 import { staffDecider, reportStaff, qualify, as as asStaff, board as staffBoard } from '../staff-misconduct/staff-misconduct.fixtures';
 
 // CLOSE1 (domain.md revision 2): no close with the school's obligations open, unless each is waived with a rationale;
@@ -58,12 +58,15 @@ describe('closing a case with obligations (CLOSE1)', () => {
   it('does not count the parents\' objection window of a removal as the school\'s (CLOSE1, P6)', () => {
     const removal = measure({ measure: 'removal' }, board);
     const ids = removal.data.obligationIds;
-    const history = play(pupilIncidentDecider, [report(), hearing('staff-teacher-1', 'staff'), hearing('parent-bully'), removal]);
+    const history = play(pupilIncidentDecider, [report(), ...removalPrepared(), removal]);
     const refused = given(pupilIncidentDecider, history).when(close(undefined, board));
     expect(refused).toMatchObject({ rule: 'CLOSE1' });
     const listed = (refused as unknown as { details: { openObligations: { kind: string }[] } }).details.openObligations.map((o) => o.kind);
-    expect(listed).toEqual(['inform-parents', 'removal-placement']);
-    expect(given(pupilIncidentDecider, history).when(close([{ obligationId: ids.informParents, rationale: 'x' }, { obligationId: ids.removalPlacement, rationale: 'y' }], board))).toMatchObject([
+    expect(listed).toEqual(['inform-parents', 'removal-placement', 'report-removal-to-inspectorate', 'inform-attendance-officer']);
+    const waivers = [ids.informParents, ids.removalPlacement, ids.removalInspectorate!, ids.attendanceOfficer!].map((obligationId) => ({ obligationId, rationale: 'x' }));
+    expect(given(pupilIncidentDecider, history).when(close(waivers, board))).toMatchObject([
+      { type: 'ObligationWaived' },
+      { type: 'ObligationWaived' },
       { type: 'ObligationWaived' },
       { type: 'ObligationWaived' },
       { type: 'IncidentClosed' },

@@ -14,12 +14,14 @@ export function decideInspectorateReport(command: RecordInspectorateReport, stat
   if (context.actor.role !== 'director' && context.actor.role !== 'board') {
     return refuse('ROLE', 'Reports to the Inspectorate are recorded by a director or the board', 'forbidden');
   }
-  const open = Object.keys(state.inspectorateReportsOpen);
+  // rule P6: a removal is also reported to the school-attendance officer.
+  const reports = data.recipient === 'attendance-officer' ? state.attendanceNoticesOpen : state.inspectorateReportsOpen;
+  const open = Object.keys(reports);
   const regarding = data.regarding ?? (open.length === 1 ? open[0] : undefined);
   if (regarding === undefined) {
     return open.length ? refuse('P5', `Several reports to the Inspectorate are open (${open.join(', ')}): name the suspension in regarding`) : refuse('P5', 'No report to the Inspectorate is open in this case');
   }
-  const obligationId = state.inspectorateReportsOpen[regarding];
+  const obligationId = reports[regarding];
   if (!obligationId) {
     return state.measureIds[regarding] ? refuse('P5', `No report to the Inspectorate is open for measure ${regarding}`) : refuse('P5', `No measure ${regarding} in this case`, 'not-found');
   }
@@ -29,7 +31,7 @@ export function decideInspectorateReport(command: RecordInspectorateReport, stat
   return [
     {
       type: 'InspectorateReported',
-      data: { regarding, reportedAt: data.reportedAt, reference: data.reference, recordedBy: context.actor.id, closesObligationId: obligationId },
+      data: { regarding, reportedAt: data.reportedAt, reference: data.reference, ...(data.recipient === 'attendance-officer' ? { recipient: data.recipient } : {}), recordedBy: context.actor.id, closesObligationId: obligationId },
     },
   ];
 }

@@ -1,6 +1,6 @@
 import { given, play } from '@casebook/testing';
 import type { MeasureImposed } from './pupil-incident.events';
-import { as, board, director, hearing, measure, pupilIncidentDecider, report, teacher } from './pupil-incident.fixtures';
+import { as, board, director, hearing, measure, pupilIncidentDecider, removalIntention, removalPrepared, report, teacher } from './pupil-incident.fixtures';
 
 const reported = () => play(pupilIncidentDecider, [report()]);
 const imposed = (decision: unknown): MeasureImposed['data'] => (decision as MeasureImposed[])[0]!.data;
@@ -40,7 +40,7 @@ describe('pupil measures', () => {
   });
 
   it('refuses a removal by a director: the board removes a pupil (P3)', () => {
-    const history = play(pupilIncidentDecider, [report(), hearing('staff-teacher-1', 'staff'), hearing('parent-bully')]);
+    const history = play(pupilIncidentDecider, [report(), ...removalPrepared()]);
     expect(given(pupilIncidentDecider, history).when(measure({ measure: 'removal' }, director))).toMatchObject({ rule: 'P3', violation: 'forbidden' });
   });
 
@@ -113,20 +113,39 @@ describe('pupil measures', () => {
     expect(imposed(given(pupilIncidentDecider, reported()).when(oneDay)).obligations.map((o) => o.kind)).toEqual(['inform-parents']);
   });
 
-  it('refuses a removal until the teacher and the parents have been heard (P6)', () => {
+  it('refuses a removal until the intention is recorded and the pupil\'s own class teacher and parents are heard after it (P6)', () => {
     const removal = () => measure({ measure: 'removal' }, board);
-    expect(given(pupilIncidentDecider, reported()).when(removal())).toMatchObject({ rule: 'P6' });
-    const onlyParent = play(pupilIncidentDecider, [report(), hearing('parent-bully')]);
-    expect(given(pupilIncidentDecider, onlyParent).when(removal())).toMatchObject({ rule: 'P6' });
+    expect(given(pupilIncidentDecider, reported()).when(removal())).toMatchObject({ rule: 'P6', message: expect.stringMatching(/intention/) });
+    // Revision 1 hearings (no heardAs) and hearings before the intention do not count.
+    const before = play(pupilIncidentDecider, [report(), hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'), hearing('parent-bully', 'parent', 'parent', 'pupil-bully'), removalIntention()]);
+    expect(given(pupilIncidentDecider, before).when(removal())).toMatchObject({ rule: 'P6' });
+    const onlyTeacher = play(pupilIncidentDecider, [report(), removalIntention(), hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully')]);
+    expect(given(pupilIncidentDecider, onlyTeacher).when(removal())).toMatchObject({ rule: 'P6', message: expect.stringMatching(/parents/) });
+    // The victim's parent heard does not count for the perpetrator.
+    const wrongParent = play(pupilIncidentDecider, [report(), removalIntention(), hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'), hearing('parent-victim', 'parent', 'parent', 'pupil-victim')]);
+    expect(given(pupilIncidentDecider, wrongParent).when(removal())).toMatchObject({ rule: 'P6' });
+    expect(given(pupilIncidentDecider, play(pupilIncidentDecider, [report(), ...removalPrepared()])).when(removal())).toMatchObject([{ type: 'MeasureImposed' }]);
   });
 
-  it('opens the removal clocks: eight weeks to find a school, six weeks for reconsideration (P6)', () => {
-    const history = play(pupilIncidentDecider, [report(), hearing('staff-teacher-1', 'staff'), hearing('parent-bully')]);
+  it('records whose hearing it was: a class teacher or a parent of a pupil of the case, named (P6)', () => {
+    expect(given(pupilIncidentDecider, reported()).when(hearing('parent-x', 'parent', 'parent'))).toMatchObject({ rule: 'P6', message: expect.stringMatching(/ofPupilId/) });
+    expect(given(pupilIncidentDecider, reported()).when(hearing('parent-x', 'parent', 'parent', 'pupil-elsewhere'))).toMatchObject({ rule: 'P6' });
+    expect(given(pupilIncidentDecider, reported()).when(hearing('parent-x', 'parent', 'class-teacher', 'pupil-bully'))).toMatchObject({ rule: 'P6' });
+    expect(given(pupilIncidentDecider, reported()).when(hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'))).toMatchObject([
+      { type: 'HearingHeld', data: { heardAs: 'class-teacher', ofPupilId: 'pupil-bully', heardPersonKind: 'staff' } },
+    ]);
+  });
+
+  it('opens the removal clocks and notices: eight weeks to find a school, the parents\' six weeks, Inspectorate and attendance officer (P6)', () => {
+    const history = play(pupilIncidentDecider, [report(), ...removalPrepared()]);
     const removal = measure({ measure: 'removal' }, board);
+    const ids = removal.data.obligationIds;
     expect(imposed(given(pupilIncidentDecider, history).when(removal)).obligations).toEqual([
       expect.objectContaining({ kind: 'inform-parents' }),
-      { obligationId: removal.data.obligationIds.removalPlacement, kind: 'removal-placement', regarding: removal.data.measureId, dueAt: '2026-12-30T10:00:00.000Z' },
-      { obligationId: removal.data.obligationIds.reconsiderationWindow, kind: 'removal-reconsideration-window', regarding: removal.data.measureId, dueAt: '2026-12-16T10:00:00.000Z' },
+      { obligationId: ids.removalPlacement, kind: 'removal-placement', regarding: removal.data.measureId, dueAt: '2026-12-30T10:00:00.000Z' },
+      { obligationId: ids.reconsiderationWindow, kind: 'removal-reconsideration-window', regarding: removal.data.measureId, dueAt: '2026-12-16T10:00:00.000Z' },
+      { obligationId: ids.removalInspectorate, kind: 'report-removal-to-inspectorate', regarding: removal.data.measureId, dueAt: '2026-11-06T10:00:00.000Z' },
+      { obligationId: ids.attendanceOfficer, kind: 'inform-attendance-officer', regarding: removal.data.measureId, dueAt: '2026-11-06T10:00:00.000Z' },
     ]);
   });
 

@@ -5,6 +5,7 @@ import { type Decision, refuse } from '../shared/rule-violation';
 import type { ImposeMeasure } from './pupil-incident.commands';
 import type { MeasureImposed } from './pupil-incident.events';
 import type { PupilIncidentState } from './pupil-incident.state';
+import { removalUnprepared } from './removal.decider';
 import { chainedSchoolDays, schoolDaysIn } from './suspension-chain';
 
 const MEASURES = ['warning', 'ict-ban', 'behaviour-contract', 'suspension', 'removal'] as const;
@@ -46,9 +47,10 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
       return refuse('P5', `Together with the suspension it follows, this pupil would be suspended for ${chained.length} school days (${chained[0]} to ${chained.at(-1)}); the law allows at most five`);
     }
   }
-  // rule P6: a removal is preceded by hearing the teacher and the parents.
-  if (data.measure === 'removal' && !(state.heardKinds.includes('staff') && state.heardKinds.includes('parent'))) {
-    return refuse('P6', 'A removal is preceded by hearing the teacher and the parents');
+  // rule P6 (revision 2): the intention, then the pupil's own class teacher and own parents heard.
+  if (data.measure === 'removal') {
+    const unprepared = removalUnprepared(state, data.subjectId);
+    if (unprepared) return unprepared;
   }
 
   const { obligationIds: ids } = data;
@@ -67,10 +69,14 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
     });
   }
   if (data.measure === 'removal') {
-    // rule P6: final when another school agrees or after eight weeks; reconsideration may be asked within six.
+    // rule P6: final when another school agrees or after eight weeks; the parents may object within six (their
+    // deadline); the Inspectorate and the school-attendance officer are informed.
+    const notice = addWorkingDays(context.now, policy.inspectorateReportWithinWorkingDays, policy.workingDays);
     obligations.push(
       { obligationId: ids.removalPlacement, kind: 'removal-placement', regarding: data.measureId, dueAt: addHours(context.now, policy.removalSearchWeeks * 7 * 24) },
       { obligationId: ids.reconsiderationWindow, kind: 'removal-reconsideration-window', regarding: data.measureId, dueAt: addHours(context.now, policy.reconsiderationWeeks * 7 * 24) },
+      ...(ids.removalInspectorate ? [{ obligationId: ids.removalInspectorate, kind: 'report-removal-to-inspectorate' as const, regarding: data.measureId, dueAt: notice }] : []),
+      ...(ids.attendanceOfficer ? [{ obligationId: ids.attendanceOfficer, kind: 'inform-attendance-officer' as const, regarding: data.measureId, dueAt: notice }] : []),
     );
   }
   return [

@@ -15,6 +15,9 @@ export interface ImposeMeasure {
       readonly inspectorateReport: string;
       readonly removalPlacement: string;
       readonly reconsiderationWindow: string;
+      /** P6 (revision 2): the removal's notices to the Inspectorate and the school-attendance officer. */
+      readonly removalInspectorate?: string;
+      readonly attendanceOfficer?: string;
     };
     readonly subjectId: string;
     readonly measure: PupilMeasure;
@@ -33,6 +36,8 @@ export interface RecordHearing {
     /** Needed when the heard person is not among the involved (the pupil's teacher, often). */
     readonly heardPersonKind?: PersonKind;
     readonly heardAs?: HeardAs;
+    /** P6: whose class teacher or parent is heard; by default the case's one pupil perpetrator. */
+    readonly ofPupilId?: string;
     readonly heardAt: string;
     readonly summary: string;
   };
@@ -54,7 +59,42 @@ export interface RecordInspectorateReport {
     readonly reference: string;
     /** The suspension it reports; may be left out when the case has exactly one report open. */
     readonly regarding?: string;
+    /** P6: a removal is also reported to the school-attendance officer; the Inspectorate when left out. */
+    readonly recipient?: 'inspectorate' | 'attendance-officer';
   };
 }
 
-export type PupilIncidentCommand = CaseCommand | ImposeMeasure | RecordHearing | RecordParentsInformedOfMeasure | RecordInspectorateReport;
+export interface RecordRemovalIntention {
+  readonly type: 'RecordRemovalIntention';
+  readonly context: CommandContext;
+  readonly data: { readonly intentionId: string; readonly subjectId: string; readonly reason: string };
+}
+
+export interface RecordPlacement {
+  readonly type: 'RecordPlacement';
+  readonly context: CommandContext;
+  readonly data: { readonly subjectId: string; readonly outcome: 'admitted' | 'search-ended'; readonly admittingSchool?: string; readonly decidedAt: string };
+}
+
+export interface RecordObjection {
+  readonly type: 'RecordObjection';
+  readonly context: CommandContext;
+  readonly data: { readonly objectionId: string; readonly obligationId: string; readonly subjectId: string; readonly receivedAt: string; readonly summary: string };
+}
+
+export interface DecideObjection {
+  readonly type: 'DecideObjection';
+  readonly context: CommandContext;
+  readonly data: { readonly objectionId: string; readonly decision: 'upheld' | 'rejected'; readonly rationale: string };
+}
+
+export type PupilIncidentCommand =
+  | CaseCommand
+  | ImposeMeasure
+  | RecordHearing
+  | RecordParentsInformedOfMeasure
+  | RecordInspectorateReport
+  | RecordRemovalIntention
+  | RecordPlacement
+  | RecordObjection
+  | DecideObjection;

@@ -5,6 +5,7 @@ import type { ParentNotificationChannel, ParentsInformed } from '../shared/paren
 import { type Decision, assertNever, refuse } from '../shared/rule-violation';
 import { decideInspectorateReport } from './inspectorate-report.decider';
 import { decideImposeMeasure } from './measure.decider';
+import { decideObjection, decideObjectionDecision, decidePlacement, decideRemovalIntention } from './removal.decider';
 import { PUPIL_INCIDENT_RULES } from './pupil-incident-kind.rules';
 import type { PupilIncidentCommand, RecordHearing, RecordParentsInformedOfMeasure } from './pupil-incident.commands';
 import type { HearingHeld, PupilIncidentEvent } from './pupil-incident.events';
@@ -26,6 +27,18 @@ export function decidePupilIncident(
     case 'LinkCriminalReportDecision':
     case 'NumberCase':
       return decideCase(command, state, PUPIL_INCIDENT_RULES);
+    case 'RecordRemovalIntention':
+    case 'RecordPlacement':
+    case 'RecordObjection':
+    case 'DecideObjection': {
+      // rule CLOSE1: where a removed pupil went, and the parents' objection, are facts of a decided removal.
+      const refused = guardCase(state, command.context.actor, command.type === 'RecordPlacement' || command.type === 'RecordObjection');
+      if (refused) return refused;
+      if (command.type === 'RecordRemovalIntention') return decideRemovalIntention(command, state);
+      if (command.type === 'RecordPlacement') return decidePlacement(command, state);
+      if (command.type === 'RecordObjection') return decideObjection(command, state, policy);
+      return decideObjectionDecision(command, state);
+    }
     case 'ImposeMeasure':
     case 'RecordHearing':
     case 'RecordParentsInformedOfMeasure':
@@ -51,8 +64,15 @@ function decideHearing(command: RecordHearing, state: PupilIncidentState): Decis
     return refuse('ROLE', 'Hearings are recorded by a director or the board', 'forbidden');
   }
   if (state.knownIds.has(data.hearingId)) return refuse('CASE', `Hearing ${data.hearingId} is already recorded`);
-  const kind = state.involved.find((p) => p.personId === data.heardPersonId)?.personKind ?? data.heardPersonKind;
+  const kind = state.involved.find((p) => p.personId === data.heardPersonId)?.personKind ?? data.heardPersonKind ?? (data.heardAs === 'parent' ? 'parent' : data.heardAs === 'class-teacher' ? 'staff' : undefined);
   if (!kind) return refuse('P6', 'The heard person is not involved in this case: heardPersonKind is required');
+  // rule P6 (revision 2): a class teacher's or a parent's hearing counts for the pupil it names — someone else's
+  // parent does not count for this pupil. The directory (issue #18) will check the relation; the command states it.
+  if (data.heardAs === 'staff-member') return refuse('P6', 'In a pupil case the class teacher or a parent is heard (heardAs class-teacher or parent)');
+  if (data.heardAs && !data.ofPupilId) return refuse('P6', `A hearing as ${data.heardAs} names the pupil it is about (ofPupilId)`);
+  if (data.ofPupilId && !state.involved.some((p) => p.personId === data.ofPupilId && p.personKind === 'pupil')) return refuse('P6', 'ofPupilId is a pupil involved in this case');
+  if (data.heardAs === 'class-teacher' && kind !== 'staff') return refuse('P6', 'A class teacher is a staff member');
+  if (data.heardAs === 'parent' && kind !== 'parent') return refuse('P6', 'A parent heard as parent is a parent');
   if (!data.summary.trim()) return refuse('P6', 'A hearing is recorded with a summary');
   if (isAfter(data.heardAt, context.now)) return refuse('B4', 'heardAt lies in the future');
   return [
@@ -62,6 +82,8 @@ function decideHearing(command: RecordHearing, state: PupilIncidentState): Decis
         hearingId: data.hearingId,
         heardPersonId: data.heardPersonId,
         heardPersonKind: kind,
+        heardAs: data.heardAs ?? null,
+        ofPupilId: data.ofPupilId ?? null,
         heardAt: data.heardAt,
         summary: data.summary,
         recordedBy: context.actor.id,

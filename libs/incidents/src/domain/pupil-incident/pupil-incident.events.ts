@@ -33,6 +33,8 @@ export interface HearingHeld {
     readonly heardPersonKind: PersonKind;
     /** Absent in events from before revision 2. */
     readonly heardAs?: HeardAs | null;
+    /** P6: whose class teacher or parent was heard (revision 2). */
+    readonly ofPupilId?: string | null;
     readonly heardAt: string;
     readonly summary: string;
     readonly recordedBy: string;
@@ -47,9 +49,64 @@ export interface InspectorateReported {
     readonly regarding: string;
     readonly reportedAt: string;
     readonly reference: string;
+    /** P6: a removal is also reported to the school-attendance officer (absent: the Inspectorate). */
+    readonly recipient?: 'inspectorate' | 'attendance-officer';
     readonly recordedBy: string;
     readonly closesObligationId: string;
   };
 }
 
-export type PupilIncidentEvent = CaseEvent | MeasureImposed | HearingHeld | ParentsInformed | InspectorateReported;
+/** P6 (revision 2): the board records that it intends to remove the pupil, before the hearings. */
+export interface RemovalIntended {
+  readonly type: 'RemovalIntended';
+  readonly data: { readonly intentionId: string; readonly subjectId: string; readonly reason: string; readonly intendedBy: string };
+}
+
+/** P6: the removal is final — another school admitted the pupil, or eight weeks of searching ended without one. */
+export interface RemovalPlacementRecorded {
+  readonly type: 'RemovalPlacementRecorded';
+  readonly data: {
+    readonly regarding: string;
+    readonly subjectId: string;
+    readonly outcome: 'admitted' | 'search-ended';
+    readonly admittingSchool: string | null;
+    readonly decidedAt: string;
+    readonly recordedBy: string;
+    readonly closesObligationId: string;
+  };
+}
+
+/** P6: the parents objected to the removal; opens the board's duty to hear them and decide. */
+export interface RemovalObjected {
+  readonly type: 'RemovalObjected';
+  readonly data: {
+    readonly objectionId: string;
+    readonly regarding: string;
+    readonly subjectId: string;
+    readonly receivedAt: string;
+    readonly summary: string;
+    /** Received after the parents' six weeks: recorded as it happened (FACT1). */
+    readonly late: boolean;
+    readonly recordedBy: string;
+    readonly obligations: readonly OpenedObligation[];
+    /** The parents' window, used: no longer open. */
+    readonly closesObligationIds: readonly string[];
+  };
+}
+
+/** P6: the board's decision on the objection. */
+export interface ObjectionDecided {
+  readonly type: 'ObjectionDecided';
+  readonly data: { readonly objectionId: string; readonly subjectId: string; readonly decision: 'upheld' | 'rejected'; readonly rationale: string; readonly decidedBy: string; readonly closesObligationId: string };
+}
+
+export type PupilIncidentEvent =
+  | CaseEvent
+  | MeasureImposed
+  | HearingHeld
+  | ParentsInformed
+  | InspectorateReported
+  | RemovalIntended
+  | RemovalPlacementRecorded
+  | RemovalObjected
+  | ObjectionDecided;

@@ -61,6 +61,8 @@ export function measure(overrides: Partial<ImposeMeasure['data']> = {}, actor: A
         inspectorateReport: `inspectorate-${sequence}`,
         removalPlacement: `placement-${sequence}`,
         reconsiderationWindow: `reconsideration-${sequence}`,
+        removalInspectorate: `removal-inspectorate-${sequence}`,
+        attendanceOfficer: `attendance-${sequence}`,
       },
       subjectId: 'pupil-bully',
       measure: 'warning',
@@ -70,11 +72,24 @@ export function measure(overrides: Partial<ImposeMeasure['data']> = {}, actor: A
   };
 }
 
-export function hearing(heardPersonId: string, heardPersonKind?: 'staff' | 'parent' | 'pupil' | 'external') {
+export function hearing(heardPersonId: string, heardPersonKind?: 'staff' | 'parent' | 'pupil' | 'external', heardAs?: 'class-teacher' | 'parent', ofPupilId?: string) {
   sequence++;
   return {
     type: 'RecordHearing' as const,
     context: as(board),
-    data: { hearingId: `hearing-${sequence}`, heardPersonId, heardPersonKind, heardAt: '2026-11-04T09:00:00.000Z', summary: 'Heard before the removal' },
+    data: { hearingId: `hearing-${sequence}`, heardPersonId, heardPersonKind, heardAs, ofPupilId, heardAt: '2026-11-04T09:00:00.000Z', summary: 'Heard before the removal' },
   };
 }
+
+/** P6 (revision 2): the board's intention to remove a pupil. */
+export function removalIntention(subjectId = 'pupil-bully') {
+  sequence++;
+  return { type: 'RecordRemovalIntention' as const, context: as(board), data: { intentionId: `intention-${sequence}`, subjectId, reason: 'Repeated threats after a suspension' } };
+}
+
+/** What a removal of `pupil-bully` needs first (P6): the intention, then its class teacher and its own parent heard. */
+export const removalPrepared = (subjectId = 'pupil-bully') => [
+  removalIntention(subjectId),
+  hearing('staff-teacher-1', 'staff', 'class-teacher', subjectId),
+  hearing('parent-bully', 'parent', 'parent', subjectId),
+];

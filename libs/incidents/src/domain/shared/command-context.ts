@@ -24,6 +24,8 @@ export interface DomainPolicy {
   readonly removalSearchWeeks: number;
   /** P6: weeks within which the parents may ask for reconsideration of a removal. */
   readonly reconsiderationWeeks: number;
+  /** P6: weeks within which the board hears the parents and decides on their objection. */
+  readonly objectionDecisionWeeks: number;
   /** B1 ("within one working day") and B3 ("without delay"): when an inspector-queue item becomes overdue. */
   readonly inspectorCallWithinWorkingDays: number;
   /** S11 (Civil Code 7:677 "onverwijld"): working days between learning the facts and a summary dismissal beyond which the delay needs a reason. */
@@ -40,6 +42,7 @@ export const DEFAULT_POLICY: DomainPolicy = {
   inspectorateReportWithinWorkingDays: 2,
   removalSearchWeeks: 8,
   reconsiderationWeeks: 6,
+  objectionDecisionWeeks: 4,
   inspectorCallWithinWorkingDays: 1,
   policeReportWithinWorkingDays: 5,
   summaryDismissalWithinWorkingDays: 5,

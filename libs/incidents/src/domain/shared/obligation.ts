@@ -10,7 +10,13 @@ export type ObligationKind =
   | 'police-report' // B2
   | 'device-return' // M6
   | 'removal-placement' // P6: another school agrees, or eight weeks pass
-  | 'removal-reconsideration-window'; // P6: parents may ask within six weeks
+  | 'removal-reconsideration-window' // P6: the parents' six weeks to object — their deadline, never the school's
+  | 'report-removal-to-inspectorate' // P6 (revision 2): the Inspectorate is informed of the removal
+  | 'inform-attendance-officer' // P6 (revision 2): the school-attendance officer (leerplichtambtenaar) is informed
+  | 'decide-objection'; // P6 (revision 2): the board hears the parents and decides on their objection
+
+/** Deadlines that are someone else's (P6: the parents' objection window): shown, lapsing by themselves, never overdue. */
+export const NOT_THE_SCHOOLS: ReadonlySet<ObligationKind> = new Set(['removal-reconsideration-window']);
 
 export interface OpenedObligation {
   readonly obligationId: string;
