@@ -65,6 +65,8 @@ const MUTATIONS = [
   ['B3', `${D}/case/case.decider.ts`, "if (kind === 'inspector-call-statutory') return refuse('B3'", "if (false) return refuse('B3'"],
   ['B3', `${D}/criminal-report/criminal-report.decider.ts`, 'if (state.statutory && data.source.statutoryConclusion === null) {', 'if (false) {'],
   ['B3', `${D}/case/case.decider.ts`, 'if (state.statutory && data.openCriminalReportDecisions?.length) {', 'if (false) {'],
+  ['CI1', `${D}/case/case.decider.ts`, 'if (excludedFromCase(actor.id, state.involved, state.heardPeople)) return refuse', 'if (false) return refuse'],
+  ['CI1', `${D}/criminal-report/criminal-report.decider.ts`, "if (data.source.excluded?.includes(context.actor.id)) return refuse('CI1'", "if (false) return refuse('CI1'"],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
 ];
 

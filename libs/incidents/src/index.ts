@@ -14,6 +14,7 @@ export * from './domain/case/case.commands';
 export * from './domain/case/case.state';
 export * from './domain/case/case.decider';
 export * from './domain/case/case-kind.rules';
+export * from './domain/case/conflict-of-interest';
 export * from './domain/pupil-incident/pupil-incident.events';
 export * from './domain/pupil-incident/pupil-incident.commands';
 export * from './domain/pupil-incident/pupil-incident.state';

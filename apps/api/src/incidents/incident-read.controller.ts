@@ -8,6 +8,7 @@ import { UuidPipe } from '../http/uuid.pipe';
 import { ShowingSubjects } from '../reads/dossier-read.interceptor';
 import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
+import { refuseInvolvedReader } from '../reads/conflict-of-interest.guard';
 
 /** The authorization table's row readIncident: board and legal every case; a director its schools'; HR staff cases; a teacher its reports. */
 function mayRead(principal: Principal, view: IncidentView): boolean {
@@ -45,6 +46,7 @@ export class IncidentReadController {
     if (!view) throw new NotFoundException({ detail: `No incident ${id}` });
     showing((view.involved as { personId: string }[]).map((person) => person.personId));
     if (!mayRead(principal, view)) throw new ForbiddenException({ detail: 'Your roles do not read this case' });
+    refuseInvolvedReader(principal, view);
     // Read straight from the stream: always as far as the case's own last event (api.md: every read says where it is).
     void reply.header('etag', `"${view.revision}"`).header('x-projection-position', String(view.position)).header('cache-control', 'no-store');
     // The client already holds this revision (If-None-Match): 304 without a body, so nothing is opened or sent.

@@ -1,3 +1,4 @@
+import { refuseInvolvedReader } from './conflict-of-interest.guard';
 import { BadRequestException, Controller, Headers, HttpException, Inject, NotFoundException, Param, Query, Res, UnprocessableEntityException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -47,6 +48,8 @@ export class AuditExportsController {
     // A caller without the role was refused before this (DossierReadInterceptor), not learning whether the case exists.
     const loaded = await this.writeSide.caseStreams.load(id);
     if (!loaded) throw new NotFoundException({ detail: `No incident ${id}` });
+    const view = await this.writeSide.views.view(id);
+    if (view) refuseInvolvedReader(principal, view); // CI1
     const bundle = await this.signedBundle(caseExportStreams(loaded.streamId, loaded.events), { kind: 'incident', incidentId: id }, principal);
     void reply.header('x-manifest-hash', bundle.manifestHash).header('x-audit-key-id', bundle.signature.keyId).header('cache-control', 'no-store');
     if (format === 'pdf') {

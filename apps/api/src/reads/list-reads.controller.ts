@@ -1,3 +1,5 @@
+import { WriteSide } from '@casebook/incidents';
+import { refuseInvolvedReader } from './conflict-of-interest.guard';
 import { BadRequestException, Controller, ForbiddenException, Headers, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -27,7 +29,10 @@ function pageOf(query: TimelineQueryDto): ReturnType<typeof page> {
 @Controller()
 @UseGuards(BearerAuthGuard)
 export class ListReadsController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly writeSide: WriteSide,
+  ) {}
 
   @Route('readObligations', { summary: 'Obligations with their due time, overdue first: a director (its schools) or the board', answer: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status, timing (FACT1: before-due | after-due, when done) }], nextCursor }' })
   async obligations(@Query() query: ObligationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -61,6 +66,9 @@ export class ListReadsController {
     if (!permits('readTimeline', principal, { schoolId: kase.schoolId, caseKind: kase.caseKind as 'pupil-incident' | 'staff-misconduct' })) {
       throw new ForbiddenException({ detail: 'Your roles do not read this timeline' });
     }
+    // CI1: who the case is about, folded from its stream (the timeline's rows name no people).
+    const view = await this.writeSide.views.view(id);
+    if (view) refuseInvolvedReader(principal, view);
     const language = timelineLanguage(acceptLanguage);
     void reply.header('content-language', language);
     const items = await findTimeline(source, id, { language, after: 0, limit: paging.offset + paging.limit });

@@ -1,9 +1,17 @@
 import { CASE_KINDS, type CaseKind, type EventStore, type RecordedEvent, streamIds } from '@casebook/event-store';
+import type { CaseState } from '../domain/case/case.state';
+import { excludedFromCase } from '../domain/case/conflict-of-interest';
 import type { SourceCase } from '../domain/criminal-report/criminal-report.commands';
 import type { PupilIncidentEvent } from '../domain/pupil-incident/pupil-incident.events';
 import { evolvePupilIncident, initialPupilIncidentState } from '../domain/pupil-incident/pupil-incident.state';
 import type { StaffMisconductEvent } from '../domain/staff-misconduct/staff-misconduct.events';
 import { evolveStaffMisconduct, initialStaffMisconductState } from '../domain/staff-misconduct/staff-misconduct.state';
+
+/** CI1: the people a case is about, who do not act on what follows from it. */
+function excludedOf(state: CaseState): string[] {
+  const ids = [...state.involved.map((p) => p.personId), ...state.heardPeople];
+  return [...new Set(ids)].filter((id) => excludedFromCase(id, state.involved, state.heardPeople));
+}
 
 export interface LoadedCase {
   readonly kind: CaseKind;
@@ -59,9 +67,9 @@ export class CaseStreams {
     if (!loaded) return null;
     if (loaded.kind === 'pupil-incident') {
       const state = loaded.events.reduce((s, e) => evolvePupilIncident(s, e as unknown as PupilIncidentEvent), initialPupilIncidentState);
-      return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: null };
+      return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: null, excluded: excludedOf(state) };
     }
     const state = loaded.events.reduce((s, e) => evolveStaffMisconduct(s, e as unknown as StaffMisconductEvent), initialStaffMisconductState);
-    return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: state.statutoryConclusion };
+    return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: state.statutoryConclusion, excluded: excludedOf(state) };
   }
 }

@@ -5,6 +5,7 @@ import type { CaseKindRules } from './case-kind.rules';
 import type { AddEvidence, AssessScope, CaseCommand, CloseIncident, LinkCriminalReportDecision, RecordCorrespondence, ReportIncident } from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
+import { excludedFromCase } from './conflict-of-interest';
 import { type ObligationKind, NOT_THE_SCHOOLS } from '../shared/obligation';
 
 /** The commands every case has: report, scope, evidence, correspondence, close, reopen. */
@@ -100,6 +101,8 @@ function decideLink(command: LinkCriminalReportDecision, state: CaseState): Deci
 export function guardCase(state: CaseState, actor: Actor, onClosedToo = false): RuleViolation | undefined {
   if (!state.reported) return refuse('CASE', 'No such incident', 'not-found');
   if (!actsForSchool(actor, state.schoolId)) return refuse('ROLE', 'This incident belongs to another school', 'forbidden');
+  // rule CI1: the people the case is about do not act on it, whatever their roles.
+  if (excludedFromCase(actor.id, state.involved, state.heardPeople)) return refuse('CI1', 'You are involved in this case (or were heard in it): you cannot act on it', 'forbidden');
   if (state.closed && !onClosedToo) return refuse('CLOSED', 'The case is closed; reopen it first');
   return undefined;
 }

@@ -21,6 +21,8 @@ export interface CaseState {
   readonly criminalReportDecisions: readonly string[];
   /** CLOSE1: the obligations this case's own events opened and nothing closed yet, by id. */
   readonly openObligations: Readonly<Record<string, ObligationKind>>;
+  /** CI1: everyone heard in the case (they are excluded from it like the involved). */
+  readonly heardPeople: readonly string[];
   /** The case's number, once the counter gave it one. */
   readonly caseNumber: string | null;
   /** B3: the case ever had a statutory inspector item (it can then never be closed as out of scope). */
@@ -41,8 +43,14 @@ export const initialCaseState: CaseState = {
   criminalReportDecisions: [],
   openObligations: {},
   caseNumber: null,
+  heardPeople: [],
   statutory: false,
 };
+
+/** CI1: someone was heard in the case. */
+export function withHeard<S extends CaseState>(state: S, personId: string): S {
+  return state.heardPeople.includes(personId) ? state : { ...state, heardPeople: [...state.heardPeople, personId] };
+}
 
 /** CLOSE1: the case's open obligations after an event that opens and/or closes some (P2, P5, P6, B1, B3). */
 export function withObligations<S extends CaseState>(state: S, opened: readonly OpenedObligation[], closed: readonly string[] = []): S {

@@ -11,6 +11,8 @@ export interface SourceCase {
   readonly closed: boolean;
   /** B3: the conclusion of the statutory consultation of the inspector, when recorded. */
   readonly statutoryConclusion: InspectorConclusion | null;
+  /** CI1: the people the source case is about (involved, heard): they do not decide on its police report. */
+  readonly excluded?: readonly string[];
 }
 
 export interface OpenCriminalReportDecision {

@@ -83,6 +83,14 @@ describe('criminal-report decisions', () => {
     expect(given(decider, play(decider, [open()])).when(decide('do-not-report', 'No offence'))).toHaveLength(1);
   });
 
+  it('excludes a board member involved in the source case from opening or deciding it (CI1)', () => {
+    const involvedSource = { ...pupilSource, excluded: ['board-1'] };
+    expect(given(decider, []).when(open(involvedSource, board))).toMatchObject({ rule: 'CI1', violation: 'forbidden' });
+    const opened = play(decider, [open()]);
+    expect(given(decider, opened).when(decide('report', 'A threat', involvedSource))).toMatchObject({ rule: 'CI1', violation: 'forbidden' });
+    expect(given(decider, opened).when(decide('report', 'A threat', { ...pupilSource, excluded: ['board-2'] }))).toHaveLength(1);
+  });
+
   it('refuses a police report filed in the future (B4)', () => {
     const decided = play(decider, [open(), decide('report')]);
     expect(given(decider, decided).when({ ...policeReport, data: { ...policeReport.data, filedAt: '2026-11-05T09:00:00.000Z' } })).toMatchObject({ rule: 'B4' });

@@ -31,6 +31,7 @@ function decideOpen(command: OpenCriminalReportDecision, state: CriminalReportSt
   if (state.opened) return refuse('CASE', `Decision ${data.decisionId} is already opened`);
   if (actor.role !== 'director' && actor.role !== 'board') return refuse('P4', 'A director or the board opens a criminal-report decision', 'forbidden');
   if (!actsForSchool(actor, data.source.schoolId)) return refuse('ROLE', 'The source case belongs to another school', 'forbidden');
+  if (data.source.excluded?.includes(actor.id)) return refuse('CI1', 'You are involved in the source case: you cannot act on it', 'forbidden');
   if (data.source.closed) return refuse('CLOSED', 'The source case is closed; reopen it first');
   if (!data.suspectedOffence.trim()) return refuse('P4', 'The suspected offence is named');
   return [
@@ -55,6 +56,8 @@ function decideDecision(command: DecideCriminalReport, state: CriminalReportStat
   const { data, context } = command;
   if (!state.opened) return refuse('CASE', 'No such criminal-report decision', 'not-found');
   if (context.actor.role !== 'board') return refuse('B2', 'Only the board decides on a police report', 'forbidden');
+  // rule CI1: a board member involved in the source case is excluded from the decision.
+  if (data.source.excluded?.includes(context.actor.id)) return refuse('CI1', 'You are involved in the source case: you cannot decide on its police report', 'forbidden');
   if (state.decision) return refuse('B2', `Already decided: ${state.decision}`);
   // rule B3 (revision 2): under the statutory duty nothing is decided before the inspector was consulted, with a conclusion.
   if (state.statutory && data.source.statutoryConclusion === null) {

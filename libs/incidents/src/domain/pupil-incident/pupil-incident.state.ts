@@ -1,5 +1,5 @@
 import { isCaseEvent } from '../case/case.events';
-import { type CaseState, evolveCase, initialCaseState, withObligations } from '../case/case.state';
+import { type CaseState, evolveCase, initialCaseState, withHeard, withObligations } from '../case/case.state';
 import { assertNever } from '../shared/rule-violation';
 import type { HeardAs, PupilIncidentEvent, PupilMeasure } from './pupil-incident.events';
 import type { SuspensionPeriod } from './suspension-chain';
@@ -86,7 +86,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
     }
     case 'HearingHeld':
       return {
-        ...state,
+        ...withHeard(state, event.data.heardPersonId),
         hearingLog: [...state.hearingLog, { heardAs: event.data.heardAs ?? null, ofPupilId: event.data.ofPupilId ?? null }],
         knownIds: state.knownIds.with(event.data.hearingId),
       };

@@ -1,5 +1,5 @@
 import { isCaseEvent } from '../case/case.events';
-import { type CaseState, evolveCase, initialCaseState, withObligations } from '../case/case.state';
+import { type CaseState, evolveCase, initialCaseState, withHeard, withObligations } from '../case/case.state';
 import { assertNever } from '../shared/rule-violation';
 import type { DisciplinaryMeasure, InspectorConclusion, StaffMisconductEvent, StaffQualification } from './staff-misconduct.events';
 
@@ -49,7 +49,7 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
       return { ...state, knownIds: state.knownIds.with(event.data.intentionId), intentions: [...state.intentions, { subjectId, measure, announcedAt }] };
     }
     case 'HearingHeld':
-      return { ...state, knownIds: state.knownIds.with(event.data.hearingId), hearings: [...state.hearings, { heardPersonId: event.data.heardPersonId, heardAt: event.data.heardAt }] };
+      return { ...withHeard(state, event.data.heardPersonId), knownIds: state.knownIds.with(event.data.hearingId), hearings: [...state.hearings, { heardPersonId: event.data.heardPersonId, heardAt: event.data.heardAt }] };
     case 'DismissalProcedureStarted': {
       const { procedureId, subjectId, startedAt } = event.data;
       return { ...state, dismissalProcedures: { ...state.dismissalProcedures, [procedureId]: { subjectId, startedAt, concluded: false } } };
