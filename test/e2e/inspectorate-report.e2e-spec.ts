@@ -41,7 +41,7 @@ describeOnEveryStore('the report of a suspension to the Inspectorate (P5)', (api
     const done = (await api.get(`/obligations?status=done&waitForPosition=${reported.json().position}`, director)).json().items;
     expect(done.map((o: { kind: string; incidentId: string }) => `${o.kind} ${o.incidentId}`)).toContain(`report-suspension-to-inspectorate ${incidentId}`);
     const timeline = (await api.get(`/incidents/${incidentId}/timeline?waitForPosition=${reported.json().position}`, director)).json().items;
-    expect(timeline.at(-1).text).toBe('Schorsing gemeld aan de Inspectie van het Onderwijs (kenmerk ISD-2026-118), door directeur');
+    expect(timeline.at(-1).text).toBe('Schriftelijk gemeld aan de Inspectie van het Onderwijs (kenmerk ISD-2026-118), door directeur');
 
     const again = await api.post(`/incidents/${incidentId}/inspectorate-reports`, { reportedAt: new Date().toISOString(), reference: 'ISD-2026-119', regarding: suspensionId }, director);
     expect(again.statusCode).toBe(409);
