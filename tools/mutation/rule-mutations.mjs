@@ -21,7 +21,7 @@ const MUTATIONS = [
   ['P4', `${D}/criminal-report/criminal-report.decider.ts`, "if (actor.role !== 'director' && actor.role !== 'board') return refuse('P4'", "if (false) return refuse('P4'"],
   ['P5', `${D}/pupil-incident/measure.decider.ts`, 'if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {', 'if (false) {'],
   ['P5', `${D}/pupil-incident/pupil-incident.decider.ts`, "if ((measure === 'suspension' || measure === 'removal') && !WRITTEN.includes(data.channel))", 'if (false)'],
-  ['P5', `${D}/pupil-incident/inspectorate-report.decider.ts`, 'const obligationId = state.inspectorateReportsOpen[regarding];\n  if (!obligationId) {', 'const obligationId = state.inspectorateReportsOpen[regarding];\n  if (false) {'],
+  ['P5', `${D}/pupil-incident/inspectorate-report.decider.ts`, 'const obligationId = reports[regarding];\n  if (!obligationId) {', 'const obligationId = reports[regarding];\n  if (false) {'],
   ['P6', `${D}/pupil-incident/measure.decider.ts`, '    if (unprepared) return unprepared;', ''],
   ['P6', `${D}/pupil-incident/removal.decider.ts`, "    ...(heard.some((h) => h.heardAs === 'parent') ? [] : [\"the pupil's parents\"]),", ''],
   ['P6', `${D}/pupil-incident/removal.decider.ts`, "if (!heard) return refuse('P6'", "if (false) return refuse('P6'"],
