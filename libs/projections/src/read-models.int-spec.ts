@@ -127,7 +127,7 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
       'PoliceReportFiled',
     ]);
     expect(nl.map((line) => line.position)).toEqual([...nl.map((line) => line.position)].sort((a, b) => a - b));
-    expect(nl[0]).toMatchObject({ late: true, actor: { id: 'staff-teacher-1', role: 'teacher' }, text: 'Incident gemeld (cyberbullying), 2 betrokkene(n), door leerkracht (laat vastgelegd)' });
+    expect(nl[0]).toMatchObject({ late: true, actor: { id: 'staff-teacher-1', role: 'teacher' }, text: 'Incident gemeld (cyberpesten), 2 betrokkenen, door leerkracht (laat vastgelegd)' });
     expect(nl[1]!.late).toBe(false);
     const en = await findTimeline(await source('case-timeline'), IDS.pupilCase, { language: 'en', after: nl[3]!.position, limit: 2 });
     expect(en.map((line) => line.text)).toEqual(['Parents informed by letter, by director', 'Criminal-report decision opened, by director']);

@@ -62,8 +62,8 @@ describe('the printed case timeline (PDF)', () => {
         expect(text).toContain('ab'.repeat(32));
         expect(text).toContain(`pagina ${index + 1}/${rendered.pages}`);
       });
-      expect(rendered.pageTexts[0]).toContain('Incident gemeld (cyberbullying), 2 betrokkene(n), door directeur');
-      expect(rendered.pageTexts.join(' ')).toContain('Bewijs toegevoegd (image/png)');
+      expect(rendered.pageTexts[0]).toContain('Incident gemeld (cyberpesten), 2 betrokkenen, door directeur');
+      expect(rendered.pageTexts.join(' ')).toContain('Bewijs toegevoegd (afbeelding)');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -1,4 +1,19 @@
 import type { EventsOf } from '@casebook/incidents';
+import {
+  CATEGORY_NL,
+  CHANNEL_NL,
+  COUNTERPART_NL,
+  HEARD_AS_NL,
+  MEASURE_NL,
+  OBLIGATION_NL,
+  OUTCOME_NL,
+  PERSON_KIND_NL,
+  ROUTE_NL,
+  dutch,
+  dutchDay,
+  dutchMoment,
+  mediaNl,
+} from './case-timeline.words.nl';
 
 /** The plain-language line of a timeline entry, in Dutch (default) or English (`Accept-Language: en`). */
 export type TimelineLanguage = 'nl' | 'en';
@@ -17,58 +32,39 @@ const ROLE: Record<TimelineLanguage, Record<string, string>> = {
   en: { teacher: 'teacher', director: 'director', board: 'board', hr: 'HR', legal: 'legal' },
 };
 
-/** S9, S13 in Dutch words (the API's codes stay out of Dutch lines). */
-const DISCIPLINARY_NL: Readonly<Record<string, string>> = {
-  warning: 'waarschuwing',
-  reprimand: 'berisping',
-  suspension: 'schorsing',
-  'summary-dismissal': 'ontslag op staande voet',
-  'suspension-pending-investigation': 'schorsing als ordemaatregel',
-  dismissal: 'ontslag',
-};
-const ROUTE_NL: Readonly<Record<string, string>> = { uwv: 'via het UWV', 'cantonal-court': 'via de kantonrechter', settlement: 'met een vaststellingsovereenkomst' };
-const OUTCOME_NL: Readonly<Record<string, string>> = { granted: 'toegekend', refused: 'afgewezen', settled: 'geschikt', withdrawn: 'ingetrokken' };
+/** A code in English words: `ict-ban` → `ict ban`, `do-not-report` → `do not report`. */
+const words = (code: unknown): string => String(code).replace(/-/g, ' ');
+/** A moment where the board is, in English: `6 November 2026 at 11:00`. */
+const englishMoment = (iso: unknown): string =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(new Date(String(iso)));
+
 const ROUTE_EN: Readonly<Record<string, string>> = { uwv: 'through the UWV', 'cantonal-court': 'through the cantonal court', settlement: 'by settlement agreement' };
-const OBLIGATION_NL: Readonly<Record<string, string>> = {
-  'inform-parents': 'ouders informeren',
-  'report-suspension-to-inspectorate': 'schorsing melden aan de Inspectie',
-  'inspector-call-policy': 'vertrouwensinspecteur bellen',
-  'inspector-call-statutory': 'vertrouwensinspecteur raadplegen (wettelijk)',
-  'police-report': 'aangifte doen',
-  'device-return': 'toestel teruggeven',
-  'removal-placement': 'andere school zoeken',
-  'removal-reconsideration-window': 'bezwaartermijn ouders',
-  'report-removal-to-inspectorate': 'verwijdering melden aan de Inspectie',
-  'inform-attendance-officer': 'leerplichtambtenaar informeren',
-  'decide-objection': 'bezwaar behandelen',
-};
-const dutch = (words: Readonly<Record<string, string>>, code: unknown) => words[String(code)] ?? String(code);
 
 const LINES: Record<TimelineLanguage, Lines> = {
   nl: {
-    IncidentReported: (f) => `Incident gemeld (${f['category']}), ${f['involvedCount']} betrokkene(n)`,
+    IncidentReported: (f) => `Incident gemeld (${dutch(CATEGORY_NL, f['category'])}), ${f['involvedCount']} ${f['involvedCount'] === 1 ? 'betrokkene' : 'betrokkenen'}`,
     ScopeAssessed: (f) => (f['inScope'] ? 'Beoordeeld: valt onder het protocol' : 'Beoordeeld: valt niet onder het protocol'),
-    EvidenceAdded: (f) => `Bewijs toegevoegd (${f['mediaType']})`,
-    CorrespondenceRecorded: (f) => `Correspondentie vastgelegd: ${f['direction'] === 'incoming' ? 'ontvangen van' : 'verstuurd aan'} ${f['counterpart']} per ${f['channel']}`,
+    EvidenceAdded: (f) => `Bewijs toegevoegd (${mediaNl(f['mediaType'])})`,
+    CorrespondenceRecorded: (f) => `Correspondentie vastgelegd: ${f['direction'] === 'incoming' ? 'ontvangen van' : 'verstuurd aan'} ${dutch(COUNTERPART_NL, f['counterpart'])}, ${dutch(CHANNEL_NL, f['channel'])}`,
     IncidentClosed: () => 'Zaak gesloten',
     CaseNumbered: (f) => `Zaaknummer ${f['caseNumber']}`,
     ObligationWaived: (f) => `Verplichting vervallen verklaard bij het sluiten: ${dutch(OBLIGATION_NL, f['kind'])}`,
     IncidentReopened: () => 'Zaak heropend',
     CriminalReportDecisionLinked: () => 'Besluit over aangifte gekoppeld',
-    MeasureImposed: (f) => `Maatregel opgelegd: ${f['measure']}${f['startsOn'] ? ` van ${f['startsOn']}` : ''}${f['endsOn'] ? ` tot en met ${f['endsOn']}` : ''}`,
-    HearingHeld: (f) => `Gehoord: ${f['heardPersonKind']}`,
+    MeasureImposed: (f) => `Maatregel opgelegd: ${dutch(MEASURE_NL, f['measure'])}${f['startsOn'] ? ` van ${dutchDay(f['startsOn'])}` : ''}${f['endsOn'] ? ` tot en met ${dutchDay(f['endsOn'])}` : ''}`,
+    HearingHeld: (f) => `Gehoord: ${f['heardAs'] ? dutch(HEARD_AS_NL, f['heardAs']) : dutch(PERSON_KIND_NL, f['heardPersonKind'])}`,
     InspectorateReported: (f) => `Schriftelijk gemeld aan ${f['recipient'] === 'attendance-officer' ? 'de leerplichtambtenaar' : 'de Inspectie van het Onderwijs'} (kenmerk ${f['reference']})`,
     RemovalIntended: () => 'Voornemen tot verwijdering vastgelegd',
     RemovalPlacementRecorded: (f) => (f['outcome'] === 'admitted' ? 'Verwijdering definitief: een andere school laat de leerling toe' : 'Verwijdering definitief: acht weken gezocht zonder resultaat'),
     RemovalObjected: (f) => `Bezwaar van de ouders ontvangen${f['late'] ? ' (na de termijn)' : ''}`,
     ObjectionDecided: (f) => (f['decision'] === 'upheld' ? 'Bezwaar gegrond verklaard' : 'Bezwaar ongegrond verklaard'),
-    ParentsInformed: (f) => `Ouders geïnformeerd per ${f['channel']}`,
+    ParentsInformed: (f) => `Ouders geïnformeerd, ${dutch(CHANNEL_NL, f['channel'])}`,
     StaffConductQualified: (f) => `Gedrag gekwalificeerd als ${f['qualification'] === 'boundary-crossing' ? 'grensoverschrijdend' : 'plichtsverzuim'}`,
-    InspectorNotificationQueued: (f) => `Melding aan de vertrouwensinspecteur klaargezet (${f['basis'] === 'statutory' ? 'wettelijk' : 'beleid'}), uiterlijk ${f['dueAt']}`,
+    InspectorNotificationQueued: (f) => `Melding aan de vertrouwensinspecteur klaargezet (${f['basis'] === 'statutory' ? 'wettelijk' : 'beleid'}), uiterlijk ${dutchMoment(f['dueAt'])}`,
     InspectorCalled: (f) => `Vertrouwensinspecteur gebeld (kenmerk ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion'] === 'reasonable-suspicion' ? 'redelijk vermoeden' : 'geen redelijk vermoeden'}` : ''}`,
     ManagerConsulted: () => 'Leidinggevende geraadpleegd',
-    DisciplinaryMeasureImposed: (f) => `Disciplinaire maatregel: ${dutch(DISCIPLINARY_NL, f['measure'])}`,
-    DisciplinaryIntentionAnnounced: (f) => `Voornemen schriftelijk aangekondigd: ${dutch(DISCIPLINARY_NL, f['measure'])}`,
+    DisciplinaryMeasureImposed: (f) => `Disciplinaire maatregel: ${dutch(MEASURE_NL, f['measure'])}`,
+    DisciplinaryIntentionAnnounced: (f) => `Voornemen schriftelijk aangekondigd: ${dutch(MEASURE_NL, f['measure'])}`,
     DismissalProcedureStarted: (f) => `Ontslagprocedure gestart ${dutch(ROUTE_NL, f['route'])}`,
     DismissalProcedureConcluded: (f) => `Ontslagprocedure afgerond: ${dutch(OUTCOME_NL, f['outcome'])}`,
     CriminalReportDecisionOpened: (f) => `Besluit over aangifte geopend${f['statutory'] ? ' (wettelijke aangifteplicht)' : ''}`,
@@ -76,36 +72,39 @@ const LINES: Record<TimelineLanguage, Lines> = {
     PoliceReportFiled: () => 'Aangifte gedaan bij de politie',
   },
   en: {
-    IncidentReported: (f) => `Incident reported (${f['category']}), ${f['involvedCount']} involved`,
+    IncidentReported: (f) => `Incident reported (${words(f['category'])}), ${f['involvedCount']} involved`,
     ScopeAssessed: (f) => (f['inScope'] ? 'Assessed: within the protocol' : 'Assessed: outside the protocol'),
     EvidenceAdded: (f) => `Evidence added (${f['mediaType']})`,
-    CorrespondenceRecorded: (f) => `Correspondence recorded: ${f['direction'] === 'incoming' ? 'received from' : 'sent to'} ${f['counterpart']} by ${f['channel']}`,
+    CorrespondenceRecorded: (f) => `Correspondence recorded: ${f['direction'] === 'incoming' ? 'received from' : 'sent to'} ${words(f['counterpart'])} by ${words(f['channel'])}`,
     IncidentClosed: () => 'Case closed',
     CaseNumbered: (f) => `Case number ${f['caseNumber']}`,
-    ObligationWaived: (f) => `Obligation waived on closing: ${f['kind']}`,
+    ObligationWaived: (f) => `Obligation waived on closing: ${words(f['kind'])}`,
     IncidentReopened: () => 'Case reopened',
     CriminalReportDecisionLinked: () => 'Criminal-report decision linked',
-    MeasureImposed: (f) => `Measure imposed: ${f['measure']}${f['startsOn'] ? ` from ${f['startsOn']}` : ''}${f['endsOn'] ? ` to ${f['endsOn']}` : ''}`,
-    HearingHeld: (f) => `Heard: ${f['heardPersonKind']}`,
+    MeasureImposed: (f) => `Measure imposed: ${words(f['measure'])}${f['startsOn'] ? ` from ${f['startsOn']}` : ''}${f['endsOn'] ? ` to ${f['endsOn']}` : ''}`,
+    HearingHeld: (f) => `Heard: ${words(f['heardPersonKind'])}`,
     InspectorateReported: (f) => `Reported in writing to ${f['recipient'] === 'attendance-officer' ? 'the school-attendance officer' : 'the Inspectorate of Education'} (reference ${f['reference']})`,
     RemovalIntended: () => 'Intention to remove recorded',
     RemovalPlacementRecorded: (f) => (f['outcome'] === 'admitted' ? 'Removal final: another school admits the pupil' : 'Removal final: eight weeks of searching without result'),
     RemovalObjected: (f) => `Objection of the parents received${f['late'] ? ' (after the deadline)' : ''}`,
-    ObjectionDecided: (f) => `Objection ${f['decision']}`,
-    ParentsInformed: (f) => `Parents informed by ${f['channel']}`,
-    StaffConductQualified: (f) => `Conduct qualified as ${f['qualification']}`,
-    InspectorNotificationQueued: (f) => `Call to the confidential inspector queued (${f['basis']}), due ${f['dueAt']}`,
-    InspectorCalled: (f) => `Confidential inspector called (reference ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion']}` : ''}`,
+    ObjectionDecided: (f) => `Objection ${words(f['decision'])}`,
+    ParentsInformed: (f) => `Parents informed by ${words(f['channel'])}`,
+    StaffConductQualified: (f) => `Conduct qualified as ${words(f['qualification'])}`,
+    InspectorNotificationQueued: (f) => `Call to the confidential inspector queued (${words(f['basis'])}), due ${englishMoment(f['dueAt'])}`,
+    InspectorCalled: (f) => `Confidential inspector called (reference ${f['inspectorReference']})${f['conclusion'] ? `: ${words(f['conclusion'])}` : ''}`,
     ManagerConsulted: () => 'Manager consulted',
-    DisciplinaryMeasureImposed: (f) => `Disciplinary measure: ${f['measure']}`,
-    DisciplinaryIntentionAnnounced: (f) => `Intention announced in writing: ${f['measure']}`,
+    DisciplinaryMeasureImposed: (f) => `Disciplinary measure: ${words(f['measure'])}`,
+    DisciplinaryIntentionAnnounced: (f) => `Intention announced in writing: ${words(f['measure'])}`,
     DismissalProcedureStarted: (f) => `Dismissal procedure started ${dutch(ROUTE_EN, f['route'])}`,
-    DismissalProcedureConcluded: (f) => `Dismissal procedure concluded: ${f['outcome']}`,
+    DismissalProcedureConcluded: (f) => `Dismissal procedure concluded: ${words(f['outcome'])}`,
     CriminalReportDecisionOpened: (f) => `Criminal-report decision opened${f['statutory'] ? ' (statutory duty)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Decided: report to the police' : 'Decided: no police report'),
     PoliceReportFiled: () => 'Police report filed',
   },
 };
+
+/** Every event type a timeline shows (for the test that renders each in both languages). */
+export const TIMELINE_EVENT_TYPES = Object.keys(LINES.nl) as TimelineEventType[];
 
 export function timelineText(type: string, facts: Facts, actorRole: string, late: boolean, language: TimelineLanguage): string {
   const line = (LINES[language] as Readonly<Record<string, Line | undefined>>)[type]?.(facts) ?? type;
