@@ -244,6 +244,10 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: personId, heardAt: now(), summary: 'Heard on the objection' });
     return post(`/incidents/${id}/objections/${objection['id'] as string}/decision`, { decision: 'rejected', rationale: 'The removal stands' });
   });
+  // S10 (revision 2): the matrix teacher's own record; `self` holds for the teacher, not for HR (another person).
+  command('recordStaffManagerConsultation', "the teacher's own record", { personId: actorId('teacher') }, 201, async () =>
+    post(`/staff/${actorId('teacher')}/manager-consultations`, { consultedAt: now(), summary: 'May I post this?', managerId: 'matrix-director' }),
+  );
   command('qualifyConduct', 'staff case', staffCase, 200, async () =>
     post(`/incidents/${(await newCase('staff-misconduct')).id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Private contact' }),
   );

@@ -49,6 +49,7 @@ const MUTATIONS = [
   ['S13', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (data.measure === 'dismissal') {\n    return refuse('S13'", "if (false) {\n    return refuse('S13'"],
   ['S13', `${D}/staff-misconduct/dismissal-procedure.decider.ts`, "if (Object.values(state.dismissalProcedures).some((p) => p.subjectId === data.subjectId && !p.concluded)) {", 'if (false) {'],
   ['S11', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (isAfter(data.communicatedAt, withinDays) && !data.delayReason?.trim()) {", 'if (false) {'],
+  ['S10', `${D}/staff-record/staff-record.decider.ts`, "if (actor.id !== data.staffId && actor.role !== 'director' && actor.role !== 'board') {", 'if (false) {'],
   ['S10', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (!data.summary.trim()) return refuse('S10'", "if (false) return refuse('S10'"],
   ['S11', `${D}/staff-misconduct/disciplinary.decider.ts`, "if (!data.communicatedAt) return refuse('S11'", "if (false) return refuse('S11'"],
   ['B1', `${D}/staff-misconduct/inspector.decider.ts`, "if (data.qualification !== 'boundary-crossing') return [qualified];", 'return [qualified];'],

@@ -15,6 +15,7 @@ export const STREAM_CATEGORIES = [
   'privacy',
   'legal-hold',
   'case-numbers',
+  'staff-record',
 ] as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
@@ -41,6 +42,8 @@ export const streamIds = {
   personRecord: (personId: string): string => `privacy-${personId}`,
   /** A case's legal hold. */
   legalHold: (incidentId: string): string => `legal-hold-${incidentId}`,
+  /** S10: a staff member's own record, beside any case (manager consultations). */
+  staffRecord: (staffId: string): string => `staff-record-${staffId}`,
   /** The year's case-number counter (domain.md "case number"): its n-th event is number n. */
   caseNumbers: (year: number): string => `case-numbers-${year}`,
 } as const;

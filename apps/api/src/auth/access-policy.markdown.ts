@@ -9,6 +9,7 @@ const CONDITION_TEXT: Record<Condition, string> = {
   'staff-case': 'staff cases',
   'own-report': 'own school, own reports',
   'own-schools-only': 'yes, own schools\' items only',
+  self: 'own record only',
 };
 
 /** docs/authorization.md, from the table alone (a test compares the file with this). */

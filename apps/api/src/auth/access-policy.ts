@@ -24,7 +24,9 @@ export type Condition =
   /** own school, and the caller reported the case (api.md: "reporter") */
   | 'own-report'
   /** always answered, but the answer holds only the caller's own schools (a filter, not a refusal) */
-  | 'own-schools-only';
+  | 'own-schools-only'
+  /** the person the path names is the caller (S10: a staff member's own record) */
+  | 'self';
 
 /**
  * A dossier read (domain spec, "access log"): every call is logged — granted, refused or not found — with whose data
@@ -73,6 +75,7 @@ export const ACCESS_POLICY = {
   recordPlacement: rule('POST', '/incidents/{id}/placements', { board: 'any' }, { note: 'P6 (api.md revision 2)' }),
   recordObjection: rule('POST', '/incidents/{id}/objections', { board: 'any' }, { note: 'P6 (api.md revision 2)' }),
   decideObjection: rule('POST', '/incidents/{id}/objections/{objectionId}/decision', { board: 'any' }, { note: 'P6 (api.md revision 2)' }),
+  recordStaffManagerConsultation: rule('POST', '/staff/{staffId}/manager-consultations', { board: 'any', director: 'any', teacher: 'self', hr: 'self' }, { note: 'S10 (api.md revision 2): the staff member, a director or the board; without a case' }),
   announceDisciplinaryIntention: rule('POST', '/incidents/{id}/disciplinary-intentions', { board: 'any' }, { note: 'S12 (api.md revision 2)' }),
   startDismissalProcedure: rule('POST', '/incidents/{id}/dismissal-procedure', { board: 'any' }, { note: 'S13 (api.md revision 2)' }),
   recordDismissalOutcome: rule('POST', '/incidents/{id}/dismissal-procedure/outcome', { board: 'any' }, { note: 'S13 (api.md revision 2)' }),
@@ -127,6 +130,8 @@ export interface AccessResource {
   readonly schoolId?: string | null;
   readonly caseKind?: 'pupil-incident' | 'staff-misconduct';
   readonly reportedBy?: string;
+  /** The person whose record it is (condition `self`). */
+  readonly personId?: string;
 }
 
 /** The roles of an operation, in the order an actor holding several acts in. */
@@ -162,5 +167,7 @@ export function holds(condition: Condition, principal: Pick<Principal, 'id' | 's
       return resource.caseKind === 'staff-misconduct';
     case 'own-report':
       return ownSchool && resource.reportedBy !== undefined && resource.reportedBy === principal.id;
+    case 'self':
+      return resource.personId !== undefined && resource.personId === principal.id;
   }
 }

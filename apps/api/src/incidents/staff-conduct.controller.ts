@@ -1,11 +1,15 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Param } from '@nestjs/common';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
 import { type CommandOutcome, WriteSide } from '@casebook/incidents';
 import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { DisciplinaryIntentionDto, DismissalOutcomeDto, DismissalProcedureDto, InspectorCallDto, ManagerConsultationDto, QualificationDto } from './staff-misconduct-commands.dto';
+import { DisciplinaryIntentionDto, DismissalOutcomeDto, DismissalProcedureDto, InspectorCallDto, ManagerConsultationDto, QualificationDto, StaffManagerConsultationDto } from './staff-misconduct-commands.dto';
+import type { Principal } from '@casebook/access';
+import { CurrentPrincipal } from '../auth/bearer-auth.guard';
+import { permits } from '../auth/access-policy';
+import { PersonIdPipe } from '../http/person-id.pipe';
 
 /** Staff cases: the board's qualification (S8, B1), the inspector call (B1, B3), consulting the manager (S10). */
 @CommandEndpoints('incidents')
@@ -43,5 +47,12 @@ export class StaffConductController {
   @Route('recordDismissalOutcome', { summary: 'Record the outcome of the dismissal procedure (S13): the board', answer: '{ id (= the incident), incidentId, procedureId, revision, position }' })
   async dismissalOutcome(@Param('id', UuidPipe) id: string, @Body() body: DismissalOutcomeDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.staffConduct.recordDismissalOutcome(id, { outcome: body.outcome, decidedAt: instant(body.decidedAt), subjectId: body.subjectId }, issue());
+  }
+
+  @Route('recordStaffManagerConsultation', { status: 201, summary: 'Record that a staff member consulted the manager, without a case (S10): the staff member, a director or the board; in the personnel file', answer: '{ id (of the consultation), staffId, revision, position }' })
+  async ownConsultation(@Param('staffId', PersonIdPipe) staffId: string, @Body() body: StaffManagerConsultationDto, @CurrentPrincipal() principal: Principal, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    // The table's `self`: a teacher or HR officer records only their own consultation.
+    if (!permits('recordStaffManagerConsultation', principal, { personId: staffId })) throw new ForbiddenException({ detail: 'ROLE: you record only your own consultations', rule: 'ROLE' });
+    return this.writeSide.staffConduct.recordOwnManagerConsultation(staffId, { consultedAt: instant(body.consultedAt), summary: body.summary, managerId: body.managerId }, issue());
   }
 }

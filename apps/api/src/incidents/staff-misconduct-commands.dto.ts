@@ -52,6 +52,14 @@ export class ManagerConsultationDto {
   summary!: string;
 }
 
+/** `POST /staff/{staffId}/manager-consultations` (S10, revision 2): a consultation without a case. */
+export class StaffManagerConsultationDto extends ManagerConsultationDto {
+  @ApiPropertyOptional({ example: 'staff-dir-1', description: 'The manager consulted' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'managerId must be 1–64 letters, digits, - or _' })
+  managerId?: string;
+}
+
 const INTENDED: readonly DisciplinaryMeasure[] = ['reprimand', 'suspension', 'summary-dismissal'];
 const ROUTES: readonly DismissalRoute[] = ['uwv', 'cantonal-court', 'settlement'];
 const OUTCOMES: readonly DismissalOutcome[] = ['granted', 'refused', 'settled', 'withdrawn'];

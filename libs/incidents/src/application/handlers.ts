@@ -23,6 +23,7 @@ import type { StaffMisconductCommand } from '../domain/staff-misconduct/staff-mi
 import { decideStaffMisconduct } from '../domain/staff-misconduct/staff-misconduct.decider';
 import type { StaffMisconductEvent } from '../domain/staff-misconduct/staff-misconduct.events';
 import { evolveStaffMisconduct, initialStaffMisconductState, type StaffMisconductState } from '../domain/staff-misconduct/staff-misconduct.state';
+import { type StaffRecordCommand, type StaffRecordEvent, type StaffRecordState, decideStaffRecord, evolveStaffRecord, initialStaffRecordState } from '../domain/staff-record/staff-record.decider';
 import { StreamCommandHandler } from './stream-command-handler';
 
 /** A case's school: known once reported; for the report itself, the school it names. */
@@ -80,6 +81,10 @@ export function legalHoldHandler(store: EventStore): StreamCommandHandler<LegalH
   return new StreamCommandHandler(store, { initialState: initialLegalHoldState, evolve: evolveLegalHold, decide: decideLegalHold }, () => null);
 }
 
+export function staffRecordHandler(store: EventStore): StreamCommandHandler<StaffRecordCommand, StaffRecordEvent, StaffRecordState> {
+  return new StreamCommandHandler(store, { initialState: initialStaffRecordState, evolve: evolveStaffRecord, decide: decideStaffRecord }, () => null);
+}
+
 /** One handler per stream kind, made once per process (issue #15: not per request). */
 export function buildHandlers(store: EventStore, policy: DomainPolicy) {
   return {
@@ -91,6 +96,7 @@ export function buildHandlers(store: EventStore, policy: DomainPolicy) {
     schoolConsent: schoolConsentHandler(store),
     personRecord: personRecordHandler(store),
     legalHold: legalHoldHandler(store),
+    staffRecord: staffRecordHandler(store),
   };
 }
 

@@ -12,6 +12,9 @@ type Opening = { readonly type: string; readonly data: unknown };
 export const subjectsOfStream: SubjectResolver = async (streamId, events, first) => {
   const pupil = idIn('pupil-conduct', streamId) ?? idIn('pupil-consent', streamId);
   if (pupil) return [pupil];
+  // S10: a staff member's own record is about that staff member.
+  const staff = idIn('staff-record', streamId);
+  if (staff) return [staff];
   if (!caseOfStream(streamId) && !idIn('criminal-report', streamId)) return [];
   const opening: Opening | undefined = events.find((event) => event.type === 'IncidentReported' || event.type === 'CriminalReportDecisionOpened') ?? (await first(streamId));
   if (!opening) return [];

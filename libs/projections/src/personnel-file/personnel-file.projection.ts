@@ -1,3 +1,4 @@
+import { idIn } from '@casebook/event-store';
 import type { RecordedEventOf } from '@casebook/incidents';
 import { type EntityManager, In } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
@@ -6,7 +7,8 @@ import { incidentIdOf } from '../shared/event-facts';
 import { PersonnelFileCaseRow, PersonnelFileEntryRow } from './personnel-file.entities';
 
 type Entry = Omit<PersonnelFileEntryRow, 'seq'>;
-type Event = RecordedEventOf<'staff-misconduct'>;
+type Category = 'staff-misconduct' | 'staff-record';
+type Event = RecordedEventOf<Category>;
 
 /** The staff members each case of the batch is about, and the new ones to write. */
 interface Filing {
@@ -15,9 +17,10 @@ interface Filing {
 }
 
 /** The personnel file (F1, S8–S10, B1): misconduct cases, qualifications, measures, correspondence, consultations, inspector calls. */
-export const personnelFileProjection: Projection<'staff-misconduct'> = {
+export const personnelFileProjection: Projection<Category> = {
   name: 'personnel-file',
-  categories: ['staff-misconduct'],
+  // S10: a staff member's own record too (manager consultations without a case).
+  categories: ['staff-misconduct', 'staff-record'],
   entities: [PersonnelFileEntryRow, PersonnelFileCaseRow],
   ddl: (schema) => `
 CREATE TABLE ${schema}.personnel_file_entries (
@@ -61,7 +64,7 @@ const ofCase = (event: Event, filing: Filing): string[] => {
 };
 
 /** The entries each event adds to the personnel files of the case's staff members (F1, S8–S10, B1). */
-const ENTRIES: EventTable<'staff-misconduct', Filing, Entry[]> = {
+const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReported: (event, filing) => {
     const staff = event.data.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
     const incidentId = incidentIdOf(event.streamId);
@@ -83,7 +86,11 @@ const ENTRIES: EventTable<'staff-misconduct', Filing, Entry[]> = {
     if (filedIn.file !== 'personnel-file') return [];
     return filedIn.personIds.map((staffId) => entry(event, staffId, 'correspondence', letter, event.data.occurredAt));
   },
-  ManagerConsulted: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'manager-consultation', event.data, event.data.consultedAt)),
+  ManagerConsulted: (event, filing) => {
+    // S10: on the staff member's own record, or inside a case (then the case's staff members).
+    const own = idIn('staff-record', event.streamId);
+    return (own ? [own] : ofCase(event, filing)).map((staffId) => entry(event, staffId, 'manager-consultation', event.data, event.data.consultedAt));
+  },
   InspectorNotificationQueued: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'inspector-notification-queued', event.data)),
   InspectorCalled: (event, filing) => {
     const { closesObligationIds: _closed, ...call } = event.data;

@@ -1,5 +1,6 @@
 import type { DisciplinaryMeasure, DismissalOutcome, DismissalRoute, InspectorConclusion, StaffQualification } from '../../domain/staff-misconduct/staff-misconduct.events';
-import type { CommandOutcome } from '../command-outcome';
+import { streamIds } from '@casebook/event-store';
+import { type CommandOutcome, outcomeOf } from '../command-outcome';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
 /** Staff cases: the board's qualification (S8, B1), the inspector call (B1, B3), consulting the manager (S10). */
@@ -75,5 +76,16 @@ export class StaffConductCommands {
       incidentId,
       (events) => ({ incidentId, procedureId: (events[0] as { data: { procedureId: string } }).data.procedureId }),
     );
+  }
+
+  /** S10 (revision 2): a consultation without a case, on the staff member's own record. */
+  async recordOwnManagerConsultation(staffId: string, data: { readonly consultedAt: string; readonly summary: string; readonly managerId?: string }, issued: Issued): Promise<CommandOutcome> {
+    const consultationId = this.core.newId();
+    const result = await this.core.handlers.staffRecord.handle(
+      streamIds.staffRecord(staffId),
+      { type: 'RecordOwnManagerConsultation', context: issued.context, data: { staffId, consultationId, ...data } },
+      issued.meta,
+    );
+    return outcomeOf(result, consultationId, () => ({ staffId }));
   }
 }

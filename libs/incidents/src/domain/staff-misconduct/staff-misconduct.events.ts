@@ -41,7 +41,8 @@ export interface InspectorCalled {
 /** S10: a staff member consulted the manager. */
 export interface ManagerConsulted {
   readonly type: 'ManagerConsulted';
-  readonly data: { readonly consultationId: string; readonly consultedAt: string; readonly summary: string; readonly recordedBy: string };
+  /** `managerId`: whom the staff member consulted (revision 2; absent in older events). */
+  readonly data: { readonly consultationId: string; readonly consultedAt: string; readonly summary: string; readonly managerId?: string | null; readonly recordedBy: string };
 }
 
 export interface DisciplinaryMeasureImposed {
