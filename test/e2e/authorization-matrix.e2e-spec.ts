@@ -244,6 +244,19 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: personId, heardAt: now(), summary: 'Heard on the objection' });
     return post(`/incidents/${id}/objections/${objection['id'] as string}/decision`, { decision: 'rejected', rationale: 'The removal stands' });
   });
+  for (const [on, kind, resource] of kinds) {
+    command('reclassifyIncident', on, resource, 200, async () =>
+      post(`/incidents/${(await newCase(kind)).id}/reclassification`, { category: kind === 'pupil-incident' ? 'offensive-content' : 'reputation-damaged', rationale: 'Corrected' }),
+    );
+    command('addInvolvedPerson', on, resource, 200, async () =>
+      post(`/incidents/${(await newCase(kind)).id}/involved`, { personId: unique('matrix-witness'), personKind: 'pupil', role: 'witness' }),
+    );
+  }
+  command('withdrawMeasure', 'pupil case', pupilCase, 201, async () => {
+    const { id, personId } = await newCase('pupil-incident');
+    const measure = await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'warning', reason: 'Messages' });
+    return post(`/incidents/${id}/withdrawals`, { withdrawnId: measure['id'], rationale: 'Upheld on objection' });
+  });
   // S10 (revision 2): the matrix teacher's own record; `self` holds for the teacher, not for HR (another person).
   command('recordStaffManagerConsultation', "the teacher's own record", { personId: actorId('teacher') }, 201, async () =>
     post(`/staff/${actorId('teacher')}/manager-consultations`, { consultedAt: now(), summary: 'May I post this?', managerId: 'matrix-director' }),

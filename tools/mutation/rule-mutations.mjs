@@ -68,6 +68,9 @@ const MUTATIONS = [
   ['B3', `${D}/case/case.decider.ts`, 'if (state.statutory && data.openCriminalReportDecisions?.length) {', 'if (false) {'],
   ['CI1', `${D}/case/case.decider.ts`, 'if (excludedFromCase(actor.id, state.involved, state.heardPeople)) return refuse', 'if (false) return refuse'],
   ['CI1', `${D}/criminal-report/criminal-report.decider.ts`, "if (data.source.excluded?.includes(context.actor.id)) return refuse('CI1'", "if (false) return refuse('CI1'"],
+  ['COR1', `${D}/case/case.decider.ts`, "if (data.category === state.category) return refuse('COR1'", "if (false) return refuse('COR1'"],
+  ['COR1', `${D}/staff-misconduct/staff-misconduct.decider.ts`, "if (isRuleViolation(reclassified) || command.data.category !== B3_CATEGORY || state.statutory) return reclassified;", 'return reclassified;'],
+  ['COR1', `${D}/pupil-incident/pupil-incident.state.ts`, 'suspensions: state.suspensions.filter((s) => s.measureId !== event.data.withdrawnId)', 'suspensions: state.suspensions'],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
 ];
 

@@ -8,6 +8,7 @@ import { IncidentReadController } from './incidents/incident-read.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { MeasuresController } from './incidents/measures.controller';
 import { StaffConductController } from './incidents/staff-conduct.controller';
+import { CorrectionsController } from './incidents/corrections.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
@@ -37,6 +38,7 @@ export class ApiModule {
         CaseCommandsController,
         MeasuresController,
         StaffConductController,
+        CorrectionsController,
         CriminalReportsController,
         DeviceCustodyController,
         DeviceReturnController,

@@ -78,7 +78,7 @@ CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text
 const FACT_KEYS = [
   'category', 'kind', 'inScope', 'measure', 'subjectId', 'startsOn', 'endsOn', 'direction', 'counterpart', 'channel',
   'mediaType', 'qualification', 'basis', 'conclusion', 'inspectorReference', 'decision', 'decisionId', 'heardPersonKind',
-  'regarding', 'statutory', 'reference', 'route', 'outcome', 'heardAs', 'caseNumber', 'recipient', 'late',
+  'regarding', 'statutory', 'reference', 'route', 'outcome', 'heardAs', 'caseNumber', 'recipient', 'late', 'from', 'to',
 ] as const;
 
 /** The facts of one event's line (also used by the audit export's printed timeline). */
@@ -87,5 +87,10 @@ export function timelineFactsOf(type: string, data: Readonly<Record<string, unkn
   for (const key of FACT_KEYS) if (data[key] !== undefined && data[key] !== null) facts[key] = data[key];
   if (type === 'InspectorNotificationQueued') facts['dueAt'] = (data['obligation'] as { dueAt?: string } | undefined)?.dueAt;
   if (type === 'IncidentReported') facts['involvedCount'] = Array.isArray(data['involved']) ? data['involved'].length : 0;
+  if (type === 'InvolvedPersonAdded') {
+    // Kind and role only: the person's id and name stay out of the timeline's facts.
+    const [person] = (data['involved'] as { personKind?: string; role?: string }[] | undefined) ?? [];
+    Object.assign(facts, { personKind: person?.personKind, role: person?.role });
+  }
   return facts;
 }

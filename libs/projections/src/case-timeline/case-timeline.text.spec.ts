@@ -1,11 +1,15 @@
 import { PERSON_KINDS, PUPIL_INCIDENT_CATEGORIES, STAFF_MISCONDUCT_CATEGORIES } from '@casebook/incidents';
 import { TIMELINE_EVENT_TYPES, timelineText } from './case-timeline.text';
-import { CHANNEL_NL, COUNTERPART_NL, HEARD_AS_NL, MEASURE_NL, OBLIGATION_NL } from './case-timeline.words.nl';
+import { CHANNEL_NL, COUNTERPART_NL, HEARD_AS_NL, INVOLVEMENT_NL, MEASURE_NL, OBLIGATION_NL } from './case-timeline.words.nl';
 
 // Domain.md revision 2: the timeline is wholly in Dutch — no API code in a Dutch line, moments in Europe/Amsterdam —
 // and in English on request. Every event type is rendered with every code each of its facts can hold.
 const CODES: Readonly<Record<string, readonly string[]>> = {
   category: [...PUPIL_INCIDENT_CATEGORIES, ...STAFF_MISCONDUCT_CATEGORIES],
+  from: [...PUPIL_INCIDENT_CATEGORIES, ...STAFF_MISCONDUCT_CATEGORIES],
+  to: [...PUPIL_INCIDENT_CATEGORIES, ...STAFF_MISCONDUCT_CATEGORIES],
+  personKind: PERSON_KINDS,
+  role: Object.keys(INVOLVEMENT_NL),
   measure: Object.keys(MEASURE_NL),
   counterpart: Object.keys(COUNTERPART_NL),
   channel: Object.keys(CHANNEL_NL),

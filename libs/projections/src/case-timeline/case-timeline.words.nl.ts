@@ -3,6 +3,7 @@ import type {
   CorrespondenceCounterpart,
   DisciplinaryMeasure,
   HeardAs,
+  InvolvementRole,
   ObligationKind,
   PersonKind,
   PupilMeasure,
@@ -61,6 +62,8 @@ export const COUNTERPART_NL: Readonly<Record<CorrespondenceCounterpart, string>>
 export const CHANNEL_NL: Readonly<Record<CorrespondenceChannel, string>> = { letter: 'per brief', 'e-mail': 'per e-mail', phone: 'telefonisch', meeting: 'in een gesprek' };
 
 export const PERSON_KIND_NL: Readonly<Record<PersonKind, string>> = { pupil: 'leerling', staff: 'medewerker', parent: 'ouder', external: 'externe' };
+
+export const INVOLVEMENT_NL: Readonly<Record<InvolvementRole, string>> = { victim: 'slachtoffer', perpetrator: 'pleger', witness: 'getuige', reporter: 'melder' };
 
 export const HEARD_AS_NL: Readonly<Record<HeardAs, string>> = { 'class-teacher': 'de groepsleerkracht', parent: 'de ouders', 'staff-member': 'de medewerker' };
 

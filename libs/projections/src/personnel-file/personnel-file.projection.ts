@@ -103,5 +103,17 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReopened: null,
   ObligationWaived: null,
   CaseNumbered: null,
+  IncidentReclassified: null,
+  // COR1: a staff perpetrator added later is filed like one reported; a withdrawn measure shows in the case's files.
+  InvolvedPersonAdded: (event, filing) => {
+    const staff = event.data.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
+    const incidentId = incidentIdOf(event.streamId);
+    if (incidentId && staff.length) {
+      filing.subjects.set(incidentId, [...(filing.subjects.get(incidentId) ?? []), ...staff.map((p) => p.personId)]);
+      filing.newCases.push(...staff.map((p) => ({ incidentId, staffId: p.personId })));
+    }
+    return staff.map((p) => entry(event, p.personId, 'misconduct-case', { role: p.role }));
+  },
+  MeasureWithdrawn: (event, filing) => ofCase(event, filing).map((staffId) => entry(event, staffId, 'measure-withdrawn', event.data)),
   CriminalReportDecisionLinked: null,
 };

@@ -64,6 +64,10 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   IncidentReopened: null,
   ObligationWaived: null,
   CaseNumbered: null,
+  IncidentReclassified: null,
+  MeasureWithdrawn: null,
+  // COR1: a person added later is one of the case's people for retention too.
+  InvolvedPersonAdded: (event, schema) => [`INSERT INTO ${schema}.case_people SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId), event.data.involved.map((person) => person.personId)]],
   CriminalReportDecisionLinked: null,
   MeasureImposed: null,
   HearingHeld: null,

@@ -43,6 +43,7 @@ async function knownLinks(manager: EntityManager, events: readonly RecordedEvent
   for (const event of events) {
     const incidentId = incidentIdOf(event.streamId);
     if (event.type === 'ParentsInformed' && incidentId) wanted.add(event.data.regarding);
+    if (event.type === 'MeasureWithdrawn') wanted.add(event.data.withdrawnId);
     if ((event.type === 'IncidentClosed' || event.type === 'IncidentReopened') && incidentId) wanted.add(incidentId);
   }
   const links: Links = new Map();
@@ -111,6 +112,15 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReopened: (event, filing) => closedOrReopened(event, filing, 'incident-reopened'),
   ObligationWaived: null,
   CaseNumbered: null,
+  // COR1: a pupil added to the case gets it in their file; a withdrawn measure shows as withdrawn where it was filed.
+  InvolvedPersonAdded: (event, filing) => {
+    const pupils = event.data.involved.filter((p) => p.personKind === 'pupil');
+    const incidentId = incidentIdOf(event.streamId);
+    if (incidentId) link(filing, incidentId, pupils.map((p) => p.personId));
+    return pupils.map((p) => entry(event, p.personId, 'incident', { caseKind: 'pupil-incident', role: p.role }));
+  },
+  MeasureWithdrawn: (event, filing) => (filing.links.get(event.data.withdrawnId) ?? []).map((pupilId) => entry(event, pupilId, 'measure-withdrawn', event.data)),
+  IncidentReclassified: null,
   // Read and left out: the case's own matters (the case page shows them), staff-case events, and the overdue mark
   // (the device-return obligation already shows as overdue).
   ScopeAssessed: null,

@@ -42,6 +42,8 @@ export interface IncidentView {
   dismissalProcedures?: { procedureId: string; subjectId: string; route: string; startedAt: string; outcome: string | null; decidedAt: string | null }[];
   obligations: ObligationView[];
   criminalReportDecisions: string[];
+  /** COR1: the case's category corrections, in order. */
+  reclassifications?: unknown[];
   /** P6 (revision 2): a pupil case's removal: intentions, where the pupil went, the parents' objections. */
   removal?: { intentions: unknown[]; placements: unknown[]; objections: Record<string, unknown>[] };
 }
@@ -141,6 +143,19 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
       }
       case 'CaseNumbered':
         view.caseNumber = event.data.caseNumber;
+        break;
+      case 'IncidentReclassified':
+        // COR1: the category as it stands, and every correction in order (the first report stays as it was).
+        view.category = event.data.to;
+        (view.reclassifications ??= []).push({ ...event.data, recordedAt });
+        break;
+      case 'InvolvedPersonAdded':
+        view.involved = [...view.involved, ...event.data.involved];
+        break;
+      case 'MeasureWithdrawn':
+        for (const measure of view.measures as { measureId?: string }[]) {
+          if (measure.measureId === event.data.withdrawnId) Object.assign(measure, { withdrawn: { rationale: event.data.rationale, withdrawnBy: event.data.withdrawnBy, recordedAt } });
+        }
         break;
       case 'ObligationWaived':
         for (const obligation of view.obligations) {

@@ -1,7 +1,7 @@
 import { type CaseKind, streamIds } from '@casebook/event-store';
 import type { AddEvidence, RecordCorrespondence, ReportIncident } from '../../domain/case/case.commands';
 import type { InvolvedPerson } from '../../domain/case/involved-person';
-import { type CommandOutcome, outcomeOf } from '../command-outcome';
+import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import type { CommandResult } from '../stream-command-handler';
 import type { Actor } from '../../domain/shared/actor';
 import type { Issued, WriteSideCore } from '../write-side-core';
@@ -97,5 +97,38 @@ export class CaseCommands {
   reopen(incidentId: string, data: { readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
     const command = (context: Issued['context']) => ({ type: 'ReopenIncident' as const, context, data });
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'reopening', incidentId);
+  }
+
+  /** COR1: the category corrected; into B3's category the case is treated as if reported so (statutory item, decision). */
+  async reclassify(incidentId: string, data: { readonly category: string; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
+    const statutoryObligationId = this.core.newId();
+    const command = (context: Issued['context']) => ({ type: 'ReclassifyIncident' as const, context, data: { ...data, statutoryObligationId } });
+    const result = await this.core.onCase(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'reclassifications');
+    if ('kind' in result) return refused(result);
+    const statutory = result.outcome === 'accepted' && (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
+    if (!statutory) return outcomeOf(result, incidentId);
+    const opened = await this.criminalReports.open({ sourceIncidentId: incidentId, suspectedOffence: B3_SUSPECTED_OFFENCE }, { context: { actor: STATUTORY_ACTOR, now: issued.context.now }, meta: issued.meta });
+    if (opened.outcome !== 'accepted') return opened;
+    const head = await this.core.cases.head(incidentId);
+    return {
+      outcome: 'accepted',
+      id: incidentId,
+      revision: head?.revision ?? 0,
+      position: head?.position ?? 0,
+      answer: { inspectorItemId: statutoryObligationId, criminalReportDecisionId: opened.id },
+    };
+  }
+
+  /** COR1: a person added to the case. */
+  addInvolved(incidentId: string, person: InvolvedPerson, issued: Issued): Promise<CommandOutcome> {
+    const command = (context: Issued['context']) => ({ type: 'AddInvolvedPerson' as const, context, data: { person } });
+    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'people', incidentId);
+  }
+
+  /** COR1: a measure withdrawn, with a rationale. */
+  withdraw(incidentId: string, data: { readonly withdrawnId: string; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
+    const withdrawnId = data.withdrawnId.toLowerCase();
+    const command = (context: Issued['context']) => ({ type: 'WithdrawMeasure' as const, context, data: { withdrawnId, rationale: data.rationale } });
+    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'withdrawals', withdrawnId, () => ({ incidentId }));
   }
 }

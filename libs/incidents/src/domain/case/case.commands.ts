@@ -61,6 +61,27 @@ export interface CloseIncident {
   };
 }
 
+/** COR1: corrections, each a new event. */
+export interface ReclassifyIncident {
+  readonly type: 'ReclassifyIncident';
+  readonly context: CommandContext;
+  /** `statutoryObligationId`: for the statutory inspector item a reclassification into B3's category opens. */
+  readonly data: { readonly category: string; readonly rationale: string; readonly statutoryObligationId?: string };
+}
+
+export interface AddInvolvedPerson {
+  readonly type: 'AddInvolvedPerson';
+  readonly context: CommandContext;
+  readonly data: { readonly person: InvolvedPerson };
+}
+
+export interface WithdrawMeasure {
+  readonly type: 'WithdrawMeasure';
+  readonly context: CommandContext;
+  /** `mayWithdraw`: the kind's rule for who withdraws this measure (the measure's kind decides, from the state). */
+  readonly data: { readonly withdrawnId: string; readonly rationale: string };
+}
+
 /** Copies the number the year's counter gave the case onto it; once (later copies decide nothing). */
 export interface NumberCase {
   readonly type: 'NumberCase';
@@ -89,4 +110,7 @@ export type CaseCommand =
   | CloseIncident
   | ReopenIncident
   | NumberCase
+  | ReclassifyIncident
+  | AddInvolvedPerson
+  | WithdrawMeasure
   | LinkCriminalReportDecision;

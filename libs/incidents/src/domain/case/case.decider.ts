@@ -2,7 +2,7 @@ import { type Actor, actsForSchool } from '../shared/actor';
 import { isAfter } from '../shared/calendar';
 import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
 import type { CaseKindRules } from './case-kind.rules';
-import type { AddEvidence, AssessScope, CaseCommand, CloseIncident, LinkCriminalReportDecision, RecordCorrespondence, ReportIncident } from './case.commands';
+import type { AddEvidence, AddInvolvedPerson, AssessScope, CaseCommand, CloseIncident, LinkCriminalReportDecision, ReclassifyIncident, RecordCorrespondence, ReportIncident } from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 import { excludedFromCase } from './conflict-of-interest';
@@ -31,6 +31,13 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
       if (!rules.mayDecideCase(actor)) return refuse('ROLE', `A ${actor.role} does not close this kind of case`, 'forbidden');
       if (!command.data.outcome.trim()) return refuse('CASE', 'A case is closed with an outcome');
       return decideClose(command, state);
+    case 'ReclassifyIncident':
+      return decideReclassify(command, state, rules);
+    case 'AddInvolvedPerson':
+      return decideAddInvolved(command, state, rules);
+    case 'WithdrawMeasure':
+      // The measure's kind decides who withdraws it: the pupil and staff deciders take this command.
+      return refuse('CASE', 'Measures are withdrawn by the decider of the case kind');
     case 'ReopenIncident':
       if (!rules.mayDecideCase(actor)) return refuse('ROLE', `A ${actor.role} does not reopen this kind of case`, 'forbidden');
       if (!state.closed) return refuse('CLOSED', 'The case is open: there is nothing to reopen');
@@ -39,6 +46,26 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
     default:
       return assertNever(command);
   }
+}
+
+/** rule COR1: a category corrected by who decides the case (director of the school or board; board for staff). */
+function decideReclassify(command: ReclassifyIncident, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
+  const { data, context } = command;
+  if (!rules.mayDecideCase(context.actor)) return refuse('COR1', `A ${context.actor.role} does not reclassify this kind of case`, 'forbidden');
+  if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s`);
+  if (data.category === state.category) return refuse('COR1', `The case is already ${data.category}`);
+  if (!data.rationale.trim()) return refuse('COR1', 'A reclassification states its rationale');
+  return [{ type: 'IncidentReclassified', data: { from: state.category, to: data.category, rationale: data.rationale, reclassifiedBy: context.actor.id } }];
+}
+
+/** rule COR1: a person added to the case, once, by who decides the case; the case's kind rules still hold (SC1). */
+function decideAddInvolved(command: AddInvolvedPerson, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
+  const { data, context } = command;
+  if (!rules.mayDecideCase(context.actor)) return refuse('COR1', `A ${context.actor.role} does not add people to this kind of case`, 'forbidden');
+  if (state.involved.some((p) => p.personId === data.person.personId)) return refuse('COR1', `${data.person.personId} is already involved in this case`);
+  const problem = rules.involvementProblem([...state.involved, data.person]);
+  if (problem) return refuse('SC1', problem);
+  return [{ type: 'InvolvedPersonAdded', data: { involved: [data.person], addedBy: context.actor.id } }];
 }
 
 /**

@@ -61,6 +61,24 @@ export interface IncidentClosed {
   readonly data: { readonly outcome: string; readonly rationale: string | null; readonly closedBy: string };
 }
 
+/** COR1: the case's category corrected, with a rationale; the earlier one stays visible in the timeline. */
+export interface IncidentReclassified {
+  readonly type: 'IncidentReclassified';
+  readonly data: { readonly from: string; readonly to: string; readonly rationale: string; readonly reclassifiedBy: string };
+}
+
+/** COR1: a person added to the case (a list of one, so the name is sealed like the report's). */
+export interface InvolvedPersonAdded {
+  readonly type: 'InvolvedPersonAdded';
+  readonly data: { readonly involved: readonly InvolvedPerson[]; readonly addedBy: string };
+}
+
+/** COR1: a measure withdrawn, with a rationale (e.g. after an objection); the measure stays in the history. */
+export interface MeasureWithdrawn {
+  readonly type: 'MeasureWithdrawn';
+  readonly data: { readonly withdrawnId: string; readonly rationale: string; readonly withdrawnBy: string };
+}
+
 /** The case's number (domain.md "case number"), copied onto the case from the year's counter. */
 export interface CaseNumbered {
   readonly type: 'CaseNumbered';
@@ -92,6 +110,9 @@ export type CaseEvent =
   | IncidentClosed
   | ObligationWaived
   | CaseNumbered
+  | IncidentReclassified
+  | InvolvedPersonAdded
+  | MeasureWithdrawn
   | IncidentReopened
   | CriminalReportDecisionLinked;
 
@@ -103,6 +124,9 @@ const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'IncidentClosed',
   'ObligationWaived',
   'CaseNumbered',
+  'IncidentReclassified',
+  'InvolvedPersonAdded',
+  'MeasureWithdrawn',
   'IncidentReopened',
   'CriminalReportDecisionLinked',
 ]);

@@ -21,6 +21,8 @@ export interface CaseState {
   readonly criminalReportDecisions: readonly string[];
   /** CLOSE1: the obligations this case's own events opened and nothing closed yet, by id. */
   readonly openObligations: Readonly<Record<string, ObligationKind>>;
+  /** COR1: measures withdrawn (they stay in the history; rules no longer count them). */
+  readonly withdrawnMeasures: readonly string[];
   /** CI1: everyone heard in the case (they are excluded from it like the involved). */
   readonly heardPeople: readonly string[];
   /** The case's number, once the counter gave it one. */
@@ -44,6 +46,7 @@ export const initialCaseState: CaseState = {
   openObligations: {},
   caseNumber: null,
   heardPeople: [],
+  withdrawnMeasures: [],
   statutory: false,
 };
 
@@ -83,6 +86,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, closed: true };
     case 'CaseNumbered':
       return { ...state, caseNumber: event.data.caseNumber };
+    case 'IncidentReclassified':
+      return { ...state, category: event.data.to };
+    case 'InvolvedPersonAdded':
+      return { ...state, involved: [...state.involved, ...event.data.involved] };
+    case 'MeasureWithdrawn':
+      return { ...state, withdrawnMeasures: [...state.withdrawnMeasures, event.data.withdrawnId] };
     case 'ObligationWaived':
       return withObligations(state, [], [event.data.obligationId]);
     case 'IncidentReopened':

@@ -7,6 +7,7 @@ import { decideInspectorateReport } from './inspectorate-report.decider';
 import { decideImposeMeasure } from './measure.decider';
 import { decideObjection, decideObjectionDecision, decidePlacement, decideRemovalIntention } from './removal.decider';
 import { PUPIL_INCIDENT_RULES } from './pupil-incident-kind.rules';
+import type { WithdrawMeasure } from '../case/case.commands';
 import type { PupilIncidentCommand, RecordHearing, RecordParentsInformedOfMeasure } from './pupil-incident.commands';
 import type { HearingHeld, PupilIncidentEvent } from './pupil-incident.events';
 import type { PupilIncidentState } from './pupil-incident.state';
@@ -26,7 +27,13 @@ export function decidePupilIncident(
     case 'ReopenIncident':
     case 'LinkCriminalReportDecision':
     case 'NumberCase':
+    case 'ReclassifyIncident':
+    case 'AddInvolvedPerson':
       return decideCase(command, state, PUPIL_INCIDENT_RULES);
+    case 'WithdrawMeasure': {
+      const refused = guardCase(state, command.context.actor);
+      return refused ?? decidePupilWithdrawal(command, state);
+    }
     case 'RecordRemovalIntention':
     case 'RecordPlacement':
     case 'RecordObjection':
@@ -90,6 +97,18 @@ function decideHearing(command: RecordHearing, state: PupilIncidentState): Decis
       },
     },
   ];
+}
+
+/** rule COR1: a pupil measure withdrawn, with a rationale, by who may impose it (P3: a removal by the board only). */
+function decidePupilWithdrawal(command: WithdrawMeasure, state: PupilIncidentState): Decision<PupilIncidentEvent> {
+  const { data, context } = command;
+  const measure = state.measureIds[data.withdrawnId];
+  if (!measure) return refuse('COR1', `No measure ${data.withdrawnId} in this case`, 'not-found');
+  const { role } = context.actor;
+  if (role !== 'board' && !(role === 'director' && measure !== 'removal')) return refuse('COR1', `A ${role} does not withdraw a ${measure}`, 'forbidden');
+  if (state.withdrawnMeasures.includes(data.withdrawnId)) return refuse('COR1', 'The measure is withdrawn already');
+  if (!data.rationale.trim()) return refuse('COR1', 'A withdrawal states its rationale');
+  return [{ type: 'MeasureWithdrawn', data: { withdrawnId: data.withdrawnId, rationale: data.rationale, withdrawnBy: context.actor.id } }];
 }
 
 const WRITTEN: readonly ParentNotificationChannel[] = ['letter', 'e-mail'];

@@ -10,7 +10,7 @@ export interface PupilIncidentState extends CaseState {
   /** The measures of the case by id: P5 and P6 need to know which were suspensions and removals. */
   readonly measureIds: Readonly<Record<string, PupilMeasure>>;
   /** P5: the case's suspensions, to refuse chained ones that together exceed five school days. */
-  readonly suspensions: readonly (SuspensionPeriod & { readonly subjectId: string })[];
+  readonly suspensions: readonly (SuspensionPeriod & { readonly subjectId: string; readonly measureId: string })[];
   /** P5: open Inspectorate reports by the suspension they regard. */
   readonly inspectorateReportsOpen: Readonly<Record<string, string>>;
   /** P6: every hearing in the order recorded: whose class teacher or parent was heard (revision 2). */
@@ -69,7 +69,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
         measureIds: { ...state.measureIds, [event.data.measureId]: event.data.measure },
         suspensions:
           event.data.measure === 'suspension' && event.data.startsOn && event.data.endsOn
-            ? [...state.suspensions, { subjectId: event.data.subjectId, startsOn: event.data.startsOn, endsOn: event.data.endsOn }]
+            ? [...state.suspensions, { subjectId: event.data.subjectId, measureId: event.data.measureId, startsOn: event.data.startsOn, endsOn: event.data.endsOn }]
             : state.suspensions,
         informParentsOpen: inform ? { ...state.informParentsOpen, [event.data.measureId]: inform.obligationId } : state.informParentsOpen,
         inspectorateReportsOpen: report ? { ...state.inspectorateReportsOpen, [event.data.measureId]: report.obligationId } : state.inspectorateReportsOpen,
@@ -115,6 +115,9 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
       const { [event.data.regarding]: _closed, ...stillOpen } = state.informParentsOpen;
       return { ...withObligations(state, [], [event.data.closesObligationId]), informParentsOpen: stillOpen };
     }
+    case 'MeasureWithdrawn':
+      // COR1: a withdrawn suspension no longer counts towards P5's week.
+      return { ...state, ...evolveCase(state, event), suspensions: state.suspensions.filter((s) => s.measureId !== event.data.withdrawnId) };
     default:
       return isCaseEvent(event) ? { ...state, ...evolveCase(state, event) } : assertNever(event);
   }

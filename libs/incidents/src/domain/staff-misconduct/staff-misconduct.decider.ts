@@ -9,6 +9,7 @@ import { decideDisciplinaryIntention, decideDisciplinaryMeasure, decideManagerCo
 import { decideDismissalOutcome, decideStartDismissalProcedure } from './dismissal-procedure.decider';
 import { decideInspectorCall, decideQualifyConduct } from './inspector.decider';
 import { STAFF_MISCONDUCT_RULES } from './staff-misconduct-kind.rules';
+import type { ReclassifyIncident, WithdrawMeasure } from '../case/case.commands';
 import type { ReportStaffMisconduct, StaffMisconductCommand } from './staff-misconduct.commands';
 import type { StaffMisconductEvent } from './staff-misconduct.events';
 import type { StaffMisconductState } from './staff-misconduct.state';
@@ -28,8 +29,15 @@ export function decideStaffMisconduct(
     case 'CloseIncident':
     case 'ReopenIncident':
     case 'LinkCriminalReportDecision':
+    case 'AddInvolvedPerson':
     case 'NumberCase':
       return decideCase(command, state, STAFF_MISCONDUCT_RULES);
+    case 'ReclassifyIncident':
+      return decideStaffReclassification(command, state, policy);
+    case 'WithdrawMeasure': {
+      const refused = guardCase(state, command.context.actor);
+      return refused ?? decideStaffWithdrawal(command, state);
+    }
     case 'QualifyConduct':
     case 'RecordInspectorCall':
     case 'RecordManagerConsultation':
@@ -64,25 +72,39 @@ export function decideStaffMisconduct(
   }
 }
 
+/** rule COR1, B3: reclassified into signs of a sexual offence against a pupil, the case is treated as if reported so. */
+function decideStaffReclassification(command: ReclassifyIncident, state: StaffMisconductState, policy: DomainPolicy): Decision<StaffMisconductEvent> {
+  const reclassified = decideCase(command, state, STAFF_MISCONDUCT_RULES);
+  if (isRuleViolation(reclassified) || command.data.category !== B3_CATEGORY || state.statutory) return reclassified;
+  if (!command.data.statutoryObligationId) return refuse('B3', 'The statutory inspector item needs its id (the application makes it)');
+  return [...reclassified, statutoryItem(command.data.statutoryObligationId, state.incidentId, command.context.now, policy)];
+}
+
+/** rule COR1: a disciplinary measure withdrawn by the board, with a rationale (e.g. after an objection). */
+function decideStaffWithdrawal(command: WithdrawMeasure, state: StaffMisconductState): Decision<StaffMisconductEvent> {
+  const { data, context } = command;
+  if (context.actor.role !== 'board') return refuse('COR1', 'The board withdraws a disciplinary measure', 'forbidden');
+  if (!state.measureKinds[data.withdrawnId]) return refuse('COR1', `No measure ${data.withdrawnId} in this case`, 'not-found');
+  if (state.withdrawnMeasures.includes(data.withdrawnId)) return refuse('COR1', 'The measure is withdrawn already');
+  if (!data.rationale.trim()) return refuse('COR1', 'A withdrawal states its rationale');
+  return [{ type: 'MeasureWithdrawn', data: { withdrawnId: data.withdrawnId, rationale: data.rationale, withdrawnBy: context.actor.id } }];
+}
+
+const B3_CATEGORY = 'sexual-offence-against-pupil';
+
+/** B3: the statutory item in the inspector queue, due within the policy's working days ("without delay"). */
+function statutoryItem(obligationId: string, incidentId: string, now: string, policy: DomainPolicy): StaffMisconductEvent {
+  return {
+    type: 'InspectorNotificationQueued',
+    data: { basis: 'statutory', obligation: { obligationId, kind: 'inspector-call-statutory', regarding: incidentId, dueAt: addWorkingDays(now, policy.inspectorCallWithinWorkingDays, policy.workingDays) } },
+  };
+}
+
 /** rule B3: signs of a sexual offence against a minor pupil put a statutory item in the inspector queue at once. */
 function decideReport(command: ReportStaffMisconduct, state: StaffMisconductState, policy: DomainPolicy): Decision<StaffMisconductEvent> {
   const reported = decideCase(command.report, state, STAFF_MISCONDUCT_RULES);
-  if (isRuleViolation(reported) || command.report.data.category !== 'sexual-offence-against-pupil') return reported;
-  return [
-    ...reported,
-    {
-      type: 'InspectorNotificationQueued',
-      data: {
-        basis: 'statutory',
-        obligation: {
-          obligationId: command.statutoryObligationId,
-          kind: 'inspector-call-statutory',
-          regarding: command.report.data.incidentId,
-          dueAt: addWorkingDays(command.report.context.now, policy.inspectorCallWithinWorkingDays, policy.workingDays),
-        },
-      },
-    },
-  ];
+  if (isRuleViolation(reported) || command.report.data.category !== B3_CATEGORY) return reported;
+  return [...reported, statutoryItem(command.statutoryObligationId, command.report.data.incidentId, command.report.context.now, policy)];
 }
 
 /** rule S12: the board hears a staff member of the case (hoor en wederhoor) — the hearing a measure waits for. */

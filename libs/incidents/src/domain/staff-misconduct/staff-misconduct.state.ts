@@ -12,6 +12,8 @@ export interface StaffMisconductState extends CaseState {
   /** S12: the announced intentions, and who was heard when (for the hearing that must follow one). */
   readonly intentions: readonly { readonly subjectId: string; readonly measure: DisciplinaryMeasure; readonly announcedAt: string }[];
   readonly hearings: readonly { readonly heardPersonId: string; readonly heardAt: string }[];
+  /** COR1: the disciplinary measures by id (what a withdrawal may name). */
+  readonly measureKinds: Readonly<Record<string, DisciplinaryMeasure>>;
   /** S13: dismissal procedures by id. */
   readonly dismissalProcedures: Readonly<Record<string, { readonly subjectId: string; readonly startedAt: string; readonly concluded: boolean }>>;
 }
@@ -24,6 +26,7 @@ export const initialStaffMisconductState: StaffMisconductState = {
   intentions: [],
   hearings: [],
   dismissalProcedures: {},
+  measureKinds: {},
 };
 
 export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffMisconductEvent): StaffMisconductState {
@@ -43,7 +46,7 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
     case 'ManagerConsulted':
       return { ...state, knownIds: state.knownIds.with(event.data.consultationId) };
     case 'DisciplinaryMeasureImposed':
-      return { ...state, knownIds: state.knownIds.with(event.data.measureId) };
+      return { ...state, knownIds: state.knownIds.with(event.data.measureId), measureKinds: { ...state.measureKinds, [event.data.measureId]: event.data.measure } };
     case 'DisciplinaryIntentionAnnounced': {
       const { subjectId, measure, announcedAt } = event.data;
       return { ...state, knownIds: state.knownIds.with(event.data.intentionId), intentions: [...state.intentions, { subjectId, measure, announcedAt }] };
