@@ -315,6 +315,7 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     return get(`/staff/${personId}/personnel-file?waitForPosition=${position}`);
   });
   read('readInspectorQueue', 'the queue', {}, async () => get('/inspector-notifications'));
+  read('readSettings', 'the settings', {}, async () => get('/settings'));
   read('readObligations', 'the list', {}, async () => get('/obligations'));
   read('readAccessLog', 'a subject', {}, async () => get('/access-log?subjectId=matrix-pupil-1'));
   read('exportAccessLog', 'a subject', {}, async () => get('/access-log/audit-export?subjectId=matrix-pupil-1'));

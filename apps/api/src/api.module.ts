@@ -9,6 +9,7 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { MeasuresController } from './incidents/measures.controller';
 import { StaffConductController } from './incidents/staff-conduct.controller';
 import { CorrectionsController } from './incidents/corrections.controller';
+import { SettingsController } from './reads/settings.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
@@ -39,6 +40,7 @@ export class ApiModule {
         MeasuresController,
         StaffConductController,
         CorrectionsController,
+        SettingsController,
         CriminalReportsController,
         DeviceCustodyController,
         DeviceReturnController,

@@ -31,6 +31,7 @@ export * from './domain/criminal-report/criminal-report.state';
 export * from './domain/criminal-report/criminal-report.decider';
 export * from './application/stream-command-handler';
 export * from './application/school-calendar';
+export * from './application/rule-settings';
 export * from './domain/privacy/privacy.events';
 export * from './domain/privacy/privacy.commands';
 export * from './domain/privacy/privacy.decider';

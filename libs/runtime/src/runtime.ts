@@ -1,8 +1,9 @@
 import { TokenVerifier, loadOrCreateSecret } from '@casebook/access';
 import { type EventStore, openEventStore } from '@casebook/event-store';
-import { DEFAULT_POLICY, DEFAULT_SCHOOL_CALENDAR, PERSONAL_DATA, WriteSide, subjectsOfStream } from '@casebook/incidents';
+import { DEFAULT_RULE_SETTINGS, PERSONAL_DATA, type RuleSettings, RuleSettingsError, WriteSide, parseRuleSettings, subjectsOfStream } from '@casebook/incidents';
 import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@casebook/messaging';
-import { type AppConfig, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
+import { type AppConfig, ConfigError, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
+import { readFileSync } from 'node:fs';
 import { PersonKeyStore, PersonalDataReveal, PrivacyEventStore, loadOrCreateMasterKey } from '@casebook/privacy';
 import { READ_MODELS, ReadModelCatalog } from '@casebook/projections';
 import { type AuditTrail, openAuditTrail } from './audit-trail';
@@ -43,7 +44,26 @@ function tokenVerifier(config: AppConfig): TokenVerifier {
   return new TokenVerifier({ ...checks, secret: loadOrCreateSecret(auth.jwtSecret, auth.secretFile) });
 }
 
+/** CAL1: the settings file, validated at start (a bad file stops the process, naming every problem), or the defaults. */
+function loadRuleSettings(file: string | undefined): RuleSettings {
+  if (!file) return DEFAULT_RULE_SETTINGS;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError('CASEBOOK_SETTINGS_FILE', `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return parseRuleSettings(text);
+  } catch (error) {
+    if (error instanceof RuleSettingsError) throw new ConfigError('CASEBOOK_SETTINGS_FILE', error.problems.join('; '));
+    throw error;
+  }
+}
+
 export async function openRuntime(config: AppConfig, logger: Logger, processName: string): Promise<Runtime> {
+  // Before anything is opened: a settings file that does not hold stops the start (CAL1).
+  const settings = loadRuleSettings(config.settingsFile);
   const sql = await openSqlClient(config.database, `casebook-${processName}`);
   try {
     const storedEvents = await openEventStore(config.eventStore, sql, { pollIntervalMs: config.subscriptions.pollIntervalMs });
@@ -57,8 +77,8 @@ export async function openRuntime(config: AppConfig, logger: Logger, processName
     const writeSide = await WriteSide.open({
       store: eventStore,
       sql,
-      policy: DEFAULT_POLICY,
-      calendar: DEFAULT_SCHOOL_CALENDAR,
+      policy: settings.policy,
+      calendar: settings.calendar,
       logger,
       personKeys,
       privacyRegister: privacyRegisterOf(readModels),

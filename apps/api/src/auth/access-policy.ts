@@ -110,6 +110,7 @@ export const ACCESS_POLICY = {
   readTimeline: rule('GET', '/incidents/{id}/timeline', { board: 'any', legal: 'any', director: 'own-school', hr: 'staff-case' }, { dossier: { resource: 'incident-timeline', id: { param: 'id', kind: 'uuid' }, subjects: 'the-case' } }),
   readPupilFile: rule('GET', '/pupils/{pupilId}/file', { board: 'any', legal: 'any', director: 'own-school' }, { dossier: { resource: 'pupil-file', id: { param: 'pupilId', kind: 'person' }, subjects: 'the-person' } }),
   readPersonnelFile: rule('GET', '/staff/{staffId}/personnel-file', { board: 'any', legal: 'any', hr: 'any' }, { dossier: { resource: 'personnel-file', id: { param: 'staffId', kind: 'person' }, subjects: 'the-person' } }),
+  readSettings: rule('GET', '/settings', { board: 'any', director: 'any', teacher: 'any', hr: 'any', legal: 'any' }, { note: 'CAL1 (api.md revision 2)' }),
   readInspectorQueue: rule('GET', '/inspector-notifications', { board: 'any', legal: 'any' }),
   readObligations: rule('GET', '/obligations', { board: 'any', director: 'own-schools-only' }),
   exportCaseAudit: rule('GET', '/incidents/{id}/audit-export', { board: 'any', legal: 'any' }, { dossier: { resource: 'audit-export', id: { param: 'id', kind: 'uuid' }, subjects: 'the-case' } }),

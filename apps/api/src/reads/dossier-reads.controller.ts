@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, NotFoundException, Param, Query, Res, U
 import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { DEFAULT_POLICY, schoolYearOf } from '@casebook/incidents';
+import { WriteSide, schoolYearOf } from '@casebook/incidents';
 import { type PersonnelFileView, type PupilFileView, findPersonnelFile, findPupilFile, pupilFileSchools } from '@casebook/projections';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { PersonIdPipe } from '../http/person-id.pipe';
@@ -21,7 +21,10 @@ import { permits } from '../auth/access-policy';
 @Controller()
 @UseGuards(BearerAuthGuard)
 export class DossierReadsController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly writeSide: WriteSide,
+  ) {}
 
   @Route('readPupilFile', {
     summary: "The pupil file (F2, P1–P2, M1–M6, E1–E3): a director of the pupil's school (its part), the board, legal",
@@ -42,7 +45,7 @@ export class DossierReadsController {
     const now = new Date().toISOString();
     const file = await findPupilFile(source, pupilId, {
       ...(everything ? {} : { schools: principal.schools }),
-      schoolYear: schoolYearOf(now, DEFAULT_POLICY),
+      schoolYear: schoolYearOf(now, this.writeSide.settings.policy),
       today: now.slice(0, 10),
     });
     if (!file) throw new NotFoundException({ detail: `Nothing is filed about pupil ${pupilId}` });

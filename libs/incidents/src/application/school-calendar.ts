@@ -1,27 +1,45 @@
 import { DUTCH_WORKING_DAYS, type WorkingDayCalendar, isWorkingDay } from '../domain/shared/calendar';
-import { atLocalTime, localDateOf, nextDate } from '../domain/shared/local-date';
+import { type LocalDate, atLocalTime, isoDateOf, localDateOf, nextDate } from '../domain/shared/local-date';
+
+/** A holiday, both days included (YYYY-MM-DD). */
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
 
 /**
- * The end of a school day at the school (M1, M2), in its time zone: configured as a local time of day. Weekends and
- * public holidays are not school days (CAL1); a school's own holiday weeks are not known here yet (issue #16's
- * settings), so a director sets custodyUntil where it matters.
+ * The school days (M1, M2), in the board's time zone (CAL1): weekends, public holidays and the school holidays —
+ * the board's and each school's own — are not school days; each school may end its day at its own time.
  */
 export interface SchoolCalendar extends WorkingDayCalendar {
-  /** "HH:MM", local time. */
+  /** "HH:MM", local time: the board's default end of the school day. */
   readonly schoolDayEndsAt: string;
+  /** School holidays of every school of the board. */
+  readonly holidays?: readonly DateRange[];
+  /** Per school: its own end of the school day and holidays. */
+  readonly schools?: Readonly<Record<string, { readonly schoolDayEndsAt?: string; readonly holidays?: readonly DateRange[] }>>;
 }
 
 export const DEFAULT_SCHOOL_CALENDAR: SchoolCalendar = { ...DUTCH_WORKING_DAYS, schoolDayEndsAt: '15:00' };
 
+/** A school day at this school: a working day (CAL1) outside the board's and the school's holidays. */
+export function isSchoolDay(date: LocalDate, calendar: SchoolCalendar, schoolId?: string): boolean {
+  if (!isWorkingDay(date, calendar)) return false;
+  const day = isoDateOf(date);
+  const holidays = [...(calendar.holidays ?? []), ...((schoolId && calendar.schools?.[schoolId]?.holidays) || [])];
+  return !holidays.some((range) => range.from <= day && day <= range.to);
+}
+
 /** End of the school day on the local date of `now` (or the next school day when `now` is not a school day). */
-export function endOfSchoolDay(now: string, calendar: SchoolCalendar, daysAhead = 0): string {
+export function endOfSchoolDay(now: string, calendar: SchoolCalendar, daysAhead = 0, schoolId?: string): string {
   let date = localDateOf(new Date(now), calendar.timeZone);
-  while (!isWorkingDay(date, calendar)) date = nextDate(date);
+  while (!isSchoolDay(date, calendar, schoolId)) date = nextDate(date);
   for (let step = 0; step < daysAhead; step++) {
     do date = nextDate(date);
-    while (!isWorkingDay(date, calendar));
+    while (!isSchoolDay(date, calendar, schoolId));
   }
-  const [hours, minutes] = calendar.schoolDayEndsAt.split(':').map(Number) as [number, number];
+  const endsAt = (schoolId && calendar.schools?.[schoolId]?.schoolDayEndsAt) || calendar.schoolDayEndsAt;
+  const [hours, minutes] = endsAt.split(':').map(Number) as [number, number];
   return atLocalTime(date, { hours, minutes }, calendar.timeZone).toISOString();
 }
 
@@ -31,9 +49,10 @@ export function endOfSchoolDay(now: string, calendar: SchoolCalendar, daysAhead 
  * weekend activity), the device may go home at once (M1, revision 2) — and the end of the next school day after the
  * day it was taken (M2's "kept longer" when the director sets nothing).
  */
-export function schoolDayEnds(takenAt: string, calendar: SchoolCalendar): { readonly current: string; readonly next: string } {
+export function schoolDayEnds(takenAt: string, calendar: SchoolCalendar, schoolId?: string): { readonly current: string; readonly next: string } {
   const day = localDateOf(new Date(takenAt), calendar.timeZone);
-  const today = isWorkingDay(day, calendar) ? endOfSchoolDay(takenAt, calendar) : undefined;
+  const schoolDay = isSchoolDay(day, calendar, schoolId);
+  const today = schoolDay ? endOfSchoolDay(takenAt, calendar, 0, schoolId) : undefined;
   const current = today !== undefined && Date.parse(today) > Date.parse(takenAt) ? today : takenAt;
-  return { current, next: endOfSchoolDay(takenAt, calendar, isWorkingDay(day, calendar) ? 1 : 0) };
+  return { current, next: endOfSchoolDay(takenAt, calendar, schoolDay ? 1 : 0, schoolId) };
 }

@@ -2,6 +2,7 @@ import { runMigrations } from '@casebook/platform';
 import { CASE_SNAPSHOT_MIGRATIONS } from './case-view/case-snapshots.migrations';
 import { CaseViews } from './case-view/case-views';
 import { DeviceOverdueWatch } from './device-overdue/device-overdue-watch';
+import type { RuleSettings } from './rule-settings';
 import { STREAM_LOCATOR_MIGRATIONS } from './stream-locator.migrations';
 import { CaseCommands } from './use-cases/case-commands';
 import { ConsentCommands } from './use-cases/consents';
@@ -57,6 +58,11 @@ export class WriteSide {
     await runMigrations(options.sql, 'api-case-snapshots', CASE_SNAPSHOT_MIGRATIONS);
     await DeviceOverdueWatch.migrate(options.sql);
     return new WriteSide(options);
+  }
+
+  /** The rules' settings in force (CAL1): `GET /settings` shows them; reads that count school years use them. */
+  get settings(): RuleSettings {
+    return { policy: this.core.deps.policy, calendar: this.core.deps.calendar };
   }
 
   /** Which stream an incident id names, the people of a case, its export streams (for reads that need them). */

@@ -58,6 +58,8 @@ export interface AppConfig {
     /** How often the worker (the api when embedded) runs the retention job; 0 = never. */
     readonly retentionIntervalHours: number;
   };
+  /** CAL1: the rules' settings file (JSON; README "Settings"), or the built-in defaults of domain.md. */
+  readonly settingsFile: string | undefined;
   /** Issue #6: the Ed25519 key that signs audit exports. */
   readonly audit: {
     /** AUDIT_SIGNING_KEY: a PKCS#8 private key, PEM or its DER in base64; unset = generated once under DATA_DIR. */
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       },
       retentionIntervalHours: integer(env, 'RETENTION_INTERVAL_HOURS', 24, 0, 24 * 365),
     },
+    settingsFile: optionalString(env, 'CASEBOOK_SETTINGS_FILE'),
     audit: {
       signingKey: ed25519PrivateKey(env, 'AUDIT_SIGNING_KEY'),
       keyFile: resolve(dataDir, 'audit-signing-key.pem'),

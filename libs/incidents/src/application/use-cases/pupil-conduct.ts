@@ -21,7 +21,8 @@ export class PupilConductCommands {
     const custodyId = this.core.newId();
     // M1: the moment taken decides the school day (and M5 the school year), not the moment it is recorded.
     const takenAt = custody.takenAt ?? issued.context.now;
-    const schoolDay = schoolDayEnds(takenAt, this.core.deps.calendar);
+    // M1 (revision 2): the school's own end of the day and holidays (CAL1 settings).
+    const schoolDay = schoolDayEnds(takenAt, this.core.deps.calendar, custody.schoolId);
     const streamId = streamIds.pupilConduct(pupilId);
     // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
     await this.core.locator.remember(custodyId, streamId);
