@@ -71,6 +71,9 @@ const MUTATIONS = [
   ['COR1', `${D}/case/case.decider.ts`, "if (data.category === state.category) return refuse('COR1'", "if (false) return refuse('COR1'"],
   ['COR1', `${D}/staff-misconduct/staff-misconduct.decider.ts`, "if (isRuleViolation(reclassified) || command.data.category !== B3_CATEGORY || state.statutory) return reclassified;", 'return reclassified;'],
   ['COR1', `${D}/pupil-incident/pupil-incident.state.ts`, 'suspensions: state.suspensions.filter((s) => s.measureId !== event.data.withdrawnId)', 'suspensions: state.suspensions'],
+  ['P7', `${D}/pupil-incident/measure.decider.ts`, "if (parent && parent.role !== 'perpetrator') return refuse('P7'", "if (false) return refuse('P7'"],
+  ['P7', `${D}/pupil-incident/measure.decider.ts`, "if (!(PARENT_MEASURES as readonly string[]).includes(data.measure)) return refuse('P7'", "if (false) return refuse('P7'"],
+  ['P7', `${D}/pupil-incident/pupil-incident.decider.ts`, 'if (state.parentMeasures.includes(data.regarding) && !WRITTEN.includes(data.channel)) {', 'if (false) {'],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
 ];
 

@@ -4,7 +4,7 @@ import type { DisciplinaryMeasure, HeardAs, ParentNotificationChannel, PersonKin
 import { PERSON_KINDS } from '@casebook/incidents';
 import { ID_PATTERN, IsCalendarDay, IsMoment, IsNotBefore } from '../http/field-validators';
 
-const PUPIL_MEASURES: readonly PupilMeasure[] = ['warning', 'ict-ban', 'behaviour-contract', 'suspension', 'removal'];
+const PUPIL_MEASURES: readonly PupilMeasure[] = ['warning', 'ict-ban', 'behaviour-contract', 'suspension', 'removal', 'school-access-ban'];
 // `dismissal` is accepted here so that the domain can answer why not (409 S13: a dismissal is a procedure).
 const DISCIPLINARY_MEASURES: readonly DisciplinaryMeasure[] = ['warning', 'reprimand', 'suspension', 'summary-dismissal', 'suspension-pending-investigation', 'dismissal'];
 const HEARD_AS: readonly HeardAs[] = ['class-teacher', 'parent', 'staff-member'];
@@ -20,7 +20,7 @@ export class MeasureDto {
   @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
   subjectId!: string;
 
-  @ApiProperty({ enum: MEASURES, description: `Pupil: ${PUPIL_MEASURES.join(', ')}. Staff: ${DISCIPLINARY_MEASURES.join(', ')}.` })
+  @ApiProperty({ enum: MEASURES, description: `Pupil case: ${PUPIL_MEASURES.filter((m) => m !== 'school-access-ban').join(', ')}; against a parent of the case (P7): warning, school-access-ban (with endsOn). Staff: ${DISCIPLINARY_MEASURES.join(', ')}.` })
   @IsIn(MEASURES)
   measure!: string;
 

@@ -44,6 +44,7 @@ export const MEASURE_NL: Readonly<Record<PupilMeasure | DisciplinaryMeasure, str
   'behaviour-contract': 'gedragscontract',
   suspension: 'schorsing',
   removal: 'verwijdering van school',
+  'school-access-ban': 'toegangsverbod tot de school',
   reprimand: 'berisping',
   'summary-dismissal': 'ontslag op staande voet',
   'suspension-pending-investigation': 'schorsing als ordemaatregel',

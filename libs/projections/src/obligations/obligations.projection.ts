@@ -31,7 +31,7 @@ CREATE INDEX ON ${schema}.obligations (pupil_id);`,
     for (const event of events) {
       // Which events open and close obligations, the domain's table says (OBLIGATION_EFFECTS).
       const changes = obligationEffectsOf(event);
-      const pupilId = conductPupilOf(event.streamId) ?? (event.type === 'MeasureImposed' ? event.data.subjectId : null);
+      const pupilId = conductPupilOf(event.streamId) ?? (event.type === 'MeasureImposed' && event.data.subjectKind !== 'parent' ? event.data.subjectId : null);
       const ownIncident = (event.data as { readonly incidentId?: unknown }).incidentId;
       const incidentId = incidentIdOf(event.streamId) ?? (typeof ownIncident === 'string' ? ownIncident : null);
       for (const o of changes.opened) {

@@ -81,6 +81,8 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
     return pupils.map((p) => entry(event, p.personId, 'incident', { caseKind: event.data.kind, category: event.data.category, role: p.role }, event.data.occurredAt));
   },
   MeasureImposed: (event, filing) => {
+    // P7: a measure against a parent belongs to no pupil's file.
+    if (event.data.subjectKind === 'parent') return [];
     link(filing, event.data.measureId, [event.data.subjectId]);
     const { obligations: _opened, ...measure } = event.data;
     return [entry(event, event.data.subjectId, 'measure', measure)];

@@ -14,7 +14,7 @@ describe('pupil measures', () => {
     ['an ICT ban without an end date', { measure: 'ict-ban' as const }],
     ['a suspension without dates', { measure: 'suspension' as const }],
     ['a suspension ending before it starts', { measure: 'suspension' as const, startsOn: '2026-11-10', endsOn: '2026-11-09' }],
-    ['a subject who is not a pupil of this case', { subjectId: 'parent-bully' }],
+    ['a subject who is not a pupil of this case', { subjectId: 'staff-elsewhere' }],
     ['an unknown measure', { measure: 'detention' as never }],
     ['no reason', { reason: '' }],
   ])('refuses %s (P1)', (_label, overrides) => {

@@ -20,11 +20,15 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
   if (data.measure === 'removal' && actor.role !== 'board') return refuse('P3', 'Only the board removes a pupil from school', 'forbidden');
   if (actor.role !== 'director' && actor.role !== 'board') return refuse('P3', 'Measures are taken by a director or the board', 'forbidden');
 
+  if (state.measureIds[data.measureId]) return refuse('P1', `Measure ${data.measureId} is already recorded`);
+  // rule P7: measures against a parent of the case — a warning, or a ban from the school grounds until a set day.
+  const parent = state.involved.find((p) => p.personId === data.subjectId && p.personKind === 'parent');
+  if (parent && parent.role !== 'perpetrator') return refuse('P7', `A measure is taken against a parent who is the case's perpetrator, not a ${parent.role}`);
+  if (parent) return decideParentMeasure(command, policy);
   // rule P1: one of the protocol's measures, against a pupil of this case, with the dates the measure needs.
   if (!(MEASURES as readonly string[]).includes(data.measure)) return refuse('P1', `Unknown measure: ${data.measure}`);
-  if (state.measureIds[data.measureId]) return refuse('P1', `Measure ${data.measureId} is already recorded`);
   if (!state.involved.some((p) => p.personId === data.subjectId && p.personKind === 'pupil')) {
-    return refuse('P1', 'A measure is taken against a pupil involved in this case');
+    return refuse('P1', 'A measure is taken against a pupil or a parent involved in this case');
   }
   if (!data.reason.trim()) return refuse('P1', 'A measure states its reason');
   if (data.measure === 'ict-ban' && !data.endsOn) return refuse('P1', 'An ICT ban is temporary: endsOn is required');
@@ -91,6 +95,35 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
         endsOn: data.endsOn ?? null,
         imposedBy: actor.id,
         obligations,
+      },
+    },
+  ];
+}
+
+const PARENT_MEASURES = ['warning', 'school-access-ban'] as const;
+
+/** rule P7: against a parent, by the director of the school or the board (checked above); told in writing (P2, P7). */
+function decideParentMeasure(command: ImposeMeasure, policy: DomainPolicy): Decision<MeasureImposed> {
+  const { data, context } = command;
+  if (!(PARENT_MEASURES as readonly string[]).includes(data.measure)) return refuse('P7', `A parent gets a warning or a school-access ban, not a ${data.measure}`);
+  if (!data.reason.trim()) return refuse('P7', 'A measure states its reason');
+  if (data.measure === 'school-access-ban') {
+    if (!data.endsOn) return refuse('P7', 'A school-access ban ends on a set day (endsOn)');
+    if (data.endsOn <= context.now.slice(0, 10)) return refuse('P7', 'The ban ends on a day after today');
+  }
+  return [
+    {
+      type: 'MeasureImposed',
+      data: {
+        measureId: data.measureId,
+        subjectId: data.subjectId,
+        subjectKind: 'parent',
+        measure: data.measure,
+        reason: data.reason,
+        startsOn: data.startsOn ?? null,
+        endsOn: data.endsOn ?? null,
+        imposedBy: context.actor.id,
+        obligations: [informParentsObligation(data.obligationIds.informParents, data.measureId, context.now, policy.informParentsWithinHours)],
       },
     },
   ];

@@ -131,6 +131,10 @@ function decideParentsInformed(command: RecordParentsInformedOfMeasure, state: P
   if ((measure === 'suspension' || measure === 'removal') && !WRITTEN.includes(data.channel)) {
     return refuse(measure === 'suspension' ? 'P5' : 'P6', `The parents are told of a ${measure} in writing (letter or e-mail); record the ${data.channel} as correspondence`);
   }
+  // rule P7: a measure against a parent is told to that parent in writing.
+  if (state.parentMeasures.includes(data.regarding) && !WRITTEN.includes(data.channel)) {
+    return refuse('P7', `A parent is told of a measure in writing (letter or e-mail); record the ${data.channel} as correspondence`);
+  }
   if (isAfter(data.informedAt, context.now)) return refuse('B4', 'informedAt lies in the future');
   return [
     {

@@ -4,13 +4,15 @@ import type { ParentsInformed } from '../shared/parents-informed.event';
 import type { PersonKind } from '../case/involved-person';
 
 /** P1: the measures a school may take against a pupil. */
-export type PupilMeasure = 'warning' | 'ict-ban' | 'behaviour-contract' | 'suspension' | 'removal';
+export type PupilMeasure = 'warning' | 'ict-ban' | 'behaviour-contract' | 'suspension' | 'removal' | 'school-access-ban';
 
 export interface MeasureImposed {
   readonly type: 'MeasureImposed';
   readonly data: {
     readonly measureId: string;
     readonly subjectId: string;
+    /** P7: a measure against a parent of the case (absent: a pupil, as in every event before revision 2). */
+    readonly subjectKind?: 'parent';
     readonly measure: PupilMeasure;
     readonly reason: string;
     /** Calendar days (YYYY-MM-DD): a suspension's first and last day, an ICT ban's last day. */

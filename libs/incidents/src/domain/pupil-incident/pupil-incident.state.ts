@@ -9,6 +9,8 @@ export interface PupilIncidentState extends CaseState {
   readonly informParentsOpen: Readonly<Record<string, string>>;
   /** The measures of the case by id: P5 and P6 need to know which were suspensions and removals. */
   readonly measureIds: Readonly<Record<string, PupilMeasure>>;
+  /** P7: the measures taken against a parent of the case. */
+  readonly parentMeasures: readonly string[];
   /** P5: the case's suspensions, to refuse chained ones that together exceed five school days. */
   readonly suspensions: readonly (SuspensionPeriod & { readonly subjectId: string; readonly measureId: string })[];
   /** P5: open Inspectorate reports by the suspension they regard. */
@@ -43,6 +45,7 @@ export const initialPupilIncidentState: PupilIncidentState = {
   inspectorateReportsOpen: {},
   measureIds: {},
   suspensions: [],
+  parentMeasures: [],
   hearingLog: [],
   removalIntentions: [],
   removals: {},
@@ -65,6 +68,7 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
       return {
         ...withObligations(state, event.data.obligations),
         removals: removal ? { ...state.removals, [event.data.measureId]: removal } : state.removals,
+        parentMeasures: event.data.subjectKind === 'parent' ? [...state.parentMeasures, event.data.measureId] : state.parentMeasures,
         attendanceNoticesOpen: attendance ? { ...state.attendanceNoticesOpen, [event.data.measureId]: attendance.obligationId } : state.attendanceNoticesOpen,
         measureIds: { ...state.measureIds, [event.data.measureId]: event.data.measure },
         suspensions:
