@@ -9,7 +9,8 @@ import { join } from 'node:path';
 const D = 'libs/incidents/src/domain';
 /** [rule, file, the code as it is, the code with the rule removed] */
 const MUTATIONS = [
-  ['SC1', `${D}/case/case.decider.ts`, 'if (!rules.categories.includes(data.category))', 'if (false)'],
+  ['SC1', `${D}/case/case.decider.ts`, "if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s`);", "if (false) return refuse('SC1', '');"],
+  ['SC1', `${D}/case/case.decider.ts`, 'if (!rules.categories.includes(data.category)) return refuse(\'SC1\', `Category ${data.category} is not one of a ${rules.kind}\'s: a case', 'if (false) return refuse(\'SC1\', `Category ${data.category} is not one of a ${rules.kind}\'s: a case'],
   ['SC2', `${D}/case/case.decider.ts`, "if (!data.inScope && state.category === 'cyberbullying')", 'if (false)'],
   ['F1', `${D}/staff-misconduct/staff-misconduct-kind.rules.ts`, "file: 'personnel-file',", "file: 'pupil-file',"],
   ['F2', `${D}/pupil-incident/pupil-incident-kind.rules.ts`, "const filed = perpetrators.length ? perpetrators : pupils.filter((p) => p.role === 'victim');", 'const filed = pupils;'],

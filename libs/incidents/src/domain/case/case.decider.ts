@@ -52,7 +52,7 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
 function decideReclassify(command: ReclassifyIncident, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
   const { data, context } = command;
   if (!rules.mayDecideCase(context.actor)) return refuse('COR1', `A ${context.actor.role} does not reclassify this kind of case`, 'forbidden');
-  if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s`);
+  if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s: a case is reclassified within its kind`);
   if (data.category === state.category) return refuse('COR1', `The case is already ${data.category}`);
   if (!data.rationale.trim()) return refuse('COR1', 'A reclassification states its rationale');
   return [{ type: 'IncidentReclassified', data: { from: state.category, to: data.category, rationale: data.rationale, reclassifiedBy: context.actor.id } }];
