@@ -257,6 +257,13 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     const measure = await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'warning', reason: 'Messages' });
     return post(`/incidents/${id}/withdrawals`, { withdrawnId: measure['id'], rationale: 'Upheld on objection' });
   });
+  command('recordStatutoryNotice', 'a statutory decision to report', {}, 200, async () => {
+    // B3: a case of signs of a sexual offence opens the decision; consulted, decided to report, then the notices.
+    const created = await setup('/incidents', { ...report('staff-misconduct', unique('matrix-staff')), category: 'sexual-offence-against-pupil' });
+    await setup(`/incidents/${created['id'] as string}/inspector-call`, { calledAt: now(), inspectorReference: 'VI-1', summary: 'Consulted', conclusion: 'reasonable-suspicion' });
+    await setup(`/criminal-report-decisions/${created['criminalReportDecisionId'] as string}/decision`, { decision: 'report', rationale: 'Reasonable suspicion' });
+    return post(`/criminal-report-decisions/${created['criminalReportDecisionId'] as string}/notices`, { to: 'parents', channel: 'letter', informedAt: now() });
+  });
   // S10 (revision 2): the matrix teacher's own record; `self` holds for the teacher, not for HR (another person).
   command('recordStaffManagerConsultation', "the teacher's own record", { personId: actorId('teacher') }, 201, async () =>
     post(`/staff/${actorId('teacher')}/manager-consultations`, { consultedAt: now(), summary: 'May I post this?', managerId: 'matrix-director' }),

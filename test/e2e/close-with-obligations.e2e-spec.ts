@@ -74,7 +74,15 @@ describeOnEveryStore('closing a case with open obligations (CLOSE1, B3)', (api) 
     // The item is done; the decision is not: the case stays open (B3).
     expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409))).toMatchObject({ rule: 'B3', openCriminalReportDecisions: [criminalReportDecisionId] });
     expect((await refused(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'do-not-report', rationale: 'Doubt' }, board, 409))['rule']).toBe('B3');
-    expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'report', rationale: 'Reasonable suspicion' }, board)).statusCode).toBe(200);
+    const decided = await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'report', rationale: 'Reasonable suspicion' }, board);
+    expect(decided.statusCode).toBe(200);
+    // B3: the pupil's parents and the accused are informed before the report is filed.
+    expect(decided.json().notices.map((n: { kind: string }) => n.kind)).toEqual(['inform-parents-before-police-report', 'inform-accused-before-police-report']);
+    for (const to of ['parents', 'accused']) {
+      expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/notices`, { to, channel: 'letter', informedAt: new Date().toISOString() }, board)).statusCode).toBe(200);
+    }
+    await refused(`/criminal-report-decisions/${criminalReportDecisionId}/notices`, { to: 'parents', channel: 'letter', informedAt: new Date().toISOString() }, board, 409);
+    await refused(`/criminal-report-decisions/${criminalReportDecisionId}/notices`, { to: 'neighbours', channel: 'letter', informedAt: new Date().toISOString() }, board, 400);
     await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409); // decided, not yet filed
     const filed = { filedAt: '2026-11-06T10:00:00+01:00', policeStation: 'Utrecht Overvecht', policeReference: 'PL0900-2026-777' };
     expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/police-report`, filed, board)).statusCode).toBe(200);

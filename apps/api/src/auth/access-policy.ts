@@ -88,6 +88,7 @@ export const ACCESS_POLICY = {
   openCriminalReportDecision: rule('POST', '/criminal-report-decisions', { board: 'any', director: 'own-school' }, { note: 'the school is the source case\'s (P4)' }),
   decideCriminalReport: rule('POST', '/criminal-report-decisions/{id}/decision', { board: 'any' }, { note: 'B2' }),
   recordPoliceReport: rule('POST', '/criminal-report-decisions/{id}/police-report', { board: 'any' }, { note: 'B2' }),
+  recordStatutoryNotice: rule('POST', '/criminal-report-decisions/{id}/notices', { board: 'any' }, { note: 'B3 (revision 2): before the police report' }),
   takeDeviceIntoCustody: rule('POST', '/pupils/{pupilId}/device-custody', { board: 'any', director: 'own-school', teacher: 'own-school' }, { note: 'the school is the body\'s schoolId; a teacher too (TC1)' }),
   returnDevice: rule('POST', '/device-custody/{custodyId}/return', { board: 'any', director: 'own-school' }),
   suspendEmailAccount: rule('POST', '/pupils/{pupilId}/email-account/suspensions', { board: 'any', director: 'own-school' }, { note: 'the school is the body\'s schoolId' }),

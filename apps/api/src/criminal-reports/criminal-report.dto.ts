@@ -45,3 +45,18 @@ export class PoliceReportDto {
   @Length(1, 100)
   policeReference!: string;
 }
+
+/** `POST /criminal-report-decisions/{id}/notices` (B3, revision 2): the parents or the accused informed before the report. */
+export class StatutoryNoticeDto {
+  @ApiProperty({ enum: ['parents', 'accused'], description: "The pupil's parents, or the accused staff member" })
+  @IsIn(['parents', 'accused'])
+  to!: 'parents' | 'accused';
+
+  @ApiProperty({ enum: ['letter', 'e-mail', 'phone', 'meeting'] })
+  @IsIn(['letter', 'e-mail', 'phone', 'meeting'])
+  channel!: 'letter' | 'e-mail' | 'phone' | 'meeting';
+
+  @ApiProperty({ example: '2026-11-06T09:00:00+01:00' })
+  @IsMoment()
+  informedAt!: string;
+}

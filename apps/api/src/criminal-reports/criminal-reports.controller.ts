@@ -5,7 +5,7 @@ import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy, instant } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { CriminalReportDecisionDto, OpenCriminalReportDecisionDto, PoliceReportDto } from './criminal-report.dto';
+import { CriminalReportDecisionDto, OpenCriminalReportDecisionDto, PoliceReportDto, StatutoryNoticeDto } from './criminal-report.dto';
 
 /** Criminal-report decisions (`criminal-report-<uuid>`): P4 opens one, B2/B3 decide it, the police report closes it. */
 @CommandEndpoints('criminal-report-decisions')
@@ -30,5 +30,11 @@ export class CriminalReportsController {
   async policeReport(@Param('id', UuidPipe) id: string, @Body() body: PoliceReportDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const report = { filedAt: instant(body.filedAt), policeStation: body.policeStation, policeReference: body.policeReference };
     return this.writeSide.criminalReports.recordPoliceReport(id, report, issue());
+  }
+
+  @Route('recordStatutoryNotice', { summary: "Record that the pupil's parents or the accused were informed before the police report (B3): the board; closes that notice", answer: '{ id, revision, position }' })
+  @ApiNotFoundResponse({ description: 'No such decision' })
+  async notice(@Param('id', UuidPipe) id: string, @Body() body: StatutoryNoticeDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    return this.writeSide.criminalReports.recordStatutoryNotice(id, { to: body.to, channel: body.channel, informedAt: instant(body.informedAt) }, issue());
   }
 }

@@ -48,6 +48,7 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   CriminalReportDecisionOpened: null,
   CriminalReportDecided: (data) => opens(data.obligations),
   PoliceReportFiled: (data) => closes(data.closesObligationId),
+  StatutoryNoticeGiven: (data) => closes(data.closesObligationId),
   DeviceTakenIntoCustody: (data) => opens(data.obligations),
   DeviceReturned: (data) => closes(data.closesObligationId),
   // M6: overdue, not done: the return obligation stays open (and shows as overdue).

@@ -51,6 +51,7 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   CriminalReportDecisionOpened: { texts: ['suspectedOffence'] },
   CriminalReportDecided: { texts: ['rationale'] },
   PoliceReportFiled: { texts: [] },
+  StatutoryNoticeGiven: { texts: [] },
   DeviceTakenIntoCustody: { texts: [] },
   DeviceReturned: { texts: [] },
   DeviceReturnOverdue: { texts: [] },

@@ -82,6 +82,7 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
   DismissalProcedureStarted: () => [],
   DismissalProcedureConcluded: () => [],
   CriminalReportDecisionOpened: () => [],
+  StatutoryNoticeGiven: () => [],
   DeviceReturned: () => [],
 };
 

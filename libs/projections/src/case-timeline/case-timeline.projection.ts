@@ -78,7 +78,7 @@ CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text
 const FACT_KEYS = [
   'category', 'kind', 'inScope', 'measure', 'subjectId', 'startsOn', 'endsOn', 'direction', 'counterpart', 'channel',
   'mediaType', 'qualification', 'basis', 'conclusion', 'inspectorReference', 'decision', 'decisionId', 'heardPersonKind',
-  'regarding', 'statutory', 'reference', 'route', 'outcome', 'heardAs', 'caseNumber', 'recipient', 'late', 'from', 'to',
+  'regarding', 'statutory', 'reference', 'route', 'outcome', 'heardAs', 'caseNumber', 'recipient', 'late', 'from', 'to', 'informed',
 ] as const;
 
 /** The facts of one event's line (also used by the audit export's printed timeline). */

@@ -8,6 +8,7 @@ const CODES: Readonly<Record<string, readonly string[]>> = {
   category: [...PUPIL_INCIDENT_CATEGORIES, ...STAFF_MISCONDUCT_CATEGORIES],
   from: [...PUPIL_INCIDENT_CATEGORIES, ...STAFF_MISCONDUCT_CATEGORIES],
   to: [...PUPIL_INCIDENT_CATEGORIES, ...STAFF_MISCONDUCT_CATEGORIES],
+  informed: ['parents', 'accused'],
   personKind: PERSON_KINDS,
   role: Object.keys(INVOLVEMENT_NL),
   measure: Object.keys(MEASURE_NL),

@@ -74,6 +74,7 @@ const LINES: Record<TimelineLanguage, Lines> = {
     CriminalReportDecisionOpened: (f) => `Besluit over aangifte geopend${f['statutory'] ? ' (wettelijke aangifteplicht)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Besloten: aangifte doen' : 'Besloten: geen aangifte'),
     PoliceReportFiled: () => 'Aangifte gedaan bij de politie',
+    StatutoryNoticeGiven: (f) => `${f['informed'] === 'accused' ? 'De beschuldigde' : 'De ouders van de leerling'} geïnformeerd vóór de aangifte, ${dutch(CHANNEL_NL, f['channel'])}`,
   },
   en: {
     IncidentReported: (f) => `Incident reported (${words(f['category'])}), ${f['involvedCount']} involved`,
@@ -107,6 +108,7 @@ const LINES: Record<TimelineLanguage, Lines> = {
     CriminalReportDecisionOpened: (f) => `Criminal-report decision opened${f['statutory'] ? ' (statutory duty)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Decided: report to the police' : 'Decided: no police report'),
     PoliceReportFiled: () => 'Police report filed',
+    StatutoryNoticeGiven: (f) => `${f['informed'] === 'accused' ? 'The accused' : "The pupil's parents"} informed before the police report, by ${words(f['channel'])}`,
   },
 };
 

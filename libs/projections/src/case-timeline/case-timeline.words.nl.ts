@@ -80,6 +80,8 @@ export const OBLIGATION_NL: Readonly<Record<ObligationKind, string>> = {
   'report-removal-to-inspectorate': 'verwijdering melden aan de Inspectie',
   'inform-attendance-officer': 'leerplichtambtenaar informeren',
   'decide-objection': 'bezwaar behandelen',
+  'inform-parents-before-police-report': 'ouders informeren vóór de aangifte',
+  'inform-accused-before-police-report': 'beschuldigde informeren vóór de aangifte',
 };
 
 export const ROUTE_NL: Readonly<Record<string, string>> = { uwv: 'via het UWV', 'cantonal-court': 'via de kantonrechter', settlement: 'met een vaststellingsovereenkomst' };

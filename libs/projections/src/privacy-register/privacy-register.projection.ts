@@ -85,4 +85,5 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   DismissalProcedureConcluded: null,
   CriminalReportDecided: null,
   PoliceReportFiled: null,
+  StatutoryNoticeGiven: null,
 };

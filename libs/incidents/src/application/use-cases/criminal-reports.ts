@@ -34,13 +34,25 @@ export class CriminalReportCommands {
     const source = await this.core.cases.sourceCase(state.sourceIncidentId);
     if (!source) return refused(noCase(state.sourceIncidentId));
     const policeReportObligationId = this.core.newId();
+    const noticeObligationIds = { parents: this.core.newId(), accused: this.core.newId() };
     const result = await this.core.handlers.criminalReport.handle(
       streamId,
-      { type: 'DecideCriminalReport', context: issued.context, data: { ...data, policeReportObligationId, source } },
+      { type: 'DecideCriminalReport', context: issued.context, data: { ...data, policeReportObligationId, noticeObligationIds, source } },
       issued.meta,
       events,
     );
-    return outcomeOf(result, decisionId, () => (data.decision === 'report' ? { policeReportObligationId } : {}));
+    return outcomeOf(result, decisionId, (decided) => {
+      if (data.decision !== 'report') return {};
+      const opened = (decided as readonly { data: { obligations?: readonly { kind: string; obligationId: string }[] } }[])[0]?.data.obligations ?? [];
+      const notices = opened.filter((o) => o.kind !== 'police-report').map(({ obligationId, kind }) => ({ obligationId, kind }));
+      return { policeReportObligationId, ...(notices.length ? { notices } : {}) };
+    });
+  }
+
+  /** B3: the pupil's parents or the accused informed before the police report; closes that notice. */
+  async recordStatutoryNotice(decisionId: string, data: { readonly to: 'parents' | 'accused'; readonly channel: 'letter' | 'e-mail' | 'phone' | 'meeting'; readonly informedAt: string }, issued: Issued): Promise<CommandOutcome> {
+    const result = await this.core.handlers.criminalReport.handle(streamIds.criminalReport(decisionId), { type: 'RecordStatutoryNotice', context: issued.context, data }, issued.meta);
+    return outcomeOf(result, decisionId);
   }
 
   /** B2: date, station and reference; closes the police-report obligation. */

@@ -28,6 +28,8 @@ export interface DecideCriminalReport {
     readonly decision: CriminalReportDecisionKind;
     readonly rationale: string;
     readonly policeReportObligationId: string;
+    /** B3: the ids of the two notices a statutory decision to report opens. */
+    readonly noticeObligationIds?: { readonly parents: string; readonly accused: string };
     /** The source case as it stands now: B3 depends on the inspector's conclusion recorded there. */
     readonly source: SourceCase;
   };
@@ -39,4 +41,11 @@ export interface RecordPoliceReport {
   readonly data: { readonly filedAt: string; readonly policeStation: string; readonly policeReference: string };
 }
 
-export type CriminalReportCommand = OpenCriminalReportDecision | DecideCriminalReport | RecordPoliceReport;
+/** B3: the pupil's parents or the accused were informed before the police report. */
+export interface RecordStatutoryNotice {
+  readonly type: 'RecordStatutoryNotice';
+  readonly context: CommandContext;
+  readonly data: { readonly to: 'parents' | 'accused'; readonly channel: 'letter' | 'e-mail' | 'phone' | 'meeting'; readonly informedAt: string };
+}
+
+export type CriminalReportCommand = OpenCriminalReportDecision | DecideCriminalReport | RecordPoliceReport | RecordStatutoryNotice;

@@ -91,6 +91,22 @@ describe('criminal-report decisions', () => {
     expect(given(decider, opened).when(decide('report', 'A threat', { ...pupilSource, excluded: ['board-2'] }))).toHaveLength(1);
   });
 
+  it('opens the notices to the parents and the accused with a statutory decision to report, each closed once (B3, revision 2)', () => {
+    const consulted = { ...statutorySource, statutoryConclusion: 'reasonable-suspicion' as const };
+    const withNotices = { ...decide('report', 'Reasonable suspicion', consulted), data: { ...decide('report', 'Reasonable suspicion', consulted).data, noticeObligationIds: { parents: 'notice-p', accused: 'notice-a' } } };
+    const decided = given(decider, play(decider, [open(statutorySource, board)])).when(withNotices);
+    expect(decided).toMatchObject([{ data: { obligations: [{ kind: 'police-report' }, { obligationId: 'notice-p', kind: 'inform-parents-before-police-report' }, { obligationId: 'notice-a', kind: 'inform-accused-before-police-report' }] } }]);
+    const notice = (to: 'parents' | 'accused', actor = board) => ({ type: 'RecordStatutoryNotice' as const, context: { actor, now: NOW }, data: { to, channel: 'letter' as const, informedAt: '2026-11-04T09:00:00.000Z' } });
+    const history = play(decider, [open(statutorySource, board), withNotices]);
+    expect(given(decider, history).when(notice('parents'))).toEqual([{ type: 'StatutoryNoticeGiven', data: { informed: 'parents', channel: 'letter', informedAt: '2026-11-04T09:00:00.000Z', informedBy: board.id, closesObligationId: 'notice-p' } }]);
+    expect(given(decider, history).when(notice('accused', director))).toMatchObject({ rule: 'B3', violation: 'forbidden' });
+    expect(given(decider, play(decider, [open(statutorySource, board), withNotices, notice('parents')])).when(notice('parents'))).toMatchObject({ rule: 'B3' });
+    // Not under the statutory duty: no notices.
+    const plain = { ...decide('report'), data: { ...decide('report').data, noticeObligationIds: { parents: 'notice-p', accused: 'notice-a' } } };
+    expect(given(decider, play(decider, [open()])).when(plain)).toMatchObject([{ data: { obligations: [{ kind: 'police-report' }] } }]);
+    expect(given(decider, play(decider, [open(), plain])).when(notice('parents'))).toMatchObject({ rule: 'B3' });
+  });
+
   it('refuses a police report filed in the future (B4)', () => {
     const decided = play(decider, [open(), decide('report')]);
     expect(given(decider, decided).when({ ...policeReport, data: { ...policeReport.data, filedAt: '2026-11-05T09:00:00.000Z' } })).toMatchObject({ rule: 'B4' });

@@ -2,7 +2,8 @@ import { actsForSchool } from '../shared/actor';
 import { addWorkingDays, isAfter } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
 import { type Decision, assertNever, refuse } from '../shared/rule-violation';
-import type { CriminalReportCommand, DecideCriminalReport, OpenCriminalReportDecision, RecordPoliceReport } from './criminal-report.commands';
+import type { OpenedObligation } from '../shared/obligation';
+import type { CriminalReportCommand, DecideCriminalReport, OpenCriminalReportDecision, RecordPoliceReport, RecordStatutoryNotice } from './criminal-report.commands';
 import type { CriminalReportEvent } from './criminal-report.events';
 import type { CriminalReportState } from './criminal-report.state';
 
@@ -19,6 +20,8 @@ export function decideCriminalReport(
       return decideDecision(command, state, policy);
     case 'RecordPoliceReport':
       return decidePoliceReport(command, state);
+    case 'RecordStatutoryNotice':
+      return decideStatutoryNotice(command, state);
     default:
       return assertNever(command);
   }
@@ -71,6 +74,15 @@ function decideDecision(command: DecideCriminalReport, state: CriminalReportStat
     }
     return [{ type: 'CriminalReportDecided', data: { decision: 'do-not-report', rationale: data.rationale, decidedBy: context.actor.id, obligations: [] } }];
   }
+  const dueAt = addWorkingDays(context.now, policy.policeReportWithinWorkingDays, policy.workingDays);
+  // rule B3 (revision 2): before the report is filed the board informs the pupil's parents and the accused.
+  const notices: OpenedObligation[] =
+    state.statutory && data.noticeObligationIds
+      ? [
+          { obligationId: data.noticeObligationIds.parents, kind: 'inform-parents-before-police-report', regarding: data.source.incidentId, dueAt },
+          { obligationId: data.noticeObligationIds.accused, kind: 'inform-accused-before-police-report', regarding: data.source.incidentId, dueAt },
+        ]
+      : [];
   return [
     {
       type: 'CriminalReportDecided',
@@ -78,14 +90,7 @@ function decideDecision(command: DecideCriminalReport, state: CriminalReportStat
         decision: 'report',
         rationale: data.rationale,
         decidedBy: context.actor.id,
-        obligations: [
-          {
-            obligationId: data.policeReportObligationId,
-            kind: 'police-report',
-            regarding: data.source.incidentId,
-            dueAt: addWorkingDays(context.now, policy.policeReportWithinWorkingDays, policy.workingDays),
-          },
-        ],
+        obligations: [{ obligationId: data.policeReportObligationId, kind: 'police-report', regarding: data.source.incidentId, dueAt }, ...notices],
       },
     },
   ];
@@ -112,4 +117,15 @@ function decidePoliceReport(command: RecordPoliceReport, state: CriminalReportSt
       },
     },
   ];
+}
+
+/** rule B3: the notice to the pupil's parents or to the accused, before the police report (recorded as given, FACT1). */
+function decideStatutoryNotice(command: RecordStatutoryNotice, state: CriminalReportState): Decision<CriminalReportEvent> {
+  const { data, context } = command;
+  if (!state.opened) return refuse('CASE', 'No such criminal-report decision', 'not-found');
+  if (context.actor.role !== 'board') return refuse('B3', 'The board informs the parents and the accused', 'forbidden');
+  const obligationId = state.noticesOpen[data.to];
+  if (!obligationId) return refuse('B3', `No notice to the ${data.to} is open: it follows a statutory decision to report, once`);
+  if (isAfter(data.informedAt, context.now)) return refuse('B4', 'informedAt lies in the future');
+  return [{ type: 'StatutoryNoticeGiven', data: { informed: data.to, channel: data.channel, informedAt: data.informedAt, informedBy: context.actor.id, closesObligationId: obligationId } }];
 }

@@ -39,4 +39,16 @@ export interface PoliceReportFiled {
   };
 }
 
-export type CriminalReportEvent = CriminalReportDecisionOpened | CriminalReportDecided | PoliceReportFiled;
+/** B3 (revision 2): before the police report is filed, the board informs the pupil's parents and the accused. */
+export interface StatutoryNoticeGiven {
+  readonly type: 'StatutoryNoticeGiven';
+  readonly data: {
+    readonly informed: 'parents' | 'accused';
+    readonly channel: 'letter' | 'e-mail' | 'phone' | 'meeting';
+    readonly informedAt: string;
+    readonly informedBy: string;
+    readonly closesObligationId: string;
+  };
+}
+
+export type CriminalReportEvent = CriminalReportDecisionOpened | CriminalReportDecided | PoliceReportFiled | StatutoryNoticeGiven;

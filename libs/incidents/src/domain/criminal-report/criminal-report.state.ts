@@ -9,6 +9,8 @@ export interface CriminalReportState {
   readonly decision: CriminalReportDecisionKind | null;
   readonly policeReportObligationId: string | null;
   readonly policeReportFiled: boolean;
+  /** B3: the notices before the police report still to give, by whom they are for. */
+  readonly noticesOpen: Readonly<Partial<Record<'parents' | 'accused', string>>>;
 }
 
 export const initialCriminalReportState: CriminalReportState = {
@@ -19,6 +21,7 @@ export const initialCriminalReportState: CriminalReportState = {
   decision: null,
   policeReportObligationId: null,
   policeReportFiled: false,
+  noticesOpen: {},
 };
 
 export function evolveCriminalReport(state: CriminalReportState, event: CriminalReportEvent): CriminalReportState {
@@ -30,9 +33,17 @@ export function evolveCriminalReport(state: CriminalReportState, event: Criminal
         ...state,
         decision: event.data.decision,
         policeReportObligationId: event.data.obligations.find((o) => o.kind === 'police-report')?.obligationId ?? null,
+        noticesOpen: {
+          ...(event.data.obligations.find((o) => o.kind === 'inform-parents-before-police-report') ? { parents: event.data.obligations.find((o) => o.kind === 'inform-parents-before-police-report')!.obligationId } : {}),
+          ...(event.data.obligations.find((o) => o.kind === 'inform-accused-before-police-report') ? { accused: event.data.obligations.find((o) => o.kind === 'inform-accused-before-police-report')!.obligationId } : {}),
+        },
       };
     case 'PoliceReportFiled':
       return { ...state, policeReportFiled: true };
+    case 'StatutoryNoticeGiven': {
+      const { [event.data.informed]: _given, ...stillOpen } = state.noticesOpen;
+      return { ...state, noticesOpen: stillOpen };
+    }
     default:
       return assertNever(event);
   }

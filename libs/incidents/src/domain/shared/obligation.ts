@@ -13,7 +13,9 @@ export type ObligationKind =
   | 'removal-reconsideration-window' // P6: the parents' six weeks to object — their deadline, never the school's
   | 'report-removal-to-inspectorate' // P6 (revision 2): the Inspectorate is informed of the removal
   | 'inform-attendance-officer' // P6 (revision 2): the school-attendance officer (leerplichtambtenaar) is informed
-  | 'decide-objection'; // P6 (revision 2): the board hears the parents and decides on their objection
+  | 'decide-objection' // P6 (revision 2): the board hears the parents and decides on their objection
+  | 'inform-parents-before-police-report' // B3 (revision 2): the pupil's parents, before the report is filed
+  | 'inform-accused-before-police-report'; // B3 (revision 2): the accused, before the report is filed
 
 /** Deadlines that are someone else's (P6: the parents' objection window): shown, lapsing by themselves, never overdue. */
 export const NOT_THE_SCHOOLS: ReadonlySet<ObligationKind> = new Set(['removal-reconsideration-window']);
