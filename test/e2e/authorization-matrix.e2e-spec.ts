@@ -291,10 +291,16 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     const custody = await setup(`/pupils/${unique('matrix-pupil')}/device-custody`, custodyBody);
     return post(`/device-custody/${custody['id'] as string}/return`, { returnedTo: 'pupil', returnedAt: now() });
   });
+  // E4: an account exists only with the parents' mailbox consent in the register.
+  const withMailbox = async () => {
+    const pupilId = unique('matrix-pupil');
+    await setup(`/pupils/${pupilId}/consents`, { schoolId: OWN, purpose: 'mailbox', decision: 'given', givenBy: 'parents' });
+    return pupilId;
+  };
   command('suspendEmailAccount', 'school-1', atSchool, 201, async () =>
-    post(`/pupils/${unique('matrix-pupil')}/email-account/suspensions`, { schoolId: OWN, ground: 'bullying', until: '2027-01-31', reason: 'Messages' }),
+    post(`/pupils/${await withMailbox()}/email-account/suspensions`, { schoolId: OWN, ground: 'bullying', until: '2027-01-31', reason: 'Messages' }),
   );
-  command('warnAboutEmail', 'school-1', atSchool, 201, async () => post(`/pupils/${unique('matrix-pupil')}/email-account/warnings`, { schoolId: OWN, reason: 'Messages' }));
+  command('warnAboutEmail', 'school-1', atSchool, 201, async () => post(`/pupils/${await withMailbox()}/email-account/warnings`, { schoolId: OWN, reason: 'Messages' }));
   command('recordConsent', 'school-1', atSchool, 200, async () =>
     post(`/pupils/${unique('matrix-pupil')}/consents`, { schoolId: OWN, purpose: 'website-publication', decision: 'given', givenBy: 'parents' }),
   );

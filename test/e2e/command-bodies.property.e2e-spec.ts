@@ -66,6 +66,9 @@ describeOnEveryStore('random bodies on every command endpoint', (api) => {
     const measure = await created(`/incidents/${pupilCase}/measures`, { subjectId: 'pupil-2', measure: 'warning', reason: 'Messages' });
     const custodyBody = { schoolId: 'school-1', device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true };
     const custody = await created('/pupils/pupil-fc/device-custody', custodyBody);
+    // E4: pupil-fc has a mailbox: the parents agreed.
+    const consent = await api.post('/pupils/pupil-fc/consents', { schoolId: 'school-1', purpose: 'mailbox', decision: 'given', givenBy: 'parents' }, director);
+    if (consent.statusCode !== 200) throw new Error(`setup consent: ${consent.statusCode} ${consent.body}`);
     const decision = await created('/criminal-report-decisions', { sourceIncidentId: staffCase, suspectedOffence: 'Threat' });
 
     const at = (path: string) => () => `/incidents/${pupilCase}/${path}`;

@@ -88,6 +88,7 @@ describeOnEveryStore('device return and parent notifications about conduct over 
     expect(informed.json()).toMatchObject({ id: second.id, incidentId, revision: 2 });
     expect((await notify(second.id)).json()).toMatchObject({ status: 409, rule: 'M2' });
 
+    expect((await api.post('/pupils/pupil-notify/consents', { schoolId: 'school-1', purpose: 'mailbox', decision: 'given', givenBy: 'parents' }, director)).statusCode).toBe(200); // E4
     const warning = await api.post('/pupils/pupil-notify/email-account/warnings', { schoolId: 'school-1', reason: 'Chain mail' }, director);
     expect((await notify(warning.json().id)).statusCode).toBe(200);
     expect((await notify('0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b')).statusCode).toBe(404);

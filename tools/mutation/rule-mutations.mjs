@@ -76,6 +76,7 @@ const MUTATIONS = [
   ['P7', `${D}/pupil-incident/measure.decider.ts`, "if (!(PARENT_MEASURES as readonly string[]).includes(data.measure)) return refuse('P7'", "if (false) return refuse('P7'"],
   ['P7', `${D}/pupil-incident/pupil-incident.decider.ts`, 'if (state.parentMeasures.includes(data.regarding) && !WRITTEN.includes(data.channel)) {', 'if (false) {'],
   ['B3', `${D}/criminal-report/criminal-report.decider.ts`, 'state.statutory && data.noticeObligationIds', 'false && data.noticeObligationIds'],
+  ['E4', `${D}/pupil-conduct/email-account.decider.ts`, 'return consented ? undefined : refuse(', 'return true ? undefined : refuse('],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
 ];
 

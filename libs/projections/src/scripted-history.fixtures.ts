@@ -154,7 +154,8 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
       {
         type: 'WarnAboutEmailUse',
         context: { actor: director, now: tick() },
-        data: { actionId: IDS.warning, informParentsObligationId: 'inform-warning', pupilId: 'pupil-1', schoolId: 'school-1', reason: 'Chain mail' },
+        // E4: the application would read the register; the script states it (its consents are recorded further on).
+        data: { actionId: IDS.warning, informParentsObligationId: 'inform-warning', pupilId: 'pupil-1', schoolId: 'school-1', reason: 'Chain mail', mailboxConsented: true },
       },
       meta,
     ),

@@ -1,6 +1,8 @@
 import { streamIds } from '@casebook/event-store';
 import type { DeviceTakenIntoCustody, EmailSuspensionGround } from '../../domain/pupil-conduct/pupil-conduct.events';
 import type { PupilConductCommand, TakeDeviceIntoCustody } from '../../domain/pupil-conduct/pupil-conduct.commands';
+import { evolvePupilConsent, initialPupilConsentState } from '../../domain/consent/consent.decider';
+import type { PupilConsentEvent } from '../../domain/consent/consent.events';
 import { refuse } from '../../domain/shared/rule-violation';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { schoolDayEnds } from '../school-calendar';
@@ -72,9 +74,12 @@ export class PupilConductCommands {
   private async accountAction(
     pupilId: string,
     issued: Issued,
-    command: (action: { readonly pupilId: string; readonly actionId: string; readonly informParentsObligationId: string }) => PupilConductCommand,
+    command: (action: { readonly pupilId: string; readonly actionId: string; readonly informParentsObligationId: string; readonly mailboxConsented: boolean }) => PupilConductCommand,
   ): Promise<CommandOutcome> {
-    const action = { pupilId, actionId: this.core.newId(), informParentsObligationId: this.core.newId() };
+    // E4: the consent register (the pupil's consent stream) says whether a mailbox may exist at all.
+    const consents = await this.core.deps.store.readStream(streamIds.pupilConsent(pupilId));
+    const register = consents.reduce((state, event) => evolvePupilConsent(state, event as unknown as PupilConsentEvent), initialPupilConsentState);
+    const action = { pupilId, actionId: this.core.newId(), informParentsObligationId: this.core.newId(), mailboxConsented: register.status.mailbox === 'given' };
     const streamId = streamIds.pupilConduct(pupilId);
     // Before the append: a parent notification names only the action id (decisions.md #21).
     await this.core.locator.remember(action.actionId, streamId);

@@ -13,6 +13,7 @@ const suspend = (overrides: Partial<SuspendEmailAccount['data']> = {}): SuspendE
     ground: 'bullying',
     until: '2026-11-16',
     reason: 'Sent threatening messages to a classmate',
+    mailboxConsented: true,
     ...overrides,
   },
 });
@@ -20,7 +21,7 @@ const suspend = (overrides: Partial<SuspendEmailAccount['data']> = {}): SuspendE
 const warn = (overrides: Partial<WarnAboutEmailUse['data']> = {}): WarnAboutEmailUse => ({
   type: 'WarnAboutEmailUse',
   context: at('2026-11-02T10:00:00.000Z'),
-  data: { actionId: 'action-warn-1', informParentsObligationId: 'inform-warn-1', pupilId: 'pupil-1', schoolId: 'school-1', reason: 'Chain mail to the whole class', ...overrides },
+  data: { actionId: 'action-warn-1', informParentsObligationId: 'inform-warn-1', pupilId: 'pupil-1', schoolId: 'school-1', reason: 'Chain mail to the whole class', mailboxConsented: true, ...overrides },
 });
 
 const informed = (regarding: string, informedAt = '2026-11-02T16:00:00.000Z') => ({
@@ -30,6 +31,11 @@ const informed = (regarding: string, informedAt = '2026-11-02T16:00:00.000Z') =>
 });
 
 describe('school e-mail account', () => {
+  it('refuses a suspension or a warning about an account the consent register shows no mailbox consent for (E4)', () => {
+    expect(given(pupilConductDecider, []).when(suspend({ mailboxConsented: false }))).toMatchObject({ rule: 'E4' });
+    expect(given(pupilConductDecider, []).when(warn({ mailboxConsented: false }))).toMatchObject({ rule: 'E4' });
+  });
+
   it('suspends the account with the ground and the end date the director set (E1)', () => {
     expect(given(pupilConductDecider, []).when(suspend())).toMatchObject([
       { type: 'EmailAccountSuspended', data: { actionId: 'action-suspend-1', ground: 'bullying', until: '2026-11-16' } },

@@ -7,6 +7,14 @@ import type { PupilConductState } from './pupil-conduct.state';
 
 const GROUNDS = ['unlawful-activity', 'irresponsible-use', 'bullying'] as const;
 
+/**
+ * rule E4 (revision 2): a mailbox exists only after the parents agreed; an account the consent register shows no
+ * consent for should not exist, so no measure is taken about it (the register is corrected first).
+ */
+function noMailbox(consented: boolean): ReturnType<typeof refuse> | undefined {
+  return consented ? undefined : refuse('E4', 'The consent register shows no mailbox consent of the parents for this pupil: there should be no account to act on');
+}
+
 /** School e-mail accounts: rules E1–E3 of the domain spec. */
 export function decideSuspendEmailAccount(
   command: SuspendEmailAccount,
@@ -15,6 +23,8 @@ export function decideSuspendEmailAccount(
 ): Decision<EmailAccountSuspended> {
   const { data, context } = command;
   if (state.knownActions[data.actionId]) return refuse('E1', `Account action ${data.actionId} is already recorded`);
+  const unconsented = noMailbox(data.mailboxConsented);
+  if (unconsented) return unconsented;
   // rule E1: the ground is one of the protocol's, the term ends on a set day after today, with a reason.
   if (!(GROUNDS as readonly string[]).includes(data.ground)) return refuse('E1', `Unknown ground: ${data.ground}`);
   if (data.until <= context.now.slice(0, 10)) return refuse('E1', 'The suspension ends on a day after today');
@@ -45,6 +55,8 @@ export function decideWarnAboutEmailUse(
 ): Decision<EmailUseWarned> {
   const { data, context } = command;
   if (state.knownActions[data.actionId]) return refuse('E3', `Account action ${data.actionId} is already recorded`);
+  const unconsented = noMailbox(data.mailboxConsented);
+  if (unconsented) return unconsented;
   if (!data.reason.trim()) return refuse('E3', 'A warning states its reason');
   return [
     {

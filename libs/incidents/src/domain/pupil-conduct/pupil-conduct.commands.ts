@@ -51,6 +51,8 @@ export interface SuspendEmailAccount {
     readonly ground: EmailSuspensionGround;
     readonly until: string;
     readonly reason: string;
+    /** E4: whether the consent register holds the parents' mailbox consent (the application reads it). */
+    readonly mailboxConsented: boolean;
   };
 }
 
@@ -63,6 +65,8 @@ export interface WarnAboutEmailUse {
     readonly pupilId: string;
     readonly schoolId: string;
     readonly reason: string;
+    /** E4: as for a suspension. */
+    readonly mailboxConsented: boolean;
   };
 }
 
