@@ -1,4 +1,5 @@
 import { describeOnEveryStore } from './support/api-harness';
+import { expectRefusal } from './support/refused';
 
 // CLOSE1 and B3 over HTTP (api.md revision 2, "Changed answers"): a close with open obligations answers 409 listing
 // them; a close that waives each (with a rationale) closes; facts are recorded on the closed case; a B3 case is never
@@ -17,14 +18,7 @@ describeOnEveryStore('closing a case with open obligations (CLOSE1, B3)', (api) 
     expect(response.statusCode).toBe(201);
     return response.json() as { id: string; statutoryObligationId?: string; inspectorItemId?: string };
   };
-  const refused = async (url: string, body: unknown, bearer: string, status: number) => {
-    const before = await api.eventCount();
-    const response = await api.post(url, body, bearer);
-    expect(response.statusCode).toBe(status);
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(await api.eventCount()).toBe(before);
-    return response.json() as Record<string, unknown>;
-  };
+  const refused = (url: string, body: unknown, bearer: string, status: number, rule?: string) => expectRefusal(api, url, body, bearer, status, rule);
 
   it('answers 409 listing the open obligations, closes with each waived, and still records the parents\' letter (CLOSE1)', async () => {
     const { id } = await report({ type: 'pupil-incident', category: 'cyberbullying', involved: [{ personId: 'pupil-close-1', personKind: 'pupil', role: 'perpetrator' }] });

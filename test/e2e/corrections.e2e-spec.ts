@@ -1,4 +1,5 @@
 import { describeOnEveryStore } from './support/api-harness';
+import { expectRefusal } from './support/refused';
 
 // COR1 over HTTP (api.md revision 2, "New commands"): reclassification (into B3: the statutory item and the decision
 // open at once), an involved person added, a measure withdrawn — each a new event, the earlier one visible.
@@ -11,14 +12,7 @@ describeOnEveryStore('corrections (COR1)', (api) => {
     board = await api.token('board-1', ['board'], []);
   });
 
-  const refused = async (url: string, body: unknown, bearer: string, status: number, rule?: string) => {
-    const before = await api.eventCount();
-    const response = await api.post(url, body, bearer);
-    expect(response.statusCode).toBe(status);
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    if (rule) expect(response.json()).toMatchObject({ rule });
-    expect(await api.eventCount()).toBe(before);
-  };
+  const refused = (url: string, body: unknown, bearer: string, status: number, rule?: string) => expectRefusal(api, url, body, bearer, status, rule);
 
   it('reclassifies a staff case into B3: the statutory item and the criminal-report decision open in the same request (COR1, B3)', async () => {
     const reported = await api.post(

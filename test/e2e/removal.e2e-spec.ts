@@ -1,4 +1,5 @@
 import { describeOnEveryStore } from './support/api-harness';
+import { expectRefusal } from './support/refused';
 
 // P6 (domain.md revision 2, api.md "New commands"): a removal is prepared (intention, the pupil's own class teacher
 // and parents heard), followed up (the Inspectorate and the attendance officer informed, another school found or
@@ -13,14 +14,7 @@ describeOnEveryStore('removing a pupil over HTTP (P6)', (api) => {
     board = await api.token('board-1', ['board'], []);
   });
 
-  const refused = async (url: string, body: unknown, bearer: string, status: number, rule?: string) => {
-    const before = await api.eventCount();
-    const response = await api.post(url, body, bearer);
-    expect(response.statusCode).toBe(status);
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    if (rule) expect(response.json()).toMatchObject({ rule });
-    expect(await api.eventCount()).toBe(before);
-  };
+  const refused = (url: string, body: unknown, bearer: string, status: number, rule?: string) => expectRefusal(api, url, body, bearer, status, rule);
   const heard = (heardPersonId: string, heardAs: 'class-teacher' | 'parent', ofPupilId: string) => ({
     heardPersonId,
     heardPersonKind: heardAs === 'parent' ? 'parent' : 'staff',

@@ -1,4 +1,5 @@
 import { describeOnEveryStore } from './support/api-harness';
+import { expectRefusal } from './support/refused';
 
 // Revision 2 of the staff rules over HTTP (api.md "New commands"): only the perpetrator (S9), the written intention
 // and the hearing first (S12), a dismissal only as a procedure with its outcome (S13), shown in the personnel file.
@@ -34,15 +35,7 @@ describeOnEveryStore('disciplinary intentions, hearings and dismissal procedures
   };
 
   /** A refusal: its status and rule, problem+json, and nothing appended. */
-  const refused = async (url: string, body: unknown, bearer: string, status: number, rule?: string) => {
-    const before = await api.eventCount();
-    const response = await api.post(url, body, bearer);
-    expect(response.statusCode).toBe(status);
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    if (rule) expect(response.json()).toMatchObject({ rule });
-    expect(await api.eventCount()).toBe(before);
-    return response.json() as { errors?: { field: string }[] };
-  };
+  const refused = (url: string, body: unknown, bearer: string, status: number, rule?: string) => expectRefusal(api, url, body, bearer, status, rule);
 
   it('walks a reprimand: qualification, written intention, hearing, measure; a witness is never disciplined (S9, S12)', async () => {
     const id = await reportCase('staff-sd-1', 'staff-sd-w1');
@@ -119,7 +112,7 @@ describeOnEveryStore('disciplinary intentions, hearings and dismissal procedures
     ] as const;
     for (const [url, body, field] of bad) {
       const problem = await refused(url, body, board, 400);
-      expect(problem.errors?.map((e) => e.field)).toContain(field);
+      expect((problem['errors'] as { field: string }[] | undefined)?.map((e) => e.field)).toContain(field);
     }
     await refused(`/incidents/${id}/disciplinary-intentions`, { subjectId: 'staff-sd-3', measure: 'reprimand', announcedAt: new Date(Date.now() + 3_600_000).toISOString() }, board, 409, 'B4');
     const pupilCase = await api.post(

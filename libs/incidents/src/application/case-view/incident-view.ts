@@ -90,6 +90,9 @@ function emptyView(kind: CaseKind, first: RecordedEvent): IncidentView {
   };
 }
 
+/** P6: the removal's part of the view, made on its first event. */
+const removalOf = (view: IncidentView) => (view.removal ??= { intentions: [], placements: [], objections: [] });
+
 function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): IncidentView {
   const open = (obligations: readonly OpenedObligation[]) => view.obligations.push(...obligations.map((o) => ({ ...o, status: 'open' as const, closedAt: null })));
   const close = (ids: readonly string[], at: string) => {
@@ -120,17 +123,17 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
         Object.assign(view, { status: 'open', outcome: null });
         break;
       case 'RemovalIntended':
-        (view.removal ??= { intentions: [], placements: [], objections: [] }).intentions.push({ ...event.data, recordedAt });
+        removalOf(view).intentions.push({ ...event.data, recordedAt });
         break;
       case 'RemovalPlacementRecorded': {
         const { closesObligationId, ...placement } = event.data;
-        (view.removal ??= { intentions: [], placements: [], objections: [] }).placements.push({ ...placement, recordedAt });
+        removalOf(view).placements.push({ ...placement, recordedAt });
         close([closesObligationId], event.data.decidedAt);
         break;
       }
       case 'RemovalObjected': {
         const { obligations, closesObligationIds, ...objection } = event.data;
-        (view.removal ??= { intentions: [], placements: [], objections: [] }).objections.push({ ...objection, decision: null, recordedAt });
+        removalOf(view).objections.push({ ...objection, decision: null, recordedAt });
         open(obligations);
         close(closesObligationIds, event.data.receivedAt);
         break;

@@ -51,18 +51,7 @@ export class CaseCommands {
     const numbered = await this.core.number(report.type, incidentId, issued);
     const statutory = (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
     if (!statutory) return outcomeOf(numbered.result, incidentId, () => ({ caseNumber: numbered.caseNumber }), `/incidents/${incidentId}`);
-    // rule B3 (revision 2): the criminal-report decision is opened at once, linked both ways, by the statutory duty itself.
-    const opened = await this.criminalReports.open({ sourceIncidentId: incidentId, suspectedOffence: B3_SUSPECTED_OFFENCE }, { context: { actor: STATUTORY_ACTOR, now: issued.context.now }, meta: issued.meta });
-    if (opened.outcome !== 'accepted') return opened;
-    const head = await this.core.cases.head(incidentId);
-    return {
-      outcome: 'accepted',
-      id: incidentId,
-      revision: head?.revision ?? 0,
-      position: head?.position ?? 0,
-      answer: { caseNumber: numbered.caseNumber, inspectorItemId: statutoryObligationId, criminalReportDecisionId: opened.id },
-      location: `/incidents/${incidentId}`,
-    };
+    return this.openStatutoryDecision(incidentId, statutoryObligationId, issued, { caseNumber: numbered.caseNumber }, `/incidents/${incidentId}`);
   }
 
   assessScope(incidentId: string, data: { readonly inScope: boolean; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
@@ -107,16 +96,7 @@ export class CaseCommands {
     if ('kind' in result) return refused(result);
     const statutory = result.outcome === 'accepted' && (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
     if (!statutory) return outcomeOf(result, incidentId);
-    const opened = await this.criminalReports.open({ sourceIncidentId: incidentId, suspectedOffence: B3_SUSPECTED_OFFENCE }, { context: { actor: STATUTORY_ACTOR, now: issued.context.now }, meta: issued.meta });
-    if (opened.outcome !== 'accepted') return opened;
-    const head = await this.core.cases.head(incidentId);
-    return {
-      outcome: 'accepted',
-      id: incidentId,
-      revision: head?.revision ?? 0,
-      position: head?.position ?? 0,
-      answer: { inspectorItemId: statutoryObligationId, criminalReportDecisionId: opened.id },
-    };
+    return this.openStatutoryDecision(incidentId, statutoryObligationId, issued);
   }
 
   /** COR1: a person added to the case. */
@@ -130,5 +110,23 @@ export class CaseCommands {
     const withdrawnId = data.withdrawnId.toLowerCase();
     const command = (context: Issued['context']) => ({ type: 'WithdrawMeasure' as const, context, data: { withdrawnId, rationale: data.rationale } });
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'withdrawals', withdrawnId, () => ({ incidentId }));
+  }
+
+  /**
+   * rule B3 (revision 2): the criminal-report decision is opened at once, linked both ways, by the statutory duty
+   * itself; the answer carries the case's revision after the link, the item and the decision.
+   */
+  private async openStatutoryDecision(incidentId: string, statutoryObligationId: string, issued: Issued, answer: Readonly<Record<string, unknown>> = {}, location?: string): Promise<CommandOutcome> {
+    const opened = await this.criminalReports.open({ sourceIncidentId: incidentId, suspectedOffence: B3_SUSPECTED_OFFENCE }, { context: { actor: STATUTORY_ACTOR, now: issued.context.now }, meta: issued.meta });
+    if (opened.outcome !== 'accepted') return opened;
+    const head = await this.core.cases.head(incidentId);
+    return {
+      outcome: 'accepted',
+      id: incidentId,
+      revision: head?.revision ?? 0,
+      position: head?.position ?? 0,
+      answer: { ...answer, inspectorItemId: statutoryObligationId, criminalReportDecisionId: opened.id },
+      ...(location ? { location } : {}),
+    };
   }
 }

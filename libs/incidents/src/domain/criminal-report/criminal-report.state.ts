@@ -28,16 +28,17 @@ export function evolveCriminalReport(state: CriminalReportState, event: Criminal
   switch (event.type) {
     case 'CriminalReportDecisionOpened':
       return { ...state, opened: true, schoolId: event.data.schoolId, sourceIncidentId: event.data.sourceIncidentId, statutory: event.data.statutory };
-    case 'CriminalReportDecided':
+    case 'CriminalReportDecided': {
+      const notice = (kind: string) => event.data.obligations.find((o) => o.kind === kind)?.obligationId;
+      const parents = notice('inform-parents-before-police-report');
+      const accused = notice('inform-accused-before-police-report');
       return {
         ...state,
         decision: event.data.decision,
         policeReportObligationId: event.data.obligations.find((o) => o.kind === 'police-report')?.obligationId ?? null,
-        noticesOpen: {
-          ...(event.data.obligations.find((o) => o.kind === 'inform-parents-before-police-report') ? { parents: event.data.obligations.find((o) => o.kind === 'inform-parents-before-police-report')!.obligationId } : {}),
-          ...(event.data.obligations.find((o) => o.kind === 'inform-accused-before-police-report') ? { accused: event.data.obligations.find((o) => o.kind === 'inform-accused-before-police-report')!.obligationId } : {}),
-        },
+        noticesOpen: { ...(parents ? { parents } : {}), ...(accused ? { accused } : {}) },
       };
+    }
     case 'PoliceReportFiled':
       return { ...state, policeReportFiled: true };
     case 'StatutoryNoticeGiven': {
