@@ -125,7 +125,7 @@ describeOnEveryStore('forgetting a person (crypto-shredding)', (api) => {
 // Issue #7, done when: a retention test with a fixed clock erases exactly the people whose period has ended
 // and skips those under legal hold.
 describeOnEveryStore('retention with a fixed clock', (api) => {
-  const people = ['pupil-r-ended', 'pupil-r-recent', 'pupil-r-held', 'staff-r-serious'];
+  const people = ['pupil-r-ended', 'pupil-r-recent', 'pupil-r-held', 'staff-r-serious', 'pupil-r-victim', 'staff-r-not-reported'];
   let director: string;
   let board: string;
   let hr: string;
@@ -148,14 +148,33 @@ describeOnEveryStore('retention with a fixed clock', (api) => {
     await report([{ personId: 'pupil-r-ended', personKind: 'pupil' }], director);
     await report([{ personId: 'pupil-r-recent', personKind: 'pupil' }], director);
     heldCase = await report([{ personId: 'pupil-r-held', personKind: 'pupil' }], director);
+    // Retention revision 2: the perpetrator of a case with a police report filed is kept 7 years, its victim not;
+    // a case whose decision was `do-not-report` lengthens nothing.
     const staffCase = await report([{ personId: 'staff-r-serious', personKind: 'staff' }], director, 'staff-misconduct');
+    expect((await api.post(`/incidents/${staffCase}/involved`, { personId: 'pupil-r-victim', personKind: 'pupil', role: 'victim', displayName: 'Naam van het slachtoffer' }, board)).statusCode).toBe(200);
     await api.post(`/incidents/${staffCase}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Private contact' }, board);
-    await api.post('/criminal-report-decisions', { sourceIncidentId: staffCase, suspectedOffence: 'Threat' }, board);
+    const reported = (await api.post('/criminal-report-decisions', { sourceIncidentId: staffCase, suspectedOffence: 'Threat' }, board)).json().id as string;
+    expect((await api.post(`/criminal-report-decisions/${reported}/decision`, { decision: 'report', rationale: 'A threat' }, board)).statusCode).toBe(200);
+    const filed = { filedAt: '2026-11-06T10:00:00+01:00', policeStation: 'Utrecht Overvecht', policeReference: 'PL0900-2026123456' };
+    expect((await api.post(`/criminal-report-decisions/${reported}/police-report`, filed, board)).statusCode).toBe(200);
+    const notReportedCase = await report([{ personId: 'staff-r-not-reported', personKind: 'staff' }], director, 'staff-misconduct');
+    const notReported = (await api.post('/criminal-report-decisions', { sourceIncidentId: notReportedCase, suspectedOffence: 'Threat' }, board)).json().id as string;
+    expect((await api.post(`/criminal-report-decisions/${notReported}/decision`, { decision: 'do-not-report', rationale: 'No offence' }, board)).statusCode).toBe(200);
+    // Parents: from the last closing of a case they are in; one in a closed case, one in a case still open.
+    const parentCase = (
+      await api.post('/incidents', { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2020-03-03T10:30:00+01:00', summary: 'Ouder betrokken', involved: [{ personId: 'pupil-r-child', personKind: 'pupil', role: 'victim', displayName: 'Kind' }, { personId: 'parent-r-closed', personKind: 'parent', role: 'witness', displayName: 'Ouder' }, { personId: 'parent-r-open', personKind: 'parent', role: 'witness', displayName: 'Ouder 2' }] }, director)
+    ).json().id as string;
+    await api.post(`/incidents/${parentCase}/scope-assessment`, { inScope: false, rationale: 'Outside school' }, director);
+    const closed = await api.post(`/incidents/${parentCase}/close`, { outcome: 'Handled' }, director);
+    expect(closed.statusCode).toBe(200);
+    await report([{ personId: 'parent-r-open', personKind: 'parent' }], director);
     for (const [personId, personKind, leftOn] of [
       ['pupil-r-ended', 'pupil', '2024-07-15'],
       ['pupil-r-recent', 'pupil', '2025-07-15'],
       ['pupil-r-held', 'pupil', '2023-07-15'],
       ['staff-r-serious', 'staff', '2023-07-15'],
+      ['pupil-r-victim', 'pupil', '2023-07-15'],
+      ['staff-r-not-reported', 'staff', '2023-07-15'],
     ] as const) {
       expect((await api.post(`/people/${personId}/departure`, { personKind, leftOn }, personKind === 'pupil' ? director : hr)).statusCode).toBe(200);
     }
@@ -176,14 +195,19 @@ describeOnEveryStore('retention with a fixed clock', (api) => {
     await waitUntil(async () => (await catalog.position('privacy-register', await catalog.liveVersion('privacy-register'))) >= holdPosition, 'the privacy register to hold the legal hold');
 
     const dryRun = await runRetention({ today: '2026-11-25', policy, dryRun: true });
-    expect(dryRun.due.map((v) => v.personId)).toEqual(['pupil-r-ended']);
+    // Retention revision 2: the victim of the police-reported case and the staff member of the do-not-report one
+    // are due after 2 years; the perpetrator of the police-reported case is not.
+    expect(dryRun.due.map((v) => v.personId).sort()).toEqual(['pupil-r-ended', 'pupil-r-victim', 'staff-r-not-reported']);
+    const later = await runRetention({ today: '2030-07-14', policy, dryRun: true });
+    expect(later.due.map((v) => v.personId).sort()).toEqual(['parent-r-closed', 'pupil-r-ended', 'pupil-r-recent', 'pupil-r-victim', 'staff-r-not-reported']);
+    expect((await runRetention({ today: '2030-07-15', policy, dryRun: true })).due.map((v) => v.personId)).toContain('staff-r-serious');
     expect(dryRun.held.map((v) => [v.personId, v.heldCases])).toEqual([['pupil-r-held', [heldCase]]]);
     expect(dryRun.erased).toEqual([]);
     // The same over HTTP (board, legal): today's list is the dry run's (the real clock is after 2026-11-25 too).
     expect((await api.get('/privacy/retention', board)).json().due.map((v: { personId: string }) => v.personId)).toContain('pupil-r-ended');
 
     const run = await runRetention({ today: '2026-11-25', policy, dryRun: false });
-    expect(run.erased).toEqual(['pupil-r-ended']);
+    expect([...run.erased].sort()).toEqual(['pupil-r-ended', 'pupil-r-victim', 'staff-r-not-reported']);
     const keys = await runtime.sql.query<{ person_id: string }>('SELECT person_id FROM privacy_keys WHERE person_id = ANY ($1::text[]) ORDER BY 1', [people]);
     expect(keys.map((row) => row.person_id)).toEqual(['pupil-r-held', 'pupil-r-recent', 'staff-r-serious']);
     const erasures = await runtime.eventStore.readStream('privacy-pupil-r-ended');

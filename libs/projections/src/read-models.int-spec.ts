@@ -16,7 +16,7 @@ import { ProjectionRunner } from './runtime/projection-runner';
 import type { Projection } from './runtime/projection';
 import { ReadModelCatalog } from './runtime/read-model-catalog';
 import { IDS, writeScriptedHistory } from './scripted-history.fixtures';
-import { readModelStatus, rebuildReadModel, rebuildReadModels } from './runtime/rebuild-read-model';
+import { readModelStatus, rebuildOutdatedReadModels, rebuildReadModel, rebuildReadModels } from './runtime/rebuild-read-model';
 import { dumpReadModel } from './read-model-dump.fixtures';
 
 // Issue #4: for a scripted history each read model equals the expected rows; a crash mid-batch and a restart
@@ -219,5 +219,23 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
       expect(await catalog.liveVersion(result.name)).toBe(result.to);
       expect(await dumpReadModel(sql, result.name, result.to)).toEqual(await dumpReadModel(sql, result.name, result.from));
     }
+  });
+
+  it('rebuilds at start a read model whose tables changed since its live version was built, and only that one', async () => {
+    expect(await catalog.outdated()).toEqual([]);
+    expect(await rebuildOutdatedReadModels(catalog, store, sql)).toEqual([]);
+    const register = READ_MODELS.find((p) => p.name === 'privacy-register')!;
+    // The next release adds a column: same name, other DDL.
+    const changed: Projection<never> = { ...(register as unknown as Projection<never>), ddl: (schema) => `${register.ddl(schema)}\nCREATE TABLE ${schema}.added (id text);` };
+    const release = await ReadModelCatalog.open(sql, [...READ_MODELS.filter((p) => p !== register), changed]);
+    const before = await release.liveVersion('privacy-register');
+    expect(await release.outdated()).toEqual(['privacy-register']);
+    const [rebuilt] = await rebuildOutdatedReadModels(release, store, sql);
+    expect(rebuilt).toMatchObject({ name: 'privacy-register', from: before, to: before + 1 });
+    expect(await release.outdated()).toEqual([]);
+    expect(await dumpReadModel(sql, 'privacy-register', before + 1)).toMatchObject(await dumpReadModel(sql, 'privacy-register', before));
+    // Back to today's code: the changed version is outdated for it, and rebuilt the same way.
+    expect(await catalog.outdated()).toEqual(['privacy-register']);
+    await release.close();
   });
 }

@@ -5,7 +5,7 @@ import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@caseboo
 import { type AppConfig, ConfigError, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
 import { readFileSync } from 'node:fs';
 import { PersonKeyStore, PersonalDataReveal, PrivacyEventStore, loadOrCreateMasterKey } from '@casebook/privacy';
-import { READ_MODELS, ReadModelCatalog } from '@casebook/projections';
+import { READ_MODELS, ReadModelCatalog, rebuildOutdatedReadModels } from '@casebook/projections';
 import { type AuditTrail, openAuditTrail } from './audit-trail';
 import { DatabaseHealthIndicator } from './database-health.indicator';
 import { EventStoreHealthIndicator } from './event-store-health.indicator';
@@ -73,6 +73,10 @@ export async function openRuntime(config: AppConfig, logger: Logger, processName
     const messageBus = config.kafka ? new KafkaMessageBus({ brokers: config.kafka.brokers, clientId: `${config.kafka.clientId}-${processName}`, logger }) : undefined;
     const reveal = new PersonalDataReveal(personKeys);
     const readModels = await ReadModelCatalog.open(sql, READ_MODELS);
+    // A release that changed a read model's tables: rebuild it from history before anything reads it.
+    for (const rebuilt of await rebuildOutdatedReadModels(readModels, eventStore, sql)) {
+      logger.info({ readModel: rebuilt.name, from: rebuilt.from, to: rebuilt.to, events: rebuilt.events, ms: rebuilt.ms }, 'read model rebuilt: its tables changed');
+    }
     const audit = await openAuditTrail(config, logger, sql, eventStore, reveal);
     const writeSide = await WriteSide.open({
       store: eventStore,

@@ -54,7 +54,7 @@ export interface AppConfig {
     readonly masterKey: string | undefined;
     readonly masterKeyFile: string;
     /** Domain spec, Privacy: years after a pupil leaves school / employment ends / for criminal-report or dismissal cases. */
-    readonly retention: { readonly pupilYears: number; readonly staffYears: number; readonly seriousYears: number };
+    readonly retention: { readonly pupilYears: number; readonly staffYears: number; readonly othersYears: number; readonly seriousYears: number };
     /** How often the worker (the api when embedded) runs the retention job; 0 = never. */
     readonly retentionIntervalHours: number;
   };
@@ -117,6 +117,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retention: {
         pupilYears: integer(env, 'RETENTION_PUPIL_YEARS', 2, 0, 100),
         staffYears: integer(env, 'RETENTION_STAFF_YEARS', 2, 0, 100),
+        othersYears: integer(env, 'RETENTION_OTHERS_YEARS', 2, 0, 100),
         seriousYears: integer(env, 'RETENTION_SERIOUS_YEARS', 7, 0, 100),
       },
       retentionIntervalHours: integer(env, 'RETENTION_INTERVAL_HOURS', 24, 0, 24 * 365),

@@ -1,18 +1,22 @@
 /**
- * Retention (domain spec, Privacy): a pupil's data is kept until `pupilYears` after the pupil left school, a staff
- * member's until `staffYears` after employment ended; a person in a case with a criminal-report decision or a
- * dismissal is kept `seriousYears` (the longer period wins). A legal hold on any of their cases postpones it.
+ * Retention (domain spec, Privacy, revision 2): a pupil's data is kept until `pupilYears` after the pupil left
+ * school, a staff member's until `staffYears` after employment ended, a parent's or another person's until
+ * `othersYears` after the last case they appear in was closed; the perpetrator of a case that led to a police report
+ * or a dismissal (procedure) is kept `seriousYears` (the longer period wins) — victims, witnesses and a
+ * `do-not-report` decision do not lengthen it. A legal hold on any of their cases postpones it.
  * Pure: the caller brings the register and today's date, so a test can fix the clock.
  */
 export interface RetentionPolicy {
   readonly pupilYears: number;
   readonly staffYears: number;
+  readonly othersYears: number;
   readonly seriousYears: number;
 }
 
 export interface RetentionFacts {
   readonly personId: string;
-  readonly personKind: 'pupil' | 'staff';
+  readonly personKind: 'pupil' | 'staff' | 'parent' | 'external';
+  /** The day the clock starts: departure (pupil, staff), or the last case's closing (parents, others). */
   readonly leftOn: string;
   readonly serious: boolean;
   readonly heldCases: readonly string[];
@@ -48,12 +52,12 @@ export function retentionReport(register: readonly RetentionFacts[], today: stri
   const held: RetentionVerdict[] = [];
   for (const person of register) {
     if (person.erasedAt !== null) continue;
-    const base = person.personKind === 'pupil' ? policy.pupilYears : policy.staffYears;
+    const base = person.personKind === 'pupil' ? policy.pupilYears : person.personKind === 'staff' ? policy.staffYears : policy.othersYears;
     const years = person.serious ? Math.max(base, policy.seriousYears) : base;
     const endsOn = addYears(person.leftOn, years);
     if (endsOn > today) continue;
-    const left = person.personKind === 'pupil' ? 'left school' : 'left employment';
-    const reason = `${person.personKind} ${left} on ${person.leftOn}; retention of ${years} years${person.serious ? ' (criminal report or dismissal)' : ''} ended on ${endsOn}`;
+    const left = person.personKind === 'pupil' ? 'left school' : person.personKind === 'staff' ? 'left employment' : 'had the last case closed';
+    const reason = `${person.personKind} ${left} on ${person.leftOn}; retention of ${years} years${person.serious ? ' (perpetrator in a case with a police report or dismissal)' : ''} ended on ${endsOn}`;
     const verdict = { personId: person.personId, endsOn, reason, heldCases: person.heldCases };
     (person.heldCases.length ? held : due).push(verdict);
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type EventTable, type Projection, dispatch } from '../runtime/projection';
+import { idIn } from '@casebook/event-store';
 import { incidentIdOf } from '../shared/event-facts';
 
 type Category = 'pupil-incident' | 'staff-misconduct' | 'criminal-report' | 'privacy' | 'legal-hold';
@@ -9,9 +10,10 @@ type Statement = readonly [sql: string, params: readonly unknown[]];
 const SERIOUS_MEASURES = new Set(['dismissal', 'summary-dismissal']);
 
 /**
- * What retention needs (domain spec, Privacy): when each person left, which cases they are in, which of those
- * are serious (a criminal-report decision or a dismissal: kept longer), which are under a legal hold, and who has
- * been erased. Ids and dates only.
+ * What retention needs (domain spec, Privacy, revision 2): when each pupil or staff member left; which cases each
+ * person is in and in what role; which cases are serious (a police report was filed, or a dismissal procedure or a
+ * dismissal: the perpetrator is kept 7 years — an opened or `do-not-report` decision is not serious); when each
+ * case was closed (parents and others are kept from their last case's closing); holds; erasures. Ids and dates only.
  */
 export const privacyRegisterProjection: Projection<Category> = {
   name: 'privacy-register',
@@ -19,9 +21,11 @@ export const privacyRegisterProjection: Projection<Category> = {
   entities: [],
   ddl: (schema) => `
 CREATE TABLE ${schema}.departures (person_id text PRIMARY KEY, person_kind text NOT NULL, left_on date NOT NULL);
-CREATE TABLE ${schema}.case_people (incident_id text NOT NULL, person_id text NOT NULL, PRIMARY KEY (incident_id, person_id));
+CREATE TABLE ${schema}.case_people (incident_id text NOT NULL, person_id text NOT NULL, person_kind text NOT NULL, role text NOT NULL, PRIMARY KEY (incident_id, person_id));
 CREATE INDEX ON ${schema}.case_people (person_id);
 CREATE TABLE ${schema}.serious_cases (incident_id text PRIMARY KEY, basis text NOT NULL);
+CREATE TABLE ${schema}.criminal_reports (decision_id text PRIMARY KEY, incident_id text NOT NULL);
+CREATE TABLE ${schema}.case_closures (incident_id text PRIMARY KEY, closed_on date);
 CREATE TABLE ${schema}.legal_holds (incident_id text PRIMARY KEY, held boolean NOT NULL);
 CREATE TABLE ${schema}.erasures (person_id text PRIMARY KEY, erased_at timestamptz NOT NULL, basis text NOT NULL);`,
   async apply(manager: EntityManager, events): Promise<void> {
@@ -34,6 +38,17 @@ CREATE TABLE ${schema}.erasures (person_id text PRIMARY KEY, erased_at timestamp
   },
 };
 
+const peopleOf = (incidentId: string | null, involved: readonly { readonly personId: string; readonly personKind: string; readonly role: string }[], schema: string): Statement => [
+  `INSERT INTO ${schema}.case_people SELECT $1, unnest($2::text[]), unnest($3::text[]), unnest($4::text[]) ON CONFLICT DO NOTHING`,
+  [incidentId, involved.map((person) => person.personId), involved.map((person) => person.personKind), involved.map((person) => person.role)],
+];
+
+const closure = (incidentId: string | null, closedAt: string | null, schema: string): Statement => [
+  // The closing day in the board's time zone: retention counts calendar days as the school sees them.
+  `INSERT INTO ${schema}.case_closures VALUES ($1, ($2::timestamptz AT TIME ZONE 'Europe/Amsterdam')::date) ON CONFLICT (incident_id) DO UPDATE SET closed_on = excluded.closed_on`,
+  [incidentId, closedAt],
+];
+
 const holdOf = (placed: boolean) => (event: { readonly data: { readonly incidentId: string } }, schema: string): Statement => [
   `INSERT INTO ${schema}.legal_holds VALUES ($1, $2) ON CONFLICT (incident_id) DO UPDATE SET held = excluded.held`,
   [event.data.incidentId, placed],
@@ -41,8 +56,13 @@ const holdOf = (placed: boolean) => (event: { readonly data: { readonly incident
 
 /** What each event records in the register; the rest of a case's history does not bear on retention. */
 const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
-  IncidentReported: (event, schema) => [`INSERT INTO ${schema}.case_people SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [event.data.incidentId, event.data.involved.map((person) => person.personId)]],
-  CriminalReportDecisionOpened: (event, schema) => [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'criminal-report') ON CONFLICT DO NOTHING`, [event.data.sourceIncidentId]],
+  IncidentReported: (event, schema) => peopleOf(event.data.incidentId, event.data.involved, schema),
+  // Revision 2: a decision alone does not lengthen retention; the police report filed under it does.
+  CriminalReportDecisionOpened: (event, schema) => [`INSERT INTO ${schema}.criminal_reports VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.data.decisionId, event.data.sourceIncidentId]],
+  PoliceReportFiled: (event, schema) => [
+    `INSERT INTO ${schema}.serious_cases SELECT incident_id, 'police-report' FROM ${schema}.criminal_reports WHERE decision_id = $1 ON CONFLICT DO NOTHING`,
+    [idIn('criminal-report', event.streamId)],
+  ],
   DisciplinaryMeasureImposed: (event, schema) =>
     SERIOUS_MEASURES.has(event.data.measure) ? [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'dismissal') ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId)]] : undefined,
   // Retention: a dismissal procedure keeps the case (7 years) like a summary dismissal (revision 2).
@@ -60,14 +80,14 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   ScopeAssessed: null,
   EvidenceAdded: null,
   CorrespondenceRecorded: null,
-  IncidentClosed: null,
-  IncidentReopened: null,
+  IncidentClosed: (event, schema) => closure(incidentIdOf(event.streamId), event.metadata.recordedAt, schema),
+  IncidentReopened: (event, schema) => closure(incidentIdOf(event.streamId), null, schema),
   ObligationWaived: null,
   CaseNumbered: null,
   IncidentReclassified: null,
   MeasureWithdrawn: null,
   // COR1: a person added later is one of the case's people for retention too.
-  InvolvedPersonAdded: (event, schema) => [`INSERT INTO ${schema}.case_people SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId), event.data.involved.map((person) => person.personId)]],
+  InvolvedPersonAdded: (event, schema) => peopleOf(incidentIdOf(event.streamId), event.data.involved, schema),
   CriminalReportDecisionLinked: null,
   MeasureImposed: null,
   HearingHeld: null,
@@ -84,6 +104,5 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   DisciplinaryIntentionAnnounced: null,
   DismissalProcedureConcluded: null,
   CriminalReportDecided: null,
-  PoliceReportFiled: null,
   StatutoryNoticeGiven: null,
 };

@@ -22,4 +22,11 @@ CREATE TABLE projection_checkpoints (
   PRIMARY KEY (name, version)
 );`,
   },
+  {
+    // A version remembers the schema it was built with (a hash of its DDL): when a projection's tables change, the
+    // live version is outdated and is rebuilt before it serves (rebuildOutdatedReadModels). Versions from before
+    // this column have none and count as outdated once.
+    id: '002-checkpoint-ddl-hash',
+    sql: 'ALTER TABLE projection_checkpoints ADD COLUMN ddl_hash text;',
+  },
 ];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type SqlClient, runMigrations } from '@casebook/platform';
 import type { AnyProjection } from './projection';
@@ -28,7 +29,10 @@ export class ReadModelCatalog {
         if (live) return;
         const schema = ReadModelCatalog.schemaOf(projection.name, 1);
         await tx.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}";\n${projection.ddl(`"${schema}"`)}`);
-        await tx.query('INSERT INTO projection_checkpoints (name, version) VALUES ($1, 1) ON CONFLICT (name, version) DO UPDATE SET position = 0, events = 0', [projection.name]);
+        await tx.query(
+          'INSERT INTO projection_checkpoints (name, version, ddl_hash) VALUES ($1, 1, $2) ON CONFLICT (name, version) DO UPDATE SET position = 0, events = 0, ddl_hash = excluded.ddl_hash',
+          [projection.name, ReadModelCatalog.ddlHashOf(projection)],
+        );
         await tx.query('INSERT INTO projection_versions (name, live_version) VALUES ($1, 1)', [projection.name]);
       });
     }
@@ -39,6 +43,20 @@ export class ReadModelCatalog {
     const projection = this.projections.find((p) => p.name === name);
     if (!projection) throw new Error(`No read model "${name}"; known: ${this.projections.map((p) => p.name).join(', ')}`);
     return projection;
+  }
+
+  /** What a version's tables are: a hash of the projection's DDL (the schema name left out). */
+  static ddlHashOf(projection: AnyProjection): string {
+    return createHash('sha256').update(projection.ddl('"schema"')).digest('hex').slice(0, 16);
+  }
+
+  /** The read models whose live version was built with other tables than today's code declares: to be rebuilt. */
+  async outdated(): Promise<string[]> {
+    const rows = await this.sql.query<{ name: string; ddl_hash: string | null }>(
+      'SELECT v.name, c.ddl_hash FROM projection_versions v JOIN projection_checkpoints c ON c.name = v.name AND c.version = v.live_version',
+    );
+    const built = new Map(rows.map((row) => [row.name, row.ddl_hash]));
+    return this.projections.filter((projection) => built.get(projection.name) !== ReadModelCatalog.ddlHashOf(projection)).map((projection) => projection.name);
   }
 
   static schemaOf(name: string, version: number): string {
@@ -69,9 +87,9 @@ export class ReadModelCatalog {
     const schema = ReadModelCatalog.schemaOf(name, version);
     await this.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}";\n${this.projection(name).ddl(`"${schema}"`)}`);
     await this.sql.query(
-      `INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2)
-       ON CONFLICT (name, version) DO UPDATE SET position = 0, events = 0, updated_at = now()`,
-      [name, version],
+      `INSERT INTO projection_checkpoints (name, version, ddl_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (name, version) DO UPDATE SET position = 0, events = 0, updated_at = now(), ddl_hash = excluded.ddl_hash`,
+      [name, version, ReadModelCatalog.ddlHashOf(this.projection(name))],
     );
   }
 

@@ -1,4 +1,5 @@
 import { EventConsumer, type EventStore, categoryOf } from '@casebook/event-store';
+import type { SqlClient } from '@casebook/platform';
 import type { DataSource } from 'typeorm';
 import { applyBatch, domainEventsOf } from './apply-batch';
 import type { AnyProjection } from './projection';
@@ -101,4 +102,23 @@ export async function readModelStatus(catalog: ReadModelCatalog, store: EventSto
       return { name: projection.name, liveVersion, position, lag: behind.length, versions: await catalog.versions(projection.name) };
     }),
   );
+}
+
+/**
+ * At start: every read model whose live version was built with other tables than the code now declares (a
+ * projection's DDL changed in a release) is rebuilt before it serves, in one pass. On a server the api and the
+ * worker may start together: the first holds an advisory lock while it rebuilds (its work runs on other pool
+ * connections), the second waits and then finds nothing outdated. The embedded database is one process's alone.
+ */
+export async function rebuildOutdatedReadModels(catalog: ReadModelCatalog, store: EventStore, sql: SqlClient): Promise<RebuildResult[]> {
+  if ((await catalog.outdated()).length === 0) return [];
+  const rebuild = async () => {
+    const names = await catalog.outdated();
+    return names.length ? rebuildReadModels(catalog, store, names) : [];
+  };
+  if (sql.engine === 'pglite') return rebuild();
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['casebook-rebuild-outdated-read-models']);
+    return rebuild();
+  });
 }
