@@ -14,7 +14,7 @@ const problemsOf = (text: string): readonly string[] => {
 describe("the rules' settings (CAL1)", () => {
   it('takes the defaults of domain.md for everything a file leaves out', () => {
     const settings = parseRuleSettings('{}');
-    expect(settings.policy).toEqual(DEFAULT_POLICY);
+    expect(settings.policy).toEqual({ ...DEFAULT_POLICY, schoolHolidays: { holidays: [], schools: {} } });
     expect(settings.calendar).toMatchObject({ timeZone: 'Europe/Amsterdam', goodFriday: false, schoolDayEndsAt: '15:00', holidays: [], schools: {} });
   });
 
@@ -33,7 +33,10 @@ describe("the rules' settings (CAL1)", () => {
     expect(schoolDayEnds('2026-11-13T09:00:00.000Z', settings.calendar, 'school-2')).toEqual({ current: '2026-11-13T11:15:00.000Z', next: '2026-11-17T11:15:00.000Z' });
     expect(schoolDayEnds('2026-11-13T09:00:00.000Z', settings.calendar, 'school-1')).toEqual({ current: '2026-11-13T14:00:00.000Z', next: '2026-11-16T14:00:00.000Z' });
     expect(schoolDayEnds('2026-12-18T09:00:00.000Z', settings.calendar, 'school-1').next).toBe('2027-01-04T14:00:00.000Z');
+    // P5 counts the same school holidays: they reach the rules' policy too.
+    expect(settings.policy.schoolHolidays).toEqual({ holidays: [{ from: '2026-12-19', to: '2027-01-03' }], schools: { 'school-2': { schoolDayEndsAt: '12:15', holidays: [{ from: '2026-11-16', to: '2026-11-16' }] } } });
     const view = settingsView(settings, [2027]);
+    expect(view['periods']).not.toHaveProperty('schoolHolidays');
     expect(view['publicHolidays']).toMatchObject({ 2027: expect.arrayContaining(['2027-03-26', '2027-04-27', '2027-12-25']) }); // Good Friday 2027 included
   });
 

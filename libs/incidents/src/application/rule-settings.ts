@@ -90,7 +90,7 @@ export function parseRuleSettings(text: string): RuleSettings {
 
   const workingDays = { timeZone: timeZone as string, goodFriday: goodFriday as boolean };
   return {
-    policy: { ...DEFAULT_POLICY, ...(periods as Partial<DomainPolicy>), schoolYearStart: start as DomainPolicy['schoolYearStart'], workingDays },
+    policy: { ...DEFAULT_POLICY, ...(periods as Partial<DomainPolicy>), schoolYearStart: start as DomainPolicy['schoolYearStart'], workingDays, schoolHolidays: { holidays, schools } },
     calendar: { ...workingDays, schoolDayEndsAt: endsAt as string, holidays, schools },
   };
 }
@@ -98,7 +98,7 @@ export function parseRuleSettings(text: string): RuleSettings {
 /** What `GET /settings` shows: the settings in force, with the public holidays they compute for these years. */
 export function settingsView(settings: RuleSettings, years: readonly number[]): Record<string, unknown> {
   const { policy, calendar } = settings;
-  const { workingDays: _zone, schoolYearStart, ...periods } = policy;
+  const { workingDays: _zone, schoolHolidays: _holidays, schoolYearStart, ...periods } = policy;
   return {
     schoolYearStart,
     timeZone: calendar.timeZone,

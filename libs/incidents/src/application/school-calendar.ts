@@ -1,11 +1,7 @@
-import { DUTCH_WORKING_DAYS, type WorkingDayCalendar, isWorkingDay } from '../domain/shared/calendar';
-import { type LocalDate, atLocalTime, isoDateOf, localDateOf, nextDate } from '../domain/shared/local-date';
+import { type DateRange, DUTCH_WORKING_DAYS, type WorkingDayCalendar, isSchoolDayAt } from '../domain/shared/calendar';
+import { type LocalDate, atLocalTime, localDateOf, nextDate } from '../domain/shared/local-date';
 
-/** A holiday, both days included (YYYY-MM-DD). */
-export interface DateRange {
-  readonly from: string;
-  readonly to: string;
-}
+export type { DateRange } from '../domain/shared/calendar';
 
 /**
  * The school days (M1, M2), in the board's time zone (CAL1): weekends, public holidays and the school holidays —
@@ -24,10 +20,7 @@ export const DEFAULT_SCHOOL_CALENDAR: SchoolCalendar = { ...DUTCH_WORKING_DAYS, 
 
 /** A school day at this school: a working day (CAL1) outside the board's and the school's holidays. */
 export function isSchoolDay(date: LocalDate, calendar: SchoolCalendar, schoolId?: string): boolean {
-  if (!isWorkingDay(date, calendar)) return false;
-  const day = isoDateOf(date);
-  const holidays = [...(calendar.holidays ?? []), ...((schoolId && calendar.schools?.[schoolId]?.holidays) || [])];
-  return !holidays.some((range) => range.from <= day && day <= range.to);
+  return isSchoolDayAt(date, calendar, calendar, schoolId);
 }
 
 /** End of the school day on the local date of `now` (or the next school day when `now` is not a school day). */

@@ -1,4 +1,6 @@
 import { given, play } from '@casebook/testing';
+import { DEFAULT_POLICY } from '../shared/command-context';
+import { decidePupilIncident } from './pupil-incident.decider';
 import type { MeasureImposed } from './pupil-incident.events';
 import { as, board, director, hearing, measure, pupilIncidentDecider, removalIntention, removalPrepared, report, teacher } from './pupil-incident.fixtures';
 
@@ -84,6 +86,24 @@ describe('pupil measures', () => {
     expect(given(pupilIncidentDecider, twoEnds).when(suspension('2026-11-11', '2026-11-11'))).toHaveLength(1);
     const bridged = play(pupilIncidentDecider, [report(), suspension('2026-11-09', '2026-11-10'), suspension('2026-11-12', '2026-11-13')]);
     expect(given(pupilIncidentDecider, bridged).when(suspension('2026-11-11', '2026-11-16'))).toMatchObject({ rule: 'P5' });
+  });
+
+  it("counts the week in the school's own school days: the board's and the school's holidays are not counted (P5, CAL1)", () => {
+    // The autumn break of school-1 (the fixture's school) is 19–23 October 2026; another school's break differs.
+    const schoolHolidays = { holidays: [{ from: '2026-12-21', to: '2027-01-01' }], schools: { 'school-1': { holidays: [{ from: '2026-10-19', to: '2026-10-23' }] }, 'school-2': { holidays: [{ from: '2026-10-12', to: '2026-10-16' }] } } };
+    const decider = { ...pupilIncidentDecider, decide: (command: Parameters<typeof pupilIncidentDecider.decide>[0], state: Parameters<typeof pupilIncidentDecider.decide>[1]) => decidePupilIncident(command, state, { ...DEFAULT_POLICY, schoolHolidays }) };
+    const suspension = (startsOn: string, endsOn: string) => measure({ measure: 'suspension', startsOn, endsOn });
+    // Thursday 15 October to Wednesday 28 October: Thursday, Friday, Monday, Tuesday, Wednesday — the break between.
+    expect(given(decider, reported()).when(suspension('2026-10-15', '2026-10-28'))).toHaveLength(1);
+    expect(given(decider, reported()).when(suspension('2026-10-15', '2026-10-29'))).toMatchObject({ rule: 'P5' });
+    // Without the school's calendar the same days are refused: ten working days.
+    expect(given(pupilIncidentDecider, reported()).when(suspension('2026-10-15', '2026-10-28'))).toMatchObject({ rule: 'P5' });
+    // A suspension in the break only covers no school day; one ending before it chains over it to the Monday after.
+    expect(given(decider, reported()).when(suspension('2026-10-19', '2026-10-23'))).toMatchObject({ rule: 'P1' });
+    const beforeBreak = play(decider, [report(), suspension('2026-10-12', '2026-10-16')]);
+    expect(given(decider, beforeBreak).when(suspension('2026-10-26', '2026-10-26'))).toMatchObject({ rule: 'P5' });
+    // The board's Christmas holidays count for every school: Friday 18 December and Monday 4 January are two school days.
+    expect(given(decider, reported()).when(suspension('2026-12-18', '2027-01-04'))).toHaveLength(1);
   });
 
   it('keeps the written notice of a suspension open until a letter or e-mail is recorded: a phone call does not close it (P5, revision 2)', () => {

@@ -1,6 +1,7 @@
-import { addHours, addWorkingDays } from '../shared/calendar';
+import { addHours, addWorkingDays, isSchoolDayAt } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
 import { type OpenedObligation, informParentsObligation } from '../shared/obligation';
+import type { LocalDate } from '../shared/local-date';
 import { type Decision, refuse } from '../shared/rule-violation';
 import type { ImposeMeasure } from './pupil-incident.commands';
 import type { MeasureImposed } from './pupil-incident.events';
@@ -16,6 +17,8 @@ const MAX_SUSPENSION_SCHOOL_DAYS = 5;
 export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncidentState, policy: DomainPolicy): Decision<MeasureImposed> {
   const { data, context } = command;
   const { actor } = context;
+  // P5 counts the school days of the pupil's school (CAL1): its own holidays and the board's are not.
+  const isSchoolDay = (date: LocalDate) => isSchoolDayAt(date, policy.workingDays, policy.schoolHolidays, state.schoolId);
   // rule P3: removal by the board only; the other measures by the director of the pupil's school or the board.
   if (data.measure === 'removal' && actor.role !== 'board') return refuse('P3', 'Only the board removes a pupil from school', 'forbidden');
   if (actor.role !== 'director' && actor.role !== 'board') return refuse('P3', 'Measures are taken by a director or the board', 'forbidden');
@@ -40,12 +43,12 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
     const period = { startsOn: data.startsOn, endsOn: data.endsOn };
     // Five school days never span two months, even around a school holiday: refused before any days are counted.
     if (Date.parse(data.endsOn) - Date.parse(data.startsOn) > 62 * 86_400_000) return refuse('P5', 'A suspension lasts at most one week (five school days)');
-    const schoolDays = schoolDaysIn(period, policy.workingDays).length;
+    const schoolDays = schoolDaysIn(period, isSchoolDay).length;
     if (schoolDays === 0) return refuse('P1', 'A suspension covers at least one school day');
     const earlier = state.suspensions.filter((s) => s.subjectId === data.subjectId);
     const overlapped = earlier.find((s) => s.startsOn <= period.endsOn && period.startsOn <= s.endsOn);
     if (overlapped) return refuse('P5', `This pupil is already suspended from ${overlapped.startsOn} to ${overlapped.endsOn}: a suspension does not overlap another`);
-    const chained = chainedSchoolDays(period, earlier, policy.workingDays);
+    const chained = chainedSchoolDays(period, earlier, isSchoolDay);
     if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {
       if (chained.length === schoolDays) return refuse('P5', 'A suspension lasts at most one week (five school days)');
       return refuse('P5', `Together with the suspension it follows, this pupil would be suspended for ${chained.length} school days (${chained[0]} to ${chained.at(-1)}); the law allows at most five`);
@@ -62,7 +65,7 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
   const obligations: OpenedObligation[] = [
     informParentsObligation(ids.informParents, data.measureId, context.now, policy.informParentsWithinHours),
   ];
-  if (data.measure === 'suspension' && schoolDaysIn({ startsOn: data.startsOn!, endsOn: data.endsOn! }, policy.workingDays).length > 1) {
+  if (data.measure === 'suspension' && schoolDaysIn({ startsOn: data.startsOn!, endsOn: data.endsOn! }, isSchoolDay).length > 1) {
     // "longer than one day": counted in school days, like the week itself.
     // rule P5: a suspension longer than one day is reported in writing, with reasons, to the Inspectorate.
     obligations.push({

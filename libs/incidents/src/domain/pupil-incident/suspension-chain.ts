@@ -1,6 +1,7 @@
-import { isWorkingDay } from '../shared/calendar';
-import type { PublicHolidayOptions } from '../shared/public-holidays';
 import { type LocalDate, isoDateOf, nextDate } from '../shared/local-date';
+
+/** Whether a date is a school day of the pupil's school (CAL1: no weekends, public holidays or school holidays). */
+export type SchoolDayTest = (date: LocalDate) => boolean;
 
 /** A suspension's school days, as calendar dates (YYYY-MM-DD), both included. */
 export interface SuspensionPeriod {
@@ -13,19 +14,20 @@ const parse = (iso: string): LocalDate => {
   return { year, month, day };
 };
 
-/** The school days from `first` to `last`, both included (CAL1: no weekends, no public holidays). */
-export function schoolDaysIn(period: SuspensionPeriod, calendar: PublicHolidayOptions): string[] {
+/** The school days from `first` to `last`, both included. */
+export function schoolDaysIn(period: SuspensionPeriod, isSchoolDay: SchoolDayTest): string[] {
   const days: string[] = [];
   for (let date = parse(period.startsOn); isoDateOf(date) <= period.endsOn; date = nextDate(date)) {
-    if (isWorkingDay(date, calendar)) days.push(isoDateOf(date));
+    if (isSchoolDay(date)) days.push(isoDateOf(date));
   }
   return days;
 }
 
 /** The first school day after `iso`. */
-function schoolDayAfter(iso: string, calendar: PublicHolidayOptions): string {
+function schoolDayAfter(iso: string, isSchoolDay: SchoolDayTest): string {
   let date = nextDate(parse(iso));
-  while (!isWorkingDay(date, calendar)) date = nextDate(date);
+  // A school holiday of months is not a school year's end: bounded, so a calendar of holidays only cannot loop.
+  for (let step = 0; step < 400 && !isSchoolDay(date); step++) date = nextDate(date);
   return isoDateOf(date);
 }
 
@@ -34,9 +36,9 @@ function schoolDayAfter(iso: string, calendar: PublicHolidayOptions): string {
  * starts on or before the school day after the other ends (overlapping ones too). Returns the school days of the
  * chain `added` would join — the days of every suspension connected to it, each day once.
  */
-export function chainedSchoolDays(added: SuspensionPeriod, earlier: readonly SuspensionPeriod[], calendar: PublicHolidayOptions): string[] {
+export function chainedSchoolDays(added: SuspensionPeriod, earlier: readonly SuspensionPeriod[], isSchoolDay: SchoolDayTest): string[] {
   const touches = (a: SuspensionPeriod, b: SuspensionPeriod) =>
-    a.startsOn <= schoolDayAfter(b.endsOn, calendar) && b.startsOn <= schoolDayAfter(a.endsOn, calendar);
+    a.startsOn <= schoolDayAfter(b.endsOn, isSchoolDay) && b.startsOn <= schoolDayAfter(a.endsOn, isSchoolDay);
   const chain = [added];
   let rest = [...earlier];
   for (let grew = true; grew; ) {
@@ -45,5 +47,5 @@ export function chainedSchoolDays(added: SuspensionPeriod, earlier: readonly Sus
     chain.push(...joining);
     rest = rest.filter((period) => !joining.includes(period));
   }
-  return [...new Set(chain.flatMap((period) => schoolDaysIn(period, calendar)))].sort();
+  return [...new Set(chain.flatMap((period) => schoolDaysIn(period, isSchoolDay)))].sort();
 }

@@ -8,6 +8,26 @@ export interface WorkingDayCalendar extends PublicHolidayOptions {
 
 export const DUTCH_WORKING_DAYS: WorkingDayCalendar = { timeZone: 'Europe/Amsterdam', goodFriday: false };
 
+/** A holiday, both days included (YYYY-MM-DD). */
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The school holidays (CAL1): the board's, for every school, and each school's own. */
+export interface SchoolHolidays {
+  readonly holidays?: readonly DateRange[];
+  readonly schools?: Readonly<Record<string, { readonly holidays?: readonly DateRange[] }>>;
+}
+
+/** A school day at this school: a working day outside the board's and the school's holidays (M1, M2, P5; CAL1). */
+export function isSchoolDayAt(date: LocalDate, calendar: PublicHolidayOptions, holidays: SchoolHolidays | undefined, schoolId?: string): boolean {
+  if (!isWorkingDay(date, calendar)) return false;
+  const day = isoDateOf(date);
+  const ranges = [...(holidays?.holidays ?? []), ...((schoolId && holidays?.schools?.[schoolId]?.holidays) || [])];
+  return !ranges.some((range) => range.from <= day && day <= range.to);
+}
+
 /**
  * School-year and date arithmetic on ISO strings, pure. A school year is named by the calendar year it
  * starts in: with the default start of 1 August, 2026-11-02 lies in school year 2026 and 2027-07-31 too.

@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import { DUTCH_WORKING_DAYS, type WorkingDayCalendar } from './calendar';
+import { DUTCH_WORKING_DAYS, type SchoolHolidays, type WorkingDayCalendar } from './calendar';
 
 /**
  * What every command carries besides its own data: the acting person and the moment, both from the request,
@@ -34,6 +34,8 @@ export interface DomainPolicy {
   readonly policeReportWithinWorkingDays: number;
   /** Where the working days of B1, B2 and P5 are counted: time zone and public holidays (CAL1). */
   readonly workingDays: WorkingDayCalendar;
+  /** P5 counts school days: the school holidays of the board and of each school are not (CAL1). */
+  readonly schoolHolidays?: SchoolHolidays;
 }
 
 export const DEFAULT_POLICY: DomainPolicy = {
