@@ -21,6 +21,8 @@ const MUTATIONS = [
   ['P3', `${D}/pupil-incident/measure.decider.ts`, "if (data.measure === 'removal' && actor.role !== 'board')", 'if (false)'],
   ['P4', `${D}/criminal-report/criminal-report.decider.ts`, "if (actor.role !== 'director' && actor.role !== 'board') return refuse('P4'", "if (false) return refuse('P4'"],
   ['P5', `${D}/pupil-incident/measure.decider.ts`, 'if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {', 'if (false) {'],
+  ['P5', `${D}/pupil-conduct/suspension-booking.decider.ts`, 'if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {', 'if (false) {'],
+  ['P5', `${D}/shared/calendar.ts`, 'return !ranges.some((range) => range.from <= day && day <= range.to);', 'return true;'],
   ['P5', `${D}/pupil-incident/pupil-incident.decider.ts`, "if ((measure === 'suspension' || measure === 'removal') && !WRITTEN.includes(data.channel))", 'if (false)'],
   ['P5', `${D}/pupil-incident/inspectorate-report.decider.ts`, 'const obligationId = reports[regarding];\n  if (!obligationId) {', 'const obligationId = reports[regarding];\n  if (false) {'],
   ['P6', `${D}/pupil-incident/measure.decider.ts`, '    if (unprepared) return unprepared;', ''],

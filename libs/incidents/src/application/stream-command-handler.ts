@@ -47,6 +47,16 @@ export class StreamCommandHandler<Command extends { readonly context: CommandCon
     private readonly schoolOf: (state: State, events: readonly Event[]) => string | null,
   ) {}
 
+  /** The state a history folds to (what a use case reads before it decides what to run). */
+  stateOf(history: readonly RecordedEvent[]): State {
+    return history.reduce((s, e) => this.decider.evolve(s, e as unknown as Event), this.decider.initialState);
+  }
+
+  /** What the decider would decide on this history, appending nothing: a use case's check before a second stream. */
+  dryRun(command: Command, history: readonly RecordedEvent[]): Decision<Event> {
+    return this.decider.decide(command, this.stateOf(history));
+  }
+
   /** `loaded`: the stream as the caller just read it, used for the first attempt instead of reading it again. */
   async handle(streamId: string, command: Command, meta: CommandMeta, loaded?: readonly RecordedEvent[]): Promise<CommandResult<Event>> {
     for (let attempt = 1; ; attempt++) {
@@ -55,7 +65,7 @@ export class StreamCommandHandler<Command extends { readonly context: CommandCon
       if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
         return { outcome: 'precondition-failed', actualRevision: revision };
       }
-      const state = history.reduce((s, e) => this.decider.evolve(s, e as unknown as Event), this.decider.initialState);
+      const state = this.stateOf(history);
       const decision = this.decider.decide(command, state);
       if (isRuleViolation(decision)) return { outcome: 'refused', violation: decision };
       const events = decision as readonly Event[];

@@ -28,6 +28,9 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   InvolvedPersonAdded: null,
   MeasureWithdrawn: null,
   CaseNumberAssigned: null,
+  // P5: a booking counts suspensions; the case's measure carries their obligations.
+  SuspensionBooked: null,
+  SuspensionBookingReleased: null,
   CriminalReportDecisionLinked: null,
   MeasureImposed: (data) => opens(data.obligations),
   HearingHeld: null,

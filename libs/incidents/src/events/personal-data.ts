@@ -29,6 +29,8 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   InvolvedPersonAdded: { texts: [], names: 'involved' },
   MeasureWithdrawn: { texts: ['rationale'] },
   CaseNumberAssigned: { texts: [] },
+  SuspensionBooked: { texts: [] },
+  SuspensionBookingReleased: { texts: [] },
   CriminalReportDecisionLinked: { texts: [] },
   MeasureImposed: { texts: ['reason'] },
   HearingHeld: { texts: ['summary'] },

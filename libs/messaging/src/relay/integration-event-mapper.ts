@@ -60,6 +60,9 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
     kase ? [{ key, message: { ...envelope(CONTRACTS.incidentClosed.type), incidentId: kase.incidentId, caseKind: kase.kind, notApplicable: event.data.outcome === 'not-applicable' } }] : [],
   // No one outside needs these (or they carry only what the case's own messages say).
   ScopeAssessed: () => [],
+  // P5's bookings are the write side's bookkeeping: the measure on the case is what is published.
+  SuspensionBooked: () => [],
+  SuspensionBookingReleased: () => [],
   EvidenceAdded: () => [],
   CorrespondenceRecorded: () => [],
   IncidentReopened: () => [],

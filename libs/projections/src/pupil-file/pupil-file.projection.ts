@@ -114,6 +114,9 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReopened: (event, filing) => closedOrReopened(event, filing, 'incident-reopened'),
   ObligationWaived: null,
   CaseNumbered: null,
+  // The suspension is filed from its case's MeasureImposed; the booking is bookkeeping.
+  SuspensionBooked: null,
+  SuspensionBookingReleased: null,
   // COR1: a pupil added to the case gets it in their file; a withdrawn measure shows as withdrawn where it was filed.
   InvolvedPersonAdded: (event, filing) => {
     const pupils = event.data.involved.filter((p) => p.personKind === 'pupil');

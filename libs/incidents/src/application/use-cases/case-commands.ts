@@ -6,6 +6,7 @@ import type { CommandResult } from '../stream-command-handler';
 import type { Actor } from '../../domain/shared/actor';
 import type { Issued, WriteSideCore } from '../write-side-core';
 import type { CriminalReportCommands } from './criminal-reports';
+import { SuspensionBookings } from './suspension-bookings';
 
 export interface IncidentReport {
   readonly type: CaseKind;
@@ -26,10 +27,14 @@ const B3_SUSPECTED_OFFENCE = 'Signs of a sexual offence against a minor pupil (W
 
 /** Use cases every case takes, pupil incident and staff misconduct alike (SC1, SC2, F1–F3, closing, reopening). */
 export class CaseCommands {
+  private readonly suspensions: SuspensionBookings;
+
   constructor(
     private readonly core: WriteSideCore,
     private readonly criminalReports: CriminalReportCommands,
-  ) {}
+  ) {
+    this.suspensions = new SuspensionBookings(core);
+  }
 
   /** SC1: a new case of either kind; its id is made here, and the answer says where to read it. */
   async report(report: IncidentReport, issued: Issued): Promise<CommandOutcome> {
@@ -106,10 +111,13 @@ export class CaseCommands {
   }
 
   /** COR1: a measure withdrawn, with a rationale. */
-  withdraw(incidentId: string, data: { readonly withdrawnId: string; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
+  async withdraw(incidentId: string, data: { readonly withdrawnId: string; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
     const withdrawnId = data.withdrawnId.toLowerCase();
     const command = (context: Issued['context']) => ({ type: 'WithdrawMeasure' as const, context, data: { withdrawnId, rationale: data.rationale } });
-    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'withdrawals', withdrawnId, () => ({ incidentId }));
+    const outcome = await this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'withdrawals', withdrawnId, () => ({ incidentId }));
+    // P5: a withdrawn suspension stops counting towards the pupil's next one (a failed release is repaired later).
+    if (outcome.outcome === 'accepted') await this.suspensions.withdrawn(incidentId, withdrawnId, issued);
+    return outcome;
   }
 
   /**

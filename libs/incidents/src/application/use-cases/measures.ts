@@ -6,6 +6,7 @@ import type { HeardAs, PupilMeasure } from '../../domain/pupil-incident/pupil-in
 import type { DisciplinaryMeasure } from '../../domain/staff-misconduct/staff-misconduct.events';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { type Issued, type WriteSideCore, noCase } from '../write-side-core';
+import { SuspensionBookings } from './suspension-bookings';
 
 export interface Measure {
   readonly subjectId: string;
@@ -44,7 +45,11 @@ function openedObligations(events: readonly unknown[]): Record<string, unknown> 
 
 /** Measures against pupils and staff, hearings before a removal, and informing parents ("Sancties en gevolgen"). */
 export class MeasureCommands {
-  constructor(private readonly core: WriteSideCore) {}
+  private readonly suspensions: SuspensionBookings;
+
+  constructor(private readonly core: WriteSideCore) {
+    this.suspensions = new SuspensionBookings(core);
+  }
 
   /** P1–P3, P5, P6 on a pupil case; S9, S11 on a staff case. */
   impose(incidentId: string, measure: Measure, issued: Issued): Promise<CommandOutcome> {
@@ -58,18 +63,23 @@ export class MeasureCommands {
       removalInspectorate: this.core.newId(),
       attendanceOfficer: this.core.newId(),
     };
-    return this.core.onCaseOutcome(
-      incidentId,
-      issued,
-      {
-        // The deciders refuse what is not a measure of their kind (P1, S9).
-        'pupil-incident': (context) => ({ type: 'ImposeMeasure', context, data: { ...common, measure: measure.measure as PupilMeasure, obligationIds } }),
-        'staff-misconduct': (context) => ({ type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: measure.measure as DisciplinaryMeasure, communicatedAt: measure.communicatedAt, factsKnownAt: measure.factsKnownAt, delayReason: measure.delayReason } }),
-      },
-      'measures',
-      measureId,
-      (events) => ({ incidentId, ...openedObligations(events) }),
-    );
+    const pupilData = { ...common, measure: measure.measure as PupilMeasure, obligationIds };
+    const record = () =>
+      this.core.onCaseOutcome(
+        incidentId,
+        issued,
+        {
+          // The deciders refuse what is not a measure of their kind (P1, S9).
+          'pupil-incident': (context) => ({ type: 'ImposeMeasure', context, data: pupilData }),
+          'staff-misconduct': (context) => ({ type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: measure.measure as DisciplinaryMeasure, communicatedAt: measure.communicatedAt, factsKnownAt: measure.factsKnownAt, delayReason: measure.delayReason } }),
+        },
+        'measures',
+        measureId,
+        (events) => ({ incidentId, ...openedObligations(events) }),
+      );
+    // rule P5 across cases: a pupil's suspension is booked on the pupil's own stream first (decisions #81).
+    if (measure.measure === 'suspension' && measure.startsOn && measure.endsOn) return this.suspensions.impose(incidentId, pupilData, issued, record);
+    return record();
   }
 
   /**

@@ -76,4 +76,25 @@ export interface RecordParentsInformed {
   readonly data: { readonly regarding: string; readonly channel: ParentNotificationChannel; readonly informedAt: string };
 }
 
-export type PupilConductCommand = TakeDeviceIntoCustody | ReturnDevice | FlagOverdueDevice | SuspendEmailAccount | WarnAboutEmailUse | RecordParentsInformed;
+/** P5: book a suspension of this pupil before it is recorded on its case (the case decider accepted it). */
+export interface BookSuspension {
+  readonly type: 'BookSuspension';
+  readonly context: CommandContext;
+  readonly data: { readonly measureId: string; readonly incidentId: string; readonly pupilId: string; readonly schoolId: string; readonly startsOn: string; readonly endsOn: string };
+}
+
+export interface ReleaseSuspensionBooking {
+  readonly type: 'ReleaseSuspensionBooking';
+  readonly context: CommandContext;
+  readonly data: { readonly measureId: string; readonly reason: 'withdrawn' | 'not-recorded' };
+}
+
+export type PupilConductCommand =
+  | TakeDeviceIntoCustody
+  | ReturnDevice
+  | FlagOverdueDevice
+  | SuspendEmailAccount
+  | WarnAboutEmailUse
+  | RecordParentsInformed
+  | BookSuspension
+  | ReleaseSuspensionBooking;

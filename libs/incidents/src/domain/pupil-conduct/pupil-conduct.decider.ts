@@ -7,8 +7,9 @@ import { decideSuspendEmailAccount, decideWarnAboutEmailUse } from './email-acco
 import type { PupilConductCommand, RecordParentsInformed } from './pupil-conduct.commands';
 import type { ParentsInformed, PupilConductEvent } from './pupil-conduct.events';
 import type { PupilConductState } from './pupil-conduct.state';
+import { decideBookSuspension, decideReleaseSuspensionBooking } from './suspension-booking.decider';
 
-/** The decider of a pupil's conduct stream: device custody (M1–M6) and the school e-mail account (E1–E3). */
+/** The decider of a pupil's conduct stream: device custody (M1–M6), the school e-mail account (E1–E3), P5's suspension bookings. */
 export function decidePupilConduct(
   command: PupilConductCommand,
   state: PupilConductState,
@@ -29,6 +30,10 @@ export function decidePupilConduct(
       return decideWarnAboutEmailUse(command, state, policy);
     case 'RecordParentsInformed':
       return decideParentsInformed(command, state);
+    case 'BookSuspension':
+      return decideBookSuspension(command, state, policy);
+    case 'ReleaseSuspensionBooking':
+      return decideReleaseSuspensionBooking(command, state);
     default:
       return assertNever(command);
   }
@@ -55,7 +60,10 @@ function schoolConcerned(command: PupilConductCommand, state: PupilConductState)
     case 'TakeDeviceIntoCustody':
     case 'SuspendEmailAccount':
     case 'WarnAboutEmailUse':
+    case 'BookSuspension':
       return command.data.schoolId;
+    case 'ReleaseSuspensionBooking':
+      return state.suspensionBookings[command.data.measureId]?.schoolId;
     case 'ReturnDevice':
     case 'FlagOverdueDevice':
       return state.knownActions[command.data.custodyId];

@@ -76,4 +76,35 @@ export interface EmailUseWarned {
   };
 }
 
-export type PupilConductEvent = DeviceTakenIntoCustody | DeviceReturned | DeviceReturnOverdue | EmailAccountSuspended | EmailUseWarned | ParentsInformed;
+/**
+ * P5 across cases: a suspension of this pupil, booked here before it is recorded on its case, so that suspensions
+ * in different cases are counted together and two at once are serialised on this stream (decisions #81).
+ */
+export interface SuspensionBooked {
+  readonly type: 'SuspensionBooked';
+  readonly data: {
+    readonly measureId: string;
+    readonly incidentId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly startsOn: string;
+    readonly endsOn: string;
+    readonly bookedAt: string;
+  };
+}
+
+/** The booking no longer counts: its suspension was withdrawn (COR1), or never reached its case (a failed command). */
+export interface SuspensionBookingReleased {
+  readonly type: 'SuspensionBookingReleased';
+  readonly data: { readonly measureId: string; readonly reason: 'withdrawn' | 'not-recorded' };
+}
+
+export type PupilConductEvent =
+  | DeviceTakenIntoCustody
+  | DeviceReturned
+  | DeviceReturnOverdue
+  | EmailAccountSuspended
+  | EmailUseWarned
+  | ParentsInformed
+  | SuspensionBooked
+  | SuspensionBookingReleased;

@@ -14,6 +14,16 @@ export interface Custody {
   readonly overdue: boolean;
 }
 
+/** P5: a suspension booked for this pupil, in whichever case. */
+export interface SuspensionBooking {
+  readonly measureId: string;
+  readonly incidentId: string;
+  readonly schoolId: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly bookedAt: string;
+}
+
 /** What the deciders need to know of a pupil's conduct stream, folded from its events. */
 export interface PupilConductState {
   readonly custodies: Readonly<Record<string, Custody>>;
@@ -23,6 +33,10 @@ export interface PupilConductState {
   readonly informParentsOpen: Readonly<Record<string, string>>;
   /** Account actions and custodies by id → their school: "unknown" vs "already informed", and who may act. */
   readonly knownActions: Readonly<Record<string, string>>;
+  /** P5: the suspensions that count, of every case, by measure id (released ones left out). */
+  readonly suspensionBookings: Readonly<Record<string, SuspensionBooking>>;
+  /** Measure ids booked once, released or not: a booking is made once. */
+  readonly bookedMeasureIds: Readonly<Record<string, true>>;
 }
 
 export const initialPupilConductState: PupilConductState = {
@@ -30,6 +44,8 @@ export const initialPupilConductState: PupilConductState = {
   offencesBySchoolYear: {},
   informParentsOpen: {},
   knownActions: {},
+  suspensionBookings: {},
+  bookedMeasureIds: {},
 };
 
 export function evolvePupilConduct(state: PupilConductState, event: PupilConductEvent): PupilConductState {
@@ -81,6 +97,18 @@ export function evolvePupilConduct(state: PupilConductState, event: PupilConduct
     case 'ParentsInformed': {
       const { [event.data.regarding]: _closed, ...stillOpen } = state.informParentsOpen;
       return { ...state, informParentsOpen: stillOpen };
+    }
+    case 'SuspensionBooked': {
+      const { measureId, incidentId, schoolId, startsOn, endsOn, bookedAt } = event.data;
+      return {
+        ...state,
+        suspensionBookings: { ...state.suspensionBookings, [measureId]: { measureId, incidentId, schoolId, startsOn, endsOn, bookedAt } },
+        bookedMeasureIds: { ...state.bookedMeasureIds, [measureId]: true },
+      };
+    }
+    case 'SuspensionBookingReleased': {
+      const { [event.data.measureId]: _released, ...stillCounting } = state.suspensionBookings;
+      return { ...state, suspensionBookings: stillCounting };
     }
     default:
       return assertNever(event);
