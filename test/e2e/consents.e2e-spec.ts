@@ -27,7 +27,12 @@ describeOnEveryStore('consent registers over HTTP', (api) => {
     expect((await consent('pupil-c1', { purpose: 'mailbox' }, otherDirector)).statusCode).toBe(403);
   });
 
-  it('keeps the list of pupils who did not consent to website publication: refused or withdrawn (R2)', async () => {
+  it('keeps the list of pupils who did not consent to website publication: refused, withdrawn, or never asked (R2, revision 2)', async () => {
+    // Never asked: a pupil the school knows from a case, with no decision; a pupil of another school's case is not listed.
+    for (const [pupilId, schoolId, token] of [['pupil-w-case', 'school-1', director], ['pupil-w-elsewhere', 'school-9', otherDirector]] as const) {
+      const reported = await api.post('/incidents', { type: 'pupil-incident', schoolId, category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: 'Foto gedeeld', involved: [{ personId: pupilId, personKind: 'pupil', role: 'victim' }] }, token);
+      expect(reported.statusCode).toBe(201);
+    }
     await consent('pupil-w1', {}, director);
     await consent('pupil-w2', { decision: 'refused' }, director);
     // CON1: a pupil of 16 decides on its own (the date of birth is given while the directory does not hold it).
@@ -37,9 +42,12 @@ describeOnEveryStore('consent registers over HTTP', (api) => {
     expect((await consent('pupil-w4', { decision: 'withdrawn' }, director)).json()).toMatchObject({ status: 409, rule: 'R2' });
     const list = await api.get(`/schools/school-1/website-publication/non-consenting?waitForPosition=${withdrawn.json().position}`, legal);
     expect(list.json().items.map((item: { pupilId: string; status: string }) => [item.pupilId, item.status])).toEqual([
+      ['pupil-c1', 'never-asked'], // a mailbox consent only
+      ['pupil-w-case', 'never-asked'],
       ['pupil-w2', 'refused'],
       ['pupil-w3', 'withdrawn'],
     ]);
+    expect(list.json().items[0]).toEqual({ pupilId: 'pupil-c1', status: 'never-asked', changedAt: null });
     expect((await api.get('/schools/school-1/website-publication/non-consenting', otherDirector)).statusCode).toBe(403);
   });
 

@@ -144,12 +144,13 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
     expect(await findAccessLog(await source('access-log'), { actorId: 'staff-dir-9', limit: 10, offset: 0 })).toHaveLength(1);
   });
 
-  it('keeps the consent registers: E4 mailbox, R2 non-consenting list, R1 permissions', async () => {
+  it('keeps the consent registers: E4 mailbox, R2 non-consenting list (never asked included), R1 permissions', async () => {
     const consents = await source('consents');
     expect(await findPupilConsents(consents, 'pupil-1')).toMatchObject({ mailboxAllowed: true, websitePublicationAllowed: false });
     expect((await findNonConsenting(consents, 'school-1')).map((line) => [line.pupilId, line.status])).toEqual([
       ['pupil-1', 'withdrawn'],
       ['pupil-2', 'refused'],
+      ['pupil-3', 'never-asked'], // in the staff case, never asked
     ]);
     expect(await findRecordingPermissions(consents, 'school-1')).toMatchObject([{ permissionId: 'permission-1', grantedTo: 'staff-teacher-1', validUntil: null }]);
   });

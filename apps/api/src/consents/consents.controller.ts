@@ -56,7 +56,7 @@ export class ConsentReadsController {
     return view;
   }
 
-  @Route('readNonConsenting', { summary: 'R2: the pupils of the school who did not consent to publication on the website (refused or withdrawn)', answer: '{ schoolId, items: [{ pupilId, status, changedAt }] }' })
+  @Route('readNonConsenting', { summary: 'R2: the pupils of the school who did not consent to publication on the website — refused, withdrawn, or never asked (revision 2: a pupil of the school with no decision, `never-asked`, changedAt null)', answer: '{ schoolId, items: [{ pupilId, status: refused|withdrawn|never-asked, changedAt }] }' })
   async nonConsenting(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     this.mayRead('readNonConsenting', principal, schoolId);
     return { schoolId, items: await findNonConsenting(await this.readModels.open('consents', reply, query.waitForPosition), schoolId) };

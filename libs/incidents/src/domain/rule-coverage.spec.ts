@@ -10,7 +10,6 @@ import { readSharedSpec } from '@casebook/testing';
  */
 const PENDING: readonly { readonly id: string; readonly issue: number; readonly change: 'new' | 'revised' }[] = [
   ...['DIR1', 'DIR2', 'DIR3', 'DIR4'].map((id) => ({ id, issue: 18, change: 'new' as const })),
-  ...['R2'].map((id) => ({ id, issue: 16, change: 'revised' as const })),
 ];
 const PENDING_NEW = new Set(PENDING.filter((rule) => rule.change === 'new').map((rule) => rule.id));
 

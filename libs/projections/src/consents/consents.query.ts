@@ -22,14 +22,20 @@ export async function findPupilConsents(source: DataSource, pupilId: string): Pr
   return { pupilId, consents, mailboxAllowed: given('mailbox'), websitePublicationAllowed: given('website-publication') };
 }
 
-/** R2: the pupils of a school who did not consent to publication on the website (refused, or withdrew). */
-export async function findNonConsenting(source: DataSource, schoolId: string): Promise<{ pupilId: string; status: string; changedAt: string }[]> {
+/**
+ * R2 (revision 2): the pupils of a school who did not consent to publication on the website — refused, withdrew,
+ * or were never asked (a pupil the school knows with no decision: `never-asked`, `changedAt` null).
+ */
+export async function findNonConsenting(source: DataSource, schoolId: string): Promise<{ pupilId: string; status: string; changedAt: string | null }[]> {
+  const schema = schemaOf(source);
   const rows = (await source.query(
-    `SELECT pupil_id, status, changed_at FROM ${schemaOf(source)}.pupil_consents
-      WHERE school_id = $1 AND purpose = 'website-publication' AND status <> 'given' ORDER BY pupil_id`,
+    `WITH pupils AS (SELECT pupil_id FROM ${schema}.school_pupils WHERE school_id = $1 UNION SELECT pupil_id FROM ${schema}.pupil_consents WHERE school_id = $1)
+     SELECT p.pupil_id, coalesce(c.status, 'never-asked') AS status, c.changed_at
+       FROM pupils p LEFT JOIN ${schema}.pupil_consents c ON c.pupil_id = p.pupil_id AND c.purpose = 'website-publication'
+      WHERE c.status IS DISTINCT FROM 'given' ORDER BY p.pupil_id`,
     [schoolId],
-  )) as { pupil_id: string; status: string; changed_at: Date | string }[];
-  return rows.map((row) => ({ pupilId: row.pupil_id, status: row.status, changedAt: new Date(row.changed_at).toISOString() }));
+  )) as { pupil_id: string; status: string; changed_at: Date | string | null }[];
+  return rows.map((row) => ({ pupilId: row.pupil_id, status: row.status, changedAt: row.changed_at === null ? null : new Date(row.changed_at).toISOString() }));
 }
 
 /** R1: a school's recording permissions, newest first. */
