@@ -22,6 +22,7 @@ const MUTATIONS = [
   ['P4', `${D}/criminal-report/criminal-report.decider.ts`, "if (actor.role !== 'director' && actor.role !== 'board') return refuse('P4'", "if (false) return refuse('P4'"],
   ['P5', `${D}/pupil-incident/measure.decider.ts`, 'if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {', 'if (false) {'],
   ['P5', `${D}/pupil-conduct/suspension-booking.decider.ts`, 'if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {', 'if (false) {'],
+  ['CAL1', `${D}/shared/calendar.ts`, 'return !isWeekend(date) && !holidaysOf(date.year, calendar).has(isoDateOf(date));', 'return !isWeekend(date);'],
   ['P5', `${D}/shared/calendar.ts`, 'return !ranges.some((range) => range.from <= day && day <= range.to);', 'return true;'],
   ['P5', `${D}/pupil-incident/pupil-incident.decider.ts`, "if ((measure === 'suspension' || measure === 'removal') && !WRITTEN.includes(data.channel))", 'if (false)'],
   ['P5', `${D}/pupil-incident/inspectorate-report.decider.ts`, 'const obligationId = reports[regarding];\n  if (!obligationId) {', 'const obligationId = reports[regarding];\n  if (false) {'],
