@@ -251,6 +251,7 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     command('addInvolvedPerson', on, resource, 200, async () =>
       post(`/incidents/${(await newCase(kind)).id}/involved`, { personId: unique('matrix-witness'), personKind: 'pupil', role: 'witness' }),
     );
+    command('assignCase', on, resource, 200, async () => post(`/incidents/${(await newCase(kind)).id}/assignment`, { ownerId: unique('matrix-owner') }));
   }
   command('withdrawMeasure', 'pupil case', pupilCase, 201, async () => {
     const { id, personId } = await newCase('pupil-incident');
@@ -330,6 +331,9 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   read('readInspectorQueue', 'the queue', {}, async () => get('/inspector-notifications'));
   read('readSettings', 'the settings', {}, async () => get('/settings'));
   read('readObligations', 'the list', {}, async () => get('/obligations'));
+  read('listIncidents', 'the caseload', {}, async () => get('/incidents'));
+  read('readWork', 'the work queue', {}, async () => get('/work'));
+  read('readStatistics', 'the statistics', {}, async () => get('/statistics?groupBy=school'));
   read('readAccessLog', 'a subject', {}, async () => get('/access-log?subjectId=matrix-pupil-1'));
   read('exportAccessLog', 'a subject', {}, async () => get('/access-log/audit-export?subjectId=matrix-pupil-1'));
   return fixtures;

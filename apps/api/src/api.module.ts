@@ -10,6 +10,7 @@ import { MeasuresController } from './incidents/measures.controller';
 import { StaffConductController } from './incidents/staff-conduct.controller';
 import { CorrectionsController } from './incidents/corrections.controller';
 import { SettingsController } from './reads/settings.controller';
+import { CaseloadController } from './caseload/caseload.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
@@ -41,6 +42,7 @@ export class ApiModule {
         StaffConductController,
         CorrectionsController,
         SettingsController,
+        CaseloadController,
         CriminalReportsController,
         DeviceCustodyController,
         DeviceReturnController,

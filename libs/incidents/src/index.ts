@@ -2,6 +2,7 @@ export * from './domain/shared/rule-violation';
 export * from './domain/shared/actor';
 export * from './domain/shared/command-context';
 export * from './domain/shared/calendar';
+export * from './domain/shared/local-date';
 export * from './domain/shared/obligation';
 export * from './domain/pupil-conduct/pupil-conduct.events';
 export * from './domain/pupil-conduct/pupil-conduct.commands';

@@ -25,3 +25,8 @@ export * from './privacy-register/privacy-register.projection';
 export * from './privacy-register/privacy-register.query';
 export * from './consents/consents.projection';
 export * from './consents/consents.query';
+export * from './caseload/caseload.projection';
+export * from './caseload/caseload.query';
+export * from './work-queue/work-queue.query';
+export * from './statistics/statistics.query';
+export * from './shared/obligation-changes';

@@ -11,6 +11,8 @@ import { findInspectorQueue } from './inspector-queue/inspector-queue.query';
 import { findObligations } from './obligations/obligations.query';
 import { findPersonnelFile } from './personnel-file/personnel-file.query';
 import { findPupilFile } from './pupil-file/pupil-file.query';
+import { findCaseload } from './caseload/caseload.query';
+import { findStatistics } from './statistics/statistics.query';
 import { READ_MODELS } from './read-models';
 import { ProjectionRunner } from './runtime/projection-runner';
 import type { Projection } from './runtime/projection';
@@ -161,6 +163,29 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
       { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15', serious: true, heldCases: [], erasedAt: null },
     ]);
     expect(await findHeldCasesOf(register, 'staff-5')).toEqual([IDS.staffCase]);
+  });
+
+  it('keeps the caseload: both cases with their kind, school, status and obligations, the measures counted (issue #17)', async () => {
+    const caseload = await source('caseload');
+    const scope = { viewerId: 'board-9', all: true, schools: [], staffCases: false, ownReportsAt: [] };
+    const { items } = await findCaseload(caseload, { filter: {}, scope, now, limit: 50 });
+    expect(items.map((item) => [item.id, item.kind, item.schoolId, item.status]).sort()).toEqual([
+      [IDS.pupilCase, 'pupil-incident', 'school-1', 'open'],
+      [IDS.staffCase, 'staff-misconduct', 'school-1', 'open'],
+    ]);
+    // The pupil case's obligations as the obligations list reads them: the Inspectorate report and the police report stay open.
+    const obligations = await findObligations(await source('obligations'), { status: 'open', now, limit: 50, offset: 0 });
+    const ofPupilCase = obligations.filter((o) => o.incidentId === IDS.pupilCase).length;
+    expect(items.find((item) => item.id === IDS.pupilCase)!.openObligations).toBe(ofPupilCase);
+    expect((await findCaseload(caseload, { filter: { personId: 'pupil-3' }, scope, now, limit: 50 })).items.map((item) => item.id)).toEqual([IDS.staffCase]);
+    // HR: staff cases; someone involved (CI1): not listed.
+    expect((await findCaseload(caseload, { filter: {}, scope: { ...scope, all: false, staffCases: true }, now, limit: 50 })).items.map((item) => item.id)).toEqual([IDS.staffCase]);
+    expect((await findCaseload(caseload, { filter: {}, scope: { ...scope, viewerId: 'pupil-2' }, now, limit: 50 })).items.map((item) => item.id)).toEqual([IDS.staffCase]);
+    const statistics = await findStatistics(caseload, { groupBy: ['kind'] });
+    expect(statistics.rows).toEqual([
+      { kind: 'pupil-incident', cases: '< 5', measures: '< 5' },
+      { kind: 'staff-misconduct', cases: '< 5', measures: '< 5' }, // a reprimand
+    ]);
   });
 
   it('gives the rows of a clean run after a crash in the middle of a batch (rows and checkpoint in one transaction)', async () => {

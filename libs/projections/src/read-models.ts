@@ -1,5 +1,6 @@
 import { accessLogProjection } from './access-log/access-log.projection';
 import { caseTimelineProjection } from './case-timeline/case-timeline.projection';
+import { caseloadProjection } from './caseload/caseload.projection';
 import { inspectorQueueProjection } from './inspector-queue/inspector-queue.projection';
 import { obligationsProjection } from './obligations/obligations.projection';
 import { personnelFileProjection } from './personnel-file/personnel-file.projection';
@@ -8,7 +9,7 @@ import { privacyRegisterProjection } from './privacy-register/privacy-register.p
 import { pupilFileProjection } from './pupil-file/pupil-file.projection';
 import type { AnyProjection } from './runtime/projection';
 
-/** The six read models of the domain spec; the privacy register retention reads and the consent registers (issue #7). */
+/** The six read models of the domain spec; the privacy register retention reads and the consent registers (issue #7); the caseload (issue #17). */
 export const READ_MODELS: readonly AnyProjection[] = [
   pupilFileProjection,
   personnelFileProjection,
@@ -18,4 +19,5 @@ export const READ_MODELS: readonly AnyProjection[] = [
   accessLogProjection,
   privacyRegisterProjection,
   consentsProjection,
+  caseloadProjection,
 ];

@@ -9,6 +9,7 @@ const CONDITION_TEXT: Record<Condition, string> = {
   'staff-case': 'staff cases',
   'own-report': 'own school, own reports',
   'own-schools-only': 'yes, own schools\' items only',
+  'readable-cases-only': 'yes, the cases it may read only',
   self: 'own record only',
 };
 

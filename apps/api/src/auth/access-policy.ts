@@ -25,6 +25,8 @@ export type Condition =
   | 'own-report'
   /** always answered, but the answer holds only the caller's own schools (a filter, not a refusal) */
   | 'own-schools-only'
+  /** always answered, but the list holds only the cases the caller may read one by one (readIncident's row) */
+  | 'readable-cases-only'
   /** the person the path names is the caller (S10: a staff member's own record) */
   | 'self';
 
@@ -73,6 +75,7 @@ export const ACCESS_POLICY = {
   recordHearing: rule('POST', '/incidents/{id}/hearings', { board: 'any', director: 'own-school-pupil-case' }, { note: 'S12: in a staff case the board hears the staff member' }),
   reclassifyIncident: rule('POST', '/incidents/{id}/reclassification', { board: 'any', director: 'own-school-pupil-case' }, { note: 'COR1, B3 (api.md revision 2)' }),
   addInvolvedPerson: rule('POST', '/incidents/{id}/involved', { board: 'any', director: 'own-school-pupil-case' }, { note: 'COR1 (api.md revision 2)' }),
+  assignCase: rule('POST', '/incidents/{id}/assignment', { board: 'any', director: 'own-school-pupil-case' }, { note: 'caseload (api.md revision 2); the owner is never someone involved (CI1)' }),
   withdrawMeasure: rule('POST', '/incidents/{id}/withdrawals', { board: 'any', director: 'own-school-pupil-case' }, { note: 'COR1: a director for the pupil measures it may impose' }),
   recordRemovalIntention: rule('POST', '/incidents/{id}/removal-intentions', { board: 'any' }, { note: 'P6 (api.md revision 2)' }),
   recordPlacement: rule('POST', '/incidents/{id}/placements', { board: 'any' }, { note: 'P6 (api.md revision 2)' }),
@@ -114,6 +117,10 @@ export const ACCESS_POLICY = {
   readSettings: rule('GET', '/settings', { board: 'any', director: 'any', teacher: 'any', hr: 'any', legal: 'any' }, { note: 'CAL1 (api.md revision 2)' }),
   readInspectorQueue: rule('GET', '/inspector-notifications', { board: 'any', legal: 'any' }),
   readObligations: rule('GET', '/obligations', { board: 'any', director: 'own-schools-only' }),
+  // Caseload and work (issue #17, api.md revision 2)
+  listIncidents: rule('GET', '/incidents', { board: 'readable-cases-only', legal: 'readable-cases-only', director: 'readable-cases-only', hr: 'readable-cases-only', teacher: 'readable-cases-only' }, { note: 'each role lists the cases its readIncident condition lets it read; never a case the caller is involved in (CI1); every list is logged with the cases it showed' }),
+  readWork: rule('GET', '/work', { board: 'any', director: 'own-schools-only', hr: 'any', legal: 'any', teacher: 'any' }, { note: 'what waits for the caller by its roles, and the cases it owns; nothing of a case it is involved in (CI1)' }),
+  readStatistics: rule('GET', '/statistics', { board: 'any', legal: 'any', director: 'own-schools-only' }, { note: 'counts below 5 as "< 5"; a director names only its own schools (403 otherwise)' }),
   exportCaseAudit: rule('GET', '/incidents/{id}/audit-export', { board: 'any', legal: 'any' }, { dossier: { resource: 'audit-export', id: { param: 'id', kind: 'uuid' }, subjects: 'the-case' } }),
   readAccessLog: rule('GET', '/access-log', { legal: 'any' }, { dossier: { resource: 'access-log', id: { query: 'subject-or-actor' }, subjects: 'query-subject' } }),
   exportAccessLog: rule('GET', '/access-log/audit-export', { legal: 'any' }, { dossier: { resource: 'audit-export', id: { query: 'access-log-export' }, subjects: 'query-subject' } }),
@@ -163,6 +170,7 @@ export function holds(condition: Condition, principal: Pick<Principal, 'id' | 's
   switch (condition) {
     case 'any':
     case 'own-schools-only':
+    case 'readable-cases-only':
       return true;
     case 'own-school':
       return ownSchool;

@@ -5,7 +5,7 @@ import { Route } from '../auth/route.decorator';
 import { CommandEndpoints } from '../commands/command-endpoints.decorator';
 import { type IssueCommand, IssuedBy } from '../commands/command-http';
 import { UuidPipe } from '../http/uuid.pipe';
-import { ReclassificationDto, WithdrawalDto } from './corrections.dto';
+import { AssignmentDto, ReclassificationDto, WithdrawalDto } from './corrections.dto';
 import { InvolvedPersonDto } from './report-incident.dto';
 
 /** Corrections (COR1): each a new event; the earlier one stays visible in the timeline. */
@@ -29,5 +29,10 @@ export class CorrectionsController {
   @Route('withdrawMeasure', { status: 201, summary: 'Withdraw a measure (COR1): the board; a director for the pupil measures it may impose', answer: '{ id (the measure), incidentId, revision, position }' })
   async withdraw(@Param('id', UuidPipe) id: string, @Body() body: WithdrawalDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.cases.withdraw(id, { withdrawnId: body.withdrawnId, rationale: body.rationale }, issue());
+  }
+
+  @Route('assignCase', { summary: 'Give the case an owner (caseload): the director (pupil case, own school) or the board; never someone involved (CI1)', answer: '{ id, revision, position }' })
+  async assign(@Param('id', UuidPipe) id: string, @Body() body: AssignmentDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+    return this.writeSide.cases.assign(id, body.ownerId, issue());
   }
 }

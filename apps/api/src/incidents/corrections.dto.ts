@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ID_PATTERN } from '../http/field-validators';
 import { PUPIL_INCIDENT_CATEGORIES, STAFF_MISCONDUCT_CATEGORIES } from '@casebook/incidents';
 
 const CATEGORIES = [...new Set([...PUPIL_INCIDENT_CATEGORIES, ...STAFF_MISCONDUCT_CATEGORIES])];
@@ -26,4 +27,12 @@ export class WithdrawalDto {
   @IsString()
   @Length(1, 5000)
   rationale!: string;
+}
+
+/** `POST /incidents/{id}/assignment` (caseload): who handles the case. */
+export class AssignmentDto {
+  @ApiProperty({ example: 'staff-dir-1', description: 'A staff person id of the administration: the case owner' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'ownerId must be 1–64 letters, digits, - or _' })
+  ownerId!: string;
 }

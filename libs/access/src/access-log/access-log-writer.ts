@@ -6,7 +6,7 @@ export type DossierAccess = DossierRead['data'];
 
 /** The `DossierRead` event of one access (its id names its stream: `access-log-<eventId>`). */
 export function dossierRead(access: DossierAccess, correlationId: string): NewEvent {
-  const data: DossierRead['data'] = { ...access, actorRoles: [...access.actorRoles], subjectIds: [...access.subjectIds] };
+  const data: DossierRead['data'] = { ...access, actorRoles: [...access.actorRoles], subjectIds: [...access.subjectIds], ...(access.caseIds ? { caseIds: [...access.caseIds] } : {}) };
   return {
     eventId: newEventId(),
     type: 'DossierRead',

@@ -28,6 +28,7 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   InvolvedPersonAdded: null,
   MeasureWithdrawn: null,
   CaseNumberAssigned: null,
+  CaseAssigned: null,
   // P5: a booking counts suspensions; the case's measure carries their obligations.
   SuspensionBooked: null,
   SuspensionBookingReleased: null,

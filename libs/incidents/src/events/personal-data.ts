@@ -29,6 +29,8 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   InvolvedPersonAdded: { texts: [], names: 'involved' },
   MeasureWithdrawn: { texts: ['rationale'] },
   CaseNumberAssigned: { texts: [] },
+  // A staff person id: no text of anyone's.
+  CaseAssigned: { texts: [] },
   SuspensionBooked: { texts: [] },
   SuspensionBookingReleased: { texts: [] },
   CriminalReportDecisionLinked: { texts: [] },

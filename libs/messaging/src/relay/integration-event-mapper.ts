@@ -67,6 +67,8 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
   CorrespondenceRecorded: () => [],
   IncidentReopened: () => [],
   CaseNumbered: () => [],
+  // Who handles a case is internal to the school board.
+  CaseAssigned: () => [],
   IncidentReclassified: () => [],
   InvolvedPersonAdded: () => [],
   MeasureWithdrawn: () => [],

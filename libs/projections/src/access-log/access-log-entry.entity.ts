@@ -12,4 +12,6 @@ export class AccessLogEntryRow {
   @Column('text', { name: 'resource_id' }) resourceId!: string;
   @Column('text', { array: true, name: 'subject_ids' }) subjectIds!: string[];
   @Column('text') outcome!: string;
+  /** The cases a list showed (caseload); empty for a dossier read. */
+  @Column('text', { array: true, name: 'case_ids' }) caseIds!: string[];
 }

@@ -28,5 +28,6 @@ export async function findAccessLog(
     resourceId: row.resourceId,
     subjectIds: row.subjectIds,
     outcome: row.outcome as AccessLogView['outcome'],
+    ...(row.caseIds.length ? { caseIds: row.caseIds } : {}),
   }));
 }

@@ -82,6 +82,7 @@ const STATEMENTS: EventTable<Category, Place, Statement | undefined> = {
   IncidentReopened: null,
   ObligationWaived: null,
   CaseNumbered: null,
+  CaseAssigned: null,
   SuspensionBooked: null,
   SuspensionBookingReleased: null,
   MeasureWithdrawn: null,

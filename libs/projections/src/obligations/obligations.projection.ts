@@ -1,8 +1,7 @@
-import { obligationEffectsOf } from '@casebook/incidents';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
-import { conductPupilOf, incidentIdOf } from '../shared/event-facts';
+import { obligationChangesOf } from '../shared/obligation-changes';
 import { ObligationRow } from './obligation.entity';
 
 /**
@@ -26,31 +25,10 @@ CREATE INDEX ON ${schema}.obligations (pupil_id);`,
   // Set-based per batch: one INSERT of every obligation opened, then one UPDATE of every one closed (an
   // obligation is always opened by an earlier event, so inserting first keeps the order of history).
   async apply(manager: EntityManager, events): Promise<void> {
-    const opened: Omit<ObligationRow, never>[] = [];
-    const closed = new Map<string, string>();
-    for (const event of events) {
-      // Which events open and close obligations, the domain's table says (OBLIGATION_EFFECTS).
-      const changes = obligationEffectsOf(event);
-      const pupilId = conductPupilOf(event.streamId) ?? (event.type === 'MeasureImposed' && event.data.subjectKind !== 'parent' ? event.data.subjectId : null);
-      const ownIncident = (event.data as { readonly incidentId?: unknown }).incidentId;
-      const incidentId = incidentIdOf(event.streamId) ?? (typeof ownIncident === 'string' ? ownIncident : null);
-      for (const o of changes.opened) {
-        opened.push({
-          obligationId: o.obligationId,
-          kind: o.kind,
-          regarding: o.regarding,
-          incidentId: incidentId ?? (o.kind === 'police-report' ? o.regarding : null),
-          pupilId,
-          schoolId: event.metadata.schoolId,
-          openedAt: new Date(event.metadata.recordedAt),
-          dueAt: new Date(o.dueAt),
-          closedAt: null,
-          openedPosition: String(event.globalPosition),
-        });
-      }
-      // The first close counts (as with `closed_at IS NULL` below): a later event does not move it.
-      for (const id of changes.closed) if (!closed.has(id)) closed.set(id, event.metadata.occurredAt);
-    }
+    // Which events open and close obligations, the domain's table says (OBLIGATION_EFFECTS).
+    const changes = obligationChangesOf(events);
+    const opened: ObligationRow[] = changes.opened.map((o) => ({ ...o, closedAt: null }));
+    const closed = changes.closed;
     await bulkInsert(manager, ObligationRow, opened, { ignoreConflicts: true });
     if (closed.size) {
       const schema = manager.connection.driver.schema ?? 'public';

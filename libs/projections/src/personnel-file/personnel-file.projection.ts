@@ -103,6 +103,7 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReopened: null,
   ObligationWaived: null,
   CaseNumbered: null,
+  CaseAssigned: null,
   IncidentReclassified: null,
   // COR1: a staff perpetrator added later is filed like one reported; a withdrawn measure shows in the case's files.
   InvolvedPersonAdded: (event, filing) => {

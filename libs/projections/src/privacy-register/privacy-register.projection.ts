@@ -84,6 +84,7 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   IncidentReopened: (event, schema) => closure(incidentIdOf(event.streamId), null, schema),
   ObligationWaived: null,
   CaseNumbered: null,
+  CaseAssigned: null,
   IncidentReclassified: null,
   MeasureWithdrawn: null,
   // COR1: a person added later is one of the case's people for retention too.

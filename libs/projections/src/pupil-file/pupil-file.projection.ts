@@ -114,6 +114,7 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReopened: (event, filing) => closedOrReopened(event, filing, 'incident-reopened'),
   ObligationWaived: null,
   CaseNumbered: null,
+  CaseAssigned: null,
   // The suspension is filed from its case's MeasureImposed; the booking is bookkeeping.
   SuspensionBooked: null,
   SuspensionBookingReleased: null,

@@ -17,6 +17,8 @@ export interface IncidentView {
   id: string;
   /** `2026-0042` (domain.md "case number"); null until the counter numbered it (absent in older snapshots). */
   caseNumber?: string | null;
+  /** Who handles the case (caseload); null until assigned (absent in older snapshots). */
+  ownerId?: string | null;
   kind: CaseKind;
   revision: number;
   position: number;
@@ -65,6 +67,7 @@ function emptyView(kind: CaseKind, first: RecordedEvent): IncidentView {
   return {
     id: '',
     caseNumber: null,
+    ownerId: null,
     kind,
     revision: first.streamRevision,
     position: first.globalPosition,
@@ -146,6 +149,9 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
       }
       case 'CaseNumbered':
         view.caseNumber = event.data.caseNumber;
+        break;
+      case 'CaseAssigned':
+        view.ownerId = event.data.ownerId;
         break;
       case 'IncidentReclassified':
         // COR1: the category as it stands, and every correction in order (the first report stays as it was).

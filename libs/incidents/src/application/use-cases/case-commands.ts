@@ -110,6 +110,12 @@ export class CaseCommands {
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'people', incidentId);
   }
 
+  /** Caseload: who handles the case (seen in their work queue). */
+  assign(incidentId: string, ownerId: string, issued: Issued): Promise<CommandOutcome> {
+    const command = (context: Issued['context']) => ({ type: 'AssignCase' as const, context, data: { ownerId } });
+    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'assignments', incidentId);
+  }
+
   /** COR1: a measure withdrawn, with a rationale. */
   async withdraw(incidentId: string, data: { readonly withdrawnId: string; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
     const withdrawnId = data.withdrawnId.toLowerCase();

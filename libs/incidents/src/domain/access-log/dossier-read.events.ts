@@ -1,5 +1,5 @@
-/** What was read: a pupil file, a personnel file, a case (state or timeline), an audit export, the access log. */
-export type AccessedResource = 'pupil-file' | 'personnel-file' | 'incident' | 'incident-timeline' | 'audit-export' | 'access-log';
+/** What was read: a pupil file, a personnel file, a case (state or timeline), an audit export, the access log, the caseload (a list of cases). */
+export type AccessedResource = 'pupil-file' | 'personnel-file' | 'incident' | 'incident-timeline' | 'audit-export' | 'access-log' | 'caseload';
 
 export type AccessOutcome = 'granted' | 'refused' | 'not-found';
 
@@ -17,5 +17,7 @@ export interface DossierRead {
     /** Whose data it is (the pupil, the staff member, the people involved in a case). */
     readonly subjectIds: readonly string[];
     readonly outcome: AccessOutcome;
+    /** A list of cases (`GET /incidents`): which cases it showed (issue #17: who listed which cases). */
+    readonly caseIds?: readonly string[];
   };
 }

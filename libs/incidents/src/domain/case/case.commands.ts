@@ -95,6 +95,13 @@ export interface ReopenIncident {
   readonly data: { readonly reason: string };
 }
 
+/** The caseload's owner (api.md revision 2): the staff member who handles the case; it sees it in its work queue. */
+export interface AssignCase {
+  readonly type: 'AssignCase';
+  readonly context: CommandContext;
+  readonly data: { readonly ownerId: string };
+}
+
 /** Issued by the application right after it opened a criminal-report decision from this case. */
 export interface LinkCriminalReportDecision {
   readonly type: 'LinkCriminalReportDecision';
@@ -113,4 +120,5 @@ export type CaseCommand =
   | ReclassifyIncident
   | AddInvolvedPerson
   | WithdrawMeasure
+  | AssignCase
   | LinkCriminalReportDecision;

@@ -2,7 +2,7 @@ import { type Actor, actsForSchool } from '../shared/actor';
 import { isAfter } from '../shared/calendar';
 import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
 import type { CaseKindRules } from './case-kind.rules';
-import type { AddEvidence, AddInvolvedPerson, AssessScope, CaseCommand, CloseIncident, LinkCriminalReportDecision, ReclassifyIncident, RecordCorrespondence, ReportIncident } from './case.commands';
+import type { AddEvidence, AddInvolvedPerson, AssessScope, AssignCase, CaseCommand, CloseIncident, LinkCriminalReportDecision, ReclassifyIncident, RecordCorrespondence, ReportIncident } from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 import { excludedFromCase } from './conflict-of-interest';
@@ -35,6 +35,8 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
       return decideReclassify(command, state, rules);
     case 'AddInvolvedPerson':
       return decideAddInvolved(command, state, rules);
+    case 'AssignCase':
+      return decideAssign(command, state, rules);
     case 'WithdrawMeasure':
       // The measure's kind decides who withdraws it: the pupil and staff deciders take this command.
       return refuse('CASE', 'Measures are withdrawn by the decider of the case kind');
@@ -66,6 +68,18 @@ function decideAddInvolved(command: AddInvolvedPerson, state: CaseState, rules: 
   const problem = rules.involvementProblem([...state.involved, data.person]);
   if (problem) return refuse('SC1', problem);
   return [{ type: 'InvolvedPersonAdded', data: { involved: [data.person], addedBy: context.actor.id } }];
+}
+
+/**
+ * The case's owner (caseload): chosen by who decides the case — the director of the school for a pupil case, the
+ * board. rule CI1: never someone the case is about (they could not act on it).
+ */
+function decideAssign(command: AssignCase, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
+  const { data, context } = command;
+  if (!rules.mayDecideCase(context.actor)) return refuse('ROLE', `A ${context.actor.role} does not assign this kind of case`, 'forbidden');
+  if (excludedFromCase(data.ownerId, state.involved, state.heardPeople)) return refuse('CI1', `${data.ownerId} is involved in this case (or was heard in it): the case cannot be theirs to handle`);
+  if (state.ownerId === data.ownerId) return [];
+  return [{ type: 'CaseAssigned', data: { ownerId: data.ownerId, assignedBy: context.actor.id } }];
 }
 
 /**

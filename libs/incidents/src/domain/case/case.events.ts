@@ -102,6 +102,12 @@ export interface CriminalReportDecisionLinked {
   readonly data: { readonly decisionId: string; readonly linkedBy: string };
 }
 
+/** The case's owner, who handles it (caseload; api.md revision 2): a staff person id, replaced by a later one. */
+export interface CaseAssigned {
+  readonly type: 'CaseAssigned';
+  readonly data: { readonly ownerId: string; readonly assignedBy: string };
+}
+
 export type CaseEvent =
   | IncidentReported
   | ScopeAssessed
@@ -114,6 +120,7 @@ export type CaseEvent =
   | InvolvedPersonAdded
   | MeasureWithdrawn
   | IncidentReopened
+  | CaseAssigned
   | CriminalReportDecisionLinked;
 
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
@@ -128,6 +135,7 @@ const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'InvolvedPersonAdded',
   'MeasureWithdrawn',
   'IncidentReopened',
+  'CaseAssigned',
   'CriminalReportDecisionLinked',
 ]);
 

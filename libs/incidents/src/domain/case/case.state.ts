@@ -27,6 +27,8 @@ export interface CaseState {
   readonly heardPeople: readonly string[];
   /** The case's number, once the counter gave it one. */
   readonly caseNumber: string | null;
+  /** Who handles the case (caseload), when someone was assigned. */
+  readonly ownerId: string | null;
   /** B3: the case ever had a statutory inspector item (it can then never be closed as out of scope). */
   readonly statutory: boolean;
 }
@@ -45,6 +47,7 @@ export const initialCaseState: CaseState = {
   criminalReportDecisions: [],
   openObligations: {},
   caseNumber: null,
+  ownerId: null,
   heardPeople: [],
   withdrawnMeasures: [],
   statutory: false,
@@ -86,6 +89,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, closed: true };
     case 'CaseNumbered':
       return { ...state, caseNumber: event.data.caseNumber };
+    case 'CaseAssigned':
+      return { ...state, ownerId: event.data.ownerId };
     case 'IncidentReclassified':
       return { ...state, category: event.data.to };
     case 'InvolvedPersonAdded':

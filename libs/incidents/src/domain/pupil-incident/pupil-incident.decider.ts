@@ -29,6 +29,7 @@ export function decidePupilIncident(
     case 'NumberCase':
     case 'ReclassifyIncident':
     case 'AddInvolvedPerson':
+    case 'AssignCase':
       return decideCase(command, state, PUPIL_INCIDENT_RULES);
     case 'WithdrawMeasure': {
       const refused = guardCase(state, command.context.actor);

@@ -30,6 +30,7 @@ export function decideStaffMisconduct(
     case 'ReopenIncident':
     case 'LinkCriminalReportDecision':
     case 'AddInvolvedPerson':
+    case 'AssignCase':
     case 'NumberCase':
       return decideCase(command, state, STAFF_MISCONDUCT_RULES);
     case 'ReclassifyIncident':
