@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { PostgresEventStore } from '@casebook/event-store';
 import { DEFAULT_POLICY, schoolYearOf } from '@casebook/incidents';
 import { PgSqlClient, createScratchDatabase } from '@casebook/platform';
-import { READ_MODELS, ReadModelCatalog, findPupilFile, findTimeline, rebuildReadModels } from '@casebook/projections';
+import { READ_MODELS, ReadModelCatalog, findCaseload, findPupilFile, findTimeline, rebuildReadModels } from '@casebook/projections';
 import { reportResult } from './bench-workloads';
 import { generateHistory } from './history-generator';
 
@@ -83,10 +83,8 @@ async function main(): Promise<void> {
       seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
       return seed % n;
     };
-    for (const [label, read] of [
-      ['timeline', () => findTimeline(timelines, history.incidentIds[random(history.incidentIds.length)]!, { language: 'nl', after: 0, limit: 200 })],
-      ['pupil file', () => findPupilFile(files, history.pupilIds[random(history.pupilIds.length)]!, { schoolYear: year, today: now.slice(0, 10) })],
-    ] as const) {
+    /** `reads` timed calls after 50 warm-up ones: p50 and p99, printed and reported against the goal. */
+    const timeReads = async (label: string, read: () => Promise<unknown>, goalMs: number) => {
       for (let i = 0; i < 50; i++) await read(); // warm-up
       const ms: number[] = [];
       for (let i = 0; i < reads; i++) {
@@ -95,9 +93,18 @@ async function main(): Promise<void> {
         ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
       ms.sort((a, b) => a - b);
-      console.log(`${label} reads: ${reads}, p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms (goal p99 ≤ 10 ms)`);
-      reportResult(`${label} read (query only, in process): p99`, `${percentile(ms, 99).toFixed(2)} ms`, '≤ 10 ms', percentile(ms, 99) <= 10);
-    }
+      console.log(`${label}: ${reads} reads, p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms (goal p99 ≤ ${goalMs} ms)`);
+      reportResult(`${label} (query only, in process): p99`, `${percentile(ms, 99).toFixed(2)} ms`, `≤ ${goalMs} ms`, percentile(ms, 99) <= goalMs);
+    };
+    await timeReads('timeline read', () => findTimeline(timelines, history.incidentIds[random(history.incidentIds.length)]!, { language: 'nl', after: 0, limit: 200 }), 10);
+    await timeReads('pupil file read', () => findPupilFile(files, history.pupilIds[random(history.pupilIds.length)]!, { schoolYear: year, today: now.slice(0, 10) }), 10);
+
+    // Issue #17: the first page of the caseload with two filters (a school's open cases), as the board asks it.
+    const caseloadVersion = await catalog.liveVersion('caseload');
+    const caseload = await catalog.dataSource('caseload', caseloadVersion);
+    const cases = ((await caseload.query(`SELECT count(*)::int AS n FROM "${ReadModelCatalog.schemaOf('caseload', caseloadVersion)}".cases`)) as { n: number }[])[0]!.n;
+    const board = { viewerId: 'board-bench', all: true, schools: [], staffCases: false, ownReportsAt: [] };
+    await timeReads(`caseload first page, school + status, 50 rows, ${cases} cases`, () => findCaseload(caseload, { filter: { schoolId: `school-${random(shape.schools) + 1}`, status: 'open' }, scope: board, now: new Date(), limit: 50 }), 20);
     await catalog.close();
     await store.close();
   } finally {

@@ -1,3 +1,4 @@
+import type { WorkItem } from '@casebook/projections';
 import { describeOnEveryStore } from './support/api-harness';
 
 // Issue #17: GET /work — what waits for the signed-in person now, by role, overdue first. Each kind of item appears
@@ -12,16 +13,6 @@ describeOnEveryStore('the work queue (issue #17)', (api) => {
   let position = 0;
   const now = () => new Date().toISOString();
 
-  interface Item {
-    readonly kind: string;
-    readonly caseId: string | null;
-    readonly caseNumber: string | null;
-    readonly schoolId: string | null;
-    readonly dueAt: string | null;
-    readonly overdue: boolean;
-    readonly obligationId?: string;
-    readonly decisionId?: string;
-  }
   const post = async (url: string, body: unknown, token: string, status?: number) => {
     const response = await api.post(url, body, token);
     if (status) expect([url, response.statusCode]).toEqual([url, status]);
@@ -30,10 +21,10 @@ describeOnEveryStore('the work queue (issue #17)', (api) => {
     position = Math.max(position, (response.json().position as number | undefined) ?? 0);
     return response.json() as Record<string, unknown> & { id: string };
   };
-  const work = async (token: string): Promise<Item[]> => {
+  const work = async (token: string): Promise<WorkItem[]> => {
     const response = await api.get(`/work?waitForPosition=${position}`, token);
     expect(response.statusCode).toBe(200);
-    return response.json().items as Item[];
+    return response.json().items as WorkItem[];
   };
   const kindsFor = async (token: string, caseId: string) => (await work(token)).filter((item) => item.caseId === caseId).map((item) => item.kind).sort();
   const report = (body: Record<string, unknown>, token: string) =>
