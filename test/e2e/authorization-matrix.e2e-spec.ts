@@ -32,6 +32,8 @@ interface Request {
   readonly method: 'GET' | 'POST';
   readonly url: string;
   readonly body?: unknown;
+  /** A body that is not JSON (the directory's CSV files). */
+  readonly contentType?: string;
 }
 
 /** One resource an operation is tried on: what it is (for the conditions) and how to make it. */
@@ -83,7 +85,8 @@ describeOnEmbeddedStore('authorization matrix', (api) => {
           const expected = expectedStatus(fixture.operation, role, claim, fixture.resource, fixture.success);
           const before = request.method === 'POST' ? await api.eventCount() : 0;
           const bearer = tokens.get(`${role}/${claim}`)!;
-          const response = request.method === 'POST' ? await api.post(request.url, request.body ?? {}, bearer) : await api.get(request.url, bearer);
+          const headers = request.contentType ? { 'content-type': request.contentType } : undefined;
+          const response = request.method === 'POST' ? await api.post(request.url, request.body ?? {}, bearer, headers) : await api.get(request.url, bearer);
           cells += 1;
           statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
           if (expected < 300) allowed += 1;
@@ -332,6 +335,7 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   read('readSettings', 'the settings', {}, async () => get('/settings'));
   read('readObligations', 'the list', {}, async () => get('/obligations'));
   read('listIncidents', 'the caseload', {}, async () => get('/incidents'));
+  command('importDirectory', 'a schools file', {}, 200, async () => ({ method: 'POST', url: '/directory/imports/schools', body: `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${unique('matrix-school')},12AB,De Regenboog,midden,15:00\n`, contentType: 'text/csv' }));
   read('readWork', 'the work queue', {}, async () => get('/work'));
   read('readStatistics', 'the statistics', {}, async () => get('/statistics?groupBy=school'));
   read('readAccessLog', 'a subject', {}, async () => get('/access-log?subjectId=matrix-pupil-1'));

@@ -11,6 +11,7 @@ import { StaffConductController } from './incidents/staff-conduct.controller';
 import { CorrectionsController } from './incidents/corrections.controller';
 import { SettingsController } from './reads/settings.controller';
 import { CaseloadController } from './caseload/caseload.controller';
+import { DirectoryController } from './directory/directory.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
@@ -43,6 +44,7 @@ export class ApiModule {
         CorrectionsController,
         SettingsController,
         CaseloadController,
+        DirectoryController,
         CriminalReportsController,
         DeviceCustodyController,
         DeviceReturnController,

@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { problemValidationPipe } from './http/problem-validation.pipe';
 import { NestPinoLogger } from './http/nest-pino.logger';
 import { useStrictJsonParser } from './http/json-body.parser';
+import { useCsvBodyParser } from './http/csv-body.parser';
 import { HEADER_LIMIT_BYTES, REQUEST_TIMEOUT_MS, registerHttpSecurity } from './http/http-security';
 
 /** api.md: bodies over 1 MiB are refused with 413. */
@@ -41,6 +42,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   // api.md: JSON in; anything else is 415. Fastify would otherwise hand plain text to the validators (400).
   fastify.removeContentTypeParser('text/plain');
   useStrictJsonParser(fastify);
+  useCsvBodyParser(fastify);
   fastify.addHook('onResponse', async (request, reply) => {
     runtime.logger.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

@@ -16,6 +16,8 @@ export const STREAM_CATEGORIES = [
   'legal-hold',
   'case-numbers',
   'staff-record',
+  'directory-person',
+  'directory-school',
 ] as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
@@ -44,6 +46,10 @@ export const streamIds = {
   legalHold: (incidentId: string): string => `legal-hold-${incidentId}`,
   /** S10: a staff member's own record, beside any case (manager consultations). */
   staffRecord: (staffId: string): string => `staff-record-${staffId}`,
+  /** DIR1: a person of the board's administration (staff, pupil, parent). */
+  directoryPerson: (personId: string): string => `directory-person-${personId}`,
+  /** DIR1: a school of the board. */
+  directorySchool: (schoolId: string): string => `directory-school-${schoolId}`,
   /** The year's case-number counter (domain.md "case number"): its n-th event is number n. */
   caseNumbers: (year: number): string => `case-numbers-${year}`,
 } as const;

@@ -4,7 +4,7 @@ import { DEFAULT_RULE_SETTINGS, PERSONAL_DATA, type RuleSettings, RuleSettingsEr
 import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@casebook/messaging';
 import { type AppConfig, ConfigError, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
 import { readFileSync } from 'node:fs';
-import { PersonKeyStore, PersonalDataReveal, PrivacyEventStore, loadOrCreateMasterKey } from '@casebook/privacy';
+import { ERASED, PersonKeyStore, PersonalDataReveal, PrivacyEventStore, loadOrCreateMasterKey } from '@casebook/privacy';
 import { READ_MODELS, ReadModelCatalog, rebuildOutdatedReadModels } from '@casebook/projections';
 import { type AuditTrail, openAuditTrail } from './audit-trail';
 import { DatabaseHealthIndicator } from './database-health.indicator';
@@ -86,6 +86,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, processName
       logger,
       personKeys,
       privacyRegister: privacyRegisterOf(readModels),
+      sealedTexts: { open: (value) => reveal.reveal(value), erasedText: ERASED.nl },
     });
     logger.info(
       { database: sql.engine, dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined, eventStore: eventStore.kind, kafka: config.kafka ? 'configured' : 'off' },

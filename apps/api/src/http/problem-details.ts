@@ -5,8 +5,8 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly instance?: string;
-  /** For 400: which fields are wrong and why. */
-  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  /** For 400: which fields are wrong and why (a CSV import: on which line too). */
+  readonly errors?: readonly { readonly field: string; readonly message: string; readonly line?: number }[];
   /** For 409: the domain rule that refused the command (M2, B1, ...). */
   readonly rule?: string;
 }

@@ -15,6 +15,9 @@ export const subjectsOfStream: SubjectResolver = async (streamId, events, first)
   // S10: a staff member's own record is about that staff member.
   const staff = idIn('staff-record', streamId);
   if (staff) return [staff];
+  // DIR1: a directory person's record is about that person.
+  const person = idIn('directory-person', streamId);
+  if (person) return [person];
   if (!caseOfStream(streamId) && !idIn('criminal-report', streamId)) return [];
   const opening: Opening | undefined = events.find((event) => event.type === 'IncidentReported' || event.type === 'CriminalReportDecisionOpened') ?? (await first(streamId));
   if (!opening) return [];

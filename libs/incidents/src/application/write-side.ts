@@ -2,6 +2,7 @@ import { runMigrations } from '@casebook/platform';
 import { CASE_SNAPSHOT_MIGRATIONS } from './case-view/case-snapshots.migrations';
 import { CaseViews } from './case-view/case-views';
 import { DeviceOverdueWatch } from './device-overdue/device-overdue-watch';
+import { DirectoryImports, type SealedTexts } from './directory/directory-imports';
 import type { RuleSettings } from './rule-settings';
 import { STREAM_LOCATOR_MIGRATIONS } from './stream-locator.migrations';
 import { CaseCommands } from './use-cases/case-commands';
@@ -16,6 +17,8 @@ import { type PersonKeys, type WriteSideDeps, WriteSideCore } from './write-side
 export interface WriteSideOptions extends WriteSideDeps {
   readonly personKeys: PersonKeys;
   readonly privacyRegister: PrivacyRegister;
+  /** Opens sealed texts where the write side compares them (the directory import). */
+  readonly sealedTexts: SealedTexts;
 }
 
 /**
@@ -32,6 +35,8 @@ export class WriteSide {
   readonly pupilConduct: PupilConductCommands;
   readonly consents: ConsentCommands;
   readonly privacy: PrivacyCommands;
+  /** DIR1, DIR2: the administration's export imported, file by file. */
+  readonly directory: DirectoryImports;
   /** `GET /incidents/{id}`: the case folded from its stream. */
   readonly views: CaseViews;
   /** M6: custodies past due, recorded overdue (run where the background work runs). */
@@ -48,6 +53,7 @@ export class WriteSide {
     this.pupilConduct = new PupilConductCommands(core);
     this.consents = new ConsentCommands(core);
     this.privacy = new PrivacyCommands(core, options.personKeys, options.privacyRegister);
+    this.directory = new DirectoryImports(options.store, options.sealedTexts);
     this.views = new CaseViews(options.store, options.sql, options.logger);
     this.overdueWatch = new DeviceOverdueWatch(options.sql, options.store, core.handlers, options.logger);
   }

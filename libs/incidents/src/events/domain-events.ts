@@ -2,6 +2,7 @@ import type { RecordedEvent, StreamCategory } from '@casebook/event-store';
 import type { DossierRead } from '../domain/access-log/dossier-read.events';
 import type { CaseNumberEvent } from '../domain/case-number/case-number.events';
 import type { StaffRecordEvent } from '../domain/staff-record/staff-record.decider';
+import type { DirectoryPersonEvent, DirectorySchoolEvent } from '../domain/directory/directory.events';
 import type { PupilConsentEvent, SchoolConsentEvent } from '../domain/consent/consent.events';
 import type { CriminalReportEvent } from '../domain/criminal-report/criminal-report.events';
 import type { LegalHoldEvent, PersonRecordEvent } from '../domain/privacy/privacy.events';
@@ -26,6 +27,8 @@ export interface StreamEvents {
   readonly 'legal-hold': LegalHoldEvent;
   readonly 'case-numbers': CaseNumberEvent;
   readonly 'staff-record': StaffRecordEvent;
+  readonly 'directory-person': DirectoryPersonEvent;
+  readonly 'directory-school': DirectorySchoolEvent;
 }
 
 /** Every stream category has its events (and only those): checked here, at compile time. */

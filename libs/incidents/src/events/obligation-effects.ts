@@ -29,6 +29,12 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   MeasureWithdrawn: null,
   CaseNumberAssigned: null,
   CaseAssigned: null,
+  // The directory opens no duty (DIR1–DIR3).
+  PersonRegistered: null,
+  PersonChanged: null,
+  PersonLeft: null,
+  SchoolRegistered: null,
+  SchoolChanged: null,
   // P5: a booking counts suspensions; the case's measure carries their obligations.
   SuspensionBooked: null,
   SuspensionBookingReleased: null,

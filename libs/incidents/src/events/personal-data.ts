@@ -31,6 +31,12 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]: PersonalFields<Ev
   CaseNumberAssigned: { texts: [] },
   // A staff person id: no text of anyone's.
   CaseAssigned: { texts: [] },
+  // DIR1: names, e-mail addresses, phone numbers and dates of birth, sealed to the person.
+  PersonRegistered: { texts: ['name', 'email', 'phone', 'dateOfBirth'] },
+  PersonChanged: { texts: ['name', 'email', 'phone', 'dateOfBirth'] },
+  PersonLeft: { texts: [] },
+  SchoolRegistered: { texts: [] },
+  SchoolChanged: { texts: [] },
   SuspensionBooked: { texts: [] },
   SuspensionBookingReleased: { texts: [] },
   CriminalReportDecisionLinked: { texts: [] },

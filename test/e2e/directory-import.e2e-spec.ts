@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeOnEveryStore } from './support/api-harness';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
+
+// Issue #18, DIR1–DIR2: the administration's export imported file by file as events; a re-run records only what
+// changed; a file with a bad row changes nothing and answers every bad row with its line, field and message.
+describeOnEveryStore('the directory import (DIR1, DIR2)', (api) => {
+  let board: string;
+  const csv = { 'content-type': 'text/csv' };
+  const importFile = (kind: string, body: string, token = board) => api.post(`/directory/imports/${kind}`, body, token, csv);
+
+  beforeAll(async () => {
+    board = await api.token('board-1', ['board'], []);
+  });
+
+  it('imports schools, staff, pupils and parents, and a second run of the same files records nothing (DIR2)', async () => {
+    for (const [kind, created] of [['schools', 2], ['staff', 3], ['pupils', 3], ['parents', 2]] as const) {
+      const first = await importFile(kind, fixture(kind));
+      expect([kind, first.statusCode, first.json()]).toEqual([kind, 200, { kind, created, changed: 0, left: 0, unchanged: 0, erased: 0 }]);
+    }
+    const before = await api.eventCount();
+    for (const [kind, rows] of [['schools', 2], ['staff', 3], ['pupils', 3], ['parents', 2]] as const) {
+      expect((await importFile(kind, fixture(kind))).json()).toEqual({ kind, created: 0, changed: 0, left: 0, unchanged: rows, erased: 0 });
+    }
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('keeps names, e-mail, phone and date of birth sealed in the store (DIR1)', async () => {
+    const [registered] = await api.runtime().eventStore.readStream('directory-person-pupil-1');
+    expect(registered).toMatchObject({ type: 'PersonRegistered', data: { personId: 'pupil-1', kind: 'pupil', schoolId: 'school-1', group: 'groep 6' } });
+    const stored = JSON.stringify(registered!.data);
+    expect(stored).not.toContain('Daan');
+    expect(stored).not.toContain('2015-03-14');
+    expect(await api.runtime().reveal.reveal(registered!.data)).toMatchObject({ name: 'Daan Visser', dateOfBirth: '2015-03-14' });
+  });
+
+  it('records what changed, and a leaving date, when the export says so (DIR2, DIR3)', async () => {
+    const changed = fixture('pupils').replace('pupil-1,Daan Visser,2015-03-14,school-1,groep 6,2019-08-20,', 'pupil-1,Daan Visser,2015-03-14,school-1,groep 7,2019-08-20,').replace('groep 8,2014-08-20,', 'groep 8,2014-08-20,2026-07-10');
+    expect((await importFile('pupils', changed)).json()).toEqual({ kind: 'pupils', created: 0, changed: 1, left: 1, unchanged: 1, erased: 0 });
+    const events = await api.runtime().eventStore.readStream('directory-person-pupil-1');
+    expect(events.map((e) => e.type)).toEqual(['PersonRegistered', 'PersonChanged']);
+    expect(events[1]!.data).toMatchObject({ group: 'groep 7', changed: ['group'] });
+    expect((await api.runtime().eventStore.readStream('directory-person-pupil-2')).at(-1)).toMatchObject({ type: 'PersonLeft', data: { personId: 'pupil-2', kind: 'pupil', leftOn: '2026-07-10' } });
+    expect((await importFile('pupils', changed)).json()).toMatchObject({ changed: 0, left: 0, unchanged: 3 });
+  });
+
+  it('answers every bad row with its line, field and message, and changes nothing (DIR2)', async () => {
+    const before = await api.eventCount();
+    const bad = [
+      'personId,name,dateOfBirth,schoolId,group,enrolledOn,leftOn',
+      'pupil-9,Iris Mulder,2015-02-30,school-1,groep 6,2019-08-20,', // no 30 February
+      'pupil-10,,2015-02-01,school-1,groep 6,2019-08-20,', // no name
+      'pupil-11,Jan Kok,2015-02-01,school-77,groep 6,2019-08-20,', // unknown school
+      'staff-t-1,Bram Jansen,2015-02-01,school-1,groep 6,2019-08-20,', // a staff member, not a pupil
+      'pupil-12,Kim Bos,2015-02-01,school-1,groep 6,2019-08-20,2019-08-01', // leaves before enrolling
+      'pupil-13,Lotte Dekker,2015-02-01,school-1,groep 6,2019-08-20,', // a good row: not imported either
+      'pupil-13,Lotte Dekker,2015-02-01,school-1,groep 6,2019-08-20,', // twice
+    ].join('\n');
+    const response = await importFile('pupils', bad);
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().errors).toEqual([
+      { line: 2, field: 'dateOfBirth', message: 'must be a calendar day, YYYY-MM-DD' },
+      { line: 3, field: 'name', message: 'is required' },
+      { line: 4, field: 'schoolId', message: 'school school-77 is not in the directory: import the schools file first' },
+      { line: 5, field: 'personId', message: 'staff-t-1 is a staff in the directory, not a pupil' },
+      { line: 6, field: 'leftOn', message: 'lies before enrolledOn' },
+      { line: 8, field: 'personId', message: 'pupil-13 is in the file twice (line 7 too)' },
+    ]);
+    expect(await api.eventCount()).toBe(before);
+    expect((await api.runtime().eventStore.readStream('directory-person-pupil-13')).length).toBe(0);
+
+    const header = await importFile('parents', 'personId,name,mail\nparent-9,X,x@example.nl\n');
+    expect(header.json().errors).toEqual(expect.arrayContaining([{ line: 1, field: 'authorityOver', message: 'column is missing from the header' }, expect.objectContaining({ line: 1, field: 'mail' })]));
+    const unknownPupil = await importFile('parents', 'personId,name,email,phone,authorityOver\nparent-9,Mo Ali,,,pupil-404\n');
+    expect(unknownPupil.json().errors).toEqual([{ line: 2, field: 'authorityOver', message: 'pupil pupil-404 is not in the directory: import the pupils file first' }]);
+    const roles = await importFile('staff', 'personId,name,email,roles,startedOn\nstaff-9,Noor,n@example.nl,director,2020-01-01\nstaff-10,Olaf,o@example.nl,board@school-1,2020-01-01\n');
+    expect(roles.json().errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([[2, 'roles'], [3, 'roles']]);
+    expect((await importFile('pupils', 'personId,name\n"unclosed,x\n')).statusCode).toBe(400);
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('is the board\'s; another kind, another content type or charset is refused, nothing changed', async () => {
+    const before = await api.eventCount();
+    const director = await api.token('staff-dir-1', ['director']);
+    expect((await importFile('schools', fixture('schools'), director)).statusCode).toBe(403);
+    expect((await importFile('teachers', fixture('schools'))).statusCode).toBe(400);
+    expect((await api.post('/directory/imports/schools', { rows: [] }, board)).statusCode).toBe(400);
+    expect((await api.post('/directory/imports/schools', fixture('schools'), board, { 'content-type': 'text/csv; charset=latin1' })).statusCode).toBe(415);
+    expect(await api.eventCount()).toBe(before);
+  });
+});
