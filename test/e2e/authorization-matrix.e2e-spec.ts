@@ -121,12 +121,12 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   let board: Promise<string> | undefined;
   const asTeacher = () => (teacher ??= api.token(actorId('teacher'), ['teacher'], [OWN]));
   const asBoard = () => (board ??= api.token('matrix-setup-board', ['board'], []));
-  const ok = async (method: 'GET' | 'POST', url: string, body: unknown, bearer: string): Promise<Record<string, unknown>> => {
-    const response = method === 'POST' ? await api.post(url, body, bearer) : await api.get(url, bearer);
+  const ok = async (method: 'GET' | 'POST', url: string, body: unknown, bearer: string, headers?: Record<string, string>): Promise<Record<string, unknown>> => {
+    const response = method === 'POST' ? await api.post(url, body, bearer, headers) : await api.get(url, bearer);
     if (response.statusCode >= 300) throw new Error(`setup ${method} ${url}: ${response.statusCode} ${response.body}`);
     return response.json() as Record<string, unknown>;
   };
-  const setup = async (url: string, body: unknown) => ok('POST', url, body, await asBoard());
+  const setup = async (url: string, body: unknown, headers?: Record<string, string>) => ok('POST', url, body, await asBoard(), headers);
 
   const report = (kind: 'pupil-incident' | 'staff-misconduct', personId: string) =>
     kind === 'pupil-incident'
@@ -335,7 +335,14 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   read('readSettings', 'the settings', {}, async () => get('/settings'));
   read('readObligations', 'the list', {}, async () => get('/obligations'));
   read('listIncidents', 'the caseload', {}, async () => get('/incidents'));
+  read('readSchools', 'the schools', {}, async () => get('/schools'));
+  read('readDirectoryPeople', 'the people', {}, async () => get('/directory/people'));
   command('importDirectory', 'a schools file', {}, 200, async () => ({ method: 'POST', url: '/directory/imports/schools', body: `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${unique('matrix-school')},12AB,De Regenboog,midden,15:00\n`, contentType: 'text/csv' }));
+  read('readSchool', 'a school', {}, async () => {
+    const schoolId = unique('matrix-school');
+    await setup('/directory/imports/schools', `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${schoolId},12AB,De Regenboog,midden,15:00\n`, { 'content-type': 'text/csv' });
+    return get(`/schools/${schoolId}?waitForPosition=${await api.runtime().eventStore.headPosition()}`);
+  });
   read('readWork', 'the work queue', {}, async () => get('/work'));
   read('readStatistics', 'the statistics', {}, async () => get('/statistics?groupBy=school'));
   read('readAccessLog', 'a subject', {}, async () => get('/access-log?subjectId=matrix-pupil-1'));

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ReadModelCatalog } from '@casebook/projections';
+import { waitUntil } from '@casebook/testing';
 import { describeOnEveryStore } from './support/api-harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
@@ -44,6 +46,14 @@ describeOnEveryStore('the directory import (DIR1, DIR2)', (api) => {
     expect(events[1]!.data).toMatchObject({ group: 'groep 7', changed: ['group'] });
     expect((await api.runtime().eventStore.readStream('directory-person-pupil-2')).at(-1)).toMatchObject({ type: 'PersonLeft', data: { personId: 'pupil-2', kind: 'pupil', leftOn: '2026-07-10' } });
     expect((await importFile('pupils', changed)).json()).toMatchObject({ changed: 0, left: 0, unchanged: 3 });
+
+    // DIR3: the leaving date starts the retention clock, as a departure recorded by hand does.
+    const left = (await api.runtime().eventStore.readStream('directory-person-pupil-2')).at(-1)!;
+    const catalog = api.app().get(ReadModelCatalog);
+    await waitUntil(async () => (await catalog.position('privacy-register', await catalog.liveVersion('privacy-register'))) >= left.globalPosition, 'the privacy register to hold the leaving date');
+    const policy = api.runtime().config.privacy.retention;
+    expect((await api.runtime().writeSide.privacy.retentionReport('2028-07-09', policy)).due.map((v) => v.personId)).not.toContain('pupil-2');
+    expect((await api.runtime().writeSide.privacy.retentionReport('2028-07-10', policy)).due).toContainEqual(expect.objectContaining({ personId: 'pupil-2', reason: expect.stringContaining('left school on 2026-07-10') }));
   });
 
   it('answers every bad row with its line, field and message, and changes nothing (DIR2)', async () => {
@@ -80,6 +90,31 @@ describeOnEveryStore('the directory import (DIR1, DIR2)', (api) => {
     expect(roles.json().errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([[2, 'roles'], [3, 'roles']]);
     expect((await importFile('pupils', 'personId,name\n"unclosed,x\n')).statusCode).toBe(400);
     expect(await api.eventCount()).toBe(before);
+  });
+
+  it('lists schools to anyone signed in, and people for pickers with names opened, by school, kind and name start (DIR1)', async () => {
+    const position = (await api.runtime().eventStore.headPosition()).toString();
+    const teacher = await api.token('staff-t-1', ['teacher']);
+    const schools = await api.get(`/schools?waitForPosition=${position}`, teacher);
+    expect(schools.json().items.map((s: { schoolId: string; name: string }) => [s.schoolId, s.name])).toEqual([['school-1', 'De Regenboog'], ['school-2', 'Het Kompas']]);
+    expect((await api.get('/schools/school-2', teacher)).json()).toEqual({ schoolId: 'school-2', brin: '34CD', name: 'Het Kompas', holidayRegion: 'noord', schoolDayEndsAt: '14:30' });
+    expect((await api.get('/schools/school-9', teacher)).statusCode).toBe(404);
+
+    const director = await api.token('staff-dir-1', ['director']);
+    const pupils = await api.get(`/directory/people?kind=pupil&waitForPosition=${position}`, director);
+    expect(pupils.json().items.map((p: { personId: string; name: string }) => [p.personId, p.name])).toEqual([['pupil-1', 'Daan Visser'], ['pupil-2', 'Emma Smit']]);
+    expect((await api.get('/directory/people?q=viss', director)).json().items.map((p: { personId: string }) => p.personId)).toEqual(['pupil-1']);
+    expect((await api.get('/directory/people?q=daan%20v', director)).json().items.map((p: { personId: string }) => p.personId)).toEqual(['pupil-1']);
+    expect((await api.get('/directory/people?schoolId=school-2', director)).statusCode).toBe(403);
+    expect((await api.get('/directory/people', teacher)).statusCode).toBe(403);
+    const hr = await api.token('hr-1', ['hr'], []);
+    expect((await api.get('/directory/people', hr)).json().items.map((p: { kind: string }) => p.kind)).toEqual(['staff', 'staff', 'staff']);
+    expect((await api.get('/directory/people?kind=pupil', hr)).statusCode).toBe(403);
+    const parents = (await api.get('/directory/people?kind=parent', board)).json().items as { personId: string; authorityOver: string[]; phone: string | null }[];
+    expect(parents).toEqual([expect.objectContaining({ personId: 'parent-1', authorityOver: ['pupil-1'], phone: '06-12345678' }), expect.objectContaining({ personId: 'parent-2' })]);
+    // Every list of people is in the access log, with whom it showed.
+    const log = (await api.get('/access-log?actorId=staff-dir-1&limit=200', await api.token('legal-1', ['legal'], []))).json().items as { resource: string; subjectIds: string[] }[];
+    expect(log.filter((entry) => entry.resource === 'directory').map((entry) => entry.subjectIds)).toContainEqual(['pupil-1', 'pupil-2']);
   });
 
   it('is the board\'s; another kind, another content type or charset is refused, nothing changed', async () => {

@@ -12,6 +12,7 @@ import { CorrectionsController } from './incidents/corrections.controller';
 import { SettingsController } from './reads/settings.controller';
 import { CaseloadController } from './caseload/caseload.controller';
 import { DirectoryController } from './directory/directory.controller';
+import { DirectoryReadController } from './directory/directory-read.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
@@ -45,6 +46,7 @@ export class ApiModule {
         SettingsController,
         CaseloadController,
         DirectoryController,
+        DirectoryReadController,
         CriminalReportsController,
         DeviceCustodyController,
         DeviceReturnController,

@@ -30,3 +30,5 @@ export * from './caseload/caseload.query';
 export * from './work-queue/work-queue.query';
 export * from './statistics/statistics.query';
 export * from './shared/obligation-changes';
+export * from './directory/directory.projection';
+export * from './directory/directory.query';

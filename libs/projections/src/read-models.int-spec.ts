@@ -12,6 +12,7 @@ import { findObligations } from './obligations/obligations.query';
 import { findPersonnelFile } from './personnel-file/personnel-file.query';
 import { findPupilFile } from './pupil-file/pupil-file.query';
 import { findCaseload } from './caseload/caseload.query';
+import { findDirectoryPeople, findSchools } from './directory/directory.query';
 import { findStatistics } from './statistics/statistics.query';
 import { READ_MODELS } from './read-models';
 import { ProjectionRunner } from './runtime/projection-runner';
@@ -186,6 +187,13 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
       { kind: 'pupil-incident', cases: '< 5', measures: '< 5' },
       { kind: 'staff-misconduct', cases: '< 5', measures: '< 5' }, // a reprimand
     ]);
+  });
+
+  it('keeps the directory: schools, and people with their latest record (DIR1, DIR2)', async () => {
+    const directory = await source('directory');
+    expect(await findSchools(directory)).toEqual([{ schoolId: 'school-1', brin: '12AB', name: 'De Regenboog', holidayRegion: 'midden', schoolDayEndsAt: '15:00' }]);
+    expect(await findDirectoryPeople(directory, { schools: ['school-1'], kinds: ['pupil'] })).toEqual([expect.objectContaining({ personId: 'pupil-2', group: 'groep 7', schoolIds: ['school-1'], leftOn: null })]);
+    expect(await findDirectoryPeople(directory, { schools: ['school-2'] })).toEqual([]);
   });
 
   it('gives the rows of a clean run after a crash in the middle of a batch (rows and checkpoint in one transaction)', async () => {

@@ -1,4 +1,4 @@
-import { type EventStore, streamIds } from '@casebook/event-store';
+import { type EventStore, newEventId, streamIds } from '@casebook/event-store';
 import {
   type Actor,
   type CommandResult,
@@ -272,4 +272,12 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
 
   await recordAccess(store, { actorId: 'staff-dir-1', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'granted' }, 'scripted');
   await recordAccess(store, { actorId: 'staff-dir-9', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'refused' }, 'scripted');
+
+  // DIR1–DIR2: the directory's import, as the import writes it (a school; a pupil registered, moved up a group, left).
+  const directory = (streamId: string, type: string, data: Record<string, unknown>) =>
+    store.appendToStream(streamId, [{ eventId: newEventId(), type, schemaVersion: 1, data, metadata: { actorId: board.id, actorRole: board.role, schoolId: null, correlationId: 'scripted-history', causationId: null, occurredAt: tick() } }], { expectedRevision: 'any' });
+  await directory(streamIds.directorySchool('school-1'), 'SchoolRegistered', { schoolId: 'school-1', brin: '12AB', name: 'De Regenboog', holidayRegion: 'midden', schoolDayEndsAt: '15:00' });
+  const pupil = { personId: 'pupil-2', kind: 'pupil', name: 'Pupil Two', email: null, phone: null, dateOfBirth: '2015-03-14', schoolId: 'school-1', group: 'groep 6', startedOn: '2019-08-20', roles: [], authorityOver: [] };
+  await directory(streamIds.directoryPerson('pupil-2'), 'PersonRegistered', pupil);
+  await directory(streamIds.directoryPerson('pupil-2'), 'PersonChanged', { ...pupil, group: 'groep 7', changed: ['group'] });
 }

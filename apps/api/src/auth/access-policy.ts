@@ -119,6 +119,9 @@ export const ACCESS_POLICY = {
   readObligations: rule('GET', '/obligations', { board: 'any', director: 'own-schools-only' }),
   // Directory (issue #18, api.md revision 2)
   importDirectory: rule('POST', '/directory/imports/{kind}', { board: 'any' }, { note: 'DIR2: a text/csv file of schools, staff, pupils or parents; all or nothing' }),
+  readSchools: rule('GET', '/schools', { board: 'any', director: 'any', teacher: 'any', hr: 'any', legal: 'any' }, { note: 'DIR1' }),
+  readSchool: rule('GET', '/schools/{schoolId}', { board: 'any', director: 'any', teacher: 'any', hr: 'any', legal: 'any' }, { note: 'DIR1' }),
+  readDirectoryPeople: rule('GET', '/directory/people', { board: 'any', legal: 'any', director: 'own-schools-only', hr: 'any' }, { note: 'names opened for the caller; HR: staff only; every list logged with the people it showed' }),
   // Caseload and work (issue #17, api.md revision 2)
   listIncidents: rule('GET', '/incidents', { board: 'readable-cases-only', legal: 'readable-cases-only', director: 'readable-cases-only', hr: 'readable-cases-only', teacher: 'readable-cases-only' }, { note: 'each role lists the cases its readIncident condition lets it read; never a case the caller is involved in (CI1); every list is logged with the cases it showed' }),
   readWork: rule('GET', '/work', { board: 'any', director: 'own-schools-only', hr: 'any', legal: 'any', teacher: 'any' }, { note: 'what waits for the caller by its roles, and the cases it owns; nothing of a case it is involved in (CI1)' }),

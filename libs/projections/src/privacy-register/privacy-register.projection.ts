@@ -3,7 +3,7 @@ import { type EventTable, type Projection, dispatch } from '../runtime/projectio
 import { idIn } from '@casebook/event-store';
 import { incidentIdOf } from '../shared/event-facts';
 
-type Category = 'pupil-incident' | 'staff-misconduct' | 'criminal-report' | 'privacy' | 'legal-hold';
+type Category = 'pupil-incident' | 'staff-misconduct' | 'criminal-report' | 'privacy' | 'legal-hold' | 'directory-person';
 /** The statement an event makes against the register's schema (one each: these events are rare). */
 type Statement = readonly [sql: string, params: readonly unknown[]];
 
@@ -17,7 +17,7 @@ const SERIOUS_MEASURES = new Set(['dismissal', 'summary-dismissal']);
  */
 export const privacyRegisterProjection: Projection<Category> = {
   name: 'privacy-register',
-  categories: ['pupil-incident', 'staff-misconduct', 'criminal-report', 'privacy', 'legal-hold'],
+  categories: ['pupil-incident', 'staff-misconduct', 'criminal-report', 'privacy', 'legal-hold', 'directory-person'],
   entities: [],
   ddl: (schema) => `
 CREATE TABLE ${schema}.departures (person_id text PRIMARY KEY, person_kind text NOT NULL, left_on date NOT NULL);
@@ -71,6 +71,16 @@ const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
     `INSERT INTO ${schema}.departures VALUES ($1, $2, $3) ON CONFLICT (person_id) DO UPDATE SET person_kind = excluded.person_kind, left_on = excluded.left_on`,
     [event.data.personId, event.data.personKind, event.data.leftOn],
   ],
+  // DIR3: a leaving date from the directory starts the clock like a departure recorded by hand (the later one wins).
+  PersonLeft: (event, schema) =>
+    event.data.kind === 'parent'
+      ? undefined
+      : [
+          `INSERT INTO ${schema}.departures VALUES ($1, $2, $3) ON CONFLICT (person_id) DO UPDATE SET person_kind = excluded.person_kind, left_on = excluded.left_on`,
+          [event.data.personId, event.data.kind, event.data.leftOn],
+        ],
+  PersonRegistered: null,
+  PersonChanged: null,
   LegalHoldPlaced: holdOf(true),
   LegalHoldLifted: holdOf(false),
   PersonDataErased: (event, schema) => [

@@ -1,5 +1,5 @@
 /** What was read: a pupil file, a personnel file, a case (state or timeline), an audit export, the access log, the caseload (a list of cases). */
-export type AccessedResource = 'pupil-file' | 'personnel-file' | 'incident' | 'incident-timeline' | 'audit-export' | 'access-log' | 'caseload';
+export type AccessedResource = 'pupil-file' | 'personnel-file' | 'incident' | 'incident-timeline' | 'audit-export' | 'access-log' | 'caseload' | 'directory';
 
 export type AccessOutcome = 'granted' | 'refused' | 'not-found';
 
