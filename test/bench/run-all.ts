@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { freePort } from '../../libs/testing/src/free-port';
 
 const ROOT = resolve(__dirname, '../../..');
-const BENCHES = ['store', 'projections', 'relay', 'peer', 'http'] as const;
+const BENCHES = ['store', 'projections', 'relay', 'peer', 'http', 'directory'] as const;
 
 interface Result {
   readonly bench: string;

@@ -61,6 +61,17 @@ describeOnEveryStore('consent registers over HTTP', (api) => {
     expect((await consent('pupil-con1', { givenBy: 'parents', dateOfBirth: '2015-02-01' }, director)).statusCode).toBe(200);
   });
 
+  it('takes the pupil\'s age from the directory before what the command says (CON1, DIR1)', async () => {
+    const csv = { 'content-type': 'text/csv' };
+    expect((await api.post('/directory/imports/schools', 'schoolId,brin,name,holidayRegion,schoolDayEndsAt\nschool-1,12AB,De Regenboog,midden,15:00\n', board, csv)).statusCode).toBe(200);
+    // Ten years old by the directory; the command claims sixteen.
+    expect((await api.post('/directory/imports/pupils', 'personId,name,dateOfBirth,schoolId,group,enrolledOn\npupil-dir-con1,Daan,2016-03-14,school-1,groep 5,2020-08-17\n', board, csv)).statusCode).toBe(200);
+    const before = await api.eventCount();
+    expect((await consent('pupil-dir-con1', { givenBy: 'pupil', dateOfBirth: '2008-02-01' }, director)).json()).toMatchObject({ status: 409, rule: 'CON1' });
+    expect(await api.eventCount()).toBe(before);
+    expect((await consent('pupil-dir-con1', { givenBy: 'parents' }, director)).statusCode).toBe(200);
+  });
+
   it("records the director's written permission for a recording, and refuses anyone else (R1)", async () => {
     const permission = { what: 'Video of the school musical', grantedTo: 'staff-7', validFrom: '2026-12-01', validUntil: '2026-12-20', documentSha256: 'b'.repeat(64) };
     const granted = await api.post('/schools/school-1/recording-permissions', permission, director);

@@ -1,11 +1,34 @@
+import { type EventStore, streamIds } from '@casebook/event-store';
+import { type DirectoryPersonState, evolveDirectoryPerson, initialDirectoryPersonState } from '../domain/directory/directory.decider';
+import type { DirectoryPersonEvent } from '../domain/directory/directory.events';
+import type { SealedTexts } from './directory/directory-imports';
 /**
- * Facts about a pupil that rules need and the directory will hold (DIR1, issue #18 fills this port from it): a
- * pupil's date of birth (CON1). Until then nothing is known here, and the rules take what the command says.
+ * Facts about a pupil that rules need and the directory holds (DIR1): a pupil's date of birth (CON1). The directory
+ * answers first; where it does not know the pupil, the rules take what the command says.
  */
 export interface PupilFacts {
   /** YYYY-MM-DD, or null when unknown. */
   dateOfBirth(pupilId: string): Promise<string | null>;
 }
 
-/** No directory yet: nothing known (the command's own statement, if any, is used). */
+/** Nothing known (the command's own statement, if any, is used): for tests of the rules without a directory. */
 export const NO_PUPIL_FACTS: PupilFacts = { dateOfBirth: async () => null };
+
+/**
+ * CON1 from the directory (issue #18): the pupil's date of birth as the administration's export gave it, opened from
+ * its sealed text (an erased pupil's is gone: unknown). Not a pupil in the directory: unknown.
+ */
+export class DirectoryPupilFacts implements PupilFacts {
+  constructor(
+    private readonly store: EventStore,
+    private readonly texts: SealedTexts,
+  ) {}
+
+  async dateOfBirth(pupilId: string): Promise<string | null> {
+    const history = await this.store.readStream(streamIds.directoryPerson(pupilId));
+    const state = history.reduce((s: DirectoryPersonState, e) => evolveDirectoryPerson(s, e as unknown as DirectoryPersonEvent), initialDirectoryPersonState);
+    if (state.record?.kind !== 'pupil' || !state.record.dateOfBirth) return null;
+    const opened = await this.texts.open(state.record.dateOfBirth);
+    return opened === this.texts.erasedText ? null : opened;
+  }
+}

@@ -3,6 +3,7 @@ import { CASE_SNAPSHOT_MIGRATIONS } from './case-view/case-snapshots.migrations'
 import { CaseViews } from './case-view/case-views';
 import { DeviceOverdueWatch } from './device-overdue/device-overdue-watch';
 import { DirectoryImports, type SealedTexts } from './directory/directory-imports';
+import { DirectoryPupilFacts } from './pupil-facts';
 import type { RuleSettings } from './rule-settings';
 import { STREAM_LOCATOR_MIGRATIONS } from './stream-locator.migrations';
 import { CaseCommands } from './use-cases/case-commands';
@@ -63,7 +64,8 @@ export class WriteSide {
     await runMigrations(options.sql, 'api-stream-locator', STREAM_LOCATOR_MIGRATIONS);
     await runMigrations(options.sql, 'api-case-snapshots', CASE_SNAPSHOT_MIGRATIONS);
     await DeviceOverdueWatch.migrate(options.sql);
-    return new WriteSide(options);
+    // CON1: a pupil's age from the directory, unless the caller brings its own source (tests).
+    return new WriteSide({ ...options, pupilFacts: options.pupilFacts ?? new DirectoryPupilFacts(options.store, options.sealedTexts) });
   }
 
   /** The rules' settings in force (CAL1): `GET /settings` shows them; reads that count school years use them. */
