@@ -50,6 +50,7 @@ export * from './application/write-side-core';
 export * from './application/write-side';
 export * from './application/directory/directory-csv';
 export * from './application/directory/directory-imports';
+export * from './application/sealed-texts';
 export * from './domain/directory/directory.events';
 export * from './domain/directory/directory.decider';
 export * from './application/use-cases/case-commands';

@@ -1,7 +1,7 @@
 import { type EventStore, streamIds } from '@casebook/event-store';
 import { type DirectoryPersonState, evolveDirectoryPerson, initialDirectoryPersonState } from '../domain/directory/directory.decider';
 import type { DirectoryPersonEvent } from '../domain/directory/directory.events';
-import type { SealedTexts } from './directory/directory-imports';
+import type { SealedTexts } from './sealed-texts';
 /**
  * Facts about a pupil that rules need and the directory holds (DIR1): a pupil's date of birth (CON1). The directory
  * answers first; where it does not know the pupil, the rules take what the command says.

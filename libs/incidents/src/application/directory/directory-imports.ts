@@ -11,14 +11,10 @@ import {
 } from '../../domain/directory/directory.decider';
 import type { DirectoryPersonEvent, DirectorySchoolEvent } from '../../domain/directory/directory.events';
 import { isRuleViolation } from '../../domain/shared/rule-violation';
+import type { SealedTexts } from '../sealed-texts';
 import type { Issued } from '../write-side-core';
 import { type DirectoryFileKind, type PersonRow, type RowError, type SchoolRow, parsePeopleCsv, parseSchoolsCsv } from './directory-csv';
 
-/** Opens sealed texts for the write side (the runtime's reveal): an erased person's texts come back as `erasedText`. */
-export interface SealedTexts {
-  open<T>(value: T): Promise<T>;
-  readonly erasedText: string;
-}
 
 export type ImportOutcome =
   | { readonly outcome: 'imported'; readonly kind: DirectoryFileKind; readonly created: number; readonly changed: number; readonly left: number; readonly unchanged: number; readonly erased: number }
