@@ -312,7 +312,7 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     post(`/schools/${OWN}/recording-permissions`, { what: 'Lesson recording', grantedTo: 'matrix-recorder', validFrom: today(), documentSha256: 'c'.repeat(64) }),
   );
   command('erasePerson', 'a person', {}, 200, async () => post(`/people/${unique('matrix-leaver')}/erasure`, { reason: 'Request of the person' }));
-  command('recordPupilDeparture', 'a pupil', {}, 200, async () => post(`/people/${unique('matrix-pupil')}/departure`, { personKind: 'pupil', leftOn: today() }));
+  command('recordPupilDeparture', 'a pupil at school-1', atSchool, 200, async () => post(`/people/${unique('matrix-pupil')}/departure`, { personKind: 'pupil', leftOn: today(), schoolId: OWN }));
   command('recordStaffDeparture', 'a staff member', {}, 200, async () => post(`/people/${unique('matrix-staff')}/departure`, { personKind: 'staff', leftOn: today() }));
 
   read('readPupilConsents', 'consent at school-1', atSchool, async () => {

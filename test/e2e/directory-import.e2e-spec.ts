@@ -117,6 +117,20 @@ describeOnEveryStore('the directory import (DIR1, DIR2)', (api) => {
     expect(log.filter((entry) => entry.resource === 'directory').map((entry) => entry.subjectIds)).toContainEqual(['pupil-1', 'pupil-2']);
   });
 
+  it('lets a departure be recorded by hand only by the director of the pupil\'s school by the directory, or the board (DIR3)', async () => {
+    const otherDirector = await api.token('staff-dir-2', ['director'], ['school-2']);
+    const director = await api.token('staff-dir-1', ['director']);
+    const before = await api.eventCount();
+    // pupil-1 is at school-1 by the directory.
+    expect((await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, otherDirector)).json()).toMatchObject({ status: 403, rule: 'DIR3' });
+    expect((await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-2' }, otherDirector)).json()).toMatchObject({ status: 409, rule: 'DIR3' });
+    // Not in the directory: the body names the school, or the departure is refused.
+    expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, director)).json()).toMatchObject({ status: 409, rule: 'DIR3' });
+    expect(await api.eventCount()).toBe(before);
+    expect((await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, director)).statusCode).toBe(200);
+    expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-1' }, director)).statusCode).toBe(200);
+  });
+
   it('is the board\'s; another kind, another content type or charset is refused, nothing changed', async () => {
     const before = await api.eventCount();
     const director = await api.token('staff-dir-1', ['director']);

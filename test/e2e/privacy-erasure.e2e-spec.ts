@@ -176,7 +176,7 @@ describeOnEveryStore('retention with a fixed clock', (api) => {
       ['pupil-r-victim', 'pupil', '2023-07-15'],
       ['staff-r-not-reported', 'staff', '2023-07-15'],
     ] as const) {
-      expect((await api.post(`/people/${personId}/departure`, { personKind, leftOn }, personKind === 'pupil' ? director : hr)).statusCode).toBe(200);
+      expect((await api.post(`/people/${personId}/departure`, { personKind, leftOn, ...(personKind === 'pupil' ? { schoolId: 'school-1' } : {}) }, personKind === 'pupil' ? director : hr)).statusCode).toBe(200);
     }
     const hold = await api.post(`/incidents/${heldCase}/legal-hold`, { reason: 'Court case' }, board);
     expect(hold.statusCode).toBe(200);

@@ -24,6 +24,7 @@ const MUTATIONS = [
   ['P5', `${D}/pupil-conduct/suspension-booking.decider.ts`, 'if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {', 'if (false) {'],
   ['DIR2', `${D}/directory/directory.decider.ts`, "if (state.record && state.record.kind !== record.kind) return refuse('DIR2'", "if (false) return refuse('DIR2'"],
   ['DIR2', `${D}/directory/directory.decider.ts`, 'if (changed.length) events.push', 'if (false) events.push'],
+  ['DIR3', `${D}/privacy/privacy.decider.ts`, "if (!actsForSchool(actor, command.data.schoolId)) return refuse('DIR3'", "if (false) return refuse('DIR3'"],
   ['DIR1', `${D}/directory/directory.decider.ts`, "if (!state.record) events.push({ type: 'PersonRegistered', data: record });", 'if (false) events.push({ type: \'PersonRegistered\', data: record });'],
   ['CAL1', `${D}/shared/calendar.ts`, 'return !isWeekend(date) && !holidaysOf(date.year, calendar).has(isoDateOf(date));', 'return !isWeekend(date);'],
   ['P5', `${D}/shared/calendar.ts`, 'return !ranges.some((range) => range.from <= day && day <= range.to);', 'return true;'],

@@ -266,7 +266,7 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   const permission = { permissionId: 'permission-1', schoolId: 'school-1', what: 'Photos of the sports day', grantedTo: 'staff-teacher-1', validFrom: '2026-06-01', validUntil: null, documentSha256: 'c'.repeat(64) };
   accepted(await schoolConsentHandler(store).handle(streamIds.schoolConsent('school-1'), { type: 'GrantRecordingPermission', context: { actor: director, now: tick() }, data: permission }, meta));
   accepted(
-    await personRecordHandler(store).handle(streamIds.personRecord('pupil-2'), { type: 'RecordDeparture', context: { actor: director, now: tick() }, data: { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15' } }, meta),
+    await personRecordHandler(store).handle(streamIds.personRecord('pupil-2'), { type: 'RecordDeparture', context: { actor: director, now: tick() }, data: { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15', schoolId: 'school-1' } }, meta),
   );
   accepted(await legalHoldHandler(store).handle(streamIds.legalHold(IDS.staffCase), { type: 'PlaceLegalHold', context: { actor: board, now: tick() }, data: { incidentId: IDS.staffCase, reason: 'Proceedings' } }, meta));
 

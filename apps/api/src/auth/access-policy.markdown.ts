@@ -49,9 +49,8 @@ export function renderAuthorizationDoc(): string {
     '',
     '## Known gaps',
     '',
-    '- `POST /people/{personId}/departure` for a pupil names no school, so any director may record any pupil\'s departure',
-    '  (which starts the retention clock). Each departure is an event naming who recorded it, so a mistake can be traced',
-    '  and corrected with the right date; scoping it needs the pupil\'s school, in the body or from the administration.',
+    '- None in this table. (The last one — any director could record any pupil\'s departure — closed with DIR3: the',
+    '  pupil\'s school comes from the directory, or the body names it.)',
     '',
   ].join('\n');
 }

@@ -104,7 +104,7 @@ export const ACCESS_POLICY = {
   readRecordingPermissions: rule('GET', '/schools/{schoolId}/recording-permissions', { board: 'any', legal: 'any', director: 'own-school' }),
   // Privacy (issue #7)
   erasePerson: rule('POST', '/people/{personId}/erasure', { board: 'any', legal: 'any' }, { note: 'HOLD: refused while a case is under a legal hold' }),
-  recordPupilDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', director: 'any' }, { note: 'personKind pupil; the body names no school, so any director may record it (see Known gaps)' }),
+  recordPupilDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', director: 'own-school' }, { note: 'personKind pupil; DIR3: a director only for its own school — the directory\'s, or the body\'s schoolId where the directory does not know the pupil (409 DIR3 without one, 403 for another school)' }),
   recordStaffDeparture: rule('POST', '/people/{personId}/departure', { board: 'any', hr: 'any' }, { note: 'personKind staff' }),
   placeLegalHold: rule('POST', '/incidents/{id}/legal-hold', { board: 'any', legal: 'any' }),
   liftLegalHold: rule('POST', '/incidents/{id}/legal-hold/lift', { board: 'any', legal: 'any' }),

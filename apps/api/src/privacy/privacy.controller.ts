@@ -42,7 +42,7 @@ export class PrivacyController {
   @Access('recordPupilDeparture', 'recordStaffDeparture')
   @Post('people/:personId/departure')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the day a pupil left school (board, director) or an employment ended (board, HR): retention counts from it' })
+  @ApiOperation({ summary: 'Record the day a pupil left school (board, the director of its school: DIR3) or an employment ended (board, HR): retention counts from it' })
   async departure(
     @Param('personId', PersonIdPipe) personId: string,
     @Body() body: DepartureDto,
@@ -51,7 +51,7 @@ export class PrivacyController {
   ): Promise<CommandOutcome> {
     // Two rows, by the body: a pupil's departure (board, director) or a staff member's (board, HR).
     const context = contextFor(principal, rolesFor(body.personKind === 'pupil' ? 'recordPupilDeparture' : 'recordStaffDeparture'));
-    return this.writeSide.privacy.recordDeparture(personId, { personKind: body.personKind, leftOn: body.leftOn }, { context, meta: commandMeta(headers) });
+    return this.writeSide.privacy.recordDeparture(personId, { personKind: body.personKind, leftOn: body.leftOn, schoolId: body.schoolId }, { context, meta: commandMeta(headers) });
   }
 
   @Route('placeLegalHold', { summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)', answer: '{ id, revision, position }' })

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
-import { IsCalendarDay } from '../http/field-validators';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ID_PATTERN, IsCalendarDay } from '../http/field-validators';
 
 /** `POST /people/{personId}/erasure`: forget a person (crypto-shredding): board, legal. */
 export class ErasureDto {
@@ -19,6 +19,11 @@ export class DepartureDto {
   @ApiProperty({ example: '2026-07-17', description: 'Calendar day (YYYY-MM-DD)' })
   @IsCalendarDay()
   leftOn!: string;
+
+  @ApiPropertyOptional({ example: 'school-1', description: 'DIR3: the school a pupil left; needed from a director when the directory does not know the pupil, and must be the directory\'s when it does' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'schoolId must be 1–64 letters, digits, - or _' })
+  schoolId?: string;
 }
 
 /** `POST /incidents/{id}/legal-hold` and `.../legal-hold/lift`: board, legal. */

@@ -1,6 +1,6 @@
 import { type EventStore, streamIds } from '@casebook/event-store';
 import { type DirectoryPersonState, evolveDirectoryPerson, initialDirectoryPersonState } from '../domain/directory/directory.decider';
-import type { DirectoryPersonEvent } from '../domain/directory/directory.events';
+import type { DirectoryPersonEvent, DirectoryPersonRecord } from '../domain/directory/directory.events';
 import type { SealedTexts } from './sealed-texts';
 /**
  * Facts about a pupil that rules need and the directory holds (DIR1): a pupil's date of birth (CON1). The directory
@@ -9,10 +9,12 @@ import type { SealedTexts } from './sealed-texts';
 export interface PupilFacts {
   /** YYYY-MM-DD, or null when unknown. */
   dateOfBirth(pupilId: string): Promise<string | null>;
+  /** The pupil's school (DIR3: whose director records its leaving), or null when unknown. */
+  schoolId(pupilId: string): Promise<string | null>;
 }
 
 /** Nothing known (the command's own statement, if any, is used): for tests of the rules without a directory. */
-export const NO_PUPIL_FACTS: PupilFacts = { dateOfBirth: async () => null };
+export const NO_PUPIL_FACTS: PupilFacts = { dateOfBirth: async () => null, schoolId: async () => null };
 
 /**
  * CON1 from the directory (issue #18): the pupil's date of birth as the administration's export gave it, opened from
@@ -25,10 +27,19 @@ export class DirectoryPupilFacts implements PupilFacts {
   ) {}
 
   async dateOfBirth(pupilId: string): Promise<string | null> {
+    const record = await this.pupil(pupilId);
+    if (!record?.dateOfBirth) return null;
+    const opened = await this.texts.open(record.dateOfBirth);
+    return opened === this.texts.erasedText ? null : opened;
+  }
+
+  async schoolId(pupilId: string): Promise<string | null> {
+    return (await this.pupil(pupilId))?.schoolId ?? null;
+  }
+
+  private async pupil(pupilId: string): Promise<DirectoryPersonRecord | null> {
     const history = await this.store.readStream(streamIds.directoryPerson(pupilId));
     const state = history.reduce((s: DirectoryPersonState, e) => evolveDirectoryPerson(s, e as unknown as DirectoryPersonEvent), initialDirectoryPersonState);
-    if (state.record?.kind !== 'pupil' || !state.record.dateOfBirth) return null;
-    const opened = await this.texts.open(state.record.dateOfBirth);
-    return opened === this.texts.erasedText ? null : opened;
+    return state.record?.kind === 'pupil' ? state.record : null;
   }
 }

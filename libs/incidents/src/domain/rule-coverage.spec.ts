@@ -9,7 +9,7 @@ import { readSharedSpec } from '@casebook/testing';
  * The issue that implements a rule removes it here; issue #16 empties the list but for DIR1–DIR4 (issue #18).
  */
 const PENDING: readonly { readonly id: string; readonly issue: number; readonly change: 'new' | 'revised' }[] = [
-  ...['DIR3', 'DIR4'].map((id) => ({ id, issue: 18, change: 'new' as const })),
+  ...['DIR4'].map((id) => ({ id, issue: 18, change: 'new' as const })),
 ];
 const PENDING_NEW = new Set(PENDING.filter((rule) => rule.change === 'new').map((rule) => rule.id));
 

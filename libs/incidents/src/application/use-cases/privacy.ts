@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/shared/actor';
 import type { DepartedPersonKind } from '../../domain/privacy/privacy.events';
 import { refuse } from '../../domain/shared/rule-violation';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
+import { NO_PUPIL_FACTS } from '../pupil-facts';
 import { type Issued, type PersonKeys, type WriteSideCore, noCase } from '../write-side-core';
 
 /** What erasure and retention read of the privacy register (a read model): the runtime provides it. */
@@ -46,9 +47,20 @@ export class PrivacyCommands {
     return outcomeOf(result, personId, () => ({ erased: true, keyDeleted }));
   }
 
-  /** The day a pupil left school (board, director) or an employment ended (board, HR): retention counts from it. */
-  async recordDeparture(personId: string, data: { readonly personKind: DepartedPersonKind; readonly leftOn: string }, issued: Issued): Promise<CommandOutcome> {
-    const result = await this.core.handlers.personRecord.handle(streamIds.personRecord(personId), { type: 'RecordDeparture', context: issued.context, data: { personId, ...data } }, issued.meta);
+  /**
+   * The day a pupil left school (board, director of that school) or an employment ended (board, HR): retention counts
+   * from it. DIR3: the pupil's school is the directory's; the body may name it, and must where the directory does not
+   * know the pupil; a body naming another school than the directory's is refused.
+   */
+  async recordDeparture(personId: string, data: { readonly personKind: DepartedPersonKind; readonly leftOn: string; readonly schoolId?: string }, issued: Issued): Promise<CommandOutcome> {
+    const known = data.personKind === 'pupil' ? await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).schoolId(personId) : null;
+    if (known && data.schoolId && data.schoolId !== known) return refused(refuse('DIR3', `The directory has ${personId} at ${known}, not ${data.schoolId}`));
+    const schoolId = known ?? data.schoolId ?? null;
+    const result = await this.core.handlers.personRecord.handle(
+      streamIds.personRecord(personId),
+      { type: 'RecordDeparture', context: issued.context, data: { personId, personKind: data.personKind, leftOn: data.leftOn, schoolId } },
+      issued.meta,
+    );
     return outcomeOf(result, personId);
   }
 

@@ -4,7 +4,8 @@ import type { DepartedPersonKind } from './privacy.events';
 export interface RecordDeparture {
   readonly type: 'RecordDeparture';
   readonly context: CommandContext;
-  readonly data: { readonly personId: string; readonly personKind: DepartedPersonKind; readonly leftOn: string };
+  /** DIR3: the school a pupil left (the body's, or the directory's): a director records only its own school's. */
+  readonly data: { readonly personId: string; readonly personKind: DepartedPersonKind; readonly leftOn: string; readonly schoolId: string | null };
 }
 
 export interface EraseDataOf {

@@ -23,10 +23,18 @@ describe('legal hold (HOLD)', () => {
 });
 
 describe('person record (retention start, erasure)', () => {
+  it("records a pupil's departure by hand only with its school, by the director of that school or the board (DIR3)", () => {
+    const depart = (role: Actor['role'], schoolId: string | null) => decidePersonRecord({ type: 'RecordDeparture', context: as(role), data: { personId: 'pupil-1', personKind: 'pupil', leftOn: '2024-07-15', schoolId } }, initialPersonRecordState);
+    expect(depart('director', 'school-1')).toEqual([{ type: 'PersonDeparted', data: { personId: 'pupil-1', personKind: 'pupil', leftOn: '2024-07-15', schoolId: 'school-1', recordedBy: 'director-1' } }]);
+    expect(depart('director', 'school-2')).toMatchObject({ rule: 'DIR3', violation: 'forbidden' });
+    expect(depart('director', null)).toMatchObject({ rule: 'DIR3', violation: 'conflict' });
+    expect(depart('board', null)).toHaveLength(1);
+  });
+
   it('records a pupil leaving by a director, a staff member leaving by HR, not the other way round', () => {
-    expect(decidePersonRecord({ type: 'RecordDeparture', context: as('director'), data: { personId: 'pupil-1', personKind: 'pupil', leftOn: '2024-07-15' } }, initialPersonRecordState)).toHaveLength(1);
-    expect(decidePersonRecord({ type: 'RecordDeparture', context: as('hr'), data: { personId: 'staff-1', personKind: 'staff', leftOn: '2024-07-15' } }, initialPersonRecordState)).toHaveLength(1);
-    expect(decidePersonRecord({ type: 'RecordDeparture', context: as('director'), data: { personId: 'staff-1', personKind: 'staff', leftOn: '2024-07-15' } }, initialPersonRecordState)).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
+    expect(decidePersonRecord({ type: 'RecordDeparture', context: as('director'), data: { personId: 'pupil-1', personKind: 'pupil', leftOn: '2024-07-15', schoolId: 'school-1' } }, initialPersonRecordState)).toHaveLength(1);
+    expect(decidePersonRecord({ type: 'RecordDeparture', context: as('hr'), data: { personId: 'staff-1', personKind: 'staff', leftOn: '2024-07-15', schoolId: null } }, initialPersonRecordState)).toHaveLength(1);
+    expect(decidePersonRecord({ type: 'RecordDeparture', context: as('director'), data: { personId: 'staff-1', personKind: 'staff', leftOn: '2024-07-15', schoolId: null } }, initialPersonRecordState)).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
   });
 
   it('erases only for the board or legal, with a reason', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '../shared/actor';
+import { type Role, actsForSchool } from '../shared/actor';
 import { type Decision, assertNever, refuse } from '../shared/rule-violation';
 import type { LegalHoldCommand, PersonRecordCommand } from './privacy.commands';
 import type { LegalHoldEvent, PersonRecordEvent } from './privacy.events';
@@ -32,6 +32,11 @@ export function decidePersonRecord(command: PersonRecordCommand, state: PersonRe
     case 'RecordDeparture':
       if (!(RECORDS_DEPARTURE[command.data.personKind] ?? []).includes(actor.role)) {
         return refuse('ROLE', `A ${command.data.personKind}'s departure is recorded by ${(RECORDS_DEPARTURE[command.data.personKind] ?? []).join(' or ')}`, 'forbidden');
+      }
+      // rule DIR3: a pupil's departure recorded by hand names the school; a director records only its own school's.
+      if (command.data.personKind === 'pupil' && actor.role === 'director') {
+        if (!command.data.schoolId) return refuse('DIR3', 'Name the school the pupil left (schoolId): the directory does not know this pupil');
+        if (!actsForSchool(actor, command.data.schoolId)) return refuse('DIR3', `The pupil left ${command.data.schoolId}: its director or the board records that`, 'forbidden');
       }
       // A later departure replaces an earlier one (a pupil who came back and left again); the same one again is a no-op.
       if (state.departed?.leftOn === command.data.leftOn && state.departed.personKind === command.data.personKind) return [];

@@ -14,7 +14,7 @@ export type RuleId =
   | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13'
   | 'B1' | 'B2' | 'B3' | 'B4'
   | 'R1' | 'R2'
-  | 'CI1' | 'TC1' | 'COR1' | 'CLOSE1' | 'FACT1' | 'CON1' | 'CAL1' | 'DIR2'
+  | 'CI1' | 'TC1' | 'COR1' | 'CLOSE1' | 'FACT1' | 'CON1' | 'CAL1' | 'DIR2' | 'DIR3'
   | 'CASE'
   | 'CLOSED'
   | 'ROLE'
