@@ -131,6 +131,23 @@ describeOnEveryStore('the directory import (DIR1, DIR2)', (api) => {
     expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-1' }, director)).statusCode).toBe(200);
   });
 
+  it('feeds the rules: a school\'s end of the day for the phone (M1), and whose parent a parent is for a hearing (P6)', async () => {
+    // school-2 ends its day at 14:30 by the directory (the settings' default is 15:00): a phone taken at 13:00 comes back then.
+    const director2 = await api.token('staff-dir-2', ['director'], ['school-2']);
+    const custody = await api.post('/pupils/pupil-3/device-custody', { schoolId: 'school-2', device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true, takenAt: '2026-11-30T13:00:00+01:00' }, director2);
+    expect(custody.statusCode).toBe(201);
+    expect(custody.json().custodyUntil).toBe('2026-11-30T13:30:00.000Z');
+
+    const director = await api.token('staff-dir-1', ['director']);
+    const reported = await api.post('/incidents', { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: 'Berichten', involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }] }, director);
+    const hearing = (parentId: string) => ({ heardPersonId: parentId, heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: 'pupil-1', heardAt: new Date().toISOString(), summary: 'Gehoord' });
+    const before = await api.eventCount();
+    // parent-2 has parental authority over pupil-2, not over pupil-1.
+    expect((await api.post(`/incidents/${reported.json().id}/hearings`, hearing('parent-2'), director)).json()).toMatchObject({ status: 409, rule: 'P6' });
+    expect(await api.eventCount()).toBe(before);
+    expect((await api.post(`/incidents/${reported.json().id}/hearings`, hearing('parent-1'), director)).statusCode).toBe(201);
+  });
+
   it('is the board\'s; another kind, another content type or charset is refused, nothing changed', async () => {
     const before = await api.eventCount();
     const director = await api.token('staff-dir-1', ['director']);

@@ -51,6 +51,8 @@ export * from './application/write-side';
 export * from './application/directory/directory-csv';
 export * from './application/directory/directory-imports';
 export * from './application/sealed-texts';
+export * from './application/school-facts';
+export * from './application/pupil-facts';
 export * from './domain/directory/directory.events';
 export * from './domain/directory/directory.decider';
 export * from './application/use-cases/case-commands';

@@ -11,10 +11,12 @@ export interface PupilFacts {
   dateOfBirth(pupilId: string): Promise<string | null>;
   /** The pupil's school (DIR3: whose director records its leaving), or null when unknown. */
   schoolId(pupilId: string): Promise<string | null>;
+  /** P6: whether this parent has parental authority over the pupil; null when the directory does not know the parent. */
+  hasParentalAuthority(parentId: string, pupilId: string): Promise<boolean | null>;
 }
 
 /** Nothing known (the command's own statement, if any, is used): for tests of the rules without a directory. */
-export const NO_PUPIL_FACTS: PupilFacts = { dateOfBirth: async () => null, schoolId: async () => null };
+export const NO_PUPIL_FACTS: PupilFacts = { dateOfBirth: async () => null, schoolId: async () => null, hasParentalAuthority: async () => null };
 
 /**
  * CON1 from the directory (issue #18): the pupil's date of birth as the administration's export gave it, opened from
@@ -37,9 +39,18 @@ export class DirectoryPupilFacts implements PupilFacts {
     return (await this.pupil(pupilId))?.schoolId ?? null;
   }
 
-  private async pupil(pupilId: string): Promise<DirectoryPersonRecord | null> {
-    const history = await this.store.readStream(streamIds.directoryPerson(pupilId));
+  async hasParentalAuthority(parentId: string, pupilId: string): Promise<boolean | null> {
+    const parent = await this.person(parentId, 'parent');
+    return parent ? parent.authorityOver.includes(pupilId) : null;
+  }
+
+  private pupil(pupilId: string): Promise<DirectoryPersonRecord | null> {
+    return this.person(pupilId, 'pupil');
+  }
+
+  private async person(personId: string, kind: DirectoryPersonRecord['kind']): Promise<DirectoryPersonRecord | null> {
+    const history = await this.store.readStream(streamIds.directoryPerson(personId));
     const state = history.reduce((s: DirectoryPersonState, e) => evolveDirectoryPerson(s, e as unknown as DirectoryPersonEvent), initialDirectoryPersonState);
-    return state.record?.kind === 'pupil' ? state.record : null;
+    return state.record?.kind === kind ? state.record : null;
   }
 }

@@ -49,3 +49,8 @@ export function schoolDayEnds(takenAt: string, calendar: SchoolCalendar, schoolI
   const current = today !== undefined && Date.parse(today) > Date.parse(takenAt) ? today : takenAt;
   return { current, next: endOfSchoolDay(takenAt, calendar, schoolDay ? 1 : 0, schoolId) };
 }
+
+/** The calendar with one school's end of the day as the directory gives it (M1: the directory's fact wins). */
+export function withSchoolDayEnd(calendar: SchoolCalendar, schoolId: string, schoolDayEndsAt: string): SchoolCalendar {
+  return { ...calendar, schools: { ...calendar.schools, [schoolId]: { ...calendar.schools?.[schoolId], schoolDayEndsAt } } };
+}

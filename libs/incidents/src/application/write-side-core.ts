@@ -13,6 +13,7 @@ import { type Handlers, buildHandlers } from './handlers';
 import type { SchoolCalendar } from './school-calendar';
 import type { CommandMeta, CommandResult } from './stream-command-handler';
 import type { PupilFacts } from './pupil-facts';
+import type { SchoolFacts } from './school-facts';
 import { StreamLocator } from './stream-locator';
 
 /** What every command brings from its caller: who acts and when (the context), and the request's ids and If-Match. */
@@ -36,8 +37,10 @@ export interface WriteSideDeps {
   readonly newId?: () => string;
   /** Ids and outcomes only (decisions.md #13). */
   readonly logger?: Logger;
-  /** What the directory knows of a pupil (CON1); none until issue #18. */
+  /** What the directory knows of a pupil (CON1, DIR3, P6). */
   readonly pupilFacts?: PupilFacts;
+  /** What the directory knows of a school (M1). */
+  readonly schoolFacts?: SchoolFacts;
 }
 
 /** A command for a case of either kind, or of one kind only (`undefined`: the other kind does not take it). */

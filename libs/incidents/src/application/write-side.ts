@@ -5,6 +5,7 @@ import { DeviceOverdueWatch } from './device-overdue/device-overdue-watch';
 import { DirectoryImports } from './directory/directory-imports';
 import type { SealedTexts } from './sealed-texts';
 import { DirectoryPupilFacts } from './pupil-facts';
+import { DirectorySchoolFacts } from './school-facts';
 import type { RuleSettings } from './rule-settings';
 import { STREAM_LOCATOR_MIGRATIONS } from './stream-locator.migrations';
 import { CaseCommands } from './use-cases/case-commands';
@@ -65,8 +66,12 @@ export class WriteSide {
     await runMigrations(options.sql, 'api-stream-locator', STREAM_LOCATOR_MIGRATIONS);
     await runMigrations(options.sql, 'api-case-snapshots', CASE_SNAPSHOT_MIGRATIONS);
     await DeviceOverdueWatch.migrate(options.sql);
-    // CON1: a pupil's age from the directory, unless the caller brings its own source (tests).
-    return new WriteSide({ ...options, pupilFacts: options.pupilFacts ?? new DirectoryPupilFacts(options.store, options.sealedTexts) });
+    // CON1, DIR3, P6 and M1 from the directory, unless the caller brings its own source (tests).
+    return new WriteSide({
+      ...options,
+      pupilFacts: options.pupilFacts ?? new DirectoryPupilFacts(options.store, options.sealedTexts),
+      schoolFacts: options.schoolFacts ?? new DirectorySchoolFacts(options.store),
+    });
   }
 
   /** The rules' settings in force (CAL1): `GET /settings` shows them; reads that count school years use them. */

@@ -5,6 +5,8 @@ import type { PupilIncidentCommand } from '../../domain/pupil-incident/pupil-inc
 import type { HeardAs, PupilMeasure } from '../../domain/pupil-incident/pupil-incident.events';
 import type { DisciplinaryMeasure } from '../../domain/staff-misconduct/staff-misconduct.events';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
+import { refuse } from '../../domain/shared/rule-violation';
+import { NO_PUPIL_FACTS } from '../pupil-facts';
 import { type Issued, type WriteSideCore, noCase } from '../write-side-core';
 import { SuspensionBookings } from './suspension-bookings';
 
@@ -122,7 +124,12 @@ export class MeasureCommands {
   }
 
   /** P6: the teacher and the parents are heard before a removal; S12: the staff member before a disciplinary measure. */
-  recordHearing(incidentId: string, hearing: Hearing, issued: Issued): Promise<CommandOutcome> {
+  async recordHearing(incidentId: string, hearing: Hearing, issued: Issued): Promise<CommandOutcome> {
+    // rule P6 (revision 2) with the directory: a parent heard as the pupil's parent has parental authority over it.
+    if (hearing.heardAs === 'parent' && hearing.ofPupilId) {
+      const authority = await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).hasParentalAuthority(hearing.heardPersonId, hearing.ofPupilId);
+      if (authority === false) return refused(refuse('P6', `By the directory, ${hearing.heardPersonId} has no parental authority over ${hearing.ofPupilId}: hear the pupil's own parents`));
+    }
     const hearingId = this.core.newId();
     return this.core.onCaseOutcome(
       incidentId,

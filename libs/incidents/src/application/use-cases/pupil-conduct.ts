@@ -5,7 +5,8 @@ import { evolvePupilConsent, initialPupilConsentState } from '../../domain/conse
 import type { PupilConsentEvent } from '../../domain/consent/consent.events';
 import { refuse } from '../../domain/shared/rule-violation';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
-import { schoolDayEnds } from '../school-calendar';
+import { schoolDayEnds, withSchoolDayEnd } from '../school-calendar';
+import { NO_SCHOOL_FACTS } from '../school-facts';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
 /** M1–M4: what the caller states of the custody; ids, the pupil and the school day are added here. */
@@ -23,8 +24,10 @@ export class PupilConductCommands {
     const custodyId = this.core.newId();
     // M1: the moment taken decides the school day (and M5 the school year), not the moment it is recorded.
     const takenAt = custody.takenAt ?? issued.context.now;
-    // M1 (revision 2): the school's own end of the day and holidays (CAL1 settings).
-    const schoolDay = schoolDayEnds(takenAt, this.core.deps.calendar, custody.schoolId);
+    // M1 (revision 2): the school's own end of the day (the directory's, else the settings') and holidays (CAL1).
+    const endsAt = await (this.core.deps.schoolFacts ?? NO_SCHOOL_FACTS).schoolDayEndsAt(custody.schoolId);
+    const calendar = endsAt ? withSchoolDayEnd(this.core.deps.calendar, custody.schoolId, endsAt) : this.core.deps.calendar;
+    const schoolDay = schoolDayEnds(takenAt, calendar, custody.schoolId);
     const streamId = streamIds.pupilConduct(pupilId);
     // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
     await this.core.locator.remember(custodyId, streamId);
