@@ -1,5 +1,6 @@
 import { DataDirInUseError, EXIT_IN_USE, configureProcessOrExit } from '@casebook/platform';
 import { auditCommand } from './audit.command';
+import { demoCommand } from './demo.command';
 import { directoryCommand } from './directory.command';
 import { privacyCommand } from './privacy.command';
 import { projectionsCommand } from './projections.command';
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
     case 'privacy':
       process.exitCode = await privacyCommand(args, config, (line) => process.stdout.write(`${line}\n`));
       return;
+    case 'demo':
+      process.exitCode = await demoCommand(args, config, (line) => process.stdout.write(`${line}\n`));
+      return;
     case 'directory':
       process.exitCode = await directoryCommand(args, config, (line) => process.stdout.write(`${line}\n`));
       return;
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
       process.stderr.write('usage: npm run cli -- projections status | projections rebuild <name|all> [--batch-size <events>]\n');
       process.stderr.write('usage: npm run cli -- privacy forget <personId> --reason "..." | privacy retention [--dry-run]\n');
       process.stderr.write('usage: npm run cli -- audit verify <bundle.json> [--public-key <key.pem>] | audit verify-store\n');
+      process.stderr.write('usage: npm run cli -- demo seed\n');
       process.stderr.write('usage: npm run cli -- directory import <schools|staff|pupils|parents> <file.csv>\n');
       process.stderr.write('usage: npm run cli -- token --role <role[,role]> --sub <personId> [--schools s1,s2] [--name "..."] [--hours 8]\n');
       process.exitCode = 2;
