@@ -25,6 +25,8 @@ import { PrivacyController, RetentionController } from './privacy/privacy.contro
 import { ConsentCommandsController, ConsentReadsController } from './consents/consents.controller';
 import { ReadModels } from './reads/read-models.http';
 import { DossierReadInterceptor } from './reads/dossier-read.interceptor';
+import { AuthController } from './auth/session/auth.controller';
+import { SessionStore } from './auth/session/session-store';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
 @Module({})
@@ -37,6 +39,7 @@ export class ApiModule {
       imports: [RuntimeModule.forRuntime(runtime, { runBackground: embedded })],
       controllers: [
         HealthController,
+        AuthController,
         IncidentsController,
         IncidentReadController,
         CaseCommandsController,
@@ -61,6 +64,8 @@ export class ApiModule {
       ],
       providers: [
         { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
+        // DIR4: signed-in people's sessions (the console), beside bearer tokens (API clients).
+        { provide: SessionStore, useFactory: (rt: Runtime) => SessionStore.open(rt.sql, rt.config.auth.session), inject: [RUNTIME] },
         IdempotencyInterceptor,
         ReadModels,
         // Every dossier read, by the authorization table's dossier rows (after the guard has verified the caller).

@@ -11,6 +11,7 @@ import { problemValidationPipe } from './http/problem-validation.pipe';
 import { NestPinoLogger } from './http/nest-pino.logger';
 import { useStrictJsonParser } from './http/json-body.parser';
 import { useCsvBodyParser } from './http/csv-body.parser';
+import fastifyCookie from '@fastify/cookie';
 import { HEADER_LIMIT_BYTES, REQUEST_TIMEOUT_MS, registerHttpSecurity } from './http/http-security';
 
 /** api.md: bodies over 1 MiB are refused with 413. */
@@ -34,6 +35,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
     bodyParser: false,
   });
   await registerHttpSecurity(app, runtime);
+  await app.register(fastifyCookie);
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
   app.useGlobalPipes(problemValidationPipe());
   app.useGlobalInterceptors(new RevealPersonalDataInterceptor(runtime.reveal, app.get(Reflector)));
@@ -43,6 +45,11 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   fastify.removeContentTypeParser('text/plain');
   useStrictJsonParser(fastify);
   useCsvBodyParser(fastify);
+  // The development sign-in's form (a few bytes: a person id); every other route takes JSON only (415).
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (request, body, done) => {
+    if (request.url.split('?')[0] !== '/auth/dev-login') done(Object.assign(new Error('Bodies are JSON (application/json)'), { statusCode: 415 }), undefined);
+    else done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
   fastify.addHook('onResponse', async (request, reply) => {
     runtime.logger.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

@@ -134,12 +134,17 @@ export const ACCESS_POLICY = {
 export type Operation = keyof typeof ACCESS_POLICY;
 
 /** Routes anyone may call without a token (api.md: health; the OpenAPI document). */
-export const PUBLIC_ROUTES: readonly { readonly method: 'GET'; readonly path: string }[] = [
+export const PUBLIC_ROUTES: readonly { readonly method: 'GET' | 'POST'; readonly path: string }[] = [
   { method: 'GET', path: '/health/live' },
   { method: 'GET', path: '/health/ready' },
   { method: 'GET', path: '/docs' },
   { method: 'GET', path: '/docs/openapi.json' },
   { method: 'GET', path: '/docs/openapi.yaml' },
+  // Sign-in (DIR4): they make or end a session, or say whose it is.
+  { method: 'GET', path: '/auth/login' },
+  { method: 'POST', path: '/auth/dev-login' },
+  { method: 'GET', path: '/auth/me' },
+  { method: 'POST', path: '/auth/logout' },
 ];
 
 /** What a condition looks at. Unknown parts (no school, no kind) never satisfy a condition that needs them. */

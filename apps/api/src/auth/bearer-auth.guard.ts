@@ -5,6 +5,9 @@ import { AuthenticationError, type Principal } from '@casebook/access';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { ACCESS_POLICY, type Operation, admits, rolesFor } from './access-policy';
 import { ACCESS_OPERATIONS } from './access.decorator';
+import { principalFromDirectory } from './session/directory-principal';
+import { CSRF_HEADER, sessionIdOf } from './session/session-cookie';
+import { SessionStore } from './session/session-store';
 
 type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
@@ -25,18 +28,23 @@ export class BearerAuthGuard implements CanActivate {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly reflector: Reflector,
+    private readonly sessions: SessionStore,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const token = bearerTokenOf(header);
-    if (!token) throw unauthorized('An Authorization: Bearer <token> header is required');
-    try {
-      request.principal = await this.runtime.tokens.verify(token);
-    } catch (error) {
-      if (error instanceof AuthenticationError) throw unauthorized(error.reason);
-      throw error;
+    const sessionId = token ? null : sessionIdOf(request);
+    if (sessionId) request.principal = await this.signedIn(request, sessionId);
+    else if (!token) throw unauthorized('An Authorization: Bearer <token> header, or a signed-in session, is required');
+    else {
+      try {
+        request.principal = await this.runtime.tokens.verify(token);
+      } catch (error) {
+        if (error instanceof AuthenticationError) throw unauthorized(error.reason);
+        throw error;
+      }
     }
     const operations = this.reflector.getAllAndOverride<Operation[] | undefined>(ACCESS_OPERATIONS, [context.getHandler(), context.getClass()]);
     if (!operations?.length) throw new ForbiddenException({ detail: 'This route has no row in the authorization table' });
@@ -44,6 +52,22 @@ export class BearerAuthGuard implements CanActivate {
     if (operations.some((operation) => 'dossier' in ACCESS_POLICY[operation] || admits(operation, request.principal!))) return true;
     const roles = [...new Set(operations.flatMap(rolesFor))];
     throw new ForbiddenException({ detail: `This needs one of the roles ${roles.join(', ')}` });
+  }
+
+  /**
+   * A request with the session cookie (the console): the session must be live, the person the directory's (DIR4: their
+   * roles and schools from there, a person who left no longer acts), and a state-changing request must carry the
+   * session's CSRF token — a cookie alone is what another site can make a browser send.
+   */
+  private async signedIn(request: AuthenticatedRequest, sessionId: string): Promise<Principal> {
+    const session = await this.sessions.find(sessionId);
+    if (!session) throw unauthorized('The session has ended (signed out, idle or too old): sign in again');
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new ForbiddenException({ detail: `A request made with the session cookie needs the session's ${CSRF_HEADER} header` });
+    }
+    const principal = await principalFromDirectory(this.runtime, session.personId);
+    if (!principal) throw unauthorized('You are no longer in the directory as a member of staff (DIR4): ask the board');
+    return principal;
   }
 }
 

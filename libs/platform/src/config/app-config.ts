@@ -47,6 +47,10 @@ export interface AppConfig {
     readonly audience: string | undefined;
     /** Where the embedded default keeps its generated secret. */
     readonly secretFile: string;
+    /** DIR4: signed-in people's server-side sessions: idle and absolute expiry. */
+    readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
+    /** OIDC_ISSUER_URL: the board's identity provider; unset on a loopback address = the development sign-in. */
+    readonly oidcIssuerUrl: string | undefined;
   };
   /** Issue #7: per-person keys (crypto-shredding) and retention. */
   readonly privacy: {
@@ -110,6 +114,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       issuer: optionalString(env, 'AUTH_ISSUER'),
       audience: optionalString(env, 'AUTH_AUDIENCE'),
       secretFile: resolve(dataDir, 'auth-secret'),
+      session: { idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30) },
+      oidcIssuerUrl: optionalString(env, 'OIDC_ISSUER_URL'),
     },
     privacy: {
       masterKey: base64Key(env, 'PRIVACY_MASTER_KEY', 32),

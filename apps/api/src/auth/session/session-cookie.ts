@@ -1,0 +1,30 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export const SESSION_COOKIE = 'casebook_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Loopback: the development machine, where the cookie may go without TLS. */
+export function isLoopback(request: FastifyRequest): boolean {
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '127.0.0.1' || host === '::1';
+}
+
+/** The session id of this request's cookie, or null. */
+export function sessionIdOf(request: FastifyRequest): string | null {
+  const value = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+  return value && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
+}
+
+/** `HttpOnly`, `SameSite=Lax`, `Secure` unless on loopback; no `Max-Age`: the server's expiry decides. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, id: string): void {
+  void (reply as FastifyReply & { setCookie: (name: string, value: string, options: object) => FastifyReply }).setCookie(SESSION_COOKIE, id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: !isLoopback(request),
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  void (reply as FastifyReply & { clearCookie: (name: string, options: object) => FastifyReply }).clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: !isLoopback(request) });
+}

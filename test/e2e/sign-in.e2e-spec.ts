@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { describeOnEveryStore } from './support/api-harness';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
+const cookieOf = (response: LightMyRequestResponse) => String(response.headers['set-cookie'] ?? '').split(';')[0]!;
+
+// Issue #18, DIR4 (api.md revision 2 "Sign-in"): a person signs in (here: the development sign-in, which exists only
+// without OIDC_ISSUER_URL on a loopback address) and gets a server-side session; who they are and in which roles at
+// which schools comes from the directory; a state-changing request with the cookie needs the CSRF token.
+describeOnEveryStore('signing in (DIR4)', (api) => {
+  let board: string;
+  const app = () => api.app();
+  const devLogin = (personId: string, host = 'localhost') => app().inject({ method: 'POST', url: '/auth/dev-login', headers: { host, 'content-type': 'application/json' }, payload: JSON.stringify({ personId }) });
+
+  beforeAll(async () => {
+    board = await api.token('board-1', ['board'], []);
+    for (const kind of ['schools', 'staff', 'pupils']) expect((await api.post(`/directory/imports/${kind}`, fixture(kind), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
+  });
+
+  it("shows the development sign-in on a loopback address, listing the directory's staff, and nowhere else", async () => {
+    const page = await app().inject({ method: 'GET', url: '/auth/login', headers: { host: 'localhost:3000' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Ontwikkelaarsaanmelding');
+    expect(page.body).toContain('Anna de Vries');
+    expect(page.body).not.toContain('Daan Visser'); // pupils do not sign in
+    expect((await app().inject({ method: 'GET', url: '/auth/login', headers: { host: 'casebook.example.nl' } })).statusCode).toBe(404);
+    expect((await devLogin('staff-dir-1', 'casebook.example.nl')).statusCode).toBe(404);
+    // The page's form: a browser posts it and is sent on to the console.
+    const form = await app().inject({ method: 'POST', url: '/auth/dev-login', headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'personId=staff-dir-1' });
+    expect([form.statusCode, form.headers['location']]).toEqual([303, '/']);
+    expect(String(form.headers['set-cookie'])).toContain('casebook_session=');
+  });
+
+  it('signs a staff member in with roles and schools from the directory; the session cookie is HttpOnly and SameSite=Lax', async () => {
+    const signedIn = await devLogin('staff-dir-1');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toEqual({ personId: 'staff-dir-1', name: 'Anna de Vries', roles: ['director'], schools: ['school-1'], csrfToken: expect.any(String) });
+    const setCookie = String(signedIn.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).not.toMatch(/Secure/); // loopback
+    const cookie = cookieOf(signedIn);
+    const me = await app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ personId: 'staff-dir-1', roles: ['director'], schools: ['school-1'] });
+    expect((await app().inject({ method: 'GET', url: '/work', headers: { cookie } })).statusCode).toBe(200);
+    // Roles come from the directory: the director cannot read the board's inspector queue.
+    expect((await app().inject({ method: 'GET', url: '/inspector-notifications', headers: { cookie } })).statusCode).toBe(403);
+  });
+
+  it('refuses a state-changing request with the cookie but without the CSRF token, and changes nothing', async () => {
+    const signedIn = await devLogin('staff-dir-1');
+    const cookie = cookieOf(signedIn);
+    const body = JSON.stringify({ type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: 'Berichten', involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }] });
+    const before = await api.eventCount();
+    const refused = await app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json' }, payload: body });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    const wrong = await app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': 'not-it' }, payload: body });
+    expect(wrong.statusCode).toBe(403);
+    expect(await api.eventCount()).toBe(before);
+    const reported = await app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': signedIn.json().csrfToken }, payload: body });
+    expect(reported.statusCode).toBe(201);
+    // The event names the signed-in person as the actor.
+    const [event] = await api.runtime().eventStore.readStream(`pupil-incident-${reported.json().id}`);
+    expect(event!.metadata).toMatchObject({ actorId: 'staff-dir-1', actorRole: 'director' });
+  });
+
+  it('refuses someone the directory does not have as staff, an ended session, and a person who left', async () => {
+    expect((await devLogin('pupil-1')).statusCode).toBe(403);
+    expect((await devLogin('nobody-here')).statusCode).toBe(403);
+    expect((await devLogin('../etc')).statusCode).toBe(403);
+
+    // Logout ends it: the cookie no longer signs anyone in.
+    const signedIn = await devLogin('staff-t-1');
+    const cookie = cookieOf(signedIn);
+    expect((await app().inject({ method: 'POST', url: '/auth/logout', headers: { cookie } })).statusCode).toBe(403); // no CSRF token
+    expect((await app().inject({ method: 'POST', url: '/auth/logout', headers: { cookie, 'x-csrf-token': signedIn.json().csrfToken } })).statusCode).toBe(204);
+    expect((await app().inject({ method: 'GET', url: '/work', headers: { cookie } })).statusCode).toBe(401);
+    expect((await app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } })).statusCode).toBe(401);
+
+    // Idle too long: the session's last use moved back past the idle limit (the state, not a wait).
+    const idle = await devLogin('staff-t-1');
+    await api.runtime().sql.query("UPDATE auth_sessions SET last_seen_at = now() - interval '2 hours' WHERE person_id = 'staff-t-1' AND revoked_at IS NULL");
+    expect((await app().inject({ method: 'GET', url: '/work', headers: { cookie: cookieOf(idle) } })).statusCode).toBe(401);
+
+    // The directory says the teacher left: their live session no longer acts.
+    const live = await devLogin('staff-t-1');
+    expect((await app().inject({ method: 'GET', url: '/work', headers: { cookie: cookieOf(live) } })).statusCode).toBe(200);
+    const left = fixture('staff').replace('teacher@school-1;2021-08-01;', 'teacher@school-1;2021-08-01;2026-01-31');
+    expect((await api.post('/directory/imports/staff', left, board, { 'content-type': 'text/csv' })).json()).toMatchObject({ left: 1 });
+    expect((await app().inject({ method: 'GET', url: '/work', headers: { cookie: cookieOf(live) } })).statusCode).toBe(401);
+    expect((await devLogin('staff-t-1')).statusCode).toBe(403);
+  });
+
+  it('keeps bearer tokens working for API clients', async () => {
+    expect((await api.get('/work', board)).statusCode).toBe(200);
+    expect((await app().inject({ method: 'GET', url: '/work', headers: { cookie: 'casebook_session=not-a-session-id-at-all' } })).statusCode).toBe(401);
+  });
+});
