@@ -1,12 +1,15 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findDirectoryPeople } from '@casebook/projections';
+import { findDirectoryPeople, findSchools } from '@casebook/projections';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { ReadModels } from '../../reads/read-models.http';
 import { principalFromDirectory } from './directory-principal';
 import { CSRF_HEADER, clearSessionCookie, isLoopback, sessionIdOf, setSessionCookie } from './session-cookie';
 import { SessionStore } from './session-store';
+
+/** The page is Dutch: roles in the words the board uses. */
+const ROLE_NL: Readonly<Record<string, string>> = { board: 'College van Bestuur', director: 'directie', teacher: 'leerkracht', hr: 'HR', legal: 'juridische zaken' };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -35,12 +38,14 @@ export class AuthController {
       void reply.status(501).type('application/problem+json').send({ type: 'about:blank', title: 'Not Implemented', status: 501, detail: 'Sign-in with the identity provider is not built yet (issue #18)' });
       return;
     }
-    const staff = await this.runtime.reveal.reveal(await findDirectoryPeople(await this.readModels.open('directory', reply), { kinds: ['staff'] }));
+    const directory = await this.readModels.open('directory', reply);
+    const staff = await this.runtime.reveal.reveal(await findDirectoryPeople(directory, { kinds: ['staff'] }));
+    const schoolNames = new Map((await findSchools(directory)).map((school) => [school.schoolId, school.name]));
     const today = new Date().toISOString().slice(0, 10);
     const rows = staff
       .filter((person) => !person.leftOn || person.leftOn > today)
       .map((person) => {
-        const roles = person.roles.map((role) => (role.schoolId ? `${role.role} (${role.schoolId})` : role.role)).join(', ');
+        const roles = person.roles.map((role) => `${ROLE_NL[role.role] ?? role.role}${role.schoolId ? `, ${schoolNames.get(role.schoolId) ?? role.schoolId}` : ''}`).join('; ');
         return `<li><form method="post" action="/auth/dev-login"><input type="hidden" name="personId" value="${escapeHtml(person.personId)}"><button type="submit">${escapeHtml(person.name)}</button> <span>${escapeHtml(roles)}</span></form></li>`;
       })
       .join('\n');
