@@ -70,6 +70,12 @@ describeOnEveryStore('consent registers over HTTP', (api) => {
     expect((await consent('pupil-dir-con1', { givenBy: 'pupil', dateOfBirth: '2008-02-01' }, director)).json()).toMatchObject({ status: 409, rule: 'CON1' });
     expect(await api.eventCount()).toBe(before);
     expect((await consent('pupil-dir-con1', { givenBy: 'parents' }, director)).statusCode).toBe(200);
+    // R2: a pupil the directory has at the school, never asked, is on the list; one whose parents consented is not.
+    expect((await api.post('/directory/imports/pupils', 'personId,name,dateOfBirth,schoolId,group,enrolledOn\npupil-dir-never,Noor,2017-05-01,school-1,groep 3,2021-08-16\n', board, csv)).json()).toMatchObject({ created: 1 });
+    const position = await api.runtime().eventStore.headPosition();
+    const items = (await api.get(`/schools/school-1/website-publication/non-consenting?waitForPosition=${position}`, director)).json().items as { pupilId: string; status: string }[];
+    expect(items).toContainEqual(expect.objectContaining({ pupilId: 'pupil-dir-never', status: 'never-asked' }));
+    expect(items.map((item) => item.pupilId)).not.toContain('pupil-dir-con1');
   });
 
   it("records the director's written permission for a recording, and refuses anyone else (R1)", async () => {

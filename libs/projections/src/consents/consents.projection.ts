@@ -2,7 +2,7 @@ import type { ConsentPurpose } from '@casebook/incidents';
 import type { EntityManager } from 'typeorm';
 import { type EventTable, type Projection, dispatch } from '../runtime/projection';
 
-type Category = 'pupil-consent' | 'school-consent' | 'pupil-incident' | 'staff-misconduct' | 'pupil-conduct';
+type Category = 'pupil-consent' | 'school-consent' | 'pupil-incident' | 'staff-misconduct' | 'pupil-conduct' | 'directory-person';
 type Statement = readonly [sql: string, params: readonly unknown[]];
 interface Place {
   readonly schema: string;
@@ -12,12 +12,12 @@ interface Place {
  * The consent registers (E4, R1, R2): each pupil's latest decision per purpose (mailbox, website publication),
  * from which the list of pupils who did not consent to publication is read; each school's recording permissions;
  * and the pupils the school is known to have (R2 revision 2: "or never asked" — a pupil of the school with no
- * decision at all). Until the directory (issue #18) lists a school's pupils, they are those of its cases, custodies
- * and account measures.
+ * decision at all): the directory's pupils of the school (DIR1), and those of its cases, custodies and account
+ * measures.
  */
 export const consentsProjection: Projection<Category> = {
   name: 'consents',
-  categories: ['pupil-consent', 'school-consent', 'pupil-incident', 'staff-misconduct', 'pupil-conduct'],
+  categories: ['pupil-consent', 'school-consent', 'pupil-incident', 'staff-misconduct', 'pupil-conduct', 'directory-person'],
   entities: [],
   ddl: (schema) => `
 CREATE TABLE ${schema}.pupil_consents (
@@ -72,6 +72,10 @@ const STATEMENTS: EventTable<Category, Place, Statement | undefined> = {
   DeviceTakenIntoCustody: conductOf,
   EmailAccountSuspended: conductOf,
   EmailUseWarned: conductOf,
+  // DIR1: the directory's pupils are the school's, whether or not a case ever named them.
+  PersonRegistered: ({ data }, place) => (data.kind === 'pupil' ? pupilsOf(data.schoolId, [data.personId], place) : undefined),
+  PersonChanged: ({ data }, place) => (data.kind === 'pupil' ? pupilsOf(data.schoolId, [data.personId], place) : undefined),
+  PersonLeft: null,
   // The rest of a case or a pupil's conduct names no pupil the report, an addition or a custody did not.
   MeasureImposed: null,
   CorrespondenceRecorded: null,

@@ -45,9 +45,13 @@ export class ReadModelCatalog {
     return projection;
   }
 
-  /** What a version's tables are: a hash of the projection's DDL (the schema name left out). */
+  /**
+   * What a version was built from: a hash of the projection's DDL (the schema name left out) and of the stream
+   * categories it reads — a read model that starts reading another kind of stream must be rebuilt as surely as one
+   * whose tables changed.
+   */
   static ddlHashOf(projection: AnyProjection): string {
-    return createHash('sha256').update(projection.ddl('"schema"')).digest('hex').slice(0, 16);
+    return createHash('sha256').update(projection.ddl('"schema"')).update(`\n-- reads: ${[...projection.categories].sort().join(', ')}`).digest('hex').slice(0, 16);
   }
 
   /** The read models whose live version was built with other tables than today's code declares: to be rebuilt. */
