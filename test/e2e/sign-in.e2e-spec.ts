@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { ReadModelCatalog } from '@casebook/projections';
+import { waitUntil } from '@casebook/testing';
 import { describeOnEveryStore } from './support/api-harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
@@ -17,6 +19,10 @@ describeOnEveryStore('signing in (DIR4)', (api) => {
   beforeAll(async () => {
     board = await api.token('board-1', ['board'], []);
     for (const kind of ['schools', 'staff', 'pupils']) expect((await api.post(`/directory/imports/${kind}`, fixture(kind), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
+    // The sign-in page lists the directory read model: wait until it holds the last person imported (the state, not a time).
+    const last = Math.max(...(await Promise.all(['staff-dir-1', 'staff-t-1', 'board-1', 'pupil-3'].map(async (id) => (await api.runtime().eventStore.readStream(`directory-person-${id}`)).at(-1)!.globalPosition))));
+    const catalog = api.app().get(ReadModelCatalog);
+    await waitUntil(async () => (await catalog.position('directory', await catalog.liveVersion('directory'))) >= last, 'the directory read model to hold the import');
   });
 
   it("shows the development sign-in on a loopback address, listing the directory's staff, and nowhere else", async () => {

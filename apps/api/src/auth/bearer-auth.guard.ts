@@ -39,12 +39,14 @@ export class BearerAuthGuard implements CanActivate {
     if (sessionId) request.principal = await this.signedIn(request, sessionId);
     else if (!token) throw unauthorized('An Authorization: Bearer <token> header, or a signed-in session, is required');
     else {
+      let verified: Principal;
       try {
-        request.principal = await this.runtime.tokens.verify(token);
+        verified = await this.runtime.tokens.verify(token);
       } catch (error) {
         if (error instanceof AuthenticationError) throw unauthorized(error.reason);
         throw error;
       }
+      request.principal = await this.tokenPrincipal(verified);
     }
     const operations = this.reflector.getAllAndOverride<Operation[] | undefined>(ACCESS_OPERATIONS, [context.getHandler(), context.getClass()]);
     if (!operations?.length) throw new ForbiddenException({ detail: 'This route has no row in the authorization table' });
@@ -52,6 +54,17 @@ export class BearerAuthGuard implements CanActivate {
     if (operations.some((operation) => 'dossier' in ACCESS_POLICY[operation] || admits(operation, request.principal!))) return true;
     const roles = [...new Set(operations.flatMap(rolesFor))];
     throw new ForbiddenException({ detail: `This needs one of the roles ${roles.join(', ')}` });
+  }
+
+  /**
+   * DIR4 for API clients: with AUTH_TOKEN_ROLES=directory the token says only who is calling (its verified subject);
+   * what they may do — roles, schools — is the directory's, checked the same way as a signed-in person's.
+   */
+  private async tokenPrincipal(verified: Principal): Promise<Principal> {
+    if (this.runtime.config.auth.tokenRoles === 'claims') return verified;
+    const principal = await principalFromDirectory(this.runtime, verified.id);
+    if (!principal) throw unauthorized(`${verified.id} is not a member of staff in the directory (DIR4): a token names someone the directory knows`);
+    return principal;
   }
 
   /**

@@ -51,6 +51,11 @@ export interface AppConfig {
     readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
     /** OIDC_ISSUER_URL: the board's identity provider; unset on a loopback address = the development sign-in. */
     readonly oidcIssuerUrl: string | undefined;
+    /**
+     * AUTH_TOKEN_ROLES: `claims` — a bearer token's roles and schools are taken as it states them; `directory` (DIR4)
+     * — its subject must be a member of staff in the directory, whose roles and schools apply.
+     */
+    readonly tokenRoles: 'claims' | 'directory';
   };
   /** Issue #7: per-person keys (crypto-shredding) and retention. */
   readonly privacy: {
@@ -116,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       secretFile: resolve(dataDir, 'auth-secret'),
       session: { idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30) },
       oidcIssuerUrl: optionalString(env, 'OIDC_ISSUER_URL'),
+      tokenRoles: oneOf(env, 'AUTH_TOKEN_ROLES', ['claims', 'directory'] as const, 'claims'),
     },
     privacy: {
       masterKey: base64Key(env, 'PRIVACY_MASTER_KEY', 32),

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Issued } from '@casebook/incidents';
+import { describeOnEveryStore } from './support/api-harness';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
+
+// DIR4 for API clients: with AUTH_TOKEN_ROLES=directory a bearer token says who calls, the directory what they may do.
+describeOnEveryStore(
+  'bearer tokens checked against the directory (DIR4, AUTH_TOKEN_ROLES=directory)',
+  (api) => {
+    beforeAll(async () => {
+      // The first import comes from the operator (as `npm run cli -- directory import` does): nobody can sign in before it.
+      const issued: Issued = { context: { actor: { id: 'operator-cli', role: 'board', schools: [] }, now: new Date().toISOString() }, meta: { correlationId: 'bootstrap', causationId: null } };
+      for (const kind of ['schools', 'staff'] as const) expect((await api.runtime().writeSide.directory.import(kind, fixture(kind), issued)).outcome).toBe('imported');
+    });
+
+    it('takes roles and schools from the directory, not from the token', async () => {
+      // The token claims the board; the directory says director of school-1.
+      const claimsBoard = await api.token('staff-dir-1', ['board'], []);
+      expect((await api.get('/inspector-notifications', claimsBoard)).statusCode).toBe(403);
+      expect((await api.get('/work', claimsBoard)).statusCode).toBe(200);
+      const board = await api.token('board-1', ['teacher'], ['school-9']);
+      expect((await api.get('/inspector-notifications', board)).statusCode).toBe(200);
+    });
+
+    it('refuses a token whose subject the directory does not have as staff, or who left', async () => {
+      expect((await api.get('/work', await api.token('nobody-here', ['board'], []))).statusCode).toBe(401);
+      const board = await api.token('board-1', ['board'], []);
+      const left = fixture('staff').replace('teacher@school-1;2021-08-01;', 'teacher@school-1;2021-08-01;2026-01-31');
+      expect((await api.post('/directory/imports/staff', left, board, { 'content-type': 'text/csv' })).json()).toMatchObject({ left: 1 });
+      expect((await api.get('/work', await api.token('staff-t-1', ['teacher']))).statusCode).toBe(401);
+    });
+  },
+  { env: { AUTH_TOKEN_ROLES: 'directory' } },
+);
