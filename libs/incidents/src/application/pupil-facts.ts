@@ -1,6 +1,6 @@
 import { type EventStore, streamIds } from '@casebook/event-store';
-import { type DirectoryPersonState, evolveDirectoryPerson, initialDirectoryPersonState } from '../domain/directory/directory.decider';
-import type { DirectoryPersonEvent, DirectoryPersonRecord } from '../domain/directory/directory.events';
+import { directoryPersonStateOf } from '../domain/directory/directory.decider';
+import type { DirectoryPersonRecord } from '../domain/directory/directory.events';
 import type { SealedTexts } from './sealed-texts';
 /**
  * Facts about a pupil that rules need and the directory holds (DIR1): a pupil's date of birth (CON1). The directory
@@ -49,8 +49,7 @@ export class DirectoryPupilFacts implements PupilFacts {
   }
 
   private async person(personId: string, kind: DirectoryPersonRecord['kind']): Promise<DirectoryPersonRecord | null> {
-    const history = await this.store.readStream(streamIds.directoryPerson(personId));
-    const state = history.reduce((s: DirectoryPersonState, e) => evolveDirectoryPerson(s, e as unknown as DirectoryPersonEvent), initialDirectoryPersonState);
+    const state = directoryPersonStateOf(await this.store.readStream(streamIds.directoryPerson(personId)));
     return state.record?.kind === kind ? state.record : null;
   }
 }

@@ -63,7 +63,7 @@ class Params {
 }
 
 /** The scope and CI1 as a predicate on `c` (the cases table). */
-export function visibleTo(scope: CaseloadScope, schema: string, params: Params): string {
+function visibleTo(scope: CaseloadScope, schema: string, params: Params): string {
   const viewer = params.bind(scope.viewerId);
   const ways: string[] = [];
   if (scope.all) ways.push('true');
@@ -150,4 +150,3 @@ export async function findCaseload(
   };
 }
 
-export { Params as SqlParams };

@@ -1,6 +1,6 @@
 import type { Principal } from '@casebook/access';
 import { streamIds } from '@casebook/event-store';
-import { type DirectoryPersonEvent, type DirectoryPersonState, type Role, evolveDirectoryPerson, initialDirectoryPersonState } from '@casebook/incidents';
+import { type Role, directoryPersonStateOf } from '@casebook/incidents';
 import type { Runtime } from '@casebook/runtime';
 
 /**
@@ -9,8 +9,7 @@ import type { Runtime } from '@casebook/runtime';
  * parents do not sign in.
  */
 export async function principalFromDirectory(runtime: Runtime, personId: string, today = new Date().toISOString().slice(0, 10)): Promise<Principal | null> {
-  const history = await runtime.eventStore.readStream(streamIds.directoryPerson(personId));
-  const state = history.reduce((s: DirectoryPersonState, e) => evolveDirectoryPerson(s, e as unknown as DirectoryPersonEvent), initialDirectoryPersonState);
+  const state = directoryPersonStateOf(await runtime.eventStore.readStream(streamIds.directoryPerson(personId)));
   const record = state.record;
   if (!record || record.kind !== 'staff' || !record.roles.length) return null;
   if (state.leftOn && state.leftOn <= today) return null;

@@ -1,12 +1,10 @@
 import { type EventStore, type RecordedEvent, WrongExpectedRevisionError, newEventId, streamIds } from '@casebook/event-store';
 import {
-  type DirectoryPersonState,
   type DirectorySchoolState,
   decideDirectoryPerson,
   decideDirectorySchool,
-  evolveDirectoryPerson,
+  directoryPersonStateOf,
   evolveDirectorySchool,
-  initialDirectoryPersonState,
   initialDirectorySchoolState,
 } from '../../domain/directory/directory.decider';
 import type { DirectoryPersonEvent, DirectorySchoolEvent } from '../../domain/directory/directory.events';
@@ -88,7 +86,7 @@ export class DirectoryImports {
       const streamId = streamIds.directoryPerson(row.record.personId);
       const history = await this.store.readStream(streamId);
       // The texts as they are now, opened: the export is compared with what it said before, not with ciphertext.
-      const state = await this.texts.open(history.reduce((s: DirectoryPersonState, e) => evolveDirectoryPerson(s, e as unknown as DirectoryPersonEvent), initialDirectoryPersonState));
+      const state = await this.texts.open(directoryPersonStateOf(history));
       if (state.record?.name === this.texts.erasedText) {
         // Erased (their period ended, or on request): an export that still lists them does not bring their data back.
         erased++;

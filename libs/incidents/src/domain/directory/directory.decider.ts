@@ -22,6 +22,11 @@ export function evolveDirectoryPerson(state: DirectoryPersonState, event: Direct
   }
 }
 
+/** A directory person's stream as it stands (its texts still sealed): the one fold every reader of the directory uses. */
+export function directoryPersonStateOf(history: readonly { readonly type: string; readonly data: unknown }[]): DirectoryPersonState {
+  return history.reduce((s: DirectoryPersonState, e) => evolveDirectoryPerson(s, e as DirectoryPersonEvent), initialDirectoryPersonState);
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields of `next` that differ from `current`, in the record's order. */
