@@ -99,7 +99,7 @@ export async function runHttpBench(serverUrl: string, log: (line: string) => voi
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-http-bench-'));
   const [apiPort, metricsPort, baselinePort] = [await freePort(), await freePort(), await freePort()];
   // One token drives thousands of requests a second: no rate limit here (it is measured on its own in the e2e suite).
-  const common = { DATABASE_URL: database.url, AUTH_JWT_SECRET: SECRET, DATA_DIR: dataDir, RETENTION_INTERVAL_HOURS: '0', SUBSCRIPTION_POLL_MS: '100', RATE_LIMIT_PER_MINUTE: '0' };
+  const common = { DATABASE_URL: database.url, AUTH_JWT_SECRET: SECRET, AUTH_TOKEN_ROLES: 'claims', DATA_DIR: dataDir, RETENTION_INTERVAL_HOURS: '0', SUBSCRIPTION_POLL_MS: '100', RATE_LIMIT_PER_MINUTE: '0' };
   let api: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   let baseline: ChildProcess | undefined;

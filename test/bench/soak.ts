@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const serverUrl = process.env['SOAK_DATABASE_URL'] ?? process.env['DATABASE_URL'];
   const database = serverUrl ? await createScratchDatabase(serverUrl, 'soak') : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-soak-'));
-  const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: SOAK_SECRET, RATE_LIMIT_PER_MINUTE: '0', ...(database ? { DATABASE_URL: database.url } : {}) };
+  const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: SOAK_SECRET, AUTH_TOKEN_ROLES: 'claims', RATE_LIMIT_PER_MINUTE: '0', ...(database ? { DATABASE_URL: database.url } : {}) };
   const runtime = await openRuntime(loadConfig(env), createLogger('warn'), 'api');
   const app = await createApiApp(runtime);
   if (database) await app.get(ProjectionHost).start();

@@ -39,7 +39,7 @@ describeWithService('postgres', 'backup and restore', (serverUrl) => {
 
   /** An api on `database`, with the same keys (DATA_DIR for the signing key, PRIVACY_MASTER_KEY) as the original. */
   async function deploy(database: ScratchDatabase, projections: boolean): Promise<Deployment> {
-    const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, PRIVACY_MASTER_KEY: MASTER_KEY, RATE_LIMIT_PER_MINUTE: '0' };
+    const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, AUTH_TOKEN_ROLES: 'claims', PRIVACY_MASTER_KEY: MASTER_KEY, RATE_LIMIT_PER_MINUTE: '0' };
     const runtime = await openRuntime(loadConfig(env), createLogger('silent'), 'api');
     const app = await createApiApp(runtime);
     if (projections) await app.get(ProjectionHost).start();

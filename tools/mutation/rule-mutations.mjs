@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const D = 'libs/incidents/src/domain';
-/** [rule, file, the code as it is, the code with the rule removed] */
+/** [rule, file, the code as it is, the code with the rule removed, the suites that must notice (default: the library's specs)] */
 const MUTATIONS = [
   ['SC1', `${D}/case/case.decider.ts`, "if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s`);", "if (false) return refuse('SC1', '');"],
   ['SC1', `${D}/case/case.decider.ts`, 'if (!rules.categories.includes(data.category)) return refuse(\'SC1\', `Category ${data.category} is not one of a ${rules.kind}\'s: a case', 'if (false) return refuse(\'SC1\', `Category ${data.category} is not one of a ${rules.kind}\'s: a case'],
@@ -85,6 +85,11 @@ const MUTATIONS = [
   ['B3', `${D}/criminal-report/criminal-report.decider.ts`, 'state.statutory && data.noticeObligationIds', 'false && data.noticeObligationIds'],
   ['E4', `${D}/pupil-conduct/email-account.decider.ts`, 'return consented ? undefined : refuse(', 'return true ? undefined : refuse('],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
+  // DIR4 is kept at the HTTP edge (who a session or a token's subject is): its black-box suites must notice.
+  ['DIR4', 'apps/api/src/auth/session/directory-principal.ts', 'if (state.leftOn && state.leftOn <= today) return null;', '', 'test/e2e/(sign-in|oidc-sign-in)\\.'],
+  ['DIR4', 'apps/api/src/auth/bearer-auth.guard.ts', "if (this.runtime.config.auth.tokenRoles === 'claims') return verified;", 'return verified;', 'test/e2e/token-roles-directory\\.'],
+  ['DIR4', 'apps/api/src/auth/session/auth.controller.ts', "if (!(await principalFromDirectory(this.runtime, personId))) throw new LoginRefused(403", "if (false) throw new LoginRefused(403", 'test/e2e/oidc-sign-in\\.'],
+  ['DIR4', 'libs/platform/src/config/app-config.ts', "['claims', 'directory'] as const, 'directory')", "['claims', 'directory'] as const, 'claims')", 'libs/platform/'],
 ];
 
 const only = new Set(process.argv.slice(2));
@@ -100,7 +105,7 @@ process.on('SIGINT', () => {
 });
 
 const results = [];
-for (const [rule, file, from, to] of selected) {
+for (const [rule, file, from, to, suites = `${D}/`] of selected) {
   const text = readFileSync(file, 'utf8');
   const at = text.indexOf(from);
   if (at < 0 || text.indexOf(from, at + 1) >= 0) {
@@ -113,7 +118,7 @@ for (const [rule, file, from, to] of selected) {
     writeFileSync(file, text.slice(0, at) + to + text.slice(at + from.length));
     const run = spawnSync(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', '--experimental-vm-modules', join('node_modules', 'jest', 'bin', 'jest.js'), '--silent', '--testPathPatterns', `${D}/`],
+      ['--disable-warning=ExperimentalWarning', '--experimental-vm-modules', join('node_modules', 'jest', 'bin', 'jest.js'), '--silent', '--testPathPatterns', suites],
       { encoding: 'utf8' },
     );
     const failed = /Tests:\s+(\d+) failed/.exec(run.stderr)?.[1];

@@ -26,6 +26,7 @@ import { ConsentCommandsController, ConsentReadsController } from './consents/co
 import { ReadModels } from './reads/read-models.http';
 import { DossierReadInterceptor } from './reads/dossier-read.interceptor';
 import { AuthController } from './auth/session/auth.controller';
+import { HomeController } from './console/home.controller';
 import { SessionStore } from './auth/session/session-store';
 
 /** The HTTP app's table of contents. Feature modules (incidents, read models, ...) are added here. */
@@ -40,6 +41,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        HomeController,
         IncidentsController,
         IncidentReadController,
         CaseCommandsController,

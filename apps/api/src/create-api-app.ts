@@ -45,9 +45,10 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   fastify.removeContentTypeParser('text/plain');
   useStrictJsonParser(fastify);
   useCsvBodyParser(fastify);
-  // The development sign-in's form (a few bytes: a person id); every other route takes JSON only (415).
+  // The sign-in pages' forms (a few bytes: a person id, a CSRF token); every other route takes JSON only (415).
+  const FORM_ROUTES = new Set(['/auth/dev-login', '/auth/logout']);
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (request, body, done) => {
-    if (request.url.split('?')[0] !== '/auth/dev-login') done(Object.assign(new Error('Bodies are JSON (application/json)'), { statusCode: 415 }), undefined);
+    if (!FORM_ROUTES.has(request.url.split('?')[0]!)) done(Object.assign(new Error('Bodies are JSON (application/json)'), { statusCode: 415 }), undefined);
     else done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
   fastify.addHook('onResponse', async (request, reply) => {

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config-error';
+export type { OidcConfig } from './config/oidc-config';
 export * from './database/sql-client';
 export * from './database/pg-sql-client';
 export * from './database/pglite-sql-client';

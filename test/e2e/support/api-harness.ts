@@ -32,8 +32,8 @@ export interface ApiHarness {
 }
 
 export interface HarnessOptions {
-  /** extra settings, e.g. AUTH_ISSUER or RATE_LIMIT_PER_MINUTE */
-  readonly env?: Record<string, string>;
+  /** extra settings, e.g. AUTH_ISSUER or RATE_LIMIT_PER_MINUTE; a function when they are known only once an outer `beforeAll` ran */
+  readonly env?: Record<string, string> | (() => Record<string, string>);
   readonly captureLogs?: boolean;
 }
 
@@ -65,9 +65,11 @@ function harness(serverUrl: () => string | undefined, options: HarnessOptions): 
     dataDir = mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
     const server = serverUrl();
     database = server ? await createScratchDatabase(server, 'e2e') : undefined;
+    const extra = typeof options.env === 'function' ? options.env() : (options.env ?? {});
     // With a key set (AUTH_JWKS_URL) there is no shared secret: the two cannot both be set.
-    const secretSetting = options.env?.['AUTH_JWKS_URL'] ? {} : { AUTH_JWT_SECRET: E2E_SECRET };
-    const env = { DATA_DIR: dataDir, ...secretSetting, RATE_LIMIT_PER_MINUTE: E2E_RATE_LIMIT, ...options.env, ...(database ? { DATABASE_URL: database.url } : {}) };
+    const secretSetting = extra['AUTH_JWKS_URL'] ? {} : { AUTH_JWT_SECRET: E2E_SECRET };
+    // The suites mint tokens with the roles they need (AUTH_TOKEN_ROLES=claims); DIR4's default has suites of its own.
+    const env = { DATA_DIR: dataDir, ...secretSetting, RATE_LIMIT_PER_MINUTE: E2E_RATE_LIMIT, AUTH_TOKEN_ROLES: 'claims', ...extra, ...(database ? { DATABASE_URL: database.url } : {}) };
     const logger = options.captureLogs ? createLogger('trace', 'casebook', { write: (line: string) => void logged.push(line) }) : createLogger('silent');
     runtime = await openRuntime(loadConfig(env), logger, 'api');
     app = await createApiApp(runtime);

@@ -26,7 +26,7 @@ export interface Running {
 
 /** Starts `dist/apps/<app>/src/main.js` with `env` on top of a clean environment for it. */
 export function startApp(app: 'api' | 'worker' | 'cli', env: Record<string, string>, args: readonly string[] = []): Running {
-  const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', AUTH_JWT_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0', SUBSCRIPTION_POLL_MS: '50', RETENTION_INTERVAL_HOURS: '0' };
+  const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', AUTH_JWT_SECRET: SECRET, AUTH_TOKEN_ROLES: 'claims', RATE_LIMIT_PER_MINUTE: '0', SUBSCRIPTION_POLL_MS: '50', RETENTION_INTERVAL_HOURS: '0' };
   delete base['KAFKA_BROKERS'];
   const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`), ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -142,9 +142,12 @@ export const PUBLIC_ROUTES: readonly { readonly method: 'GET' | 'POST'; readonly
   { method: 'GET', path: '/docs/openapi.yaml' },
   // Sign-in (DIR4): they make or end a session, or say whose it is.
   { method: 'GET', path: '/auth/login' },
+  { method: 'GET', path: '/auth/callback' },
   { method: 'POST', path: '/auth/dev-login' },
   { method: 'GET', path: '/auth/me' },
   { method: 'POST', path: '/auth/logout' },
+  // Where sign-in lands: says who is signed in (from the session, as /auth/me), or offers the way in.
+  { method: 'GET', path: '/' },
 ];
 
 /** What a condition looks at. Unknown parts (no school, no kind) never satisfy a condition that needs them. */

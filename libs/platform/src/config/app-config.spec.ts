@@ -22,6 +22,11 @@ describe('configuration', () => {
     expect(config.kafka?.brokers).toEqual(['127.0.0.1:9092', 'kafka-2:9092']);
   });
 
+  it("DIR4: takes a bearer token's roles from the directory unless the deployment says so (AUTH_TOKEN_ROLES=claims)", () => {
+    expect(loadConfig({}).auth.tokenRoles).toBe('directory');
+    expect(loadConfig({ AUTH_TOKEN_ROLES: 'claims' }).auth.tokenRoles).toBe('claims');
+  });
+
   it.each([
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],

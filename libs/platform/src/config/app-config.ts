@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { type Env, hostPortList, integer, oneOf, optionalString, url } from './env-readers';
+import { type OidcConfig, oidcConfig } from './oidc-config';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -49,11 +50,12 @@ export interface AppConfig {
     readonly secretFile: string;
     /** DIR4: signed-in people's server-side sessions: idle and absolute expiry. */
     readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
-    /** OIDC_ISSUER_URL: the board's identity provider; unset on a loopback address = the development sign-in. */
-    readonly oidcIssuerUrl: string | undefined;
+    /** OIDC_*: the board's identity provider; unset on a loopback address = the development sign-in. */
+    readonly oidc: OidcConfig | undefined;
     /**
-     * AUTH_TOKEN_ROLES: `claims` — a bearer token's roles and schools are taken as it states them; `directory` (DIR4)
-     * — its subject must be a member of staff in the directory, whose roles and schools apply.
+     * AUTH_TOKEN_ROLES: `directory` (DIR4, the default) — a bearer token's subject must be a member of staff in the
+     * directory, whose roles and schools apply; `claims` — its roles and schools are taken as it states them (what
+     * DIR4 calls "unless the deployment says so": the test suites and benchmarks, which mint their own).
      */
     readonly tokenRoles: 'claims' | 'directory';
   };
@@ -120,8 +122,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: optionalString(env, 'AUTH_AUDIENCE'),
       secretFile: resolve(dataDir, 'auth-secret'),
       session: { idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30) },
-      oidcIssuerUrl: optionalString(env, 'OIDC_ISSUER_URL'),
-      tokenRoles: oneOf(env, 'AUTH_TOKEN_ROLES', ['claims', 'directory'] as const, 'claims'),
+      oidc: oidcConfig(env),
+      tokenRoles: oneOf(env, 'AUTH_TOKEN_ROLES', ['claims', 'directory'] as const, 'directory'),
     },
     privacy: {
       masterKey: base64Key(env, 'PRIVACY_MASTER_KEY', 32),

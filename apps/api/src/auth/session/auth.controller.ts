@@ -1,22 +1,22 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { BadGatewayException, Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, NotFoundException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findDirectoryPeople, findSchools } from '@casebook/projections';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { ReadModels } from '../../reads/read-models.http';
 import { principalFromDirectory } from './directory-principal';
-import { CSRF_HEADER, clearSessionCookie, isLoopback, sessionIdOf, setSessionCookie } from './session-cookie';
+import { personIdOfClaims } from './identity-of-claims';
+import { LoginRefused, OidcSignIn, ProviderUnavailable } from './oidc-sign-in';
+import { CSRF_HEADER, clearLoginCookie, clearSessionCookie, isLoopback, loginIdOf, sessionIdOf, setLoginCookie, setSessionCookie } from './session-cookie';
 import { SessionStore } from './session-store';
+import { ROLE_NL, escapeHtml } from './sign-in-pages';
 
-/** The page is Dutch: roles in the words the board uses. */
-const ROLE_NL: Readonly<Record<string, string>> = { board: 'College van Bestuur', director: 'directie', teacher: 'leerkracht', hr: 'HR', legal: 'juridische zaken' };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * Sign-in for people (issue #18, DIR4; api.md revision 2 "Sign-in"): sessions on the server, a cookie in the browser.
  * The development sign-in — pick a directory person — exists only without OIDC_ISSUER_URL and on a loopback address,
- * and says what it is. (The OpenID Connect flow against the board's identity provider is the rest of #18.)
+ * and says what it is. With OIDC_ISSUER_URL, `/auth/login` sends the browser to the board's identity provider and
+ * `/auth/callback` takes it back (authorization code with PKCE).
  */
 @ApiExcludeController()
 @Controller('auth')
@@ -25,19 +25,21 @@ export class AuthController {
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly sessions: SessionStore,
     private readonly readModels: ReadModels,
-  ) {}
+  ) {
+    const oidc = runtime.config.auth.oidc;
+    this.oidc = oidc ? new OidcSignIn(oidc) : undefined;
+  }
+
+  private readonly oidc: OidcSignIn | undefined;
 
   private developmentSignIn(request: FastifyRequest): boolean {
-    return !this.runtime.config.auth.oidcIssuerUrl && isLoopback(request);
+    return !this.oidc && isLoopback(request);
   }
 
   @Get('login')
   async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    if (!this.developmentSignIn(request)) {
-      if (!this.runtime.config.auth.oidcIssuerUrl) throw new NotFoundException({ detail: 'Sign-in is not configured: set OIDC_ISSUER_URL (the development sign-in is only on a loopback address)' });
-      void reply.status(501).type('application/problem+json').send({ type: 'about:blank', title: 'Not Implemented', status: 501, detail: 'Sign-in with the identity provider is not built yet (issue #18)' });
-      return;
-    }
+    if (this.oidc) return this.loginAtProvider(this.oidc, request, reply);
+    if (!this.developmentSignIn(request)) throw new NotFoundException({ detail: 'Sign-in is not configured: set OIDC_ISSUER_URL (the development sign-in is only on a loopback address)' });
     const directory = await this.readModels.open('directory', reply);
     const staff = await this.runtime.reveal.reveal(await findDirectoryPeople(directory, { kinds: ['staff'] }));
     const schoolNames = new Map((await findSchools(directory)).map((school) => [school.schoolId, school.name]));
@@ -57,6 +59,69 @@ export class AuthController {
           `<h1>Ontwikkelaarsaanmelding</h1><p>Alleen op deze computer en zonder identiteitsprovider (geen OIDC_ISSUER_URL): kies een medewerker uit de directory. Rollen en scholen komen uit de directory.</p>` +
           (rows ? `<ul>${rows}</ul>` : '<p>De directory heeft nog geen medewerkers: <code>npm run cli -- demo seed</code>, of importeer de bestanden van de administratie.</p>') +
           `</main></body></html>`,
+      );
+  }
+
+  private async loginAtProvider(oidc: OidcSignIn, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    let begun: Awaited<ReturnType<OidcSignIn['begin']>>;
+    try {
+      begun = await oidc.begin();
+    } catch (error) {
+      this.runtime.logger.error({ err: error }, 'sign-in: the identity provider could not be reached');
+      throw new BadGatewayException({ detail: 'The identity provider cannot be reached right now: try again in a moment' });
+    }
+    setLoginCookie(request, reply, await this.sessions.beginLogin(begun.pending));
+    void reply.status(302).header('location', begun.url).header('cache-control', 'no-store').send();
+  }
+
+  /**
+   * The identity provider sends the browser back here. Everything is checked before anyone is signed in: the login
+   * cookie's pending login (once), then state, PKCE, the ID token and its nonce (openid-client), then the directory
+   * (DIR4). A refusal is a 4xx that creates no session.
+   */
+  @Get('callback')
+  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!this.oidc) throw new NotFoundException({ detail: 'Sign-in with an identity provider is not configured (OIDC_ISSUER_URL)' });
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    try {
+      const loginId = loginIdOf(request);
+      clearLoginCookie(request, reply);
+      const pending = loginId ? await this.sessions.takeLogin(loginId) : null;
+      if (!pending) throw new LoginRefused(400, 'This sign-in was not started here, was already used, or took too long: sign in again');
+      const claims = await this.oidc.finish(query, pending);
+      const directory = await this.readModels.open('directory', reply);
+      const personId = await personIdOfClaims(this.runtime, directory, this.runtime.config.auth.oidc!, claims);
+      if (typeof personId !== 'string') throw new LoginRefused(403, personId.refused);
+      if (!(await principalFromDirectory(this.runtime, personId))) throw new LoginRefused(403, 'You are not (or no longer) a member of staff in the directory (DIR4): ask the board');
+      const session = await this.sessions.create(personId);
+      setSessionCookie(request, reply, session.id);
+      this.runtime.logger.info({ personId, via: 'oidc' }, 'signed in');
+      void reply.status(303).header('location', '/').header('cache-control', 'no-store').send();
+    } catch (error) {
+      if (error instanceof LoginRefused) {
+        // The reason, never the claims: an e-mail address is personal data.
+        this.runtime.logger.warn({ status: error.status, reason: error.reason }, 'sign-in refused');
+        return this.signInFailed(request, reply, error.status, error.reason);
+      }
+      if (error instanceof ProviderUnavailable) {
+        this.runtime.logger.error({ err: error }, 'sign-in: the identity provider could not be reached');
+        return this.signInFailed(request, reply, 502, 'The identity provider cannot be reached right now: try again in a moment');
+      }
+      throw error;
+    }
+  }
+
+  /** A browser gets a page in Dutch with a way back; an API client the problem+json every refusal is. */
+  private signInFailed(request: FastifyRequest, reply: FastifyReply, status: number, detail: string): void {
+    if (!String(request.headers.accept ?? '').includes('text/html')) throw new HttpException({ detail }, status);
+    void reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(
+        `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Casebook — aanmelden niet gelukt</title></head><body><main>` +
+          `<h1>Aanmelden is niet gelukt</h1><p>Er is niemand aangemeld. <a href="/auth/login">Opnieuw aanmelden</a></p>` +
+          `<p lang="en">${escapeHtml(detail)}</p></main></body></html>`,
       );
   }
 
@@ -91,14 +156,18 @@ export class AuthController {
     return { personId: principal.id, name: principal.name, roles: principal.roles, schools: principal.schools, csrfToken: session.csrfToken };
   }
 
+  /** Ends the session: with the `X-CSRF-Token` header (the console), or a form carrying it as `csrfToken` (a page). */
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const sessionId = sessionIdOf(request);
     const session = sessionId ? await this.sessions.find(sessionId) : null;
     if (!sessionId || !session) throw new UnauthorizedException({ detail: 'Not signed in' });
-    if (request.headers[CSRF_HEADER] !== session.csrfToken) throw new ForbiddenException({ detail: `Signing out needs the session's ${CSRF_HEADER} header` });
+    const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    const token = form && typeof body === 'object' && body !== null ? (body as { csrfToken?: unknown }).csrfToken : request.headers[CSRF_HEADER];
+    if (token !== session.csrfToken) throw new ForbiddenException({ detail: `Signing out needs the session's ${CSRF_HEADER} header` });
     await this.sessions.revoke(sessionId);
     clearSessionCookie(request, reply);
+    if (form) void reply.status(303).header('location', '/');
   }
 }

@@ -28,3 +28,27 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, i
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   void (reply as FastifyReply & { clearCookie: (name: string, options: object) => FastifyReply }).clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: !isLoopback(request) });
 }
+
+/** The login under way (OIDC): only sent back to the callback, and only for as long as a login may take. */
+export const LOGIN_COOKIE = 'casebook_login';
+const LOGIN_COOKIE_PATH = '/auth/callback';
+
+export function setLoginCookie(request: FastifyRequest, reply: FastifyReply, id: string): void {
+  void (reply as FastifyReply & { setCookie: (name: string, value: string, options: object) => FastifyReply }).setCookie(LOGIN_COOKIE, id, {
+    path: LOGIN_COOKIE_PATH,
+    httpOnly: true,
+    // Lax: the provider's redirect back is a top-level GET, which carries it; a cross-site POST or subrequest does not.
+    sameSite: 'lax',
+    secure: !isLoopback(request),
+    maxAge: 10 * 60,
+  });
+}
+
+export function loginIdOf(request: FastifyRequest): string | null {
+  const value = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[LOGIN_COOKIE];
+  return value && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
+}
+
+export function clearLoginCookie(request: FastifyRequest, reply: FastifyReply): void {
+  void (reply as FastifyReply & { clearCookie: (name: string, options: object) => FastifyReply }).clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: !isLoopback(request) });
+}

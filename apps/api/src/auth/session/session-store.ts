@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Migration, type SqlClient, runMigrations } from '@casebook/platform';
+import type { PendingLogin } from './oidc-sign-in';
 
 /** DIR4: signed-in people's sessions, server-side: the cookie holds a random id, the table its hash. */
 const SESSION_MIGRATIONS: readonly Migration[] = [
@@ -16,7 +17,22 @@ CREATE TABLE auth_sessions (
 );
 CREATE INDEX auth_sessions_person ON auth_sessions (person_id);`,
   },
+  {
+    // A login under way: what the callback checks the provider's answer against (OIDC state, nonce, PKCE verifier).
+    id: '002-auth-logins',
+    sql: `
+CREATE TABLE auth_logins (
+  id_hash        text PRIMARY KEY,
+  state          text NOT NULL,
+  nonce          text NOT NULL,
+  code_verifier  text NOT NULL,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);`,
+  },
 ];
+
+/** A login must come back from the identity provider within this many minutes. */
+const LOGIN_MINUTES = 10;
 
 export interface Session {
   readonly personId: string;
@@ -58,6 +74,24 @@ export class SessionStore {
       [hash(id), this.limits.idleMinutes, this.limits.absoluteHours],
     );
     return row ? { personId: row.person_id, csrfToken: row.csrf_token } : null;
+  }
+
+  /** Keeps a login under way until its callback; the returned id goes in the browser's login cookie. */
+  async beginLogin(pending: PendingLogin): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    // Logins abandoned at the provider are cleared as new ones begin.
+    await this.sql.query(`DELETE FROM auth_logins WHERE created_at < now() - make_interval(mins => $1::int)`, [LOGIN_MINUTES]);
+    await this.sql.query('INSERT INTO auth_logins (id_hash, state, nonce, code_verifier) VALUES ($1, $2, $3, $4)', [hash(id), pending.state, pending.nonce, pending.codeVerifier]);
+    return id;
+  }
+
+  /** The login of this cookie, once: a second callback with the same cookie (a replay) finds nothing. */
+  async takeLogin(id: string): Promise<PendingLogin | null> {
+    const [row] = await this.sql.query<{ state: string; nonce: string; code_verifier: string; fresh: boolean }>(
+      `DELETE FROM auth_logins WHERE id_hash = $1 RETURNING state, nonce, code_verifier, created_at > now() - make_interval(mins => $2::int) AS fresh`,
+      [hash(id), LOGIN_MINUTES],
+    );
+    return row?.fresh ? { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier } : null;
   }
 
   async revoke(id: string): Promise<void> {
