@@ -11,7 +11,11 @@ import { problemValidationPipe } from './http/problem-validation.pipe';
 import { NestPinoLogger } from './http/nest-pino.logger';
 import { useStrictJsonParser } from './http/json-body.parser';
 import { useCsvBodyParser } from './http/csv-body.parser';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { CONSOLE_DIR } from './console/home.controller';
 import { HEADER_LIMIT_BYTES, REQUEST_TIMEOUT_MS, registerHttpSecurity } from './http/http-security';
 
 /** api.md: bodies over 1 MiB are refused with 413. */
@@ -35,6 +39,10 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
     bodyParser: false,
   });
   await registerHttpSecurity(app, runtime);
+  // The console's scripts and styles (issue #19): hashed names, so a year's caching is safe; nothing personal in them.
+  if (existsSync(join(CONSOLE_DIR, 'assets'))) {
+    await app.register(fastifyStatic, { root: join(CONSOLE_DIR, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', index: false });
+  }
   await app.register(fastifyCookie);
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
   app.useGlobalPipes(problemValidationPipe());

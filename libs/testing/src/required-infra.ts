@@ -3,12 +3,14 @@
  * names the service (`REQUIRE_INFRA=postgres,kafka`, as .ci/run sets it): then the missing setting fails the
  * run, so CI can never pass by silently skipping what it was meant to test.
  */
-export type InfraService = 'postgres' | 'kafka' | 'eventstoredb';
+export type InfraService = 'postgres' | 'kafka' | 'eventstoredb' | 'chromium';
 
 const SETTING: Record<InfraService, string> = {
   postgres: 'DATABASE_URL',
   kafka: 'KAFKA_BROKERS',
   eventstoredb: 'EVENTSTORE_CONNECTION_STRING',
+  // A browser for the console's suites (Debian's Chromium: /usr/bin/chromium).
+  chromium: 'CHROMIUM_PATH',
 };
 
 export function requiredInfra(env: NodeJS.ProcessEnv = process.env): Set<string> {

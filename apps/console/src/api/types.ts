@@ -1,0 +1,74 @@
+/** The shapes of the API's answers the console reads (api.md); only the fields it shows. */
+export interface WorkItem {
+  readonly kind: string;
+  readonly caseId: string | null;
+  readonly caseNumber: string | null;
+  readonly schoolId: string | null;
+  readonly dueAt: string | null;
+  readonly overdue: boolean;
+  readonly obligationId?: string;
+}
+
+export interface CaseRow {
+  readonly id: string;
+  readonly caseNumber: string | null;
+  readonly kind: 'pupil-incident' | 'staff-misconduct';
+  readonly schoolId: string;
+  readonly category: string;
+  readonly status: 'open' | 'closed';
+  readonly ownerId: string | null;
+  readonly reportedAt: string;
+  readonly lastChangedAt: string;
+  readonly openObligations: number;
+  readonly overdueObligations: number;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+export interface Involved {
+  readonly personId: string;
+  readonly personKind: string;
+  readonly role: string;
+  readonly displayName?: string | null;
+}
+
+export interface Obligation {
+  readonly obligationId: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly status: 'open' | 'done' | 'waived';
+}
+
+export interface CaseView {
+  readonly id: string;
+  readonly caseNumber?: string | null;
+  readonly kind: 'pupil-incident' | 'staff-misconduct';
+  readonly revision: number;
+  readonly schoolId: string;
+  readonly category: string;
+  readonly occurredAt: string;
+  readonly summary: string;
+  readonly involved: readonly Involved[];
+  readonly status: 'open' | 'closed';
+  readonly outcome: string | null;
+  readonly scope: { readonly inScope: boolean; readonly rationale: string } | null;
+  readonly obligations: readonly Obligation[];
+}
+
+export interface TimelineEntry {
+  readonly position: number;
+  readonly revision: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: { readonly id: string; readonly role: string };
+  readonly text: string;
+}
+
+export interface School {
+  readonly schoolId: string;
+  readonly name: string;
+}
