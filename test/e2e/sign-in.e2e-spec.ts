@@ -106,17 +106,13 @@ describeOnEveryStore('signing in (DIR4)', (api) => {
     const cookie = cookieOf(signedIn);
     const home = await app().inject({ method: 'GET', url: '/', headers: { cookie } });
     expect([home.statusCode, home.headers['cache-control']]).toEqual([200, 'no-store']);
-    expect(home.body).toContain('Aangemeld als <strong>Anna de Vries</strong> (directie, ');
-    expect(home.body).toContain(`name="csrfToken" value="${signedIn.json().csrfToken}"`);
+    expect(home.body).toContain('<div id="root">'); // the console (npm run build), which asks /auth/me who this is
     const form = (csrfToken: string) => app().inject({ method: 'POST', url: '/auth/logout', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `csrfToken=${csrfToken}` });
     expect((await form('not-it')).statusCode).toBe(403);
     expect((await app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } })).statusCode).toBe(200);
     const out = await form(signedIn.json().csrfToken);
     expect([out.statusCode, out.headers['location']]).toEqual([303, '/']);
     expect((await app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } })).statusCode).toBe(401);
-    const anonymous = await app().inject({ method: 'GET', url: '/', headers: { cookie } });
-    expect(anonymous.body).toContain('U bent niet aangemeld');
-    expect(anonymous.body).toContain('href="/auth/login"');
     // A form body is for the sign-in pages only: anywhere else it is 415.
     expect((await app().inject({ method: 'POST', url: '/incidents', headers: { cookie: cookieOf(await devLogin('staff-dir-1')), 'content-type': 'application/x-www-form-urlencoded' }, payload: 'type=pupil-incident' })).statusCode).toBe(415);
   });
