@@ -41,10 +41,7 @@ export async function loadMe(): Promise<Me | null> {
 }
 
 export async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json', 'accept-language': document.documentElement.lang } });
-  if (response.status === 401) signIn();
-  if (!response.ok) throw await problemOf(response);
-  return (await response.json()) as T;
+  return (await getWithEtag<T>(path)).body;
 }
 
 /** A command: JSON in, the session's CSRF token with it (api.md "Sign-in"). */
