@@ -1,6 +1,6 @@
 /**
  * `npm run bench:http`: the API end to end on the PostgreSQL server (BENCH_DATABASE_URL or DATABASE_URL, a scratch
- * database) with the worker running, both as their own built processes, loaded by autocannon at rising fixed rates:
+ * database) with the worker running, both as their own built processes, loaded open loop (open-loop.ts) at rising rates:
  *   (a) POST /incidents — the highest rate with p99 ≤ 50 ms and no errors;
  *   (b) GET /pupils/{id}/file — the same, and p99 at 1,000 req/s (goal ≤ 10 ms);
  *   (c) the physical baseline: a bare Fastify route doing one INSERT through pg (baseline-server.ts), same search.
@@ -11,10 +11,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
 import { mintDevToken } from '@casebook/access';
 import { createScratchDatabase } from '@casebook/platform';
 import { reportResult } from './bench-workloads';
+import { type OpenLoopOptions, openLoop } from './open-loop';
 // The testing library's index needs Jest's globals; these two helpers do not, and the benchmark runs without Jest.
 import { freePort } from '../../libs/testing/src/free-port';
 import { waitUntil } from '../../libs/testing/src/wait-until';
@@ -22,7 +22,7 @@ import { waitUntil } from '../../libs/testing/src/wait-until';
 const SECRET = 'bench-secret-bench-secret-bench-secret-00';
 const DIST = resolve(__dirname, '../..');
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
-const RATES = (process.env.BENCH_HTTP_RATES ?? '50,100,200,300,400,600,800,1000,1300,1600,2000,2500,3000').split(',').map(Number);
+const RATES = (process.env.BENCH_HTTP_RATES ?? '50,100,200,300,400,600,800,1000,1300,1600,2000,2500,3000,4000,5000').split(',').map(Number);
 
 export interface RateStep {
   readonly rate: number;
@@ -58,27 +58,36 @@ function peakRssMiB(pid: number): number {
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
 }
 
-/** One step: `rate` requests/s for the step's seconds; what came back. */
-async function step(options: autocannon.Options, rate: number): Promise<RateStep> {
+type Load = Omit<OpenLoopOptions, 'rate' | 'seconds'>;
+
+/** One step: `rate` requests/s for the step's seconds, open loop (open-loop.ts); what came back. */
+async function step(load: Load, rate: number): Promise<RateStep> {
   const seconds = env('BENCH_HTTP_STEP_SECONDS', 6);
-  // Few connections: autocannon paces each connection on its own timer, so many connections at a low rate send in
-  // bursts that queue behind each other and measure the burst, not the service (Little: ~rate × latency in flight).
-  const result = await autocannon({ ...options, overallRate: rate, connections: Math.min(50, Math.max(1, Math.ceil(rate / 100))), duration: seconds });
-  const errors = result.errors + result.timeouts + result.non2xx;
-  return { rate, achieved: Math.round(result.requests.total / seconds), p50: result.latency.p50, p99: result.latency.p99, errors };
+  const result = await openLoop({ ...load, rate, seconds });
+  return { rate, achieved: Math.round(result.completed / seconds), p50: result.p50, p99: result.p99, errors: result.errors };
 }
 
-/** Rising rates until p99 > `p99Goal` ms, an error, or the rate is not reached: the last good rate is the answer. */
-async function search(options: autocannon.Options, p99Goal: number, log: (s: RateStep) => void): Promise<{ steps: RateStep[]; best: number }> {
+const met = (s: RateStep, p99Goal: number): boolean => s.errors === 0 && s.p99 <= p99Goal && s.achieved >= s.rate * 0.95;
+
+/**
+ * Rising rates until one misses (p99 above `p99Goal` ms, an error, or the rate not reached): the last good rate is
+ * the answer. A step that misses is run once more, for ours and the baseline alike: one stall of a shared machine
+ * (a checkpoint, another process) in six seconds is not the service's rate.
+ */
+async function search(load: Load, p99Goal: number, log: (s: RateStep) => void): Promise<{ steps: RateStep[]; best: number }> {
   const steps: RateStep[] = [];
   let best = 0;
   // Warm-up, not counted: JIT, connection pools, the first keys and plans.
-  await step(options, RATES[0]!);
+  await step(load, RATES[0]!);
   for (const rate of RATES) {
-    const result = await step(options, rate);
-    steps.push(result);
+    let result = await step(load, rate);
     log(result);
-    if (result.errors > 0 || result.p99 > p99Goal || result.achieved < rate * 0.95) break;
+    if (!met(result, p99Goal)) {
+      result = await step(load, rate);
+      log(result);
+    }
+    steps.push(result);
+    if (!met(result, p99Goal)) break;
     best = rate;
   }
   return { steps, best };
@@ -115,7 +124,7 @@ export async function runHttpBench(serverUrl: string, log: (line: string) => voi
     log('(a) POST /incidents');
     let n = 0;
     const commands = await search(
-      { url: `${base}/incidents`, method: 'POST', headers, requests: [{ setupRequest: (request) => ({ ...request, body: incident(n++) }) }] },
+      { origin: base, headers, request: () => ({ method: 'POST', path: '/incidents', body: incident(n++) }) },
       50,
       (s) => log(`  ${s.rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`),
     );
@@ -127,7 +136,7 @@ export async function runHttpBench(serverUrl: string, log: (line: string) => voi
     await waitUntil(async () => (await fetch(`${base}/pupils/pupil-bench-${pupils - 1}/file`, { headers })).status === 200, 'the pupil files', 120_000);
     let r = 0;
     const reads = await search(
-      { url: `${base}/pupils/pupil-bench-0/file`, headers, requests: [{ setupRequest: (request) => ({ ...request, path: `/pupils/pupil-bench-${r++ % pupils}/file` }) }] },
+      { origin: base, headers, request: () => ({ method: 'GET', path: `/pupils/pupil-bench-${r++ % pupils}/file` }) },
       10,
       (s) => log(`  ${s.rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`),
     );
@@ -140,7 +149,7 @@ export async function runHttpBench(serverUrl: string, log: (line: string) => voi
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${baselinePort}/baseline`, { method: 'POST', headers, body: '{}' }).catch(() => null))?.status === 201, 'the baseline server', 30_000);
     let m = 0;
     const physical = await search(
-      { url: `http://127.0.0.1:${baselinePort}/baseline`, method: 'POST', headers, requests: [{ setupRequest: (request) => ({ ...request, body: incident(m++) }) }] },
+      { origin: `http://127.0.0.1:${baselinePort}`, headers, request: () => ({ method: 'POST', path: '/baseline', body: incident(m++) }) },
       50,
       (s) => log(`  ${s.rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`),
     );

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark in turn — store, projections, relay, peer (Emmett), http — each as its own
+ * `npm run bench`: every benchmark in turn — store, projections, relay, peer (Emmett), http, directory, console (Chromium) — each as its own
  * process (so one's memory and JIT do not colour the next), printing what each prints, then a table of every figure
  * with its goal, written to test/bench/results/latest.json and latest.md. Needs a PostgreSQL server
  * (BENCH_DATABASE_URL or DATABASE_URL); for the relay a Kafka broker (KAFKA_BROKERS), else one is started from
@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { freePort } from '../../libs/testing/src/free-port';
 
 const ROOT = resolve(__dirname, '../../..');
-const BENCHES = ['store', 'projections', 'relay', 'peer', 'http', 'directory'] as const;
+const BENCHES = ['store', 'projections', 'relay', 'peer', 'http', 'directory', 'console'] as const;
 
 interface Result {
   readonly bench: string;

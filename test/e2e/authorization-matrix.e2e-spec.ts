@@ -353,6 +353,8 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   read('listIncidents', 'the caseload', {}, async () => get('/incidents'));
   read('readSchools', 'the schools', {}, async () => get('/schools'));
   read('readDirectoryPeople', 'the people', {}, async () => get('/directory/people'));
+  read('previewDeviceCustody', 'school-1', atSchool, async () => get(`/pupils/${unique('matrix-pupil')}/device-custody/preview?schoolId=${OWN}`));
+  read('readSchoolPupils', 'school-1', atSchool, async () => get(`/schools/${OWN}/pupils`));
   command('importDirectory', 'a schools file', {}, 200, async () => ({ method: 'POST', url: '/directory/imports/schools', body: `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${unique('matrix-school')},12AB,De Regenboog,midden,15:00\n`, contentType: 'text/csv' }));
   read('readSchool', 'a school', {}, async () => {
     const schoolId = unique('matrix-school');

@@ -97,8 +97,11 @@ describeOnEveryStore('the caseload (issue #17)', (api) => {
     expect(await listed('schoolId=school-a&category=phone-violation', board)).toEqual([ids['a2']]);
     expect(await listed('personId=pupil-a1', board)).toEqual([ids['a1']]);
     expect(await listed('status=closed', board)).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
-    expect(await listed(`from=${today}&to=${today}&schoolId=school-b`, board)).toEqual([ids['b1']]);
+    // from/to are calendar days in the board's time zone (Europe/Amsterdam): the day b1 was reported there, taken from
+    // its own reportedAt so the check holds at 23:30 UTC and across midnight alike.
+    const b1 = (await list(`caseNumber=${numbers['b1']}`, board)).items[0];
+    const reportedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(b1.reportedAt as string));
+    expect(await listed(`from=${reportedOn}&to=${reportedOn}&schoolId=school-b`, board)).toEqual([ids['b1']]);
     expect(await listed('from=2020-01-01&to=2020-12-31', board)).toEqual([]);
     // A measure opens the parents' notice: one open obligation, not yet overdue.
     const measure = await api.post(`/incidents/${ids['a1']}/measures`, { subjectId: 'pupil-a1', measure: 'warning', reason: 'Berichten' }, directorA);

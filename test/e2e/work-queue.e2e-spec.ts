@@ -63,6 +63,8 @@ describeOnEveryStore('the work queue (issue #17)', (api) => {
     const take = () => post('/pupils/pupil-wq/device-custody', { schoolId: 'school-wq', device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true, incidentId: id }, director, 201);
     const first = await take();
     expect(await kindsFor(director, id)).toEqual(['device-return']);
+    // Whose phone it is: the pupil (named when the directory knows them; this one it does not).
+    expect((await work(director)).find((item) => item.caseId === id)).toMatchObject({ kind: 'device-return', personId: 'pupil-wq' });
     await post(`/device-custody/${first.id}/return`, { returnedTo: 'pupil', returnedAt: now() }, director, 200);
     expect(await kindsFor(director, id)).toEqual([]);
     // The second offence: the parents are informed too (M2).

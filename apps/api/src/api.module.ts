@@ -16,6 +16,7 @@ import { DirectoryReadController } from './directory/directory-read.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
+import { DeviceCustodyPreviewController } from './pupils/device-custody-preview.controller';
 import { DeviceReturnController } from './pupils/device-return.controller';
 import { EmailAccountController } from './pupils/email-account.controller';
 import { DossierReadsController } from './reads/dossier-reads.controller';
@@ -54,6 +55,7 @@ export class ApiModule {
         DirectoryReadController,
         CriminalReportsController,
         DeviceCustodyController,
+        DeviceCustodyPreviewController,
         DeviceReturnController,
         EmailAccountController,
         DossierReadsController,

@@ -40,8 +40,9 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   });
   await registerHttpSecurity(app, runtime);
   // The console's scripts and styles (issue #19): hashed names, so a year's caching is safe; nothing personal in them.
+  // preCompressed: the build wrote .br and .gz beside each (apps/console/vite.config.mts), sent by Accept-Encoding.
   if (existsSync(join(CONSOLE_DIR, 'assets'))) {
-    await app.register(fastifyStatic, { root: join(CONSOLE_DIR, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', index: false });
+    await app.register(fastifyStatic, { root: join(CONSOLE_DIR, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', index: false, preCompressed: true });
   }
   await app.register(fastifyCookie);
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));

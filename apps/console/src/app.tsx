@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { type Me, loadMe, signOut } from './api/client';
 import { I18n, LANGUAGE_KEY, type Language, initialLanguage, translator, words } from './i18n/i18n';
+import { MeContext } from './me';
 import { CasePage } from './pages/case';
-import { CasesPage } from './pages/cases';
-import { TodayPage } from './pages/today';
 import { Problem } from './problem';
-import { Link, usePath } from './routing';
+import { allowed, ROUTES } from './routes';
+import { Link, useLocation } from './routing';
 
 const CASE_PATH = /^\/zaken\/([0-9a-f-]{36})$/;
 
-/** The shell: who is signed in (from the directory), the menu, the language, and the page of the path. */
+/** The shell: who is signed in (from the directory), the menu of their roles' pages, the language, the page. */
 export function App() {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const t = useMemo(() => translator(language), [language]);
@@ -22,48 +22,65 @@ export function App() {
   }, [language]);
   const [me, setMe] = useState<Me | null>();
   const [error, setError] = useState<unknown>();
+  const [signedOut, setSignedOut] = useState(false);
   useEffect(() => {
     loadMe().then((who) => (who ? setMe(who) : window.location.assign('/auth/login')), setError);
   }, []);
-  const path = usePath();
+  const { path } = useLocation();
+  const caseMatch = CASE_PATH.exec(path);
+  const route = ROUTES.find((candidate) => candidate.path === path);
+  const menu = me ? ROUTES.filter((candidate) => allowed(candidate, me.roles)) : [];
   useEffect(() => {
-    document.title = `${t('app.name')} — ${path.startsWith('/zaken') ? t('nav.cases') : t('nav.today')}`;
+    document.title = `${t(caseMatch ? 'nav.case' : (route?.title ?? 'common.notFound'))} — ${t('app.name')}`;
   }, [path, t]);
 
   let page;
-  const caseMatch = CASE_PATH.exec(path);
-  if (!me) page = error ? <Problem error={error} /> : <p>{t('common.loading')}</p>;
-  else if (path === '/') page = <TodayPage />;
-  else if (path === '/zaken') page = <CasesPage />;
+  if (signedOut)
+    page = (
+      <section>
+        <h1>{t('auth.signedOut')}</h1>
+        <p>
+          <a href="/auth/login">{t('auth.signInAgain')}</a>
+        </p>
+      </section>
+    );
+  else if (!me) page = error ? <Problem error={error} /> : <p>{t('common.loading')}</p>;
   else if (caseMatch) page = <CasePage caseId={caseMatch[1]!} roles={me.roles} />;
+  else if (route && allowed(route, me.roles)) page = route.page();
+  else if (route) page = <p>{t('common.notYours')}</p>;
   else page = <p>{t('common.notFound')}</p>;
 
   return (
     <I18n.Provider value={{ language, t, setLanguage }}>
-      <a className="skip" href="#main">
-        {t('app.skip')}
-      </a>
-      <header>
-        <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('nav.label')}>
-          <Link to="/">{t('nav.today')}</Link>
-          <Link to="/zaken">{t('nav.cases')}</Link>
-        </nav>
-        <div className="who">
-          {me && <span>{t('nav.signedInAs', { name: me.name, roles: me.roles.map((role) => words(t, 'role', role)).join(', ') })}</span>}
-          <button type="button" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
-            {t('nav.language')}
-          </button>
-          {me && (
-            <button type="button" onClick={() => void signOut()}>
-              {t('nav.signOut')}
+      <MeContext.Provider value={me ?? null}>
+        <a className="skip" href="#main">
+          {t('app.skip')}
+        </a>
+        <header>
+          <span className="brand">{t('app.name')}</span>
+          <nav aria-label={t('nav.label')}>
+            {menu.map((item) => (
+              <Link key={item.path} to={item.path}>
+                {t(item.title)}
+              </Link>
+            ))}
+          </nav>
+          <div className="who">
+            {me && <span>{t('nav.signedInAs', { name: me.name, roles: me.roles.map((role) => words(t, 'role', role)).join(', ') })}</span>}
+            <button type="button" lang={language === 'nl' ? 'en' : 'nl'} onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
+              {t('nav.language')}
             </button>
-          )}
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {page}
-      </main>
+            {me && (
+              <button type="button" onClick={() => void signOut().then(() => (setMe(null), setSignedOut(true)))}>
+                {t('nav.signOut')}
+              </button>
+            )}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {page}
+        </main>
+      </MeContext.Provider>
     </I18n.Provider>
   );
 }

@@ -1,33 +1,44 @@
 import { type MouseEvent, type ReactNode, useEffect, useState } from 'react';
 
 /**
- * The console's few paths, kept in the address bar without anything personal (issue #19): `/`, `/zaken`,
- * `/zaken/<case id>` — a case id is a random UUID, never a name. Filters stay in the page, not the URL.
+ * The console's paths, kept without anything personal (issue #19): a case is `/zaken/<its random UUID>`; a pupil or a
+ * staff member chosen on a page travels in the history entry's state (back and forward keep it), never in the address.
+ * The api serves the same list (apps/api/src/console/home.controller.ts, CONSOLE_PATHS).
  */
-export function usePath(): string {
-  const [path, setPath] = useState(window.location.pathname);
+export interface Location {
+  readonly path: string;
+  readonly state: Readonly<Record<string, string>> | null;
+}
+
+const current = (): Location => ({ path: window.location.pathname, state: (window.history.state as Location['state']) ?? null });
+
+export function useLocation(): Location {
+  const [location, setLocation] = useState(current);
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname);
+    const onPop = () => setLocation(current());
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  return path;
+  return location;
 }
 
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
+export function navigate(path: string, state: Location['state'] = null): void {
+  window.history.pushState(state, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
 }
 
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+/** The same page with other state (a pupil chosen), as its own history entry. */
+export const navigateState = (state: Location['state']) => navigate(window.location.pathname, state);
+
+export function Link({ to, state = null, children, className }: { to: string; state?: Location['state']; children: ReactNode; className?: string }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    navigate(to);
+    navigate(to, state);
   };
   return (
-    <a href={to} onClick={onClick} className={className} aria-current={window.location.pathname === to ? 'page' : undefined}>
+    <a href={to} onClick={onClick} className={className} aria-current={!state && window.location.pathname === to ? 'page' : undefined}>
       {children}
     </a>
   );

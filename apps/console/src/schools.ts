@@ -1,10 +1,15 @@
 import { get } from './api/client';
 import type { School } from './api/types';
 
-let schools: Promise<Map<string, string>> | undefined;
+let schools: Promise<School[]> | undefined;
 
-/** School names by id (`GET /schools`, anyone signed in), fetched once per page load. */
-export function schoolNames(): Promise<Map<string, string>> {
-  schools ??= get<{ items: School[] }>('/schools').then((answer) => new Map(answer.items.map((school) => [school.schoolId, school.name])));
+/** The board's schools (`GET /schools`, anyone signed in), fetched once per page load. */
+export function allSchools(): Promise<School[]> {
+  schools ??= get<{ items: School[] }>('/schools').then((answer) => answer.items);
   return schools;
+}
+
+/** School names by id. */
+export async function schoolNames(): Promise<Map<string, string>> {
+  return new Map((await allSchools()).map((school) => [school.schoolId, school.name]));
 }

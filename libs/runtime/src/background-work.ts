@@ -1,4 +1,4 @@
-import { RETENTION_ACTOR } from '@casebook/incidents';
+import { RETENTION_ACTOR, localIsoDateOf } from '@casebook/incidents';
 import { KafkaRelay, type RunningConsumer, startReminderConsumer } from '@casebook/messaging';
 import { type MetricsSource, ProjectionHost, projectionMetrics } from '@casebook/projections';
 import { withGlobalChainMetrics } from '@casebook/audit';
@@ -66,7 +66,7 @@ export class BackgroundWork {
     const { logger, config, writeSide } = this.runtime;
     const now = new Date().toISOString();
     const run = await writeSide.privacy.runRetention(
-      { today: now.slice(0, 10), policy: config.privacy.retention, dryRun: false },
+      { today: localIsoDateOf(new Date(now), writeSide.settings.policy.workingDays.timeZone), policy: config.privacy.retention, dryRun: false },
       { context: { actor: RETENTION_ACTOR, now }, meta: { correlationId: 'retention-job', causationId: null } },
     );
     logger.info({ due: run.due.length, erased: run.erased, held: run.held.map((verdict) => verdict.personId) }, 'retention job ran');

@@ -32,7 +32,8 @@ export class OidcTestProvider {
   private readonly accounts = new Map<string, TestAccount>();
   issuer = '';
 
-  async start(): Promise<void> {
+  /** `redirectUris`: where the client may be sent back; a browser test names the port its api listens on. */
+  async start(redirectUris: readonly string[] = [OIDC_REDIRECT_URL]): Promise<void> {
     const { default: ProviderClass } = await importEsm('oidc-provider');
     // The issuer names its port, so the port is taken first and the provider handed the listening server after.
     this.server = createServer();
@@ -40,7 +41,7 @@ export class OidcTestProvider {
     this.issuer = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     const signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'e2e-signing', alg: 'RS256', use: 'sig' };
     const provider = new ProviderClass(this.issuer, {
-      clients: [{ client_id: OIDC_CLIENT_ID, client_secret: OIDC_CLIENT_SECRET, redirect_uris: [OIDC_REDIRECT_URL], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
+      clients: [{ client_id: OIDC_CLIENT_ID, client_secret: OIDC_CLIENT_SECRET, redirect_uris: [...redirectUris], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
       jwks: { keys: [signingKey as never] },
       pkce: { required: () => true },
       // Lifetimes of its own (the provider's defaults are meant to be replaced, and say so on every use).

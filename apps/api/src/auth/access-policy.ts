@@ -93,6 +93,7 @@ export const ACCESS_POLICY = {
   recordPoliceReport: rule('POST', '/criminal-report-decisions/{id}/police-report', { board: 'any' }, { note: 'B2' }),
   recordStatutoryNotice: rule('POST', '/criminal-report-decisions/{id}/notices', { board: 'any' }, { note: 'B3 (revision 2): before the police report' }),
   takeDeviceIntoCustody: rule('POST', '/pupils/{pupilId}/device-custody', { board: 'any', director: 'own-school', teacher: 'own-school' }, { note: 'the school is the body\'s schoolId; a teacher too (TC1)' }),
+  previewDeviceCustody: rule('GET', '/pupils/{pupilId}/device-custody/preview', { board: 'any', director: 'own-school', teacher: 'own-school' }, { note: 'what taking a device would decide (offence number, until when), shown before confirming (console, issue #19); records nothing; the school is the query\'s schoolId' }),
   returnDevice: rule('POST', '/device-custody/{custodyId}/return', { board: 'any', director: 'own-school' }),
   suspendEmailAccount: rule('POST', '/pupils/{pupilId}/email-account/suspensions', { board: 'any', director: 'own-school' }, { note: 'the school is the body\'s schoolId' }),
   warnAboutEmail: rule('POST', '/pupils/{pupilId}/email-account/warnings', { board: 'any', director: 'own-school' }, { note: 'the school is the body\'s schoolId' }),
@@ -121,6 +122,7 @@ export const ACCESS_POLICY = {
   importDirectory: rule('POST', '/directory/imports/{kind}', { board: 'any' }, { note: 'DIR2: a text/csv file of schools, staff, pupils or parents; all or nothing' }),
   readSchools: rule('GET', '/schools', { board: 'any', director: 'any', teacher: 'any', hr: 'any', legal: 'any' }, { note: 'DIR1' }),
   readSchool: rule('GET', '/schools/{schoolId}', { board: 'any', director: 'any', teacher: 'any', hr: 'any', legal: 'any' }, { note: 'DIR1' }),
+  readSchoolPupils: rule('GET', '/schools/{schoolId}/pupils', { board: 'any', director: 'own-school', teacher: 'own-school' }, { note: 'the report form\'s pupil picker (console, issue #19): id, name and group only; every list logged with the pupils it showed' }),
   readDirectoryPeople: rule('GET', '/directory/people', { board: 'any', legal: 'any', director: 'own-schools-only', hr: 'any' }, { note: 'names opened for the caller; HR: staff only; every list logged with the people it showed' }),
   // Caseload and work (issue #17, api.md revision 2)
   listIncidents: rule('GET', '/incidents', { board: 'readable-cases-only', legal: 'readable-cases-only', director: 'readable-cases-only', hr: 'readable-cases-only', teacher: 'readable-cases-only' }, { note: 'each role lists the cases its readIncident condition lets it read; never a case the caller is involved in (CI1); every list is logged with the cases it showed' }),

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiProduces, ApiServiceUnavailable
 import type { FastifyReply } from 'fastify';
 import { AccessLogWriter, type Principal } from '@casebook/access';
 import { newEventId } from '@casebook/event-store';
-import { WriteSide, atLocalTime, nextDate } from '@casebook/incidents';
-import { type CaseloadCursor, type StatisticsKey, type WorkItem, findCaseload, findStatistics, findWork, ordered, statisticsCsv } from '@casebook/projections';
+import { WriteSide, atLocalTime, localIsoDateOf, nextDate } from '@casebook/incidents';
+import { type CaseloadCursor, type StatisticsKey, type WorkItem, findCaseload, findDirectoryPeople, findStatistics, findWork, ordered, statisticsCsv } from '@casebook/projections';
+import type { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
 import { Route } from '../auth/route.decorator';
@@ -88,7 +89,7 @@ export class CaseloadController {
 
   @Route('readWork', {
     summary: 'Your work queue: what waits for you now by your roles (and the cases you own), overdue first, then by due time; each item links to its case and obligation',
-    answer: '{ items: [{ kind, caseId, caseNumber, schoolId, dueAt, overdue, obligationId?, decisionId?, personId? }] }',
+    answer: '{ items: [{ kind, caseId, caseNumber, schoolId, dueAt, overdue, obligationId?, decisionId?, personId?, personName? }] }',
   })
   async work(@Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     // Every read model it draws on, each as far as the position asked; the header says the least of them.
@@ -104,10 +105,23 @@ export class CaseloadController {
     const items: WorkItem[] = await findWork(sources, principal, now);
     if (principal.roles.includes('legal')) {
       // Legal: the people whose retention ended (the same report as GET /privacy/retention).
-      const report = await this.writeSide.privacy.retentionReport(now.toISOString().slice(0, 10), this.runtime.config.privacy.retention);
+      const report = await this.writeSide.privacy.retentionReport(localIsoDateOf(now, this.timeZone), this.runtime.config.privacy.retention);
       for (const due of report.due) items.push({ kind: 'retention-due', caseId: null, caseNumber: null, schoolId: null, dueAt: startOf(due.endsOn, this.timeZone).toISOString(), overdue: true, personId: due.personId });
     }
-    return { items: ordered(items) };
+    return { items: ordered(await this.named(items, await open('directory'), principal)) };
+  }
+
+  /**
+   * Items about a person (a device due back, a retention ended) carry the person's name, opened for the caller: a
+   * director must know whose phone to give back. The names read are logged like every directory read.
+   */
+  private async named(items: readonly WorkItem[], directory: DataSource, principal: Principal): Promise<WorkItem[]> {
+    const ids = [...new Set(items.flatMap((item) => (item.personId ? [item.personId] : [])))];
+    if (ids.length === 0) return [...items];
+    const people = await this.runtime.reveal.reveal(await findDirectoryPeople(directory, { personIds: ids }));
+    const names = new Map(people.map((person) => [person.personId, person.name]));
+    await this.accessLog.record({ actorId: principal.id, actorRoles: principal.roles, resource: 'directory', resourceId: 'work', subjectIds: [...names.keys()], outcome: 'granted' }, newEventId());
+    return items.map((item) => (item.personId && names.has(item.personId) ? { ...item, personName: names.get(item.personId)! } : item));
   }
 
   @Route('readStatistics', {

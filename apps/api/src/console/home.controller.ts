@@ -16,6 +16,12 @@ function packageRoot(from: string): string {
 export const CONSOLE_DIR = join(packageRoot(__dirname), 'dist', 'console');
 
 /**
+ * The console's paths (apps/console/src/routes.ts says what each shows). None holds anything personal: a case is its
+ * random UUID, and a pupil or staff member is chosen on the page, never put in the address.
+ */
+export const CONSOLE_PATHS = ['/', 'zaken', 'zaken/:caseId', 'melden', 'toestellen', 'leerlingen', 'personeel', 'besluiten', 'inspecteur', 'statistiek', 'toegang', 'bewaartermijnen'];
+
+/**
  * The console's pages (issue #19; api.md "Console"): every path of the web application answers its one page, which
  * then reads and writes only through the API. `no-store`: a page shows dossiers, and a shared computer's back button
  * or cache must not show them to the next person.
@@ -25,7 +31,7 @@ export const CONSOLE_DIR = join(packageRoot(__dirname), 'dist', 'console');
 export class HomeController {
   private page: string | undefined;
 
-  @Get(['/', 'zaken', 'zaken/:caseId'])
+  @Get(CONSOLE_PATHS)
   console(@Res() reply: FastifyReply): void {
     this.page ??= existsSync(join(CONSOLE_DIR, 'index.html')) ? readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8') : undefined;
     if (!this.page) throw new ServiceUnavailableException({ detail: 'The console is not built: run npm run build (npm start does)' });

@@ -2,6 +2,7 @@ import { BadRequestException, Controller, ForbiddenException, Inject, NotFoundEx
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessLogWriter, type Principal } from '@casebook/access';
+import { permits } from '../auth/access-policy';
 import { newEventId } from '@casebook/event-store';
 import type { Role } from '@casebook/incidents';
 import { findDirectoryPeople, findSchools } from '@casebook/projections';
@@ -11,10 +12,17 @@ import { Route } from '../auth/route.decorator';
 import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadModels } from '../reads/read-models.http';
 import { ReadQueryDto, page } from '../reads/read-query.dto';
-import { DirectoryPeopleQueryDto } from './directory-read.dto';
+import { DirectoryPeopleQueryDto, SchoolPupilsQueryDto } from './directory-read.dto';
 
 /** Lower case, accents off: "Émile" is found by "emi". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
+/** The people whose name, or a word of it onwards, starts with `q` ("viss", "daan v"); all of them without one. */
+function matchingName<T extends { readonly name: string }>(people: readonly T[], q: string | undefined): readonly T[] {
+  const prefix = q ? fold(q.trim()) : '';
+  if (!prefix) return people;
+  return people.filter((person) => fold(person.name).split(/\s+/).some((_, i, words) => words.slice(i).join(' ').startsWith(prefix)));
+}
 
 /** The directory as the console reads it (DIR1): schools, and people for pickers with their names opened. */
 @ApiTags('directory')
@@ -56,11 +64,32 @@ export class DirectoryReadController {
     const scope = this.scopeOf(principal, query);
     const people = await findDirectoryPeople(await this.readModels.open('directory', reply, query.waitForPosition), scope);
     const opened = await this.runtime.reveal.reveal(people);
-    const prefix = query.q ? fold(query.q.trim()) : '';
-    // The start of the name or of one of its words ("viss", "daan v").
-    const matching = prefix ? opened.filter((person) => fold(person.name).split(/\s+/).some((_, i, words) => words.slice(i).join(' ').startsWith(prefix))) : opened;
-    const items = matching.slice(paging.offset, paging.offset + paging.limit);
+    const items = matchingName(opened, query.q).slice(paging.offset, paging.offset + paging.limit);
     await this.accessLog.record({ actorId: principal.id, actorRoles: principal.roles, resource: 'directory', resourceId: 'people', subjectIds: items.map((person) => person.personId), outcome: 'granted' }, newEventId());
+    return { items, nextCursor: paging.next(items.length) };
+  }
+
+  @Route('readSchoolPupils', {
+    summary: "The pupils of a school for the report form's picker (console): id, name and group only; a teacher or director of the school, the board; logged in the access log",
+    answer: '{ items: [{ personId, name, group }], nextCursor }',
+  })
+  @ApiForbiddenResponse({ description: 'Another school\'s pupils' })
+  async schoolPupils(
+    @Param('schoolId', PersonIdPipe) schoolId: string,
+    @Query() query: SchoolPupilsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const paging = page(query);
+    if (Number.isNaN(paging.offset)) throw new BadRequestException({ detail: 'cursor is not one this API gave' });
+    if (!permits('readSchoolPupils', principal, { schoolId })) throw new ForbiddenException({ detail: 'The pupils of a school are for its teachers, its director and the board' });
+    // Pupils still at the school: a pupil who left is no longer reported about from here.
+    const pupils = (await findDirectoryPeople(await this.readModels.open('directory', reply, query.waitForPosition), { schools: [schoolId], kinds: ['pupil'] })).filter((pupil) => !pupil.leftOn);
+    const opened = await this.runtime.reveal.reveal(pupils);
+    const items = matchingName(opened, query.q)
+      .slice(paging.offset, paging.offset + paging.limit)
+      .map(({ personId, name, group }) => ({ personId, name, group }));
+    await this.accessLog.record({ actorId: principal.id, actorRoles: principal.roles, resource: 'directory', resourceId: `pupils-of-${schoolId}`, subjectIds: items.map((pupil) => pupil.personId), outcome: 'granted' }, newEventId());
     return { items, nextCursor: paging.next(items.length) };
   }
 

@@ -20,3 +20,11 @@ export class DirectoryPeopleQueryDto extends ListQueryDto {
   @Length(1, 100)
   q?: string;
 }
+
+/** `GET /schools/{schoolId}/pupils`: the start of a name, for the report form's picker. */
+export class SchoolPupilsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ example: 'daan', description: 'The start of a name or of one of its words, any case' })
+  @IsOptional()
+  @Length(1, 100)
+  q?: string;
+}

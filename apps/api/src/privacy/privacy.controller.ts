@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res, UseGuard
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
-import { type CommandOutcome, WriteSide } from '@casebook/incidents';
+import { type CommandOutcome, WriteSide, localIsoDateOf } from '@casebook/incidents';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { Access } from '../auth/access.decorator';
 import { Route } from '../auth/route.decorator';
@@ -76,7 +76,7 @@ export class RetentionController {
   @Route('readRetention', { summary: 'Who is due for erasure (retention ended) and why, and who is held by a legal hold: a dry run of the daily job (board, legal)', answer: '{ today, due: [{ personId, endsOn, reason, heldCases }], held: [...] }' })
   async retention(@CurrentPrincipal() principal: Principal) {
     actorFor(principal, rolesFor('readRetention'));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localIsoDateOf(new Date(), this.runtime.writeSide.settings.policy.workingDays.timeZone);
     return { today, ...(await this.writeSide.privacy.retentionReport(today, this.runtime.config.privacy.retention)) };
   }
 }

@@ -54,3 +54,20 @@ export class DeviceCustodyDto {
   @IsMoment()
   custodyUntil?: string;
 }
+
+/** `GET /pupils/{pupilId}/device-custody/preview`: the school, and when taken and until when if the user gave them. */
+export class DeviceCustodyPreviewQueryDto {
+  @ApiProperty({ example: 'school-1' })
+  @Matches(ID_PATTERN, { message: 'schoolId must be 1–64 letters, digits, - or _' })
+  schoolId!: string;
+
+  @ApiPropertyOptional({ example: '2026-11-06T10:00:00+01:00', description: 'When it is taken; now when left out' })
+  @IsOptional()
+  @IsMoment()
+  takenAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-09T15:00:00+01:00', description: 'The period the director would set (M2, M3)' })
+  @IsOptional()
+  @IsMoment()
+  custodyUntil?: string;
+}

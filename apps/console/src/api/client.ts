@@ -57,9 +57,12 @@ export async function post<T>(path: string, body: unknown, headers: Record<strin
   return (await response.json()) as T;
 }
 
+/**
+ * Ends the session. The page then says so rather than going to /auth/login: with a board's identity provider that
+ * would sign the person straight back in (the provider's own session is still there).
+ */
 export async function signOut(): Promise<void> {
   await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrfToken } });
-  window.location.assign('/auth/login');
 }
 
 /** A read whose `ETag` the page sends back as `If-Match` with its command: 412 when the case moved on meanwhile. */
@@ -68,4 +71,18 @@ export async function getWithEtag<T>(path: string): Promise<{ body: T; etag: str
   if (response.status === 401) signIn();
   if (!response.ok) throw await problemOf(response);
   return { body: (await response.json()) as T, etag: response.headers.get('etag') };
+}
+
+/** A file the API makes (a CSV, a PDF, an audit bundle) saved by the browser: fetched with the session, never a URL with data. */
+export async function download(path: string, accept: string, fileName: string): Promise<void> {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { accept } });
+  if (response.status === 401) signIn();
+  if (!response.ok) throw await problemOf(response);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fileName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -7,6 +7,9 @@ export interface WorkItem {
   readonly dueAt: string | null;
   readonly overdue: boolean;
   readonly obligationId?: string;
+  /** The person it is about (a device due back, a retention ended), and the name opened for the caller. */
+  readonly personId?: string;
+  readonly personName?: string;
 }
 
 export interface CaseRow {
@@ -40,6 +43,7 @@ export interface Obligation {
   readonly kind: string;
   readonly dueAt: string;
   readonly status: 'open' | 'done' | 'waived';
+  readonly regarding?: string;
 }
 
 export interface CaseView {
@@ -56,6 +60,13 @@ export interface CaseView {
   readonly outcome: string | null;
   readonly scope: { readonly inScope: boolean; readonly rationale: string } | null;
   readonly obligations: readonly Obligation[];
+  readonly reportedBy?: string;
+  readonly ownerId?: string | null;
+  readonly measures?: readonly { readonly measureId: string; readonly measure: string; readonly subjectId: string; readonly startsOn?: string | null; readonly endsOn?: string | null }[];
+  readonly qualifications?: readonly { readonly qualificationId?: string; readonly qualification: string }[];
+  readonly criminalReportDecisions?: readonly string[];
+  readonly dismissalProcedures?: readonly { readonly procedureId: string; readonly subjectId: string; readonly route: string; readonly outcome: string | null }[];
+  readonly removal?: { readonly objections: readonly { readonly objectionId?: string; readonly subjectId?: string; readonly decision?: string | null }[] };
 }
 
 export interface TimelineEntry {
@@ -71,4 +82,23 @@ export interface TimelineEntry {
 export interface School {
   readonly schoolId: string;
   readonly name: string;
+}
+
+export interface Person {
+  readonly personId: string;
+  readonly name: string;
+  readonly kind?: 'staff' | 'pupil' | 'parent';
+  readonly group?: string | null;
+  readonly schoolIds?: readonly string[];
+  readonly roles?: readonly string[];
+}
+
+/** An answer to a command (api.md): its id, revision and position, and more where stated. */
+export interface CommandAnswer {
+  readonly id: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly caseNumber?: string;
+  readonly offenceNumber?: number;
+  readonly custodyUntil?: string | null;
 }

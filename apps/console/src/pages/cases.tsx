@@ -16,19 +16,21 @@ const CATEGORIES = Object.keys(en)
 interface Filters {
   readonly status: string;
   readonly category: string;
+  readonly kind: string;
   readonly overdue: boolean;
 }
 
 /** The caseload (`GET /incidents`): filters, newest first, paged with the API's cursor ("Meer laden"). */
 export function CasesPage() {
   const { t, language } = useI18n();
-  const [filters, setFilters] = useState<Filters>({ status: 'open', category: '', overdue: false });
+  const [filters, setFilters] = useState<Filters>({ status: 'open', category: '', kind: '', overdue: false });
   const [draft, setDraft] = useState<Filters>(filters);
   const [more, setMore] = useState<{ items: CaseRow[]; cursor: string | null }>({ items: [], cursor: null });
   const query = (cursor: string | null) => {
     const params = new URLSearchParams({ limit: '25' });
     if (filters.status) params.set('status', filters.status);
     if (filters.category) params.set('category', filters.category);
+    if (filters.kind) params.set('kind', filters.kind);
     if (filters.overdue) params.set('overdue', 'true');
     if (cursor) params.set('cursor', cursor);
     return get<Page<CaseRow>>(`/incidents?${params.toString()}`);
@@ -62,6 +64,14 @@ export function CasesPage() {
             <option value="">{t('cases.filter.any')}</option>
             <option value="open">{t('common.open')}</option>
             <option value="closed">{t('common.closed')}</option>
+          </select>
+        </label>
+        <label>
+          {t('cases.filter.kind')}
+          <select value={draft.kind} onChange={(event) => setDraft({ ...draft, kind: event.target.value })}>
+            <option value="">{t('cases.filter.any')}</option>
+            <option value="pupil-incident">{t('kind.pupil-incident')}</option>
+            <option value="staff-misconduct">{t('kind.staff-misconduct')}</option>
           </select>
         </label>
         <label>

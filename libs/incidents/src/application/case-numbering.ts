@@ -1,23 +1,61 @@
-import { type EventStore, WrongExpectedRevisionError, newEventId, streamIds } from '@casebook/event-store';
+import { type EventStore, type NewEvent, WrongExpectedRevisionError, newEventId, streamIds } from '@casebook/event-store';
 import type { CaseKind } from '../domain/case/case.events';
 import type { CaseNumberAssigned } from '../domain/case-number/case-number.events';
-import { decideCaseNumber } from '../domain/case-number/case-number';
+import { type CaseCounter, decideCaseNumber } from '../domain/case-number/case-number';
 import type { CommandContext } from '../domain/shared/command-context';
 import { localDateOf } from '../domain/shared/local-date';
 import type { CommandMeta } from './stream-command-handler';
 
-/** Contention on a year's counter is retried (50 reports at once all want the next number); this many tries at most. */
+/** Contention with other processes on a year's counter is retried; this many tries at most. */
 const MAX_ATTEMPTS = 1000;
+/** Claims taken in one append at most (one event each; the store takes 4096 per transaction). */
+const MAX_BATCH = 500;
+
+interface Claim {
+  readonly incidentId: string;
+  readonly caseKind: CaseKind;
+  readonly year: number;
+  readonly metadata: NewEvent['metadata'];
+  readonly resolve: (caseNumber: string) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** What this process knows of one year's counter stream, and the claims waiting for it. */
+class YearCounter implements CaseCounter {
+  /** Its events read or appended so far (`read` is false until the stream was read once). */
+  taken = 0;
+  read = false;
+  readonly numbers = new Map<string, string>();
+  readonly waiting: Claim[] = [];
+  busy = false;
+
+  constructor(readonly streamId: string) {}
+
+  numberOf(incidentId: string): string | undefined {
+    return this.numbers.get(incidentId);
+  }
+
+  record(event: CaseNumberAssigned): void {
+    this.numbers.set(event.data.incidentId, event.data.caseNumber);
+    this.taken += 1;
+  }
+}
 
 /**
  * The year's case-number counter (domain.md "case number"), as a stream: a number is taken by appending to the
  * counter at the revision it was decided on, so concurrent reports get n and n+1 and never both n; only a case
  * that exists is numbered (no gaps). Counted in the board's time zone: a report at 00:30 on 1 January in
  * Amsterdam is the new year's.
+ *
+ * Within a process the counter is taken by one append at a time, and the reports that arrived meanwhile share the
+ * next append (n, n+1, … in the order they came): concurrent reports racing for the same revision made all but one
+ * roll back and try again, so the work grew with the square of the reports at once (decisions #100). Other
+ * processes are still kept apart by the store's optimistic check: a conflict reads what they appended and decides
+ * the batch again. The counter is not read before an append when this process appended its last event: if another
+ * process appended since, the check refuses, and only then is it read.
  */
 export class CaseNumbering {
-  /** The counters' events read so far, per year: later reads fetch only what came after. */
-  private readonly known = new Map<number, CaseNumberAssigned[]>();
+  private readonly years = new Map<number, YearCounter>();
 
   constructor(
     private readonly store: EventStore,
@@ -25,39 +63,75 @@ export class CaseNumbering {
   ) {}
 
   /** The case's number: its own when the counter holds one already (a retry), else the next. */
-  async assign(claim: { readonly incidentId: string; readonly caseKind: CaseKind; readonly reportedAt: string }, context: CommandContext, meta: CommandMeta): Promise<string> {
+  assign(claim: { readonly incidentId: string; readonly caseKind: CaseKind; readonly reportedAt: string }, context: CommandContext, meta: CommandMeta): Promise<string> {
     const year = localDateOf(new Date(claim.reportedAt), this.timeZone).year;
-    const streamId = streamIds.caseNumbers(year);
+    let counter = this.years.get(year);
+    if (!counter) {
+      counter = new YearCounter(streamIds.caseNumbers(year));
+      this.years.set(year, counter);
+    }
+    const metadata = { actorId: context.actor.id, actorRole: context.actor.role, schoolId: null, correlationId: meta.correlationId, causationId: claim.incidentId, occurredAt: context.now };
+    const taken = new Promise<string>((resolve, reject) => counter.waiting.push({ incidentId: claim.incidentId, caseKind: claim.caseKind, year, metadata, resolve, reject }));
+    void this.drain(counter);
+    return taken;
+  }
+
+  /** Takes numbers for the waiting claims, a batch per append, until none waits; one drain per counter at a time. */
+  private async drain(counter: YearCounter): Promise<void> {
+    if (counter.busy) return;
+    counter.busy = true;
+    try {
+      while (counter.waiting.length > 0) {
+        const batch = counter.waiting.splice(0, MAX_BATCH);
+        try {
+          const numbers = await this.take(counter, batch);
+          batch.forEach((claim, i) => claim.resolve(numbers[i]!));
+        } catch (error) {
+          // Nothing of the batch was appended (one append is all or nothing): no claim has a number, none a gap.
+          for (const claim of batch) claim.reject(error);
+        }
+      }
+    } finally {
+      counter.busy = false;
+    }
+  }
+
+  /** The batch's numbers, in its order, once appended (or found on the counter already). */
+  private async take(counter: YearCounter, batch: readonly Claim[]): Promise<string[]> {
     for (let attempt = 1; ; attempt++) {
-      const assigned = await this.read(year, streamId);
-      const decided = decideCaseNumber(assigned, { incidentId: claim.incidentId, caseKind: claim.caseKind, year });
-      if ('existing' in decided) return decided.existing;
+      if (!counter.read || attempt > 1) await this.readNewer(counter);
+      const decided = this.decide(counter, batch);
+      const events = decided.flatMap((d) => ('event' in d ? [d] : []));
+      if (events.length === 0) return decided.map((d) => d.caseNumber);
       try {
         await this.store.appendToStream(
-          streamId,
-          [
-            {
-              eventId: newEventId(),
-              type: decided.event.type,
-              schemaVersion: 1,
-              data: decided.event.data,
-              metadata: { actorId: context.actor.id, actorRole: context.actor.role, schoolId: null, correlationId: meta.correlationId, causationId: claim.incidentId, occurredAt: context.now },
-            },
-          ],
-          { expectedRevision: assigned.length === 0 ? 'no-stream' : assigned.length - 1 },
+          counter.streamId,
+          events.map(({ event, claim }) => ({ eventId: newEventId(), type: event.type, schemaVersion: 1, data: event.data, metadata: claim.metadata })),
+          { expectedRevision: counter.taken === 0 ? 'no-stream' : counter.taken - 1 },
         );
-        return decided.event.data.caseNumber;
+        for (const { event } of events) counter.record(event);
+        return decided.map((d) => d.caseNumber);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async read(year: number, streamId: string): Promise<CaseNumberAssigned[]> {
-    const cached = this.known.get(year) ?? [];
-    const newer = await this.store.readStream(streamId, { fromRevision: cached.length });
-    const all = [...cached, ...newer.map((event) => ({ type: 'CaseNumberAssigned' as const, data: event.data as CaseNumberAssigned['data'] }))];
-    this.known.set(year, all);
-    return all;
+  /** Each claim in order on the counter as it stands plus the claims before it in the batch (pure decisions). */
+  private decide(counter: YearCounter, batch: readonly Claim[]): ({ caseNumber: string } & ({ event: CaseNumberAssigned; claim: Claim } | { existing: true }))[] {
+    const pending = new Map<string, string>();
+    return batch.map((claim) => {
+      const view: CaseCounter = { taken: counter.taken + pending.size, numberOf: (id) => counter.numberOf(id) ?? pending.get(id) };
+      const decided = decideCaseNumber(view, { incidentId: claim.incidentId, caseKind: claim.caseKind, year: claim.year });
+      if ('existing' in decided) return { caseNumber: decided.existing, existing: true as const };
+      pending.set(claim.incidentId, decided.event.data.caseNumber);
+      return { caseNumber: decided.event.data.caseNumber, event: decided.event, claim };
+    });
+  }
+
+  private async readNewer(counter: YearCounter): Promise<void> {
+    const newer = await this.store.readStream(counter.streamId, { fromRevision: counter.taken });
+    for (const event of newer) counter.record({ type: 'CaseNumberAssigned', data: event.data as CaseNumberAssigned['data'] });
+    counter.read = true;
   }
 }

@@ -36,8 +36,8 @@ const ROLE: Record<TimelineLanguage, Record<string, string>> = {
 /** A code in English words: `ict-ban` → `ict ban`, `do-not-report` → `do not report`. */
 const words = (code: unknown): string => String(code).replace(/-/g, ' ');
 /** A moment where the board is, in English: `6 November 2026 at 11:00`. */
-const englishMoment = (iso: unknown): string =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(new Date(String(iso)));
+const ENGLISH_MOMENT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' });
+const englishMoment = (iso: unknown): string => ENGLISH_MOMENT.format(new Date(String(iso)));
 
 const ROUTE_EN: Readonly<Record<string, string>> = { uwv: 'through the UWV', 'cantonal-court': 'through the cantonal court', settlement: 'by settlement agreement' };
 

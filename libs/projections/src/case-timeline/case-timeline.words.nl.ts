@@ -90,17 +90,22 @@ export const OUTCOME_NL: Readonly<Record<string, string>> = { granted: 'toegeken
 /** The Dutch word for a code; an unknown code (from a newer version) is shown as itself rather than hidden. */
 export const dutch = (words: Readonly<Record<string, string>>, code: unknown): string => words[String(code)] ?? String(code);
 
+// Made once: a formatter costs far more to make than to use, and a long timeline formats thousands of moments.
+const DUTCH_DAY = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' });
+
 /** A calendar day (YYYY-MM-DD) as Dutch words: `9 november 2026`. */
 export function dutchDay(isoDate: unknown): string {
   const [year, month, day] = String(isoDate).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return DUTCH_DAY.format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** A moment where the board is (Europe/Amsterdam), in Dutch: `6 november 2026 om 11:00`. */
 export function dutchMoment(iso: unknown): string {
   const moment = new Date(String(iso));
-  const day = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
-  const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' }).format(moment);
+  const day = AMSTERDAM_DAY.format(moment);
+  const time = AMSTERDAM_TIME.format(moment);
   return `${day} om ${time}`;
 }
 

@@ -37,9 +37,13 @@ export async function findSchools(source: DataSource, schoolId?: string): Promis
  * `GET /directory/people`: people of the given schools (undefined: every school) and kinds, in id order. A name
  * prefix is matched by the caller after opening the names (they are sealed here).
  */
-export async function findDirectoryPeople(source: DataSource, query: { readonly schools?: readonly string[]; readonly kinds?: readonly string[] }): Promise<DirectoryPersonView[]> {
+export async function findDirectoryPeople(
+  source: DataSource,
+  query: { readonly schools?: readonly string[]; readonly kinds?: readonly string[]; readonly personIds?: readonly string[] },
+): Promise<DirectoryPersonView[]> {
   const params: unknown[] = [];
   const where = ['true'];
+  if (query.personIds) where.push(`person_id = ANY($${params.push([...query.personIds])}::text[])`);
   if (query.schools) where.push(`school_ids && $${params.push([...query.schools])}::text[]`);
   if (query.kinds) where.push(`kind = ANY($${params.push([...query.kinds])}::text[])`);
   const rows = (await source.query(

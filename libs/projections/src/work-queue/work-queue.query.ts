@@ -45,8 +45,10 @@ export interface WorkItem {
   readonly obligationId?: string;
   /** A criminal-report decision or a removal intention the board decides. */
   readonly decisionId?: string;
-  /** Retention: the person whose period ended. */
+  /** The person it is about: the pupil whose device is due back (M6); retention: the person whose period ended. */
   readonly personId?: string;
+  /** That person's name, opened for the caller by the api (console: whose phone to give back). */
+  readonly personName?: string;
 }
 
 export interface WorkViewer {
@@ -87,7 +89,9 @@ export async function findWork(sources: WorkSources, viewer: WorkViewer, now: Da
     const open = await all((offset) => findObligations(sources.obligations, { status: 'open', schools, now, limit: PAGE, offset }));
     for (const o of open) {
       if (!kinds.includes(o.kind)) continue;
-      items.push({ kind: o.kind as ObligationKind, caseId: o.incidentId, caseNumber: null, schoolId: o.schoolId, dueAt: o.dueAt, overdue: o.status === 'overdue', obligationId: o.obligationId });
+      // A device is nobody's case: the pupil says whose it is.
+      const about = o.kind === 'device-return' && o.pupilId ? { personId: o.pupilId } : {};
+      items.push({ kind: o.kind as ObligationKind, caseId: o.incidentId, caseNumber: null, schoolId: o.schoolId, dueAt: o.dueAt, overdue: o.status === 'overdue', obligationId: o.obligationId, ...about });
     }
   };
   if (has('director')) {

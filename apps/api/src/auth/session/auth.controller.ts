@@ -1,6 +1,7 @@
 import { BadGatewayException, Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, NotFoundException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { localIsoDateOf } from '@casebook/incidents';
 import { findDirectoryPeople, findSchools } from '@casebook/projections';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { ReadModels } from '../../reads/read-models.http';
@@ -43,7 +44,7 @@ export class AuthController {
     const directory = await this.readModels.open('directory', reply);
     const staff = await this.runtime.reveal.reveal(await findDirectoryPeople(directory, { kinds: ['staff'] }));
     const schoolNames = new Map((await findSchools(directory)).map((school) => [school.schoolId, school.name]));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localIsoDateOf(new Date(), this.runtime.writeSide.settings.policy.workingDays.timeZone);
     const rows = staff
       .filter((person) => !person.leftOn || person.leftOn > today)
       .map((person) => {

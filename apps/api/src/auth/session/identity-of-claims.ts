@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { OidcConfig } from '@casebook/platform';
+import { localIsoDateOf } from '@casebook/incidents';
 import { findDirectoryPeople } from '@casebook/projections';
 import type { Runtime } from '@casebook/runtime';
 
@@ -21,7 +22,7 @@ export async function personIdOfClaims(runtime: Runtime, directory: DataSource, 
   const wanted = value.trim().toLowerCase();
   // The addresses are sealed per person: opened here, for staff only (a board's few hundred, at sign-in, not per request).
   const staff = await runtime.reveal.reveal(await findDirectoryPeople(directory, { kinds: ['staff'] }));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localIsoDateOf(new Date(), runtime.writeSide.settings.policy.workingDays.timeZone);
   const matches = staff.filter((person) => person.email?.trim().toLowerCase() === wanted && (!person.leftOn || person.leftOn > today));
   if (matches.length === 1) return matches[0]!.personId;
   return { refused: matches.length ? 'This e-mail address belongs to more than one member of staff in the directory: ask the board to correct it' : 'This account is not a member of staff in the directory (DIR4): ask the board' };

@@ -47,10 +47,12 @@ export class CaseCommands {
     const streamId = streamIds.case(report.type, incidentId);
     const { handlers } = this.core;
     const statutoryObligationId = this.core.newId();
+    // A new id names no stream yet: decided on the empty history without reading it (were it taken, the append's
+    // 'no-stream' check refuses and the handler reads and decides again).
     const result: CommandResult<unknown> =
       report.type === 'pupil-incident'
-        ? await handlers.pupilIncident.handle(streamId, command, issued.meta)
-        : await handlers.staffMisconduct.handle(streamId, { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId }, issued.meta);
+        ? await handlers.pupilIncident.handle(streamId, command, issued.meta, [])
+        : await handlers.staffMisconduct.handle(streamId, { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId }, issued.meta, []);
     if (result.outcome !== 'accepted') return outcomeOf(result, incidentId);
     // The case exists: now it takes the year's next number, and records it (the answer's revision is that of the number).
     const numbered = await this.core.number(report.type, incidentId, issued);

@@ -3,7 +3,7 @@ import type { DeviceTakenIntoCustody, EmailSuspensionGround } from '../../domain
 import type { PupilConductCommand, TakeDeviceIntoCustody } from '../../domain/pupil-conduct/pupil-conduct.commands';
 import { evolvePupilConsent, initialPupilConsentState } from '../../domain/consent/consent.decider';
 import type { PupilConsentEvent } from '../../domain/consent/consent.events';
-import { refuse } from '../../domain/shared/rule-violation';
+import { type RuleViolation, isRuleViolation, refuse } from '../../domain/shared/rule-violation';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { schoolDayEnds, withSchoolDayEnd } from '../school-calendar';
 import { NO_SCHOOL_FACTS } from '../school-facts';
@@ -15,45 +15,62 @@ export type DeviceCustody = Omit<TakeDeviceIntoCustody['data'], 'custodyId' | 'i
   readonly takenAt?: string;
 };
 
+/** A custody's answer (api.md): its offence number, until when, and the parents' obligation from the second offence. */
+function custodyAnswer(taken: DeviceTakenIntoCustody): { offenceNumber: number; custodyUntil: string; informParentsObligationId?: string } {
+  const inform = taken.data.obligations.find((o) => o.kind === 'inform-parents');
+  return { offenceNumber: taken.data.offenceNumber, custodyUntil: taken.data.custodyUntil, ...(inform ? { informParentsObligationId: inform.obligationId } : {}) };
+}
+
+/** What a custody would be (or the rule refusing it), decided and not recorded. */
+export type CustodyPreview = { readonly offenceNumber: number; readonly custodyUntil: string; readonly informParentsObligationId?: string } | { readonly refused: RuleViolation };
+
 /** Device custody (M1–M6) and the school e-mail account (E1–E3), on the pupil's conduct stream. */
 export class PupilConductCommands {
   constructor(private readonly core: WriteSideCore) {}
 
   /** M1–M5: the offence number of this school year decides how long; from the second, the parents are informed. */
   async takeDeviceIntoCustody(pupilId: string, custody: DeviceCustody, issued: Issued): Promise<CommandOutcome> {
-    const custodyId = this.core.newId();
+    const { streamId, command } = await this.custodyCommand(pupilId, custody, issued);
+    // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
+    await this.core.locator.remember(command.data.custodyId, streamId);
+    const result = await this.core.handlers.pupilConduct.handle(streamId, command, issued.meta);
+    return outcomeOf(result, command.data.custodyId, (events) => custodyAnswer(events[0] as DeviceTakenIntoCustody));
+  }
+
+  /**
+   * What taking the device would decide now (the console shows it before the user confirms: issue #19): the offence
+   * number, until when, and whether the parents are to be informed; or the rule that would refuse it (M3 from the
+   * third offence without a period). The decider's own dry run on the stream as it stands: nothing is appended.
+   */
+  async previewDeviceCustody(pupilId: string, custody: DeviceCustody, issued: Issued): Promise<CustodyPreview> {
+    const { streamId, command } = await this.custodyCommand(pupilId, custody, issued);
+    const decision = this.core.handlers.pupilConduct.dryRun(command, await this.core.deps.store.readStream(streamId));
+    if (isRuleViolation(decision)) return { refused: decision };
+    return custodyAnswer(decision[0] as DeviceTakenIntoCustody);
+  }
+
+  private async custodyCommand(pupilId: string, custody: DeviceCustody, issued: Issued): Promise<{ streamId: string; command: TakeDeviceIntoCustody }> {
     // M1: the moment taken decides the school day (and M5 the school year), not the moment it is recorded.
     const takenAt = custody.takenAt ?? issued.context.now;
     // M1 (revision 2): the school's own end of the day (the directory's, else the settings') and holidays (CAL1).
     const endsAt = await (this.core.deps.schoolFacts ?? NO_SCHOOL_FACTS).schoolDayEndsAt(custody.schoolId);
     const calendar = endsAt ? withSchoolDayEnd(this.core.deps.calendar, custody.schoolId, endsAt) : this.core.deps.calendar;
     const schoolDay = schoolDayEnds(takenAt, calendar, custody.schoolId);
-    const streamId = streamIds.pupilConduct(pupilId);
-    // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
-    await this.core.locator.remember(custodyId, streamId);
-    const result = await this.core.handlers.pupilConduct.handle(
-      streamId,
-      {
-        type: 'TakeDeviceIntoCustody',
-        context: issued.context,
-        data: {
-          custodyId,
-          informParentsObligationId: this.core.newId(),
-          returnObligationId: this.core.newId(),
-          pupilId,
-          ...custody,
-          takenAt,
-          endOfSchoolDay: schoolDay.current,
-          endOfNextSchoolDay: schoolDay.next,
-        },
+    const command: TakeDeviceIntoCustody = {
+      type: 'TakeDeviceIntoCustody',
+      context: issued.context,
+      data: {
+        custodyId: this.core.newId(),
+        informParentsObligationId: this.core.newId(),
+        returnObligationId: this.core.newId(),
+        pupilId,
+        ...custody,
+        takenAt,
+        endOfSchoolDay: schoolDay.current,
+        endOfNextSchoolDay: schoolDay.next,
       },
-      issued.meta,
-    );
-    return outcomeOf(result, custodyId, (events) => {
-      const taken = (events[0] as DeviceTakenIntoCustody).data;
-      const inform = taken.obligations.find((o) => o.kind === 'inform-parents');
-      return { offenceNumber: taken.offenceNumber, custodyUntil: taken.custodyUntil, ...(inform ? { informParentsObligationId: inform.obligationId } : {}) };
-    });
+    };
+    return { streamId: streamIds.pupilConduct(pupilId), command };
   }
 
   /** M6: to the pupil or a parent; closes the device-return obligation. */

@@ -25,6 +25,12 @@ export function isoDateOf(date: LocalDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
+/** Today's calendar date where the school is, as YYYY-MM-DD: a staff member who leaves on 7 December is gone from
+ * 00:00 in Amsterdam, which is still 6 December in UTC. */
+export function localIsoDateOf(moment: Date, timeZone: string): string {
+  return isoDateOf(localDateOf(moment, timeZone));
+}
+
 export function isWeekend(date: LocalDate): boolean {
   const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
   return weekday === 0 || weekday === 6;
@@ -40,8 +46,20 @@ export function atLocalTime(date: LocalDate, time: Pick<LocalTime, 'hours' | 'mi
   return new Date(guess - offsetMinutes(guess - offsetMinutes(guess) * 60_000) * 60_000);
 }
 
+/** One formatter per zone: making an Intl.DateTimeFormat costs far more than using one (it showed in profiles). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function localParts(moment: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(moment);
+  const parts = formatterFor(timeZone).formatToParts(moment);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
