@@ -71,8 +71,11 @@ describeOnEveryStore('consent registers over HTTP', (api) => {
     expect(await api.eventCount()).toBe(before);
     expect((await consent('pupil-dir-con1', { givenBy: 'parents' }, director)).statusCode).toBe(200);
     // R2: a pupil the directory has at the school, never asked, is on the list; one whose parents consented is not.
-    expect((await api.post('/directory/imports/pupils', 'personId,name,dateOfBirth,schoolId,group,enrolledOn\npupil-dir-never,Noor,2017-05-01,school-1,groep 3,2021-08-16\n', board, csv)).json()).toMatchObject({ created: 1 });
-    const position = await api.runtime().eventStore.headPosition();
+    const imported = (await api.post('/directory/imports/pupils', 'personId,name,dateOfBirth,schoolId,group,enrolledOn\npupil-dir-never,Noor,2017-05-01,school-1,groep 3,2021-08-16\n', board, csv)).json();
+    expect(imported).toMatchObject({ created: 1, position: expect.any(Number) });
+    // The import's own position: the store's head may still be below it (a transaction in another database of the
+    // same server holds the visible head back), which once made this read miss the pupil.
+    const position = imported.position as number;
     const items = (await api.get(`/schools/school-1/website-publication/non-consenting?waitForPosition=${position}`, director)).json().items as { pupilId: string; status: string }[];
     expect(items).toContainEqual(expect.objectContaining({ pupilId: 'pupil-dir-never', status: 'never-asked' }));
     expect(items.map((item) => item.pupilId)).not.toContain('pupil-dir-con1');

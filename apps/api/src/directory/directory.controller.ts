@@ -15,7 +15,7 @@ export class DirectoryController {
 
   @Route('importDirectory', {
     summary: 'Import one file of the administration\'s export (DIR2): schools, staff, pupils or parents as text/csv (columns in README); re-runs record only changes; a file with a bad row changes nothing',
-    answer: '{ kind, created, changed, left, unchanged, erased }',
+    answer: '{ kind, created, changed, left, unchanged, erased, position } (position: the last written, for waitForPosition; null when nothing changed)',
   })
   @ApiParam({ name: 'kind', enum: DIRECTORY_FILE_KINDS })
   @ApiConsumes('text/csv')

@@ -15,7 +15,17 @@ import { type DirectoryFileKind, type PersonRow, type RowError, type SchoolRow, 
 
 
 export type ImportOutcome =
-  | { readonly outcome: 'imported'; readonly kind: DirectoryFileKind; readonly created: number; readonly changed: number; readonly left: number; readonly unchanged: number; readonly erased: number }
+  | {
+      readonly outcome: 'imported';
+      readonly kind: DirectoryFileKind;
+      readonly created: number;
+      readonly changed: number;
+      readonly left: number;
+      readonly unchanged: number;
+      readonly erased: number;
+      /** The highest store position the import wrote (for `waitForPosition`); null when nothing changed. */
+      readonly position: number | null;
+    }
   | { readonly outcome: 'invalid'; readonly errors: readonly RowError[] }
   /** Some people changed in the directory while the file was imported (another import at once): run it again. */
   | { readonly outcome: 'conflict'; readonly rows: number }
@@ -54,7 +64,7 @@ export class DirectoryImports {
     const planned = kind === 'schools' ? await this.planSchools(parseSchoolsCsv(text)) : await this.planPeople(parsePeopleCsv(kind, text));
     if ('errors' in planned) return { outcome: 'invalid', errors: [...planned.errors].sort((a, b) => a.line - b.line || a.field.localeCompare(b.field)) };
     const appended = await inPool(planned.plans, (plan) => this.append(plan, issued));
-    const stale = appended.filter((ok) => !ok).length;
+    const stale = appended.filter((position) => position === false).length;
     if (stale) return { outcome: 'conflict', rows: stale };
     const count = (type: string) => planned.plans.reduce((n, plan) => n + plan.events.filter((event) => event.type === type).length, 0);
     return {
@@ -65,6 +75,7 @@ export class DirectoryImports {
       left: count('PersonLeft'),
       unchanged: planned.plans.filter((plan) => plan.events.length === 0).length - planned.erased,
       erased: planned.erased,
+      position: appended.reduce<number | null>((highest, position) => (typeof position === 'number' && position > (highest ?? -1) ? position : highest), null),
     };
   }
 
@@ -126,12 +137,12 @@ export class DirectoryImports {
     return errors;
   }
 
-  /** Appends one row's events at the revision they were decided on; false when the stream moved meanwhile. */
-  private async append(plan: Planned, issued: Issued): Promise<boolean> {
-    if (!plan.events.length) return true;
+  /** Appends one row's events at the revision they were decided on: its position, null for no events, false when the stream moved meanwhile. */
+  private async append(plan: Planned, issued: Issued): Promise<number | null | false> {
+    if (!plan.events.length) return null;
     const { actor, now } = issued.context;
     try {
-      await this.store.appendToStream(
+      const result = await this.store.appendToStream(
         plan.streamId,
         plan.events.map((event) => ({
           eventId: newEventId(),
@@ -142,7 +153,7 @@ export class DirectoryImports {
         })),
         { expectedRevision: plan.revision < 0 ? 'no-stream' : plan.revision },
       );
-      return true;
+      return result.position;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return false;
       throw error;
