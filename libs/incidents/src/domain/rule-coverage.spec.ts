@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { readSharedSpec } from '@casebook/testing';
 
 /**
- * Rules of domain.md revision 2 that are not implemented yet, with the issue that implements them. `new` ids are
- * left out of the coverage check below until their issue names them in a test; `revised` ids are implemented to
- * revision 1 (their tests name them) and listed so that CI shows they still wait for their revision-2 text.
- * The issue that implements a rule removes it here; issue #18 emptied it (DIR4 last).
+ * Rules of domain.md that are not implemented yet, with the issue that implements them. `new` ids are left out of
+ * the coverage check below until their issue names them in a test; `revised` ids are implemented to an earlier
+ * revision (their tests name them) and listed so that CI shows they still wait for their new text.
+ * The issue that implements a rule removes it here. Revision 2's list was emptied by #18 (DIR4 last); revision 3
+ * (documents, letters, alerts) is pending on #37, #38 and #39.
  */
-const PENDING: readonly { readonly id: string; readonly issue: number; readonly change: 'new' | 'revised' }[] = [];
+const PENDING: readonly { readonly id: string; readonly issue: number; readonly change: 'new' | 'revised' }[] = [
+  ...['DOC1', 'DOC2', 'DOC3', 'DOC4'].map((id) => ({ id, issue: 37, change: 'new' as const })),
+  ...['L1', 'L2', 'L3', 'L4'].map((id) => ({ id, issue: 38, change: 'new' as const })),
+  ...['AL1', 'AL2', 'AL3'].map((id) => ({ id, issue: 39, change: 'new' as const })),
+];
 const PENDING_NEW = new Set(PENDING.filter((rule) => rule.change === 'new').map((rule) => rule.id));
 
 function specFiles(dir: string): string[] {
@@ -45,7 +50,7 @@ describe('rule coverage', () => {
     expect(ruleIds.filter((id) => !PENDING_NEW.has(id) && !named(titles, id))).toEqual([]);
   });
 
-  it(`pending, new in revision 2: ${listed('new')}; revised in revision 2, implemented to revision 1: ${listed('revised')}`, () => {
+  it(`pending, new: ${listed('new')}; revised, implemented to an earlier revision: ${listed('revised')}`, () => {
     // Every pending id is a rule of the spec, and a new one that a test names already is no longer pending.
     expect(PENDING.map((rule) => rule.id).filter((id) => !ruleIds.includes(id))).toEqual([]);
     const titles = testTitles();
