@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// Removes each rule's code in turn and runs the incidents library's specs: every mutation must make a test fail
+// Removes each rule's code in turn and runs the tests that name the rule: every mutation must make one of them fail
 // (issue #3: "a test whose name carries its id, and which fails if the rule's code is removed").
-// Usage: npm run mutate:rules [-- RULE ...]. Restores every file it touched, also on Ctrl-C.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Usage: npm run mutate:rules [-- RULE ...]. The working tree is never touched: each worker mutates a copy of it.
+//
+// The code is found by its tokens (source-tokens.mjs), so the formatter may rewrap it (decisions: "Rule mutations
+// by tokens"). A mutation runs only the spec files under its suites that name the rule, and only the tests that do
+// (--testNamePattern): "killed" means a test naming the rule failed, not any test. Two workers, one per core.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findTokens } from './source-tokens.mjs';
 
 const D = 'libs/incidents/src/domain';
-/** [rule, file, the code as it is, the code with the rule removed, the suites that must notice (default: the library's specs)] */
+/** [rule, file, the code as it is, the code with the rule removed, the folders or spec files that must notice (default: the domain's specs)] */
 const MUTATIONS = [
   ['SC1', `${D}/case/case.decider.ts`, "if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s`);", "if (false) return refuse('SC1', '');"],
-  ['SC1', `${D}/case/case.decider.ts`, 'if (!rules.categories.includes(data.category)) return refuse(\'SC1\', `Category ${data.category} is not one of a ${rules.kind}\'s: a case', 'if (false) return refuse(\'SC1\', `Category ${data.category} is not one of a ${rules.kind}\'s: a case'],
+  ['SC1', `${D}/case/case.decider.ts`, "if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s: a case is reclassified within its kind`);", 'if (false) return undefined;'],
   ['SC2', `${D}/case/case.decider.ts`, "if (!data.inScope && state.category === 'cyberbullying')", 'if (false)'],
   ['F1', `${D}/staff-misconduct/staff-misconduct-kind.rules.ts`, "file: 'personnel-file',", "file: 'pupil-file',"],
   ['F2', `${D}/pupil-incident/pupil-incident-kind.rules.ts`, "const filed = perpetrators.length ? perpetrators : pupils.filter((p) => p.role === 'victim');", 'const filed = pupils;'],
@@ -86,48 +92,96 @@ const MUTATIONS = [
   ['E4', `${D}/pupil-conduct/email-account.decider.ts`, 'return consented ? undefined : refuse(', 'return true ? undefined : refuse('],
   ['B4', `${D}/case/case.decider.ts`, "// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))", '\n  if (false)'],
   // DIR4 is kept at the HTTP edge (who a session or a token's subject is): its black-box suites must notice.
-  ['DIR4', 'apps/api/src/auth/session/directory-principal.ts', 'if (state.leftOn && state.leftOn <= today) return null;', '', 'test/e2e/(sign-in|oidc-sign-in)\\.'],
-  ['DIR4', 'apps/api/src/auth/bearer-auth.guard.ts', "if (this.runtime.config.auth.tokenRoles === 'claims') return verified;", 'return verified;', 'test/e2e/token-roles-directory\\.'],
-  ['DIR4', 'apps/api/src/auth/session/auth.controller.ts', "if (!(await principalFromDirectory(this.runtime, personId))) throw new LoginRefused(403", "if (false) throw new LoginRefused(403", 'test/e2e/oidc-sign-in\\.'],
-  ['DIR4', 'libs/platform/src/config/app-config.ts', "['claims', 'directory'] as const, 'directory')", "['claims', 'directory'] as const, 'claims')", 'libs/platform/'],
+  ['DIR4', 'apps/api/src/auth/session/directory-principal.ts', 'if (state.leftOn && state.leftOn <= today) return null;', '', ['test/e2e/sign-in.e2e-spec.ts', 'test/e2e/oidc-sign-in.e2e-spec.ts']],
+  ['DIR4', 'apps/api/src/auth/bearer-auth.guard.ts', "if (this.runtime.config.auth.tokenRoles === 'claims') return verified;", 'return verified;', ['test/e2e/token-roles-directory.e2e-spec.ts']],
+  ['DIR4', 'apps/api/src/auth/session/auth.controller.ts', "if (!(await principalFromDirectory(this.runtime, personId))) throw new LoginRefused(403", "if (false) throw new LoginRefused(403", ['test/e2e/oidc-sign-in.e2e-spec.ts']],
+  ['DIR4', 'libs/platform/src/config/app-config.ts', "['claims', 'directory'] as const, 'directory')", "['claims', 'directory'] as const, 'claims')", ['libs/platform/']],
 ];
 
+
+const root = resolve(import.meta.dirname, '..', '..');
 const only = new Set(process.argv.slice(2));
 const selected = MUTATIONS.filter(([rule]) => only.size === 0 || only.has(rule));
-const originals = new Map();
-const restore = () => {
-  for (const [file, text] of originals) writeFileSync(file, text);
-  originals.clear();
-};
+const WORKERS = Math.max(1, Number(process.env.MUTATION_WORKERS ?? 2));
+
+/** A copy of the tree for one worker: sources copied, node_modules linked, ../shared beside it as in CI. */
+function workTree(base, n) {
+  const dir = join(base, `w${n}`, 'main');
+  for (const entry of ['apps', 'libs', 'test', 'tools', 'jest.config.js', 'tsconfig.json', 'tsconfig.base.json', 'package.json']) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  symlinkSync(resolve(root, '..', 'shared'), join(base, `w${n}`, 'shared'), 'dir');
+  return dir;
+}
+
+const specFiles = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? specFiles(join(dir, entry.name)) : /\.(e2e-|int-)?spec\.ts$/.test(entry.name) ? [join(dir, entry.name)] : [],
+  );
+/** A rule id as a whole word, for file contents and test names alike. */
+const named = (rule) => `(^|[^A-Za-z0-9])${rule}([^A-Za-z0-9]|$)`;
+
+/** Runs jest in `dir` on `files`, only the tests whose names carry `rule`; resolves with jest's JSON report. */
+function jest(dir, files, rule) {
+  const report = join(dir, `report-${rule}-${Date.now()}.json`);
+  const args = ['--disable-warning=ExperimentalWarning', '--experimental-vm-modules', join('node_modules', 'jest', 'bin', 'jest.js'), '--silent', '--ci', '--json', `--outputFile=${report}`, '--testNamePattern', named(rule), '--runTestsByPath', ...files];
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+    child.on('close', () => {
+      try {
+        done(JSON.parse(readFileSync(report, 'utf8')));
+      } catch {
+        done({ error: stderr });
+      }
+    });
+  });
+}
+
+/** Applies one mutation in the worker's tree, runs the tests naming its rule, restores the file. */
+async function run(dir, [rule, file, from, to, suites = [D]]) {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const places = findTokens(text, from);
+  if (places.length !== 1) return `STALE (the code to mutate is found ${places.length} times, not once)`;
+  const files = suites
+    .flatMap((suite) => (suite.endsWith('.ts') ? [join(dir, suite)] : specFiles(join(dir, suite))))
+    .filter((spec) => new RegExp(named(rule)).test(readFileSync(spec, 'utf8')));
+  if (files.length === 0) return 'SURVIVED (no spec names the rule)';
+  writeFileSync(path, text.slice(0, places[0].start) + to + text.slice(places[0].end));
+  try {
+    const report = await jest(dir, files, rule);
+    if (report.error) return `ERROR (jest: ${report.error.split('\n').slice(-3).join(' ')})`;
+    const broken = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+    if (broken.length) return `ERROR (the mutated code does not load: ${broken[0].message.split('\n')[0]})`;
+    const failing = report.testResults.flatMap((suite) => suite.assertionResults).filter((test) => test.status === 'failed');
+    return failing.length ? `killed (${failing.length} failing)` : `SURVIVED (${report.numPassedTests} tests naming ${rule} passed)`;
+  } finally {
+    writeFileSync(path, text);
+  }
+}
+
+const base = mkdtempSync(join(tmpdir(), 'casebook-mutants-'));
+const cleanup = () => rmSync(base, { recursive: true, force: true });
 process.on('SIGINT', () => {
-  restore();
+  cleanup();
   process.exit(130);
 });
-
-const results = [];
-for (const [rule, file, from, to, suites = `${D}/`] of selected) {
-  const text = readFileSync(file, 'utf8');
-  const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-    results.push({ rule, outcome: 'STALE (the code to mutate is not found exactly once)' });
-    console.log(`${rule.padEnd(4)} ${results.at(-1).outcome}`);
-    continue;
-  }
-  originals.set(file, text);
-  try {
-    writeFileSync(file, text.slice(0, at) + to + text.slice(at + from.length));
-    const run = spawnSync(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', '--experimental-vm-modules', join('node_modules', 'jest', 'bin', 'jest.js'), '--silent', '--testPathPatterns', suites],
-      { encoding: 'utf8' },
-    );
-    const failed = /Tests:\s+(\d+) failed/.exec(run.stderr)?.[1];
-    results.push({ rule, outcome: failed ? `killed (${failed} failing)` : 'SURVIVED' });
-  } finally {
-    restore();
-  }
-  console.log(`${rule.padEnd(4)} ${results.at(-1).outcome}`);
-}
+const trees = Array.from({ length: Math.min(WORKERS, selected.length) }, (_, n) => workTree(base, n));
+const results = new Array(selected.length);
+let next = 0;
+await Promise.all(
+  trees.map(async (dir) => {
+    while (next < selected.length) {
+      const i = next++;
+      results[i] = { rule: selected[i][0], outcome: await run(dir, selected[i]).catch((error) => `ERROR (${error.message})`) };
+      console.log(`${results[i].rule.padEnd(6)} ${results[i].outcome}`);
+    }
+  }),
+);
+cleanup();
 const bad = results.filter((r) => !r.outcome.startsWith('killed'));
 console.log(`\n${results.length - bad.length} of ${results.length} rule mutations killed${bad.length ? `; not: ${bad.map((r) => r.rule).join(', ')}` : ''}`);
 process.exit(bad.length ? 1 : 0);

@@ -19,7 +19,7 @@ describe('calendar', () => {
     expect(addWorkingDays('2026-11-04T10:00:00.000Z', 1, DUTCH_WORKING_DAYS)).toBe('2026-11-05T10:00:00.000Z'); // Wednesday → Thursday
   });
 
-  it('does not count public holidays as working days (B1 call within one working day; B2, P5)', () => {
+  it('does not count public holidays as working days (CAL1; B1 call within one working day; B2, P5)', () => {
     // Thursday 24 December 2026, 11:00 in Amsterdam: Christmas and Boxing Day (a Saturday) and Sunday pass.
     expect(addWorkingDays('2026-12-24T10:00:00.000Z', 1, DUTCH_WORKING_DAYS)).toBe('2026-12-28T10:00:00.000Z');
     // Wednesday 13 May 2026: Ascension Day on the 14th; Friday 15 May is the working day after.
