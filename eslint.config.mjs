@@ -1,5 +1,6 @@
 // ESLint (flat config) with typescript-eslint. `npm run lint` runs this and the type checker.
 import eslint from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Architecture principle 1: a domain is pure. These packages may not be imported from any domain folder. */
@@ -43,6 +44,11 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Ids arrive on the command (architecture principle 1).' },
       ],
     },
+  },
+  {
+    // The console: the rules of hooks, and the React compiler's checks of what a component may do while rendering.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/*/testing/**/*.ts', 'libs/testing/**/*.ts', 'test/**/*.ts'],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeWithService } from '@casebook/testing';
-import { describeOnEmbeddedStore } from '../e2e/support/api-harness';
+import { describeOnServerStore } from '../e2e/support/api-harness';
 import { caughtUp, expectAccessible, launch, newContext, openMenu, signInAs } from './support/browser';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
@@ -23,10 +23,10 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffe
 }
 
 // Issue #19: the console's journeys in a real browser (Debian's Chromium through playwright-core), against the built
-// app (`npm run build` puts it in dist/console) on the embedded store, signed in through the development sign-in.
+// app (`npm run build` puts it in dist/console) on the PostgreSQL server (the embedded store without DATABASE_URL), signed in through the development sign-in.
 // Each page is checked by axe-core and for keyboard reach, and screenshotted into test-results/console/.
 describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
-  describeOnEmbeddedStore('every journey', (api) => {
+  describeOnServerStore('every journey', (api) => {
     let browser: Browser;
     let base: string;
     let pupilCases: Reported[];

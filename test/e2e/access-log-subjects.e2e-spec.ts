@@ -1,5 +1,5 @@
 import { waitUntil } from '@casebook/testing';
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 interface Entry {
   readonly actorId: string;
@@ -12,7 +12,7 @@ interface Entry {
 // Issue #15, defect 2: `GET /incidents/{id}/timeline` was logged with `subjectIds: []`, so "who read about me"
 // (`GET /access-log?subjectId=`) missed every timeline read. Every dossier read names the people whose data it
 // showed — granted, refused and not-found alike — whichever endpoint it was.
-describeOnEveryStore('the access log names the subjects of every dossier read', (api) => {
+describeOnServerStore('the access log names the subjects of every dossier read', (api) => {
   let director: string;
   let otherDirector: string;
   let board: string;

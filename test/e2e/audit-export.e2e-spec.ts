@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { publicKeyFileOf, verifyAuditBundle } from '@casebook/audit';
 import { waitUntil } from '@casebook/testing';
 import { auditCommand } from '../../apps/cli/src/audit.command';
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 const run = promisify(execFile);
 
@@ -25,7 +25,7 @@ async function independentVerdict(bundle: unknown, publicKeyFile: string, dir: s
 
 // Issue #6 over HTTP: a case's audit export (JSON bundle and Dutch PDF), the access-log export, the CLI verifier,
 // the access log of every export, and an export of events changed in the table behind the store's back.
-describeOnEveryStore('audit exports over HTTP', (api) => {
+describeOnServerStore('audit exports over HTTP', (api) => {
   let director: string;
   let board: string;
   let legal: string;

@@ -1,9 +1,9 @@
 import { mintDevToken } from '@casebook/access';
-import { E2E_SECRET, describeOnEveryStore } from './support/api-harness';
+import { E2E_SECRET, describeOnServerStore } from './support/api-harness';
 
 // Issue #3, "Bad input gets a clear answer": each case gets the 4xx api.md names, a message that says what is
 // wrong (problem+json; for 400 an `errors` list naming the field), and the store is left exactly as it was.
-describeOnEveryStore('bad input over HTTP', (api) => {
+describeOnServerStore('bad input over HTTP', (api) => {
   let director: string;
   let board: string;
   let incidentId: string;

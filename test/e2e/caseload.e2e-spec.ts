@@ -1,10 +1,10 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 import { expectRefusal } from './support/refused';
 
 // Issue #17 (api.md revision 2, "Caseload and work"): GET /incidents lists the cases a caller may see — by role and
 // school, never a case they are involved in (CI1) — with every filter of the contract, paged, no names or
 // narratives, each list logged; POST /incidents/{id}/assignment gives a case its owner; GET /statistics counts.
-describeOnEveryStore('the caseload (issue #17)', (api) => {
+describeOnServerStore('the caseload (issue #17)', (api) => {
   let directorA: string;
   let directorB: string;
   let board: string;

@@ -1,10 +1,10 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 import { expectRefusal } from './support/refused';
 
 // CLOSE1 and B3 over HTTP (api.md revision 2, "Changed answers"): a close with open obligations answers 409 listing
 // them; a close that waives each (with a rationale) closes; facts are recorded on the closed case; a B3 case is never
 // out of scope and its statutory item is never waived.
-describeOnEveryStore('closing a case with open obligations (CLOSE1, B3)', (api) => {
+describeOnServerStore('closing a case with open obligations (CLOSE1, B3)', (api) => {
   let director: string;
   let board: string;
 

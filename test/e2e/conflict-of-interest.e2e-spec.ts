@@ -1,10 +1,10 @@
 import { waitUntil } from '@casebook/testing';
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // CI1 (domain.md revision 2, api.md "Changed answers"): a case, timeline or export the caller is involved in answers
 // 403, logged as a refused read; commands on it are refused too — a director who is the subject of a staff case
 // neither reads it nor adds evidence. A reporter who is not the perpetrator still reads their own report.
-describeOnEveryStore('conflict of interest (CI1)', (api) => {
+describeOnServerStore('conflict of interest (CI1)', (api) => {
   let board: string;
   let legal: string;
   let subject: string;

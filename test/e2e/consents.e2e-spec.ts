@@ -1,7 +1,7 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // Consent registers over HTTP (E4, R1, R2; issue #7): events on a per-pupil or per-school stream, a read model.
-describeOnEveryStore('consent registers over HTTP', (api) => {
+describeOnServerStore('consent registers over HTTP', (api) => {
   let director: string;
   let otherDirector: string;
   let board: string;

@@ -1,9 +1,9 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 import { expectRefusal } from './support/refused';
 
 // COR1 over HTTP (api.md revision 2, "New commands"): reclassification (into B3: the statutory item and the decision
 // open at once), an involved person added, a measure withdrawn — each a new event, the earlier one visible.
-describeOnEveryStore('corrections (COR1)', (api) => {
+describeOnServerStore('corrections (COR1)', (api) => {
   let director: string;
   let board: string;
 

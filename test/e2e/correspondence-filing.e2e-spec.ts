@@ -1,8 +1,8 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // F2 (domain.md revision 2): correspondence is kept in the file of the pupil(s) it concerns — by default the
 // perpetrators — so a victim's pupil file (what a parent's access request shows) holds no letter about another child.
-describeOnEveryStore('correspondence in the pupil file of the pupil it concerns (F2)', (api) => {
+describeOnServerStore('correspondence in the pupil file of the pupil it concerns (F2)', (api) => {
   let director: string;
 
   beforeAll(async () => {

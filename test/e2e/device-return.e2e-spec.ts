@@ -1,7 +1,7 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // POST /device-custody/{custodyId}/return (M6) and parents informed about a custody or account action (M2, E2).
-describeOnEveryStore('device return and parent notifications about conduct over HTTP', (api) => {
+describeOnServerStore('device return and parent notifications about conduct over HTTP', (api) => {
   let director: string;
   let otherDirector: string;
   let board: string;

@@ -1,7 +1,7 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // The school e-mail account over HTTP (api.md; E1–E3), on both stores.
-describeOnEveryStore('school e-mail account over HTTP', (api) => {
+describeOnServerStore('school e-mail account over HTTP', (api) => {
   let director: string;
 
   beforeAll(async () => {

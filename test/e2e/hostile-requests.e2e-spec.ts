@@ -4,7 +4,7 @@ import type { webcrypto } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { mintDevToken } from '@casebook/access';
-import { E2E_SECRET, type ApiHarness, describeOnEmbeddedStore } from './support/api-harness';
+import { E2E_SECRET, type ApiHarness, describeOnServerStore } from './support/api-harness';
 
 /**
  * Issue #9, deliverable 2: hostile tokens and requests. Each is refused with the right 4xx as problem+json,
@@ -42,7 +42,7 @@ function token(claims: Record<string, unknown>, { sub = 'dir-h', exp = now() + 6
   return new SignJWT({ roles: ['director'], schools: ['school-1'], ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(iss).setAudience(aud).setExpirationTime(exp).sign(secret);
 }
 
-describeOnEmbeddedStore(
+describeOnServerStore(
   'hostile tokens and requests',
   (api) => {
     const issued: string[] = [];
@@ -264,7 +264,7 @@ describeOnEmbeddedStore(
   { env: { AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE }, captureLogs: true },
 );
 
-describeOnEmbeddedStore(
+describeOnServerStore(
   'rate limiting per actor',
   (api) => {
     it('answers 429 with Retry-After past the limit, counts per verified actor, and appends nothing then', async () => {
@@ -310,7 +310,7 @@ describe('tokens against a key set (AUTH_JWKS_URL)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
 
-  describeOnEmbeddedStore(
+  describeOnServerStore(
     'key confusion',
     (api) => {
       const signed = (alg: 'RS256' | 'HS256', key: webcrypto.CryptoKey | Uint8Array) =>

@@ -1,9 +1,9 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // P5 (domain.md revision 2, api.md "New commands"): the report of a suspension to the Inspectorate closes the
 // obligation the suspension opened. Before, nothing could close it: it stayed overdue for ever. The first command
 // of revision 2, added through the write side's one door (issue #15).
-describeOnEveryStore('the report of a suspension to the Inspectorate (P5)', (api) => {
+describeOnServerStore('the report of a suspension to the Inspectorate (P5)', (api) => {
   let director: string;
   let incidentId: string;
   let suspensionId: string;

@@ -7,6 +7,7 @@ import { type EventStore, PostgresEventStore, newEventId } from '@casebook/event
 import { ContractValidator, DEAD_LETTER_REASON_HEADER, type InboundMessage, KafkaMessageBus, KafkaRelay, type MessageBus, type RunningConsumer, startReminderConsumer } from '@casebook/messaging';
 import { type Logger, PgliteSqlClient, type SqlClient, createLogger } from '@casebook/platform';
 import { describeWithService, freePort, waitUntil } from '@casebook/testing';
+import { Kafka, logLevel } from 'kafkajs';
 
 // Issue #5, faults against a real broker: the broker stopped and started while events keep coming; a crash
 // between produce and checkpoint; a message that fits no contract never produced; a malformed one dead-lettered.
@@ -42,6 +43,22 @@ async function collect(bus: MessageBus, topic: string): Promise<{ messages: Inbo
   return { messages, consumer };
 }
 
+/**
+ * Waits until `messages` holds everything the topic holds now (each partition read to its high watermark), so
+ * that "exactly these arrived" is checked against the broker's own count rather than after a pause.
+ */
+async function readToEnd(brokers: string, topic: string, messages: readonly InboundMessage[]): Promise<void> {
+  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'relay-e2e-offsets', logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const read = (partition: number) => messages.filter((m) => m.partition === partition).map((m) => Number(m.offset));
+    await waitUntil(() => ends.every((end) => Number(end.high) <= Number(end.low) || Math.max(-1, ...read(end.partition)) + 1 >= Number(end.high)), `everything on ${topic}`, 60_000);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 describeWithService('kafka', 'integration events on a real broker', (brokers) => {
   let sql: SqlClient;
   let store: EventStore;
@@ -70,8 +87,7 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
       const relay = new KafkaRelay({ sql, store, bus, topic, logger });
       while ((await relay.step()) !== 0);
       const { messages, consumer } = await collect(bus, topic);
-      await waitUntil(() => messages.length >= 1, 'the produced message');
-      await new Promise((r) => setTimeout(r, 500));
+      await readToEnd(brokers, topic, messages);
       await consumer.stop();
       expect(messages).toHaveLength(1);
       for (const message of messages) expect(validator.problems(JSON.parse(message.value!))).toEqual([]);
@@ -117,8 +133,8 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
       while ((await restarted.step()) !== 0);
       const reminders = await startReminderConsumer({ bus: real, sql, topic, logger, groupId: `reminders-${randomUUID()}` });
       const { messages, consumer } = await collect(real, topic);
-      await waitUntil(async () => messages.length >= 6 && (await sql.query('SELECT 1 FROM reminder_deliveries')).length >= 3, 'both copies and the reminders', 60_000);
-      await new Promise((r) => setTimeout(r, 500));
+      await waitUntil(async () => (await sql.query('SELECT 1 FROM reminder_deliveries')).length >= 3, 'the reminders', 60_000);
+      await readToEnd(brokers, topic, messages);
       await consumer.stop();
       await reminders.stop();
       expect(messages.map((m) => m.headers['event-id']).sort()).toEqual([...ids, ...ids].sort());
@@ -147,7 +163,6 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
         for (let i = from; i < to; i++) {
           const key = `pupil-${i % 6}`;
           written.push({ key, id: await warn(store, key) });
-          await new Promise((r) => setTimeout(r, 25));
         }
       };
       const before = write(0, 120);
@@ -166,7 +181,7 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
       const reminders = await startReminderConsumer({ bus, sql, topic, logger, groupId: `reminders-${randomUUID()}` });
       const { messages, consumer } = await collect(bus, topic);
       await waitUntil(async () => (await sql.query('SELECT 1 FROM reminder_deliveries')).length >= written.length, 'every reminder', 90_000);
-      await new Promise((r) => setTimeout(r, 500));
+      await readToEnd(`127.0.0.1:${kafkaPort}`, topic, messages);
       await consumer.stop();
       await reminders.stop();
       // Every event arrived; per key, first arrivals are in the order they were written.

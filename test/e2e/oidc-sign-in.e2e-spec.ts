@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { ReadModelCatalog } from '@casebook/projections';
 import { waitUntil } from '@casebook/testing';
-import { type ApiHarness, describeOnEmbeddedStore, describeOnEveryStore } from './support/api-harness';
+import { type ApiHarness, describeOnServerStore } from './support/api-harness';
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL, OidcTestProvider, type TestAccount } from './support/oidc-test-provider';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
@@ -88,7 +88,7 @@ describe('signing in with an OpenID provider (DIR4)', () => {
   afterAll(() => provider.stop());
   const oidcEnv = () => ({ OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL });
 
-  describeOnEveryStore(
+  describeOnServerStore(
     'by e-mail address',
     (api) => {
       beforeAll(() => importDirectory(api));
@@ -194,7 +194,7 @@ describe('signing in with an OpenID provider (DIR4)', () => {
     { env: oidcEnv, captureLogs: true },
   );
 
-  describeOnEmbeddedStore(
+  describeOnServerStore(
     'by subject, matched with the person id (OIDC_IDENTITY_CLAIM=sub, OIDC_IDENTITY_MATCHES=person-id)',
     (api) => {
       beforeAll(() => importDirectory(api));
@@ -211,7 +211,7 @@ describe('signing in with an OpenID provider (DIR4)', () => {
     { env: () => ({ ...oidcEnv(), OIDC_IDENTITY_CLAIM: 'sub', OIDC_IDENTITY_MATCHES: 'person-id' }) },
   );
 
-  describeOnEmbeddedStore(
+  describeOnServerStore(
     'while the provider cannot be reached',
     (api) => {
       it('answers 502 at /auth/login, not 500, and signs nobody in', async () => {

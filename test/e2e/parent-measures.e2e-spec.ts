@@ -1,8 +1,8 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // P7 (domain.md revision 2; api.md "Measures gain … the parent measures of P7"): a warning or a school-access ban for
 // a parent who is the case's perpetrator, told to the parent in writing; it is in no pupil's file.
-describeOnEveryStore('measures against a parent over HTTP (P7)', (api) => {
+describeOnServerStore('measures against a parent over HTTP (P7)', (api) => {
   it('bans a parent from the school until a set day, refuses it for a pupil or without an end, nothing appended', async () => {
     const director = await api.token('staff-dir-1', ['director']);
     const reported = await api.post(

@@ -3,7 +3,7 @@ import { RETENTION_ACTOR } from '@casebook/incidents';
 import { ReadModelCatalog, rebuildReadModels } from '@casebook/projections';
 import { readFileSync } from 'node:fs';
 import { waitUntil } from '@casebook/testing';
-import { type ApiHarness, describeOnEveryStore } from './support/api-harness';
+import { type ApiHarness, describeOnServerStore } from './support/api-harness';
 
 const NAME = 'Jantje Zorgenkind';
 const OTHER_NAME = 'Pietje Puk';
@@ -28,7 +28,7 @@ async function tablesContaining(api: ApiHarness, needle: string): Promise<string
 
 // Issue #7, done when: after forget, no plaintext of the person's data anywhere in the database, read models and
 // exports show the erased marker (rebuilds too), the audit export still verifies, commands on the case still work.
-describeOnEveryStore('forgetting a person (crypto-shredding)', (api) => {
+describeOnServerStore('forgetting a person (crypto-shredding)', (api) => {
   let director: string;
   let legal: string;
   let board: string;
@@ -124,7 +124,7 @@ describeOnEveryStore('forgetting a person (crypto-shredding)', (api) => {
 
 // Issue #7, done when: a retention test with a fixed clock erases exactly the people whose period has ended
 // and skips those under legal hold.
-describeOnEveryStore('retention with a fixed clock', (api) => {
+describeOnServerStore('retention with a fixed clock', (api) => {
   const people = ['pupil-r-ended', 'pupil-r-recent', 'pupil-r-held', 'staff-r-serious', 'pupil-r-victim', 'staff-r-not-reported'];
   let director: string;
   let board: string;

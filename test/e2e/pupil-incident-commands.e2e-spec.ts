@@ -1,7 +1,7 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // The life of a pupil incident over HTTP (api.md; SC2, F2, P1–P3, P5, P6, CLOSED), from report to reopening.
-describeOnEveryStore('pupil incident commands over HTTP', (api) => {
+describeOnServerStore('pupil incident commands over HTTP', (api) => {
   let teacher: string;
   let director: string;
   let otherDirector: string;

@@ -1,11 +1,11 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 import { expectRefusal } from './support/refused';
 
 // P6 (domain.md revision 2, api.md "New commands"): a removal is prepared (intention, the pupil's own class teacher
 // and parents heard), followed up (the Inspectorate and the attendance officer informed, another school found or
 // eight weeks searched), and the parents' objection is heard and decided. Before, the removal's clocks could never
 // close: they stayed overdue for ever.
-describeOnEveryStore('removing a pupil over HTTP (P6)', (api) => {
+describeOnServerStore('removing a pupil over HTTP (P6)', (api) => {
   let director: string;
   let board: string;
 

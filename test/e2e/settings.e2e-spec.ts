@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, loadConfig } from '@casebook/platform';
 import { openRuntime } from '@casebook/runtime';
-import { describeOnEmbeddedStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // CAL1 (domain.md revision 2; api.md "GET /settings"): the rules' settings come from one validated file
 // (CASEBOOK_SETTINGS_FILE), are shown to anyone signed in, and decide the rules — here a school's own end of day (M1).
@@ -12,7 +12,7 @@ const file = join(dir, 'settings.json');
 writeFileSync(file, JSON.stringify({ schools: { 'school-2': { schoolDayEndsAt: '12:15' } }, periods: { informParentsWithinHours: 24 } }));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeOnEmbeddedStore(
+describeOnServerStore(
   "the rules' settings (CAL1)",
   (api) => {
     it('shows the settings in force to a teacher, with the public holidays they compute', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { ReadModelCatalog } from '@casebook/projections';
 import { waitUntil } from '@casebook/testing';
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
 const cookieOf = (response: LightMyRequestResponse) => String(response.headers['set-cookie'] ?? '').split(';')[0]!;
@@ -11,7 +11,7 @@ const cookieOf = (response: LightMyRequestResponse) => String(response.headers['
 // Issue #18, DIR4 (api.md revision 2 "Sign-in"): a person signs in (here: the development sign-in, which exists only
 // without OIDC_ISSUER_URL on a loopback address) and gets a server-side session; who they are and in which roles at
 // which schools comes from the directory; a state-changing request with the cookie needs the CSRF token.
-describeOnEveryStore('signing in (DIR4)', (api) => {
+describeOnServerStore('signing in (DIR4)', (api) => {
   let board: string;
   const app = () => api.app();
   const devLogin = (personId: string, host = 'localhost') => app().inject({ method: 'POST', url: '/auth/dev-login', headers: { host, 'content-type': 'application/json' }, payload: JSON.stringify({ personId }) });

@@ -1,7 +1,7 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // Staff misconduct (S8–S11, B1, B3) and criminal-report decisions (P4, B2, B3) over HTTP (api.md).
-describeOnEveryStore('staff cases and criminal-report decisions over HTTP', (api) => {
+describeOnServerStore('staff cases and criminal-report decisions over HTTP', (api) => {
   let director: string;
   let board: string;
   let hr: string;

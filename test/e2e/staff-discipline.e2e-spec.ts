@@ -1,9 +1,9 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 import { expectRefusal } from './support/refused';
 
 // Revision 2 of the staff rules over HTTP (api.md "New commands"): only the perpetrator (S9), the written intention
 // and the hearing first (S12), a dismissal only as a procedure with its outcome (S13), shown in the personnel file.
-describeOnEveryStore('disciplinary intentions, hearings and dismissal procedures over HTTP (S9, S12, S13)', (api) => {
+describeOnServerStore('disciplinary intentions, hearings and dismissal procedures over HTTP (S9, S12, S13)', (api) => {
   let director: string;
   let board: string;
   let hr: string;

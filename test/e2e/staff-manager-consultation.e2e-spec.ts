@@ -1,9 +1,9 @@
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // S10 (domain.md revision 2; api.md "New commands"): consulting the manager is diligence, not misconduct — recorded
 // without a case, on the staff member's own record, and shown in the personnel file. Before, it existed only inside a
 // misconduct case.
-describeOnEveryStore('manager consultations without a case (S10)', (api) => {
+describeOnServerStore('manager consultations without a case (S10)', (api) => {
   it('lets the staff member record it, shows it in the personnel file, and refuses another teacher, nothing appended', async () => {
     const self = await api.token('staff-s10', ['teacher'], ['school-1']);
     const other = await api.token('staff-s10-other', ['teacher'], ['school-1']);

@@ -1,11 +1,11 @@
 import { newEventId } from '@casebook/event-store';
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 import { expectRefusal } from './support/refused';
 
 // P5 (domain.md revision 2): "a suspension that starts on or before the school day after another one of the same
 // pupil ends is refused when together they exceed five school days" — of the same pupil, in whichever case. Before,
 // each case counted only its own suspensions: a second case gave the pupil another week (decisions #81).
-describeOnEveryStore('suspensions of one pupil across cases (P5)', (api) => {
+describeOnServerStore('suspensions of one pupil across cases (P5)', (api) => {
   let director: string;
   let board: string;
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issued } from '@casebook/incidents';
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'directory', `${name}.csv`), 'utf8');
 
 // DIR4 for API clients: with AUTH_TOKEN_ROLES=directory a bearer token says who calls, the directory what they may do.
-describeOnEveryStore(
+describeOnServerStore(
   'bearer tokens checked against the directory (DIR4, AUTH_TOKEN_ROLES=directory)',
   (api) => {
     beforeAll(async () => {

@@ -1,10 +1,10 @@
 import type { WorkItem } from '@casebook/projections';
-import { describeOnEveryStore } from './support/api-harness';
+import { describeOnServerStore } from './support/api-harness';
 
 // Issue #17: GET /work — what waits for the signed-in person now, by role, overdue first. Each kind of item appears
 // when its duty arises and is gone once its command is recorded; the obligation items are exactly the obligations
 // list's, the inspector calls exactly the inspector queue's.
-describeOnEveryStore('the work queue (issue #17)', (api) => {
+describeOnServerStore('the work queue (issue #17)', (api) => {
   let director: string;
   let otherDirector: string;
   let board: string;

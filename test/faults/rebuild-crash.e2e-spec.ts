@@ -30,7 +30,7 @@ describeWithService('postgres', 'a rebuild killed half way', () => {
     database = await createScratchDatabase(pg.url, 'rebuild_crash');
     sql = new PgSqlClient({ connectionString: database.url, poolSize: 4 });
     store = await PostgresEventStore.open(sql);
-    await generateHistory(store, { schools: 4, pupils: 800, staff: 80, events: 20_000 });
+    await generateHistory(store, { schools: 4, pupils: 800, staff: 80, events: 8_000 });
     catalog = await ReadModelCatalog.open(sql, READ_MODELS);
   }, 300_000);
   afterAll(async () => {
@@ -51,9 +51,9 @@ describeWithService('postgres', 'a rebuild killed half way', () => {
     const before = await liveVersions();
     const head = await store.headPosition();
 
-    // Aimed, not timed (issue #15, defect 4): batches of 200 over 20,000 events, and the rebuild's pause point stops
+    // Aimed, not timed (issue #15, defect 4): batches of 100 over 8,000 events, and the rebuild's pause point stops
     // it after 40 committed batches — half way — where it waits to be killed.
-    const rebuild = startApp('cli', { DATABASE_URL: database.url, CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES: '40' }, ['projections', 'rebuild', 'all', '--batch-size', '200']);
+    const rebuild = startApp('cli', { DATABASE_URL: database.url, CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES: '40' }, ['projections', 'rebuild', 'all', '--batch-size', '100']);
     const next = Math.max(...before) + 1;
     await waitUntil(async () => rebuild.output().includes('paused after 40 committed batches') || rebuild.child.exitCode !== null, 'the rebuild to pause half way', 180_000);
     if (rebuild.child.exitCode !== null) throw new Error(`the rebuild ended (${rebuild.child.exitCode}) before its pause point:\n${rebuild.output()}`);

@@ -30,9 +30,10 @@ export function App() {
   const caseMatch = CASE_PATH.exec(path);
   const route = ROUTES.find((candidate) => candidate.path === path);
   const menu = me ? ROUTES.filter((candidate) => allowed(candidate, me.roles)) : [];
+  const title = `${t(caseMatch ? 'nav.case' : (route?.title ?? 'common.notFound'))} — ${t('app.name')}`;
   useEffect(() => {
-    document.title = `${t(caseMatch ? 'nav.case' : (route?.title ?? 'common.notFound'))} — ${t('app.name')}`;
-  }, [path, t]);
+    document.title = title;
+  }, [title]);
 
   let page;
   if (signedOut)

@@ -14,3 +14,4 @@ export * from './config/software-version';
 export * from './process/process-lifecycle';
 export * from './process/batch-loop';
 export * from './database/database-unavailable';
+export * from './modules/import-esm';

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { mintDevToken } from '@casebook/access';
 import type { Role } from '@casebook/incidents';
 import { createLogger, createScratchDatabase, loadConfig, type ScratchDatabase } from '@casebook/platform';
-import { describeWithService } from '@casebook/testing';
+import { describeWithService, requiredInfra } from '@casebook/testing';
 import { ProjectionHost } from '@casebook/projections';
 import { openRuntime, type Runtime } from '@casebook/runtime';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
@@ -39,16 +40,27 @@ export interface HarnessOptions {
 
 /**
  * Declares `body` twice: on the embedded store (PGlite), and on the PostgreSQL server when DATABASE_URL is set
- * (a scratch database per suite; with REQUIRE_INFRA=postgres it fails rather than skips, as in CI).
+ * (a scratch database per suite; with REQUIRE_INFRA=postgres it fails rather than skips, as in CI). For the few
+ * journeys that show the embedded default works end to end (the api playing the worker); every other suite runs
+ * once, on the server (decisions: "Each end-to-end suite runs once").
  */
 export function describeOnEveryStore(title: string, body: (api: ApiHarness) => void, options: HarnessOptions = {}): void {
   describe(`${title} (embedded)`, () => body(harness(() => undefined, options)));
   describeWithService('postgres', `${title} (PostgreSQL server)`, (serverUrl) => body(harness(() => serverUrl, options)));
 }
 
-/** Declares `body` on the embedded store only: for what does not depend on the store (the HTTP layer's checks). */
-export function describeOnEmbeddedStore(title: string, body: (api: ApiHarness) => void, options: HarnessOptions = {}): void {
-  describe(`${title} (embedded)`, () => body(harness(() => undefined, options)));
+/**
+ * Declares `body` once, on production's store: the PostgreSQL server when DATABASE_URL is set (a scratch database
+ * per suite, the test process playing the worker). Without DATABASE_URL it fails when REQUIRE_INFRA names postgres
+ * (as in CI), and otherwise runs on the embedded store, so that a machine without a server still runs every suite.
+ */
+export function describeOnServerStore(title: string, body: (api: ApiHarness) => void, options: HarnessOptions = {}): void {
+  const serverUrl = process.env['DATABASE_URL']?.trim();
+  if (serverUrl || requiredInfra().has('postgres')) {
+    describeWithService('postgres', `${title} (PostgreSQL server)`, (url) => body(harness(() => url, options)));
+    return;
+  }
+  describe(`${title} (embedded: DATABASE_URL is not set)`, () => body(harness(() => undefined, options)));
 }
 
 /** Suites send hundreds of requests a second as one actor; the rate limit has its own suite (hostile-requests). */
@@ -81,6 +93,9 @@ function harness(serverUrl: () => string | undefined, options: HarnessOptions): 
   });
   afterAll(async () => {
     if (database) await app?.get(ProjectionHost).stop();
+    // A suite that listened (the browser suites) may still hold keep-alive connections from a browser it closes in a
+    // later hook; closing waits for them to time out (73 s once), so they are cut first.
+    (app?.getHttpServer() as Server | undefined)?.closeAllConnections();
     await app?.close();
     await runtime?.close();
     await database?.drop();

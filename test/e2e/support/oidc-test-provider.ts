@@ -3,9 +3,8 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
+import { importEsm } from '@casebook/platform';
 
-/** oidc-provider is an ES module only; Jest's CommonJS loader cannot require it, a native import() can. */
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: typeof Provider }>;
 
 /** Who the next person signing in at the provider is: their subject and the claims the provider holds for them. */
 export interface TestAccount {
@@ -34,7 +33,8 @@ export class OidcTestProvider {
 
   /** `redirectUris`: where the client may be sent back; a browser test names the port its api listens on. */
   async start(redirectUris: readonly string[] = [OIDC_REDIRECT_URL]): Promise<void> {
-    const { default: ProviderClass } = await importEsm('oidc-provider');
+    // oidc-provider is an ES module only; Jest's CommonJS loader cannot require it, a native import() can.
+    const { default: ProviderClass } = await importEsm<{ default: typeof Provider }>('oidc-provider');
     // The issuer names its port, so the port is taken first and the provider handed the listening server after.
     this.server = createServer();
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

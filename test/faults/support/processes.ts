@@ -9,12 +9,12 @@ export const ROOT = resolve(__dirname, '../../..');
 export const SECRET = 'fault-secret-fault-secret-fault-secret!';
 
 /**
- * The built api, worker and cli: fault tests run the real processes, as an operator would. Suites run two at a
- * time and each builds first; `flock` keeps two `tsc -b` from writing dist/ at once.
+ * The built api, worker and cli: fault tests run the real processes, as an operator would. dist/ is rebuilt only
+ * when a source is newer than the last build (tools/build/build-if-stale.mjs); `flock` keeps two suites from building at once.
  */
 export function build(): void {
   const lock = join(tmpdir(), `casebook-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
-  execFileSync('flock', [lock, 'npm', 'run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('flock', [lock, process.execPath, join(ROOT, 'tools', 'build', 'build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface Running {

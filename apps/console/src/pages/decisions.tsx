@@ -28,8 +28,8 @@ const WORKING_DAY_MS = 24 * 3600 * 1000;
  */
 export function DecisionsPage() {
   const { t, language } = useI18n();
-  const { data, error } = useLoad(async () => ({ work: await get<{ items: WorkItem[] }>('/work'), schools: await schoolNames() }), []);
-  const now = Date.now();
+  // "Due soon" is judged at the moment the list was read, not at each render (a render is pure).
+  const { data, error } = useLoad(async () => ({ work: await get<{ items: WorkItem[] }>('/work'), schools: await schoolNames(), readAt: Date.now() }), []);
   const known = new Set(DECISIONS.flatMap(([, kinds]) => kinds));
   const groups: (readonly [TextKey, readonly string[]])[] = data ? [...DECISIONS, ['decisions.other', data.work.items.map((item) => item.kind).filter((kind) => !known.has(kind))]] : [];
   return (
@@ -49,7 +49,7 @@ export function DecisionsPage() {
             {items.length > 0 && (
             <ul className="decisions">
               {items.map((item, index) => {
-                const soon = item.dueAt !== null && Date.parse(item.dueAt) - now <= WORKING_DAY_MS;
+                const soon = item.dueAt !== null && Date.parse(item.dueAt) - data!.readAt <= WORKING_DAY_MS;
                 const call = item.kind.startsWith('inspector-call');
                 return (
                   <li key={`${item.kind}-${item.obligationId ?? item.caseId ?? index}`} className={item.overdue ? 'overdue' : undefined}>

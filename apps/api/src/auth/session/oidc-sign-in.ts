@@ -1,12 +1,8 @@
 import type * as OpenIdClient from 'openid-client';
-import type { OidcConfig } from '@casebook/platform';
+import { type OidcConfig, importEsm } from '@casebook/platform';
 
-/**
- * openid-client is an ES module only. The api is compiled to CommonJS, and Jest runs it through its own CommonJS
- * loader, which cannot `require` an ES module; a native `import()` kept out of reach of the compilers loads it in both.
- */
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-const loadOpenIdClient = () => importEsm('openid-client') as Promise<typeof OpenIdClient>;
+/** openid-client is an ES module only; the api is compiled to CommonJS (importEsm says how it is loaded). */
+const loadOpenIdClient = () => importEsm<typeof OpenIdClient>('openid-client');
 
 /** What the callback needs to finish a login it began: kept on the server, bound to the browser by a cookie. */
 export interface PendingLogin {
