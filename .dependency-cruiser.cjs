@@ -4,16 +4,7 @@
  * one beside or above it, and never an app. Inside the incidents library the domain is the bottom: it imports neither
  * its application nor its event catalog. No cycles anywhere.
  */
-const LAYERS = [
-  ['platform', 'testing'],
-  ['event-store'],
-  ['privacy'],
-  ['incidents'],
-  ['access'],
-  ['projections'],
-  ['messaging', 'audit'],
-  ['runtime'],
-];
+const LAYERS = [['platform', 'testing'], ['event-store'], ['privacy'], ['incidents'], ['access'], ['projections'], ['messaging', 'audit'], ['runtime']];
 
 const rank = new Map(LAYERS.flatMap((names, index) => names.map((name) => [name, index])));
 const libs = [...rank.keys()];

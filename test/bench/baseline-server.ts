@@ -17,7 +17,14 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: Number(port), host: '127.0.0.1' });
   process.stdout.write('ready\n');
-  process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,13 @@ export function benchEvent(): NewEvent {
 
 /** An event with a personal text (E3's reason): what the privacy layer seals, to the pupil of the stream. */
 export function personalEvent(): NewEvent {
-  const data = { pupilId: 'bench', schoolId: 'school-bench', actionId: randomUUID(), reason: 'Stuurde een beledigend bericht naar een klasgenoot via de schoolmail', obligations: [] };
+  const data = {
+    pupilId: 'bench',
+    schoolId: 'school-bench',
+    actionId: randomUUID(),
+    reason: 'Stuurde een beledigend bericht naar een klasgenoot via de schoolmail',
+    obligations: [],
+  };
   return { eventId: newEventId(), type: 'EmailUseWarned', schemaVersion: 1, data, metadata: METADATA };
 }
 
@@ -65,7 +71,7 @@ CREATE TABLE IF NOT EXISTS bench_baseline (
  */
 export function baselineInserts(sql: SqlClient, writers: number, total: number, batch: number): Promise<Measurement> {
   let remaining = total;
-  const rows = Array.from({ length: batch }, (_, i) => `(${[1, 2, 3, 4, 5].map((c) => `$${i * 5 + c}`).join(", ")})`).join(", ");
+  const rows = Array.from({ length: batch }, (_, i) => `(${[1, 2, 3, 4, 5].map((c) => `$${i * 5 + c}`).join(', ')})`).join(', ');
   const text = `INSERT INTO bench_baseline (event_id, stream_id, type, data, metadata) VALUES ${rows}`;
   return timed(total, async () => {
     await Promise.all(
@@ -91,7 +97,7 @@ export function baselineInserts(sql: SqlClient, writers: number, total: number, 
 export async function storeCatchUp(store: EventStore, pageSize: number): Promise<Measurement> {
   let read = 0;
   const m = await timed(0, async () => {
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const page = await store.readAll({ from, limit: pageSize });
       if (page.length === 0) break;
       read += page.length;
@@ -105,7 +111,7 @@ export async function storeCatchUp(store: EventStore, pageSize: number): Promise
 export async function baselineCatchUp(sql: SqlClient, pageSize: number): Promise<Measurement> {
   let read = 0;
   const m = await timed(0, async () => {
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const page = await sql.query<{ id: string | number }>(
         'SELECT id, event_id, stream_id, type, data, metadata, recorded_at FROM bench_baseline WHERE id > $1 ORDER BY id LIMIT $2',
         [from, pageSize],

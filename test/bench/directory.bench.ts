@@ -20,10 +20,20 @@ async function main(): Promise<void> {
   const pupils = Number(process.env['BENCH_DIRECTORY_PUPILS'] ?? 50_000);
   const database = await createScratchDatabase(server, 'bench_directory');
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-bench-directory-'));
-  const runtime = await openRuntime(loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), createLogger('warn', 'bench-directory', process.stderr), 'bench');
+  const runtime = await openRuntime(
+    loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+    createLogger('warn', 'bench-directory', process.stderr),
+    'bench',
+  );
   try {
-    const issued: Issued = { context: { actor: { id: 'board-bench', role: 'board', schools: [] }, now: new Date().toISOString() }, meta: { correlationId: 'bench-directory', causationId: null } };
-    const schools = ['schoolId,brin,name,holidayRegion,schoolDayEndsAt', ...Array.from({ length: SCHOOLS }, (_, i) => `school-${i + 1},${String(10 + i).padStart(2, '0')}AB,Basisschool ${i + 1},midden,15:00`)].join('\n');
+    const issued: Issued = {
+      context: { actor: { id: 'board-bench', role: 'board', schools: [] }, now: new Date().toISOString() },
+      meta: { correlationId: 'bench-directory', causationId: null },
+    };
+    const schools = [
+      'schoolId,brin,name,holidayRegion,schoolDayEndsAt',
+      ...Array.from({ length: SCHOOLS }, (_, i) => `school-${i + 1},${String(10 + i).padStart(2, '0')}AB,Basisschool ${i + 1},midden,15:00`),
+    ].join('\n');
     await runtime.writeSide.directory.import('schools', schools, issued);
     const rows = Array.from({ length: pupils }, (_, i) => {
       const born = new Date(Date.UTC(2014 + (i % 8), i % 12, 1 + (i % 28))).toISOString().slice(0, 10);
@@ -37,7 +47,9 @@ async function main(): Promise<void> {
       if (outcome.outcome !== 'imported') throw new Error(`import ${outcome.outcome}: ${JSON.stringify(outcome).slice(0, 500)}`);
       const rate = Math.round(pupils / seconds);
       const rssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-      console.log(`directory import of ${pupils} pupils, ${run}: ${seconds.toFixed(1)} s = ${rate} rows/s (created ${outcome.created}, unchanged ${outcome.unchanged}); peak RSS ${rssMiB} MiB`);
+      console.log(
+        `directory import of ${pupils} pupils, ${run}: ${seconds.toFixed(1)} s = ${rate} rows/s (created ${outcome.created}, unchanged ${outcome.unchanged}); peak RSS ${rssMiB} MiB`,
+      );
       reportResult(`directory import of ${pupils} pupils, ${run}`, `${rate} rows/s, ${seconds.toFixed(1)} s, peak RSS ${rssMiB} MiB`, '—', null);
     }
   } finally {

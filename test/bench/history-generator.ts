@@ -77,7 +77,12 @@ export async function generateHistory(store: EventStore, shape: HistoryShape): P
           },
         },
         { type: 'ScopeAssessed', actor: 'director', role: 'director', data: { inScope: true, rationale: 'School chat', assessedBy: 'director' } },
-        { type: 'EvidenceAdded', actor: 'director', role: 'director', data: { evidenceId: randomUUID(), description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png', capturedAt: null, addedBy: 'director' } },
+        {
+          type: 'EvidenceAdded',
+          actor: 'director',
+          role: 'director',
+          data: { evidenceId: randomUUID(), description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png', capturedAt: null, addedBy: 'director' },
+        },
         {
           type: 'CorrespondenceRecorded',
           actor: 'director',
@@ -110,8 +115,21 @@ export async function generateHistory(store: EventStore, shape: HistoryShape): P
           },
         },
       ];
-      if (next() < 0.8) drafts.push({ type: 'ParentsInformed', actor: 'director', role: 'director', data: { regarding: measureId, closesObligationId: (drafts[4]!.data['obligations'] as { obligationId: string }[])[0]!.obligationId, channel: 'phone', informedAt: at(28), informedBy: 'director' } });
-      if (next() < 0.7) drafts.push({ type: 'IncidentClosed', actor: 'director', role: 'director', data: { outcome: 'Handled', rationale: null, closedBy: 'director' } });
+      if (next() < 0.8)
+        drafts.push({
+          type: 'ParentsInformed',
+          actor: 'director',
+          role: 'director',
+          data: {
+            regarding: measureId,
+            closesObligationId: (drafts[4]!.data['obligations'] as { obligationId: string }[])[0]!.obligationId,
+            channel: 'phone',
+            informedAt: at(28),
+            informedBy: 'director',
+          },
+        });
+      if (next() < 0.7)
+        drafts.push({ type: 'IncidentClosed', actor: 'director', role: 'director', data: { outcome: 'Handled', rationale: null, closedBy: 'director' } });
       streams.push({ streamId: `pupil-incident-${incidentId}`, schoolId, drafts });
       planned += drafts.length;
     } else if (roll < 0.8 && conductStreams.size < pupilIds.length) {
@@ -133,15 +151,42 @@ export async function generateHistory(store: EventStore, shape: HistoryShape): P
           actor: 'director',
           role: 'director',
           data: {
-            custodyId, pupilId, schoolId, incidentId: null, device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true,
-            schoolYear: 2026, offenceNumber: offence, takenAt: at(20 - offence), custodyUntil: at(20 - offence), obligations,
+            custodyId,
+            pupilId,
+            schoolId,
+            incidentId: null,
+            device: 'phone',
+            conditionChecked: { damage: 'none', working: true },
+            pupilPresent: true,
+            switchedOff: true,
+            schoolYear: 2026,
+            offenceNumber: offence,
+            takenAt: at(20 - offence),
+            custodyUntil: at(20 - offence),
+            obligations,
           },
         });
-        drafts.push({ type: 'DeviceReturned', actor: 'director', role: 'director', data: { custodyId, returnedTo: 'pupil', returnedAt: at(20 - offence), closesObligationId: obligations[0]!.obligationId } });
+        drafts.push({
+          type: 'DeviceReturned',
+          actor: 'director',
+          role: 'director',
+          data: { custodyId, returnedTo: 'pupil', returnedAt: at(20 - offence), closesObligationId: obligations[0]!.obligationId },
+        });
       }
       if (next() < 0.3) {
         const actionId = randomUUID();
-        drafts.push({ type: 'EmailUseWarned', actor: 'director', role: 'director', data: { actionId, pupilId, schoolId, reason: 'Chain mail', obligations: [{ obligationId: randomUUID(), kind: 'inform-parents', regarding: actionId, dueAt: at(5) }] } });
+        drafts.push({
+          type: 'EmailUseWarned',
+          actor: 'director',
+          role: 'director',
+          data: {
+            actionId,
+            pupilId,
+            schoolId,
+            reason: 'Chain mail',
+            obligations: [{ obligationId: randomUUID(), kind: 'inform-parents', regarding: actionId, dueAt: at(5) }],
+          },
+        });
       }
       streams.push({ streamId: `pupil-conduct-${pupilId}`, schoolId, drafts });
       planned += drafts.length;
@@ -157,20 +202,74 @@ export async function generateHistory(store: EventStore, shape: HistoryShape): P
           actor: 'director',
           role: 'director',
           occurredAt: at(40),
-          data: { incidentId, kind: 'staff-misconduct', schoolId, category: 'private-contact-with-pupil', occurredAt: at(40), summary: 'Befriended pupils', involved: [{ personId: staffId, personKind: 'staff', role: 'perpetrator' }], reportedBy: 'director' },
+          data: {
+            incidentId,
+            kind: 'staff-misconduct',
+            schoolId,
+            category: 'private-contact-with-pupil',
+            occurredAt: at(40),
+            summary: 'Befriended pupils',
+            involved: [{ personId: staffId, personKind: 'staff', role: 'perpetrator' }],
+            reportedBy: 'director',
+          },
         },
-        { type: 'StaffConductQualified', actor: 'board', role: 'board', data: { qualification: 'boundary-crossing', rationale: 'Private messages', qualifiedBy: 'board' } },
-        { type: 'InspectorNotificationQueued', actor: 'board', role: 'board', data: { basis: 'policy', obligation: { obligationId: itemId, kind: 'inspector-call-policy', regarding: incidentId, dueAt: at(38) } } },
-        { type: 'ManagerConsulted', actor: 'director', role: 'director', data: { consultationId: randomUUID(), consultedAt: at(39), summary: 'Asked', recordedBy: 'director' } },
+        {
+          type: 'StaffConductQualified',
+          actor: 'board',
+          role: 'board',
+          data: { qualification: 'boundary-crossing', rationale: 'Private messages', qualifiedBy: 'board' },
+        },
+        {
+          type: 'InspectorNotificationQueued',
+          actor: 'board',
+          role: 'board',
+          data: { basis: 'policy', obligation: { obligationId: itemId, kind: 'inspector-call-policy', regarding: incidentId, dueAt: at(38) } },
+        },
+        {
+          type: 'ManagerConsulted',
+          actor: 'director',
+          role: 'director',
+          data: { consultationId: randomUUID(), consultedAt: at(39), summary: 'Asked', recordedBy: 'director' },
+        },
         {
           type: 'CorrespondenceRecorded',
           actor: 'hr',
           role: 'hr',
-          data: { correspondenceId: randomUUID(), direction: 'outgoing', counterpart: 'staff', channel: 'letter', occurredAt: at(37), summary: 'Invitation', documentSha256: null, filedIn: { file: 'personnel-file', personIds: [staffId] }, recordedBy: 'hr' },
+          data: {
+            correspondenceId: randomUUID(),
+            direction: 'outgoing',
+            counterpart: 'staff',
+            channel: 'letter',
+            occurredAt: at(37),
+            summary: 'Invitation',
+            documentSha256: null,
+            filedIn: { file: 'personnel-file', personIds: [staffId] },
+            recordedBy: 'hr',
+          },
         },
       ];
-      if (next() < 0.8) drafts.push({ type: 'InspectorCalled', actor: 'board', role: 'board', data: { calledAt: at(37), inspectorReference: 'VI-1', summary: 'Discussed', conclusion: null, calledBy: 'board', closesObligationIds: [itemId] } });
-      drafts.push({ type: 'DisciplinaryMeasureImposed', actor: 'board', role: 'board', data: { measureId: randomUUID(), subjectId: staffId, measure: 'reprimand', reason: 'Protocol', startsOn: null, endsOn: null, communicatedAt: null, imposedBy: 'board' } });
+      if (next() < 0.8)
+        drafts.push({
+          type: 'InspectorCalled',
+          actor: 'board',
+          role: 'board',
+          data: { calledAt: at(37), inspectorReference: 'VI-1', summary: 'Discussed', conclusion: null, calledBy: 'board', closesObligationIds: [itemId] },
+        });
+      drafts.push({
+        type: 'DisciplinaryMeasureImposed',
+        actor: 'board',
+        role: 'board',
+        data: {
+          measureId: randomUUID(),
+          subjectId: staffId,
+          measure: 'reprimand',
+          reason: 'Protocol',
+          startsOn: null,
+          endsOn: null,
+          communicatedAt: null,
+          imposedBy: 'board',
+        },
+      });
       streams.push({ streamId: `staff-misconduct-${incidentId}`, schoolId, drafts });
       planned += drafts.length;
     } else if (roll < 0.93 && incidentIds.length) {
@@ -181,9 +280,37 @@ export async function generateHistory(store: EventStore, shape: HistoryShape): P
         streamId: `criminal-report-${decisionId}`,
         schoolId: school(0),
         drafts: [
-          { type: 'CriminalReportDecisionOpened', actor: 'board', role: 'board', data: { decisionId, sourceIncidentId, sourceKind: 'pupil-incident', schoolId: school(0), suspectedOffence: 'Threat', statutory: false, openedBy: 'board' } },
-          { type: 'CriminalReportDecided', actor: 'board', role: 'board', data: { decision: 'report', rationale: 'A threat', decidedBy: 'board', obligations: [{ obligationId, kind: 'police-report', regarding: sourceIncidentId, dueAt: at(3) }] } },
-          { type: 'PoliceReportFiled', actor: 'board', role: 'board', data: { filedAt: at(2), policeStation: 'Utrecht', policeReference: 'PL-1', recordedBy: 'board', closesObligationId: obligationId } },
+          {
+            type: 'CriminalReportDecisionOpened',
+            actor: 'board',
+            role: 'board',
+            data: {
+              decisionId,
+              sourceIncidentId,
+              sourceKind: 'pupil-incident',
+              schoolId: school(0),
+              suspectedOffence: 'Threat',
+              statutory: false,
+              openedBy: 'board',
+            },
+          },
+          {
+            type: 'CriminalReportDecided',
+            actor: 'board',
+            role: 'board',
+            data: {
+              decision: 'report',
+              rationale: 'A threat',
+              decidedBy: 'board',
+              obligations: [{ obligationId, kind: 'police-report', regarding: sourceIncidentId, dueAt: at(3) }],
+            },
+          },
+          {
+            type: 'PoliceReportFiled',
+            actor: 'board',
+            role: 'board',
+            data: { filedAt: at(2), policeStation: 'Utrecht', policeReference: 'PL-1', recordedBy: 'board', closesObligationId: obligationId },
+          },
         ],
       });
       planned += 3;
@@ -192,7 +319,14 @@ export async function generateHistory(store: EventStore, shape: HistoryShape): P
       streams.push({
         streamId: `access-log-${randomUUID()}`,
         schoolId: schoolOfPupil(pupilId),
-        drafts: [{ type: 'DossierRead', actor: 'director', role: 'director', data: { actorId: 'director', actorRoles: ['director'], resource: 'pupil-file', resourceId: pupilId, subjectIds: [pupilId], outcome: 'granted' } }],
+        drafts: [
+          {
+            type: 'DossierRead',
+            actor: 'director',
+            role: 'director',
+            data: { actorId: 'director', actorRoles: ['director'], resource: 'pupil-file', resourceId: pupilId, subjectIds: [pupilId], outcome: 'granted' },
+          },
+        ],
       });
       planned += 1;
     }
@@ -207,7 +341,14 @@ export async function generateHistory(store: EventStore, shape: HistoryShape): P
         type: draft.type,
         schemaVersion: 1,
         data: draft.data,
-        metadata: { actorId: draft.actor, actorRole: draft.role, schoolId, correlationId: 'generated', causationId: null, occurredAt: draft.occurredAt ?? new Date().toISOString() },
+        metadata: {
+          actorId: draft.actor,
+          actorRole: draft.role,
+          schoolId,
+          correlationId: 'generated',
+          causationId: null,
+          occurredAt: draft.occurredAt ?? new Date().toISOString(),
+        },
       }));
       await store.appendToStream(streamId, events, { expectedRevision: 'no-stream' });
     }

@@ -40,7 +40,10 @@ export interface HttpBenchResult {
 }
 
 function start(script: string, args: string[], extraEnv: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(DIST, script), ...args], { env: { ...process.env, ...extraEnv, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [join(DIST, script), ...args], {
+    env: { ...process.env, ...extraEnv, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return child;
 }
 
@@ -54,7 +57,9 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 
 /** Peak resident set of a process so far (Linux: VmHWM), in MiB. */
 function peakRssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
 }
 
@@ -108,7 +113,15 @@ export async function runHttpBench(serverUrl: string, log: (line: string) => voi
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-http-bench-'));
   const [apiPort, metricsPort, baselinePort] = [await freePort(), await freePort(), await freePort()];
   // One token drives thousands of requests a second: no rate limit here (it is measured on its own in the e2e suite).
-  const common = { DATABASE_URL: database.url, AUTH_JWT_SECRET: SECRET, AUTH_TOKEN_ROLES: 'claims', DATA_DIR: dataDir, RETENTION_INTERVAL_HOURS: '0', SUBSCRIPTION_POLL_MS: '100', RATE_LIMIT_PER_MINUTE: '0' };
+  const common = {
+    DATABASE_URL: database.url,
+    AUTH_JWT_SECRET: SECRET,
+    AUTH_TOKEN_ROLES: 'claims',
+    DATA_DIR: dataDir,
+    RETENTION_INTERVAL_HOURS: '0',
+    SUBSCRIPTION_POLL_MS: '100',
+    RATE_LIMIT_PER_MINUTE: '0',
+  };
   let api: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   let baseline: ChildProcess | undefined;
@@ -123,10 +136,8 @@ export async function runHttpBench(serverUrl: string, log: (line: string) => voi
 
     log('(a) POST /incidents');
     let n = 0;
-    const commands = await search(
-      { origin: base, headers, request: () => ({ method: 'POST', path: '/incidents', body: incident(n++) }) },
-      50,
-      (s) => log(`  ${s.rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`),
+    const commands = await search({ origin: base, headers, request: () => ({ method: 'POST', path: '/incidents', body: incident(n++) }) }, 50, (s) =>
+      log(`  ${s.rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`),
     );
     const apiPeakRssMiB = peakRssMiB(api.pid!);
 
@@ -135,18 +146,22 @@ export async function runHttpBench(serverUrl: string, log: (line: string) => voi
     // The worker projects what (a) wrote: read once it has caught up, so every read finds a file.
     await waitUntil(async () => (await fetch(`${base}/pupils/pupil-bench-${pupils - 1}/file`, { headers })).status === 200, 'the pupil files', 120_000);
     let r = 0;
-    const reads = await search(
-      { origin: base, headers, request: () => ({ method: 'GET', path: `/pupils/pupil-bench-${r++ % pupils}/file` }) },
-      10,
-      (s) => log(`  ${s.rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`),
+    const reads = await search({ origin: base, headers, request: () => ({ method: 'GET', path: `/pupils/pupil-bench-${r++ % pupils}/file` }) }, 10, (s) =>
+      log(`  ${s.rate}/s: ${s.achieved}/s, p50 ${s.p50} ms, p99 ${s.p99} ms, errors ${s.errors}`),
     );
     const at1000 = reads.steps.find((s) => s.rate === 1000);
 
     log('(c) baseline: bare Fastify, one INSERT through pg');
     await stop(worker);
     worker = undefined;
-    baseline = spawn(process.execPath, [join(DIST, 'test/bench/baseline-server.js'), String(baselinePort), database.url], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await waitUntil(async () => (await fetch(`http://127.0.0.1:${baselinePort}/baseline`, { method: 'POST', headers, body: '{}' }).catch(() => null))?.status === 201, 'the baseline server', 30_000);
+    baseline = spawn(process.execPath, [join(DIST, 'test/bench/baseline-server.js'), String(baselinePort), database.url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await waitUntil(
+      async () => (await fetch(`http://127.0.0.1:${baselinePort}/baseline`, { method: 'POST', headers, body: '{}' }).catch(() => null))?.status === 201,
+      'the baseline server',
+      30_000,
+    );
     let m = 0;
     const physical = await search(
       { origin: `http://127.0.0.1:${baselinePort}`, headers, request: () => ({ method: 'POST', path: '/baseline', body: incident(m++) }) },
@@ -170,7 +185,12 @@ export function httpRows(result: HttpBenchResult): { figure: string; value: stri
     { figure: 'baseline (bare Fastify + one INSERT): same', value: `${result.baseline.best}/s`, goal: '—', met: true },
     { figure: 'commands / baseline', value: `${(ratio * 100).toFixed(0)}%`, goal: '≥ 40%', met: ratio >= 0.4 },
     { figure: 'GET /pupils/{id}/file: highest rate with p99 ≤ 10 ms', value: `${result.reads.best}/s`, goal: '≥ 1000/s', met: result.reads.best >= 1000 },
-    { figure: 'GET /pupils/{id}/file: p99 at 1,000 req/s', value: result.reads.p99At1000 === null ? 'not reached' : `${result.reads.p99At1000} ms`, goal: '≤ 10 ms', met: result.reads.p99At1000 !== null && result.reads.p99At1000 <= 10 },
+    {
+      figure: 'GET /pupils/{id}/file: p99 at 1,000 req/s',
+      value: result.reads.p99At1000 === null ? 'not reached' : `${result.reads.p99At1000} ms`,
+      goal: '≤ 10 ms',
+      met: result.reads.p99At1000 !== null && result.reads.p99At1000 <= 10,
+    },
     { figure: 'api peak RSS under (a)', value: `${result.apiPeakRssMiB} MiB`, goal: '≤ 300 MiB', met: result.apiPeakRssMiB <= 300 },
   ];
 }

@@ -47,15 +47,18 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   const send = (i: number, due: number): Promise<void> =>
     new Promise<void>((done) => {
       const { method, path, body } = options.request(i);
-      const request = http.request({ agent, hostname, port, method, path, headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (response) => {
-        response.resume();
-        response.once('end', () => {
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) latencies.push(performance.now() - due);
-          else errors++;
-          done();
-        });
-      });
+      const request = http.request(
+        { agent, hostname, port, method, path, headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } },
+        (response) => {
+          response.resume();
+          response.once('end', () => {
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) latencies.push(performance.now() - due);
+            else errors++;
+            done();
+          });
+        },
+      );
       request.setTimeout(timeoutMs, () => request.destroy(new Error('timeout')));
       request.once('error', () => {
         errors++;

@@ -102,7 +102,9 @@ function appends(store: Contender, writers: number, total: number, batch: number
 
 async function fill(store: Contender, events: number): Promise<void> {
   for (let written = 0; written < events; written += 1_000) {
-    await Promise.all(Array.from({ length: 10 }, () => store.append(`pupil-conduct-fill-${randomUUID()}`, Array.from({ length: 100 }, benchEvent), 'no-stream')));
+    await Promise.all(
+      Array.from({ length: 10 }, () => store.append(`pupil-conduct-fill-${randomUUID()}`, Array.from({ length: 100 }, benchEvent), 'no-stream')),
+    );
   }
 }
 
@@ -131,17 +133,35 @@ export async function runPeerBench(url: string): Promise<Row[]> {
     await appends(a, writers, 200, 1);
     await appends(b, writers, 200, 1);
     const single = env('BENCH_PEER_SINGLE', 4_000) / 2;
-    const [oursSingle, emmettSingle] = await abba(() => appends(a, writers, single, 1), () => appends(b, writers, single, 1));
+    const [oursSingle, emmettSingle] = await abba(
+      () => appends(a, writers, single, 1),
+      () => appends(b, writers, single, 1),
+    );
     rows.push({ workload: `append 1 event, ${writers} writers (appends/s)`, unit: 'appends/s', ours: oursSingle, emmett: emmettSingle, goal: 1.5 });
     const batches = env('BENCH_PEER_BATCHES', 200) / 2;
-    const [oursBatch, emmettBatch] = await abba(() => appends(a, writers, batches, 100), () => appends(b, writers, batches, 100));
-    rows.push({ workload: `append 100 events, ${writers} writers (events/s)`, unit: 'events/s', ours: { ...oursBatch, operations: oursBatch.operations * 100 }, emmett: { ...emmettBatch, operations: emmettBatch.operations * 100 }, goal: 1 });
+    const [oursBatch, emmettBatch] = await abba(
+      () => appends(a, writers, batches, 100),
+      () => appends(b, writers, batches, 100),
+    );
+    rows.push({
+      workload: `append 100 events, ${writers} writers (events/s)`,
+      unit: 'events/s',
+      ours: { ...oursBatch, operations: oursBatch.operations * 100 },
+      emmett: { ...emmettBatch, operations: emmettBatch.operations * 100 },
+      goal: 1,
+    });
 
     const long = `pupil-conduct-long-${randomUUID()}`;
-    for (const store of [a, b]) for (let revision = -1; revision < 999; revision += 100) await store.append(long, Array.from({ length: 100 }, benchEvent), revision < 0 ? 'no-stream' : revision);
+    for (const store of [a, b])
+      for (let revision = -1; revision < 999; revision += 100)
+        await store.append(long, Array.from({ length: 100 }, benchEvent), revision < 0 ? 'no-stream' : revision);
     const reads = env('BENCH_PEER_READS', 40);
-    const readAll = (store: Contender) => timed(reads * 1_000, async () => void (await Promise.all(Array.from({ length: reads }, () => store.readStream(long)))));
-    const [oursRead, emmettRead] = await abba(() => readAll(a), () => readAll(b));
+    const readAll = (store: Contender) =>
+      timed(reads * 1_000, async () => void (await Promise.all(Array.from({ length: reads }, () => store.readStream(long)))));
+    const [oursRead, emmettRead] = await abba(
+      () => readAll(a),
+      () => readAll(b),
+    );
     rows.push({ workload: 'read a stream of 1,000 events (events/s)', unit: 'events/s', ours: oursRead, emmett: emmettRead, goal: 1 });
 
     const catchUpEvents = env('BENCH_PEER_CATCHUP', 200_000);
@@ -152,7 +172,10 @@ export async function runPeerBench(url: string): Promise<Row[]> {
       const measured = await timed(0, async () => void (count = await store.catchUp(1_000)));
       return { ...measured, operations: count };
     };
-    const [oursCatchUp, emmettCatchUp] = await abba(() => catchUp(a), () => catchUp(b));
+    const [oursCatchUp, emmettCatchUp] = await abba(
+      () => catchUp(a),
+      () => catchUp(b),
+    );
     rows.push({ workload: `catch-up over all events, pages of 1,000 (events/s)`, unit: 'events/s', ours: oursCatchUp, emmett: emmettCatchUp, goal: 1 });
   } finally {
     await a.close();
@@ -167,11 +190,18 @@ export function printPeerRows(rows: readonly Row[]): void {
   process.stdout.write(`${line(['workload (same server, A B B A)', 'casebook', 'emmett', 'ratio', 'goal'])}\n`);
   for (const row of rows) {
     const ratio = perSecond(row.ours) / perSecond(row.emmett);
-    process.stdout.write(`${line([row.workload, String(Math.round(perSecond(row.ours))), String(Math.round(perSecond(row.emmett))), ratio.toFixed(2), `≥ ${row.goal.toFixed(1)}`])}\n`);
+    process.stdout.write(
+      `${line([row.workload, String(Math.round(perSecond(row.ours))), String(Math.round(perSecond(row.emmett))), ratio.toFixed(2), `≥ ${row.goal.toFixed(1)}`])}\n`,
+    );
   }
   for (const row of rows) {
     const ratio = perSecond(row.ours) / perSecond(row.emmett);
-    reportResult(`vs Emmett: ${row.workload}`, `${ratio.toFixed(2)} (${Math.round(perSecond(row.ours))} vs ${Math.round(perSecond(row.emmett))})`, `≥ ${row.goal.toFixed(1)}`, ratio >= row.goal);
+    reportResult(
+      `vs Emmett: ${row.workload}`,
+      `${ratio.toFixed(2)} (${Math.round(perSecond(row.ours))} vs ${Math.round(perSecond(row.emmett))})`,
+      `≥ ${row.goal.toFixed(1)}`,
+      ratio >= row.goal,
+    );
   }
 }
 

@@ -20,7 +20,13 @@ function warning(pupilId: string, sentAt: number): NewEvent {
     eventId: newEventId(),
     type: 'EmailUseWarned',
     schemaVersion: 1,
-    data: { actionId, pupilId, schoolId: 'school-1', reason: 'Chain mail', obligations: [{ obligationId: randomUUID(), kind: 'inform-parents', regarding: actionId, dueAt: at }] },
+    data: {
+      actionId,
+      pupilId,
+      schoolId: 'school-1',
+      reason: 'Chain mail',
+      obligations: [{ obligationId: randomUUID(), kind: 'inform-parents', regarding: actionId, dueAt: at }],
+    },
     metadata: { actorId: 'bench', actorRole: 'director', schoolId: 'school-1', correlationId: String(sentAt), causationId: null, occurredAt: at },
   };
 }
@@ -54,7 +60,9 @@ async function main(): Promise<void> {
     let produced = 0;
     for (let step = await relay.step(); step !== 0; step = await relay.step()) produced += Math.max(step, 0);
     const ms = Date.now() - started;
-    console.log(`relay throughput: ${produced} messages from ${total} events, append → broker ack, in ${ms} ms = ${Math.round((total / ms) * 1000)} events/s (goal ≥ 10000)`);
+    console.log(
+      `relay throughput: ${produced} messages from ${total} events, append → broker ack, in ${ms} ms = ${Math.round((total / ms) * 1000)} events/s (goal ≥ 10000)`,
+    );
     reportResult('relay throughput, append → broker ack', `${Math.round((total / ms) * 1000)} events/s`, '≥ 10000 events/s', (total / ms) * 1000 >= 10_000);
 
     // Latency at a steady rate: relay running, a consumer timing each message from its append.
@@ -78,7 +86,8 @@ async function main(): Promise<void> {
     while (Date.now() - sendStart < seconds * 1000) {
       const due = Math.floor(((Date.now() - sendStart) / 1000) * rate);
       const appends: Promise<unknown>[] = [];
-      for (; sent < due; sent++) appends.push(store.appendToStream(`pupil-conduct-live-${sent}`, [warning(`pupil-${sent}`, Date.now())], { expectedRevision: 'no-stream' }));
+      for (; sent < due; sent++)
+        appends.push(store.appendToStream(`pupil-conduct-live-${sent}`, [warning(`pupil-${sent}`, Date.now())], { expectedRevision: 'no-stream' }));
       await Promise.all(appends);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -88,8 +97,15 @@ async function main(): Promise<void> {
     await consumer.stop();
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-    console.log(`latency at ${rate} events/s for ${seconds} s: ${latencies.length} of ${sent} received, append → consumer p50 ${pct(50)} ms, p99 ${pct(99)} ms (goal p99 ≤ 500 ms)`);
-    reportResult(`relay latency at ${rate} events/s, append → consumer p99`, `${pct(99)} ms`, '≤ 500 ms', latencies.length === sent && (pct(99) ?? Infinity) <= 500);
+    console.log(
+      `latency at ${rate} events/s for ${seconds} s: ${latencies.length} of ${sent} received, append → consumer p50 ${pct(50)} ms, p99 ${pct(99)} ms (goal p99 ≤ 500 ms)`,
+    );
+    reportResult(
+      `relay latency at ${rate} events/s, append → consumer p99`,
+      `${pct(99)} ms`,
+      '≤ 500 ms',
+      latencies.length === sent && (pct(99) ?? Infinity) <= 500,
+    );
     await store.close();
   } finally {
     await bus.close();

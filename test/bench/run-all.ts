@@ -67,7 +67,13 @@ async function main(): Promise<void> {
   if (!env['KAFKA_BROKERS']) {
     const port = await freePort();
     const controller = await freePort();
-    kafkaDir = execFileSync('bash', [join(ROOT, 'infra/kafka/start.sh')], { env: { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controller) }, encoding: 'utf8' }).trim().split('\n').pop();
+    kafkaDir = execFileSync('bash', [join(ROOT, 'infra/kafka/start.sh')], {
+      env: { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controller) },
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop();
     env['KAFKA_BROKERS'] = `127.0.0.1:${port}`;
   }
   const results: Result[] = [];
@@ -95,7 +101,9 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify({ ...meta, failed, results }, null, 2)}\n`);
   const table = markdown(results, meta);
   writeFileSync(join(dir, 'latest.md'), table);
-  process.stdout.write(`\n${table}\n${failed.length ? `benchmarks that failed: ${failed.join(', ')}\n` : ''}written: test/bench/results/latest.json, latest.md\n`);
+  process.stdout.write(
+    `\n${table}\n${failed.length ? `benchmarks that failed: ${failed.join(', ')}\n` : ''}written: test/bench/results/latest.json, latest.md\n`,
+  );
   process.exitCode = failed.length ? 1 : 0;
 }
 

@@ -46,7 +46,11 @@ async function main(): Promise<void> {
       } else if (pick < 11) {
         const measure = await call('POST', `/incidents/${known.id}/measures`, director, { subjectId: known.pupil, measure: 'warning', reason: `Round ${i}` });
         if (measure.status === 201) {
-          await call('POST', `/incidents/${known.id}/parent-notifications`, director, { regarding: measure.json()['id'], channel: 'letter', informedAt: new Date().toISOString() });
+          await call('POST', `/incidents/${known.id}/parent-notifications`, director, {
+            regarding: measure.json()['id'],
+            channel: 'letter',
+            informedAt: new Date().toISOString(),
+          });
         }
       } else if (pick < 15) await call('GET', `/incidents/${known.id}`, director);
       else if (pick < 17) await call('GET', `/pupils/${known.pupil}/file`, director);

@@ -45,7 +45,13 @@ async function main(): Promise<void> {
   const serverUrl = process.env['SOAK_DATABASE_URL'] ?? process.env['DATABASE_URL'];
   const database = serverUrl ? await createScratchDatabase(serverUrl, 'soak') : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-soak-'));
-  const env = { DATA_DIR: dataDir, AUTH_JWT_SECRET: SOAK_SECRET, AUTH_TOKEN_ROLES: 'claims', RATE_LIMIT_PER_MINUTE: '0', ...(database ? { DATABASE_URL: database.url } : {}) };
+  const env = {
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: SOAK_SECRET,
+    AUTH_TOKEN_ROLES: 'claims',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  };
   const runtime = await openRuntime(loadConfig(env), createLogger('warn'), 'api');
   const app = await createApiApp(runtime);
   if (database) await app.get(ProjectionHost).start();
@@ -101,16 +107,23 @@ async function main(): Promise<void> {
   const to = minutes[minutes.length - 1]!;
   const growth = (to.rssMiB - from.rssMiB) / from.rssMiB;
   const verdict = growth > LEAK_THRESHOLD ? 'LEAK SUSPECTED' : 'no leak';
-  process.stdout.write(`RSS minute ${from.minute} → ${to.minute}: ${from.rssMiB} → ${to.rssMiB} MiB (${(growth * 100).toFixed(1)}%): ${verdict} (threshold ${LEAK_THRESHOLD * 100}%)\n`);
+  process.stdout.write(
+    `RSS minute ${from.minute} → ${to.minute}: ${from.rssMiB} → ${to.rssMiB} MiB (${(growth * 100).toFixed(1)}%): ${verdict} (threshold ${LEAK_THRESHOLD * 100}%)\n`,
+  );
   if (from.liveHeapMiB !== null && to.liveHeapMiB !== null) {
     // RSS also grows when V8 keeps more heap committed for larger answers (the store grows during the soak); the
     // live heap after a full collection is what a leak itself would grow.
     const live = (to.liveHeapMiB - from.liveHeapMiB) / from.liveHeapMiB;
-    process.stdout.write(`live heap after GC minute ${from.minute} → ${to.minute}: ${from.liveHeapMiB} → ${to.liveHeapMiB} MiB (${(live * 100).toFixed(1)}%)\n`);
+    process.stdout.write(
+      `live heap after GC minute ${from.minute} → ${to.minute}: ${from.liveHeapMiB} → ${to.liveHeapMiB} MiB (${(live * 100).toFixed(1)}%)\n`,
+    );
   }
   const results = resolve(__dirname, '../../../test/bench/results');
   mkdirSync(results, { recursive: true });
-  writeFileSync(join(results, 'soak.json'), `${JSON.stringify({ at: new Date().toISOString(), store: database ? 'postgres' : 'pglite', minutes, rssGrowth: growth, verdict }, null, 2)}\n`);
+  writeFileSync(
+    join(results, 'soak.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), store: database ? 'postgres' : 'pglite', minutes, rssGrowth: growth, verdict }, null, 2)}\n`,
+  );
 
   if (database) await app.get(ProjectionHost).stop();
   await app.close();

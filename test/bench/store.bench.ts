@@ -58,7 +58,10 @@ async function benchTarget(target: string, sql: SqlClient, scale: { single: numb
   await storeAppends(sealed, writers, 200, 1, personalEvent);
   const personal = { sealed: [] as Measurement[], plain: [] as Measurement[] };
   // A B B A: the tables grow as the runs go on, so whichever runs second in every pair would be handicapped.
-  for (const order of [['plain', 'sealed'], ['sealed', 'plain']] as const) {
+  for (const order of [
+    ['plain', 'sealed'],
+    ['sealed', 'plain'],
+  ] as const) {
     for (const kind of order) personal[kind].push(await storeAppends(kind === 'sealed' ? sealed : store, writers, scale.single / 2, 1, personalEvent));
   }
   rows.push({ target, workload: `  personal text sealed (vs in clear)`, store: sum(personal.sealed), baseline: sum(personal.plain), unit: 'appends/s' });
@@ -93,8 +96,15 @@ function report(rows: readonly Row[]): void {
     const ratio = perSecond(row.store) / perSecond(row.baseline);
     const name = `${row.target}: ${row.workload.trim()}`;
     if (row.workload.includes('sealed')) reportResult(name, `${(ratio * 100).toFixed(0)}% of in clear`, '≥ 83%', ratio >= 0.83);
-    else if (row.workload.startsWith('append 1 event')) reportResult(name, `${Math.round(perSecond(row.store))} ${row.unit} (${(ratio * 100).toFixed(0)}% of baseline)`, row.target === 'postgres-server' ? '≥ 70% of baseline' : '—', row.target === 'postgres-server' ? ratio >= 0.7 : null);
-    else if (row.workload.startsWith('readAll') && row.target === 'postgres-server') reportResult(name, `${Math.round(perSecond(row.store))} events/s`, '≥ 50000 events/s', perSecond(row.store) >= 50_000);
+    else if (row.workload.startsWith('append 1 event'))
+      reportResult(
+        name,
+        `${Math.round(perSecond(row.store))} ${row.unit} (${(ratio * 100).toFixed(0)}% of baseline)`,
+        row.target === 'postgres-server' ? '≥ 70% of baseline' : '—',
+        row.target === 'postgres-server' ? ratio >= 0.7 : null,
+      );
+    else if (row.workload.startsWith('readAll') && row.target === 'postgres-server')
+      reportResult(name, `${Math.round(perSecond(row.store))} events/s`, '≥ 50000 events/s', perSecond(row.store) >= 50_000);
   }
 }
 

@@ -42,17 +42,46 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
 
     beforeAll(async () => {
       board = await api.token('board-1', ['board'], []);
-      for (const [kind, csv] of [['schools', fixture('schools')], ['staff', STAFF], ['pupils', fixture('pupils')], ['parents', fixture('parents')]] as const) {
+      for (const [kind, csv] of [
+        ['schools', fixture('schools')],
+        ['staff', STAFF],
+        ['pupils', fixture('pupils')],
+        ['parents', fixture('parents')],
+      ] as const) {
         expect((await api.post(`/directory/imports/${kind}`, csv, board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
       }
       director = await api.token('staff-dir-1', ['director'], ['school-1']);
-      const pupilCase = (summary: string) => ({ type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary, involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator', displayName: 'Daan Visser' }] });
+      const pupilCase = (summary: string) => ({
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-03T10:30:00+01:00',
+        summary,
+        involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator', displayName: 'Daan Visser' }],
+      });
       pupilCases = [await report(pupilCase('Berichten in de groepsapp'), director), await report(pupilCase('Foto gedeeld zonder toestemming'), director)];
       // A staff case the board qualified as boundary-crossing: the confidential inspector is to be called (B1).
-      staffCase = await report({ type: 'staff-misconduct', schoolId: 'school-1', category: 'private-contact-with-pupil', occurredAt: '2026-11-02T20:00:00+01:00', summary: 'Privéberichten aan een leerling', involved: [{ personId: 'staff-t-1', personKind: 'staff', role: 'perpetrator' }] }, board);
-      expect((await api.post(`/incidents/${staffCase.id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Privécontact met een leerling' }, board)).statusCode).toBe(200);
+      staffCase = await report(
+        {
+          type: 'staff-misconduct',
+          schoolId: 'school-1',
+          category: 'private-contact-with-pupil',
+          occurredAt: '2026-11-02T20:00:00+01:00',
+          summary: 'Privéberichten aan een leerling',
+          involved: [{ personId: 'staff-t-1', personKind: 'staff', role: 'perpetrator' }],
+        },
+        board,
+      );
+      expect(
+        (await api.post(`/incidents/${staffCase.id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Privécontact met een leerling' }, board))
+          .statusCode,
+      ).toBe(200);
       // Daan's phone, taken by the director: the pupil file offers its return.
-      const custody = await api.post('/pupils/pupil-1/device-custody', { schoolId: 'school-1', device: 'telefoon', conditionChecked: { damage: 'geen', working: true }, pupilPresent: true, switchedOff: true }, director);
+      const custody = await api.post(
+        '/pupils/pupil-1/device-custody',
+        { schoolId: 'school-1', device: 'telefoon', conditionChecked: { damage: 'geen', working: true }, pupilPresent: true, switchedOff: true },
+        director,
+      );
       expect(custody.statusCode).toBe(201);
       await caughtUp(api, custody.json().position, MODELS);
       await api.app().listen({ port: 0, host: '127.0.0.1' });
@@ -80,7 +109,10 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       await page.getByLabel('Wat er gebeurde').fill('Filmde een klasgenoot tijdens de gymles');
       await expectAccessible(page, '03-leerkracht-melden');
       await page.getByRole('button', { name: 'Melden', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /Gemeld als zaak \d{4}-\d{4}\./ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Gemeld als zaak \d{4}-\d{4}\./ })
+        .waitFor();
       expect(page.url()).toBe(`${base}/melden`); // nothing personal in the address
       await page.getByRole('link', { name: 'Zaak bekijken' }).click();
       await page.getByText('Filmde een klasgenoot tijdens de gymles').waitFor();
@@ -117,7 +149,11 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       await page.getByRole('form', { name: 'Toestel teruggeven' }).waitFor();
       expect(page.url()).toBe(`${base}/leerlingen`);
       // The names the work queue opened are in the access log, like every directory read.
-      const log = (await api.get('/access-log?actorId=staff-dir-1&limit=200', await api.token('legal-1', ['legal'], []))).json().items as { resource: string; resourceId: string; subjectIds: string[] }[];
+      const log = (await api.get('/access-log?actorId=staff-dir-1&limit=200', await api.token('legal-1', ['legal'], []))).json().items as {
+        resource: string;
+        resourceId: string;
+        subjectIds: string[];
+      }[];
       expect(log.filter((entry) => entry.resourceId === 'work').map((entry) => entry.subjectIds)).toContainEqual(expect.arrayContaining(['pupil-1']));
 
       await openMenu(page, 'Zaken');
@@ -144,7 +180,10 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       await measure.getByLabel('Maatregel').selectOption({ label: 'verwijdering' });
       await measure.getByLabel('Reden').fill('Herhaald delen van foto’s');
       await measure.getByRole('button', { name: 'Maatregel nemen' }).click();
-      await measure.getByRole('alert').filter({ hasText: 'Niet toegestaan volgens regel P3: Alleen het College van Bestuur verwijdert een leerling van school' }).waitFor();
+      await measure
+        .getByRole('alert')
+        .filter({ hasText: 'Niet toegestaan volgens regel P3: Alleen het College van Bestuur verwijdert een leerling van school' })
+        .waitFor();
       expect(await measure.getByLabel('Reden').inputValue()).toBe('Herhaald delen van foto’s');
       await expectAccessible(page, '10-directeur-p3-geweigerd');
       // A warning: "inform parents" opens (P2), and the notification closes it.
@@ -156,7 +195,10 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       await expectAccessible(page, '11-directeur-zaak-na-maatregel');
 
       // Someone else changes the case meanwhile: the close sent with the old ETag is refused (412) and the text stays.
-      expect((await api.post(`/incidents/${pupilCases[1]!.id}/evidence`, { description: 'Schermafdruk', sha256: 'a'.repeat(64), mediaType: 'image/png' }, board)).statusCode).toBe(201);
+      expect(
+        (await api.post(`/incidents/${pupilCases[1]!.id}/evidence`, { description: 'Schermafdruk', sha256: 'a'.repeat(64), mediaType: 'image/png' }, board))
+          .statusCode,
+      ).toBe(201);
       const close = page.getByRole('form', { name: 'Zaak sluiten' });
       await close.getByLabel('Afloop').fill('Gesprek met de ouders gevoerd');
       await close.getByRole('button', { name: 'Zaak sluiten' }).click();
@@ -246,7 +288,7 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       await context.close();
     });
 
-    it('legal: the access log of a person, a case\'s audit export (JSON and PDF), a legal hold, and an erasure after confirming', async () => {
+    it("legal: the access log of a person, a case's audit export (JSON and PDF), a legal hold, and an erasure after confirming", async () => {
       expect((await api.get('/pupils/pupil-1/file', director)).statusCode).toBe(200);
       const { context, page, errors } = await newContext(browser);
       await signInAs(page, base, 'Lieke Peters');
@@ -261,7 +303,9 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
 
       await page.goto(`${base}/zaken/${staffCase.id}`);
       await page.getByRole('heading', { level: 1, name: `Zaak ${staffCase.caseNumber}` }).waitFor();
-      const bundle = JSON.parse((await downloaded(page, () => page.getByRole('button', { name: 'Download bundel (JSON)' }).click())).toString('utf8')) as { manifest: { format: string } };
+      const bundle = JSON.parse((await downloaded(page, () => page.getByRole('button', { name: 'Download bundel (JSON)' }).click())).toString('utf8')) as {
+        manifest: { format: string };
+      };
       expect(bundle.manifest.format).toBe('casebook-audit-bundle/1');
       const pdf = await downloaded(page, () => page.getByRole('button', { name: 'Download tijdlijn (PDF)' }).click());
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -288,7 +332,20 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
     });
 
     it('serves every page with Cache-Control: no-store and the scripts under the same origin', async () => {
-      for (const path of ['/', '/zaken', `/zaken/${pupilCases[0]!.id}`, '/melden', '/toestellen', '/leerlingen', '/personeel', '/besluiten', '/inspecteur', '/statistiek', '/toegang', '/bewaartermijnen']) {
+      for (const path of [
+        '/',
+        '/zaken',
+        `/zaken/${pupilCases[0]!.id}`,
+        '/melden',
+        '/toestellen',
+        '/leerlingen',
+        '/personeel',
+        '/besluiten',
+        '/inspecteur',
+        '/statistiek',
+        '/toegang',
+        '/bewaartermijnen',
+      ]) {
         const answer = await fetch(`${base}${path}`);
         expect([path, answer.status, answer.headers.get('cache-control')]).toEqual([path, 200, 'no-store']);
       }
@@ -299,4 +356,3 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
     });
   });
 });
-

@@ -25,10 +25,13 @@ describeOnServerStore('the access log names the subjects of every dossier read',
   const logOf = async (subjectId: string): Promise<Entry[]> => (await api.get(`/access-log?subjectId=${subjectId}&limit=200`, legal)).json().items;
   const hasEntry = async (subjectId: string, match: Partial<Entry>) => {
     let entries: Entry[] = [];
-    await waitUntil(async () => {
-      entries = await logOf(subjectId);
-      return entries.some((entry) => Object.entries(match).every(([key, value]) => entry[key as keyof Entry] === value));
-    }, `an access-log entry of ${subjectId} like ${JSON.stringify(match)}`);
+    await waitUntil(
+      async () => {
+        entries = await logOf(subjectId);
+        return entries.some((entry) => Object.entries(match).every(([key, value]) => entry[key as keyof Entry] === value));
+      },
+      `an access-log entry of ${subjectId} like ${JSON.stringify(match)}`,
+    );
   };
 
   beforeAll(async () => {

@@ -79,7 +79,14 @@ describeOnServerStore('audit exports over HTTP', (api) => {
         streams: [{ streamId: `pupil-incident-${incidentId}` }, { streamId: `criminal-report-${decisionId}` }],
       });
       expect(bundle.events.map((event: { type: string }) => event.type)).toEqual(
-        expect.arrayContaining(['IncidentReported', 'ScopeAssessed', 'EvidenceAdded', 'CriminalReportDecisionLinked', 'CriminalReportDecisionOpened', 'CriminalReportDecided']),
+        expect.arrayContaining([
+          'IncidentReported',
+          'ScopeAssessed',
+          'EvidenceAdded',
+          'CriminalReportDecisionLinked',
+          'CriminalReportDecisionOpened',
+          'CriminalReportDecided',
+        ]),
       );
       expect(verifyAuditBundle(bundle, publicKey)).toMatchObject({ ok: true, eventCount: bundle.events.length, trustedKey: true });
       expect(await independentVerdict(bundle, publicKeyFile, work)).toEqual({ code: 0, out: expect.stringMatching(/^OK: /) });
@@ -171,7 +178,10 @@ describeOnServerStore('audit exports over HTTP', (api) => {
     expect(lines[0]).toMatch(/^FAILED: event 0 \(stream pupil-incident-.*revision 0.*does not match its hash/);
     // The independent verifier reaches the same verdicts.
     expect(await independentVerdict(bundle, keyFile, work)).toEqual({ code: 0, out: expect.stringMatching(/^OK: /) });
-    expect(await independentVerdict(JSON.parse(readFileSync(bad, 'utf8')), keyFile, work)).toEqual({ code: 1, out: expect.stringMatching(/^FAILED: event 0 .*does not match its hash/) });
+    expect(await independentVerdict(JSON.parse(readFileSync(bad, 'utf8')), keyFile, work)).toEqual({
+      code: 1,
+      out: expect.stringMatching(/^FAILED: event 0 .*does not match its hash/),
+    });
     const edited = { ...bundle, manifest: { ...bundle.manifest, exportedBy: { actorId: 'someone-else', roles: ['legal'] } } };
     expect((await independentVerdict(edited, keyFile, work)).out).toMatch(/^FAILED: manifestHash/);
     expect((await independentVerdict({ ...edited, manifestHash: undefined }, keyFile, work)).out).toMatch(/^FAILED: (manifestHash|signature)/);
@@ -189,7 +199,10 @@ describeOnServerStore('audit exports over HTTP', (api) => {
     }
     const after = (await api.get(`/incidents/${incidentId}/audit-export`, legal)).json();
     const index = after.events.findIndex((event: { position: number }) => event.position === evidence.position);
-    expect(verifyAuditBundle(after, publicKey)).toMatchObject({ ok: false, where: expect.stringMatching(new RegExp(`^event ${index} .*position ${evidence.position}\\)$`)) });
+    expect(verifyAuditBundle(after, publicKey)).toMatchObject({
+      ok: false,
+      where: expect.stringMatching(new RegExp(`^event ${index} .*position ${evidence.position}\\)$`)),
+    });
     expect((await independentVerdict(after, publicKeyFile, work)).out).toMatch(new RegExp(`^FAILED: event ${index} `));
   });
 });

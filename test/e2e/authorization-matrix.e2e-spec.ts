@@ -113,9 +113,9 @@ describeOnServerStore('authorization matrix', (api) => {
         }
       }
     });
-    const rows = await api.runtime().sql.query<{ id: string }>(
-      "SELECT DISTINCT metadata->>'correlationId' AS id FROM es_events WHERE metadata->>'correlationId' LIKE 'matrix-cell-%'",
-    );
+    const rows = await api
+      .runtime()
+      .sql.query<{ id: string }>("SELECT DISTINCT metadata->>'correlationId' AS id FROM es_events WHERE metadata->>'correlationId' LIKE 'matrix-cell-%'");
     const appended = new Set(rows.map((row) => row.id));
     for (const post of posted) if (post.refused && appended.has(post.correlationId)) mismatches.push(`${post.cell}: refused, yet something was appended`);
     // The check above sees only what carries the request's correlation id: every command that was allowed somewhere
@@ -156,8 +156,22 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
 
   const report = (kind: 'pupil-incident' | 'staff-misconduct', personId: string) =>
     kind === 'pupil-incident'
-      ? { type: kind, schoolId: OWN, category: 'cyberbullying', occurredAt: '2026-11-03T20:30:00+01:00', summary: 'Messages in the class chat', involved: [{ personId, personKind: 'pupil', role: 'perpetrator' }] }
-      : { type: kind, schoolId: OWN, category: 'decency-violated', occurredAt: '2026-11-03T20:30:00+01:00', summary: 'Private messages to pupils', involved: [{ personId, personKind: 'staff', role: 'perpetrator' }] };
+      ? {
+          type: kind,
+          schoolId: OWN,
+          category: 'cyberbullying',
+          occurredAt: '2026-11-03T20:30:00+01:00',
+          summary: 'Messages in the class chat',
+          involved: [{ personId, personKind: 'pupil', role: 'perpetrator' }],
+        }
+      : {
+          type: kind,
+          schoolId: OWN,
+          category: 'decency-violated',
+          occurredAt: '2026-11-03T20:30:00+01:00',
+          summary: 'Private messages to pupils',
+          involved: [{ personId, personKind: 'staff', role: 'perpetrator' }],
+        };
   /** A case at school-1, reported by the matrix teacher; its involved person and last position. */
   const newCase = async (kind: 'pupil-incident' | 'staff-misconduct') => {
     const personId = unique(kind === 'pupil-incident' ? 'matrix-pupil' : 'matrix-staff');
@@ -182,12 +196,20 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
 
   command('reportIncident', 'school-1', atSchool, 201, async () => post('/incidents', report('pupil-incident', unique('matrix-pupil'))));
   for (const [on, kind, resource] of kinds) {
-    command('assessScope', on, resource, 200, async () => post(`/incidents/${(await newCase(kind)).id}/scope-assessment`, { inScope: true, rationale: 'School community' }));
+    command('assessScope', on, resource, 200, async () =>
+      post(`/incidents/${(await newCase(kind)).id}/scope-assessment`, { inScope: true, rationale: 'School community' }),
+    );
     command('addEvidence', on, resource, 201, async () =>
       post(`/incidents/${(await newCase(kind)).id}/evidence`, { description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png' }),
     );
     command('recordCorrespondence', on, resource, 201, async () =>
-      post(`/incidents/${(await newCase(kind)).id}/correspondence`, { direction: 'incoming', counterpart: 'parent', channel: 'phone', occurredAt: now(), summary: 'Call' }),
+      post(`/incidents/${(await newCase(kind)).id}/correspondence`, {
+        direction: 'incoming',
+        counterpart: 'parent',
+        channel: 'phone',
+        occurredAt: now(),
+        summary: 'Call',
+      }),
     );
     command('closeIncident', on, resource, 200, async () => post(`/incidents/${(await newCase(kind)).id}/close`, { outcome: 'Handled' }));
     command('reopenIncident', on, resource, 200, async () => {
@@ -221,7 +243,12 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
     return post(`/incidents/${id}/parent-notifications`, { regarding: measure['id'], channel: 'letter', informedAt: now() });
   });
   command('recordHearing', 'pupil case', pupilCase, 201, async () =>
-    post(`/incidents/${(await newCase('pupil-incident')).id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAt: now(), summary: 'Heard' }),
+    post(`/incidents/${(await newCase('pupil-incident')).id}/hearings`, {
+      heardPersonId: unique('matrix-parent'),
+      heardPersonKind: 'parent',
+      heardAt: now(),
+      summary: 'Heard',
+    }),
   );
   command('recordInspectorateReport', 'pupil case', pupilCase, 200, async () => {
     const { id, personId } = await newCase('pupil-incident');
@@ -250,8 +277,22 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   const removedPupilCase = async () => {
     const { id, personId } = await newCase('pupil-incident');
     await setup(`/incidents/${id}/removal-intentions`, { subjectId: personId, reason: 'Repeated threats' });
-    await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-teacher'), heardPersonKind: 'staff', heardAs: 'class-teacher', ofPupilId: personId, heardAt: now(), summary: 'Heard' });
-    await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: personId, heardAt: now(), summary: 'Heard' });
+    await setup(`/incidents/${id}/hearings`, {
+      heardPersonId: unique('matrix-teacher'),
+      heardPersonKind: 'staff',
+      heardAs: 'class-teacher',
+      ofPupilId: personId,
+      heardAt: now(),
+      summary: 'Heard',
+    });
+    await setup(`/incidents/${id}/hearings`, {
+      heardPersonId: unique('matrix-parent'),
+      heardPersonKind: 'parent',
+      heardAs: 'parent',
+      ofPupilId: personId,
+      heardAt: now(),
+      summary: 'Heard',
+    });
     await setup(`/incidents/${id}/measures`, { subjectId: personId, measure: 'removal', reason: 'Repeated threats' });
     return { id, personId };
   };
@@ -270,12 +311,22 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   command('decideObjection', 'pupil case', pupilCase, 200, async () => {
     const { id, personId } = await removedPupilCase();
     const objection = await setup(`/incidents/${id}/objections`, { subjectId: personId, receivedAt: now(), summary: 'The parents object' });
-    await setup(`/incidents/${id}/hearings`, { heardPersonId: unique('matrix-parent'), heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: personId, heardAt: now(), summary: 'Heard on the objection' });
+    await setup(`/incidents/${id}/hearings`, {
+      heardPersonId: unique('matrix-parent'),
+      heardPersonKind: 'parent',
+      heardAs: 'parent',
+      ofPupilId: personId,
+      heardAt: now(),
+      summary: 'Heard on the objection',
+    });
     return post(`/incidents/${id}/objections/${objection['id'] as string}/decision`, { decision: 'rejected', rationale: 'The removal stands' });
   });
   for (const [on, kind, resource] of kinds) {
     command('reclassifyIncident', on, resource, 200, async () =>
-      post(`/incidents/${(await newCase(kind)).id}/reclassification`, { category: kind === 'pupil-incident' ? 'offensive-content' : 'reputation-damaged', rationale: 'Corrected' }),
+      post(`/incidents/${(await newCase(kind)).id}/reclassification`, {
+        category: kind === 'pupil-incident' ? 'offensive-content' : 'reputation-damaged',
+        rationale: 'Corrected',
+      }),
     );
     command('addInvolvedPerson', on, resource, 200, async () =>
       post(`/incidents/${(await newCase(kind)).id}/involved`, { personId: unique('matrix-witness'), personKind: 'pupil', role: 'witness' }),
@@ -290,8 +341,16 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   command('recordStatutoryNotice', 'a statutory decision to report', {}, 200, async () => {
     // B3: a case of signs of a sexual offence opens the decision; consulted, decided to report, then the notices.
     const created = await setup('/incidents', { ...report('staff-misconduct', unique('matrix-staff')), category: 'sexual-offence-against-pupil' });
-    await setup(`/incidents/${created['id'] as string}/inspector-call`, { calledAt: now(), inspectorReference: 'VI-1', summary: 'Consulted', conclusion: 'reasonable-suspicion' });
-    await setup(`/criminal-report-decisions/${created['criminalReportDecisionId'] as string}/decision`, { decision: 'report', rationale: 'Reasonable suspicion' });
+    await setup(`/incidents/${created['id'] as string}/inspector-call`, {
+      calledAt: now(),
+      inspectorReference: 'VI-1',
+      summary: 'Consulted',
+      conclusion: 'reasonable-suspicion',
+    });
+    await setup(`/criminal-report-decisions/${created['criminalReportDecisionId'] as string}/decision`, {
+      decision: 'report',
+      rationale: 'Reasonable suspicion',
+    });
     return post(`/criminal-report-decisions/${created['criminalReportDecisionId'] as string}/notices`, { to: 'parents', channel: 'letter', informedAt: now() });
   });
   // S10 (revision 2): the matrix teacher's own record; `self` holds for the teacher, not for HR (another person).
@@ -309,8 +368,11 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   command('recordManagerConsultation', 'staff case', staffCase, 201, async () =>
     post(`/incidents/${(await newCase('staff-misconduct')).id}/manager-consultations`, { consultedAt: now(), summary: 'Consulted' }),
   );
-  const decision = async () => (await setup('/criminal-report-decisions', { sourceIncidentId: (await newCase('staff-misconduct')).id, suspectedOffence: 'Threat' }))['id'] as string;
-  command('decideCriminalReport', 'decision on a school-1 case', atSchool, 200, async () => post(`/criminal-report-decisions/${await decision()}/decision`, { decision: 'report', rationale: 'A threat' }));
+  const decision = async () =>
+    (await setup('/criminal-report-decisions', { sourceIncidentId: (await newCase('staff-misconduct')).id, suspectedOffence: 'Threat' }))['id'] as string;
+  command('decideCriminalReport', 'decision on a school-1 case', atSchool, 200, async () =>
+    post(`/criminal-report-decisions/${await decision()}/decision`, { decision: 'report', rationale: 'A threat' }),
+  );
   command('recordPoliceReport', 'decision on a school-1 case', atSchool, 200, async () => {
     const id = await decision();
     await setup(`/criminal-report-decisions/${id}/decision`, { decision: 'report', rationale: 'A threat' });
@@ -330,16 +392,27 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   command('suspendEmailAccount', 'school-1', atSchool, 201, async () =>
     post(`/pupils/${await withMailbox()}/email-account/suspensions`, { schoolId: OWN, ground: 'bullying', until: '2027-01-31', reason: 'Messages' }),
   );
-  command('warnAboutEmail', 'school-1', atSchool, 201, async () => post(`/pupils/${await withMailbox()}/email-account/warnings`, { schoolId: OWN, reason: 'Messages' }));
+  command('warnAboutEmail', 'school-1', atSchool, 201, async () =>
+    post(`/pupils/${await withMailbox()}/email-account/warnings`, { schoolId: OWN, reason: 'Messages' }),
+  );
   command('recordConsent', 'school-1', atSchool, 200, async () =>
     post(`/pupils/${unique('matrix-pupil')}/consents`, { schoolId: OWN, purpose: 'website-publication', decision: 'given', givenBy: 'parents' }),
   );
   command('grantRecordingPermission', 'school-1', atSchool, 201, async () =>
-    post(`/schools/${OWN}/recording-permissions`, { what: 'Lesson recording', grantedTo: 'matrix-recorder', validFrom: today(), documentSha256: 'c'.repeat(64) }),
+    post(`/schools/${OWN}/recording-permissions`, {
+      what: 'Lesson recording',
+      grantedTo: 'matrix-recorder',
+      validFrom: today(),
+      documentSha256: 'c'.repeat(64),
+    }),
   );
   command('erasePerson', 'a person', {}, 200, async () => post(`/people/${unique('matrix-leaver')}/erasure`, { reason: 'Request of the person' }));
-  command('recordPupilDeparture', 'a pupil at school-1', atSchool, 200, async () => post(`/people/${unique('matrix-pupil')}/departure`, { personKind: 'pupil', leftOn: today(), schoolId: OWN }));
-  command('recordStaffDeparture', 'a staff member', {}, 200, async () => post(`/people/${unique('matrix-staff')}/departure`, { personKind: 'staff', leftOn: today() }));
+  command('recordPupilDeparture', 'a pupil at school-1', atSchool, 200, async () =>
+    post(`/people/${unique('matrix-pupil')}/departure`, { personKind: 'pupil', leftOn: today(), schoolId: OWN }),
+  );
+  command('recordStaffDeparture', 'a staff member', {}, 200, async () =>
+    post(`/people/${unique('matrix-staff')}/departure`, { personKind: 'staff', leftOn: today() }),
+  );
 
   read('readPupilConsents', 'consent at school-1', atSchool, async () => {
     const pupilId = unique('matrix-pupil');
@@ -365,10 +438,19 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   read('readDirectoryPeople', 'the people', {}, async () => get('/directory/people'));
   read('previewDeviceCustody', 'school-1', atSchool, async () => get(`/pupils/${unique('matrix-pupil')}/device-custody/preview?schoolId=${OWN}`));
   read('readSchoolPupils', 'school-1', atSchool, async () => get(`/schools/${OWN}/pupils`));
-  command('importDirectory', 'a schools file', {}, 200, async () => ({ method: 'POST', url: '/directory/imports/schools', body: `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${unique('matrix-school')},12AB,De Regenboog,midden,15:00\n`, contentType: 'text/csv' }));
+  command('importDirectory', 'a schools file', {}, 200, async () => ({
+    method: 'POST',
+    url: '/directory/imports/schools',
+    body: `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${unique('matrix-school')},12AB,De Regenboog,midden,15:00\n`,
+    contentType: 'text/csv',
+  }));
   read('readSchool', 'a school', {}, async () => {
     const schoolId = unique('matrix-school');
-    const imported = await setup('/directory/imports/schools', `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${schoolId},12AB,De Regenboog,midden,15:00\n`, { 'content-type': 'text/csv' });
+    const imported = await setup(
+      '/directory/imports/schools',
+      `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${schoolId},12AB,De Regenboog,midden,15:00\n`,
+      { 'content-type': 'text/csv' },
+    );
     // The import's own position: the store's visible head can be below it while another transaction is open.
     return get(`/schools/${schoolId}?waitForPosition=${imported['position'] as number}`);
   });

@@ -48,8 +48,16 @@ describeOnServerStore('bad input over HTTP', (api) => {
       ['an unknown field', { ...report, priority: 'high' }, ['priority']],
       ['an impossible date', { ...report, occurredAt: '2026-02-31T10:00:00+01:00' }, ['occurredAt']],
       ['a date without an offset', { ...report, occurredAt: '2026-11-03T20:30:00' }, ['occurredAt']],
-      ['a person id with a path in it', { ...report, involved: [{ personId: '../pupil-2', personKind: 'pupil', role: 'perpetrator' }] }, ['involved.0.personId']],
-      ['an unknown field in a nested object', { ...report, involved: [{ personId: 'pupil-2', personKind: 'pupil', role: 'perpetrator', bsn: '123' }] }, ['involved.0.bsn']],
+      [
+        'a person id with a path in it',
+        { ...report, involved: [{ personId: '../pupil-2', personKind: 'pupil', role: 'perpetrator' }] },
+        ['involved.0.personId'],
+      ],
+      [
+        'an unknown field in a nested object',
+        { ...report, involved: [{ personId: 'pupil-2', personKind: 'pupil', role: 'perpetrator', bsn: '123' }] },
+        ['involved.0.bsn'],
+      ],
     ])('POST /incidents with %s', async (_label, body, fields) => {
       const problem = await expectRefused(() => api.post('/incidents', body, director), 400, fields);
       expect(JSON.stringify(problem['errors'])).not.toContain('undefined');
@@ -61,7 +69,12 @@ describeOnServerStore('bad input over HTTP', (api) => {
       // PostgreSQL stores no U+0000: refused as 400 naming the field, not a 500 at the append.
       await expectRefused(() => api.post(`/incidents/${incidentId}/close`, { outcome: '\u0000' }, director), 400, ['outcome']);
       await expectRefused(() => api.post(`/incidents/${incidentId}/measures`, { ...measure, reason: 'a\u0000b' }, director), 400, ['reason']);
-      await expectRefused(() => api.post(`/incidents/${incidentId}/parent-notifications`, { regarding: 'measure-1', channel: 'phone', informedAt: '2026-11-04T10:00:00Z' }, director), 400, ['regarding']);
+      await expectRefused(
+        () =>
+          api.post(`/incidents/${incidentId}/parent-notifications`, { regarding: 'measure-1', channel: 'phone', informedAt: '2026-11-04T10:00:00Z' }, director),
+        400,
+        ['regarding'],
+      );
     });
 
     it('refuses a body that is not an object, and malformed JSON', async () => {

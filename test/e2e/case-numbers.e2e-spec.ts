@@ -60,7 +60,14 @@ describeOnServerStore('case numbers (revision 2)', (api) => {
     const before = (await api.runtime().eventStore.readStream(`case-numbers-${year}`)).length;
     const refused = await api.post(
       '/incidents',
-      { type: 'pupil-incident', schoolId: 'school-1', category: 'phone-violation', occurredAt: '2099-01-01T00:00:00Z', summary: 'Future', involved: [{ personId: 'pupil-future', personKind: 'pupil', role: 'perpetrator' }] },
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'phone-violation',
+        occurredAt: '2099-01-01T00:00:00Z',
+        summary: 'Future',
+        involved: [{ personId: 'pupil-future', personKind: 'pupil', role: 'perpetrator' }],
+      },
       director,
     );
     expect(refused.json()).toMatchObject({ status: 409, rule: 'B4' });

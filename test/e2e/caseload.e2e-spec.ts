@@ -19,7 +19,15 @@ describeOnServerStore('the caseload (issue #17)', (api) => {
   const report = async (name: string, body: Record<string, unknown>, token: string) => {
     const response = await api.post(
       '/incidents',
-      { type: 'pupil-incident', schoolId: 'school-a', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: `Geheim verhaal ${name}`, involved: [{ personId: `pupil-${name}`, personKind: 'pupil', role: 'perpetrator', displayName: `Naam ${name}` }], ...body },
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-a',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-03T10:30:00+01:00',
+        summary: `Geheim verhaal ${name}`,
+        involved: [{ personId: `pupil-${name}`, personKind: 'pupil', role: 'perpetrator', displayName: `Naam ${name}` }],
+        ...body,
+      },
       token,
     );
     expect(response.statusCode).toBe(201);
@@ -45,11 +53,28 @@ describeOnServerStore('the caseload (issue #17)', (api) => {
     await report('a1', {}, directorA);
     await report('a2', { category: 'phone-violation' }, teacher);
     await report('b1', { schoolId: 'school-b' }, directorB);
-    await report('staff-a', { type: 'staff-misconduct', category: 'private-contact-with-pupil', involved: [{ personId: 'dir-involved', personKind: 'staff', role: 'perpetrator', displayName: 'De directeur' }] }, board);
-    await report('witnessed', { involved: [{ personId: 'pupil-w', personKind: 'pupil', role: 'victim' }, { personId: 'dir-involved', personKind: 'staff', role: 'witness' }] }, directorA);
+    await report(
+      'staff-a',
+      {
+        type: 'staff-misconduct',
+        category: 'private-contact-with-pupil',
+        involved: [{ personId: 'dir-involved', personKind: 'staff', role: 'perpetrator', displayName: 'De directeur' }],
+      },
+      board,
+    );
+    await report(
+      'witnessed',
+      {
+        involved: [
+          { personId: 'pupil-w', personKind: 'pupil', role: 'victim' },
+          { personId: 'dir-involved', personKind: 'staff', role: 'witness' },
+        ],
+      },
+      directorA,
+    );
   });
 
-  it('shows a director its own schools\' cases only, never another school\'s', async () => {
+  it("shows a director its own schools' cases only, never another school's", async () => {
     const ofB = await listed('', directorB);
     expect(ofB).toEqual([ids['b1']]);
     expect(await listed('schoolId=school-a', directorB)).toEqual([]);
@@ -132,7 +157,19 @@ describeOnServerStore('the caseload (issue #17)', (api) => {
   });
 
   it('refuses bad filters with 400 and reads nothing', async () => {
-    for (const query of ['status=pending', 'kind=other', 'limit=0', 'limit=201', 'from=2026-13-01', 'from=2026-12-02&to=2026-12-01', 'caseNumber=42', 'overdue=yes', 'cursor=not*ours', `cursor=${Buffer.from('{"r":"x"}').toString('base64url')}`, 'personId=../x']) {
+    for (const query of [
+      'status=pending',
+      'kind=other',
+      'limit=0',
+      'limit=201',
+      'from=2026-13-01',
+      'from=2026-12-02&to=2026-12-01',
+      'caseNumber=42',
+      'overdue=yes',
+      'cursor=not*ours',
+      `cursor=${Buffer.from('{"r":"x"}').toString('base64url')}`,
+      'personId=../x',
+    ]) {
       const response = await api.get(`/incidents?${query}`, board);
       expect([query, response.statusCode, response.headers['content-type']]).toEqual([query, 400, expect.stringContaining('application/problem+json')]);
     }

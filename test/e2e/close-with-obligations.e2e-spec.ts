@@ -20,8 +20,12 @@ describeOnServerStore('closing a case with open obligations (CLOSE1, B3)', (api)
   };
   const refused = (url: string, body: unknown, bearer: string, status: number, rule?: string) => expectRefusal(api, url, body, bearer, status, rule);
 
-  it('answers 409 listing the open obligations, closes with each waived, and still records the parents\' letter (CLOSE1)', async () => {
-    const { id } = await report({ type: 'pupil-incident', category: 'cyberbullying', involved: [{ personId: 'pupil-close-1', personKind: 'pupil', role: 'perpetrator' }] });
+  it("answers 409 listing the open obligations, closes with each waived, and still records the parents' letter (CLOSE1)", async () => {
+    const { id } = await report({
+      type: 'pupil-incident',
+      category: 'cyberbullying',
+      involved: [{ personId: 'pupil-close-1', personKind: 'pupil', role: 'perpetrator' }],
+    });
     const measure = (await api.post(`/incidents/${id}/measures`, { subjectId: 'pupil-close-1', measure: 'warning', reason: 'Messages' }, director)).json();
     const informId = measure.obligations[0].obligationId as string;
 
@@ -31,52 +35,109 @@ describeOnServerStore('closing a case with open obligations (CLOSE1, B3)', (api)
     await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: informId }] }, director, 400);
     await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: informId, rationale: ' ' }] }, director, 409);
 
-    const closed = await api.post(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: informId, rationale: 'The parents could not be reached' }] }, director);
+    const closed = await api.post(
+      `/incidents/${id}/close`,
+      { outcome: 'Handled', waive: [{ obligationId: informId, rationale: 'The parents could not be reached' }] },
+      director,
+    );
     expect(closed.statusCode).toBe(200);
     const view = (await api.get(`/incidents/${id}`, director)).json();
-    expect(view).toMatchObject({ status: 'closed', obligations: [{ obligationId: informId, status: 'waived', waiver: { rationale: 'The parents could not be reached' } }] });
+    expect(view).toMatchObject({
+      status: 'closed',
+      obligations: [{ obligationId: informId, status: 'waived', waiver: { rationale: 'The parents could not be reached' } }],
+    });
     const done = (await api.get(`/obligations?status=done&waitForPosition=${closed.json().position}`, director)).json().items as { obligationId: string }[];
     expect(done.map((o) => o.obligationId)).toContain(informId);
 
     // A fact, recorded on the closed case; a decision is refused.
-    const letter = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T10:00:00+01:00' }, director);
+    const letter = await api.post(
+      `/incidents/${id}/parent-notifications`,
+      { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T10:00:00+01:00' },
+      director,
+    );
     expect(letter.statusCode).toBe(200);
-    expect((await refused(`/incidents/${id}/measures`, { subjectId: 'pupil-close-1', measure: 'warning', reason: 'Again' }, director, 409))['rule']).toBe('CLOSED');
+    expect((await refused(`/incidents/${id}/measures`, { subjectId: 'pupil-close-1', measure: 'warning', reason: 'Again' }, director, 409))['rule']).toBe(
+      'CLOSED',
+    );
   });
 
   it('never closes a B3 case as out of scope, and never waives its statutory consultation (B3, CLOSE1)', async () => {
-    const { id, inspectorItemId } = await report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-close-1', personKind: 'staff', role: 'perpetrator' }] });
+    const { id, inspectorItemId } = await report({
+      type: 'staff-misconduct',
+      category: 'sexual-offence-against-pupil',
+      involved: [{ personId: 'staff-close-1', personKind: 'staff', role: 'perpetrator' }],
+    });
     expect((await refused(`/incidents/${id}/scope-assessment`, { inScope: false, rationale: 'Outside school' }, board, 409))['rule']).toBe('B3');
     expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409))['rule']).toBe('B3');
-    expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: inspectorItemId!, rationale: 'No time' }] }, board, 409))['rule']).toBe('B3');
+    expect(
+      (await refused(`/incidents/${id}/close`, { outcome: 'Handled', waive: [{ obligationId: inspectorItemId!, rationale: 'No time' }] }, board, 409))['rule'],
+    ).toBe('B3');
   });
 
   it('opens the criminal-report decision with the report, decides it only after the consultation, and stays open until it is (B3)', async () => {
-    const reported = await report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-close-2', personKind: 'staff', role: 'perpetrator' }] });
+    const reported = await report({
+      type: 'staff-misconduct',
+      category: 'sexual-offence-against-pupil',
+      involved: [{ personId: 'staff-close-2', personKind: 'staff', role: 'perpetrator' }],
+    });
     const { id, criminalReportDecisionId, inspectorItemId } = reported as { id: string; criminalReportDecisionId: string; inspectorItemId: string };
     expect(criminalReportDecisionId).toEqual(expect.any(String));
     expect(inspectorItemId).toEqual(expect.any(String));
     const view = (await api.get(`/incidents/${id}`, board)).json();
-    expect(view).toMatchObject({ criminalReportDecisions: [criminalReportDecisionId], obligations: [{ obligationId: inspectorItemId, kind: 'inspector-call-statutory', status: 'open' }] });
+    expect(view).toMatchObject({
+      criminalReportDecisions: [criminalReportDecisionId],
+      obligations: [{ obligationId: inspectorItemId, kind: 'inspector-call-statutory', status: 'open' }],
+    });
     const decision = await api.runtime().eventStore.readStream(`criminal-report-${criminalReportDecisionId}`);
     expect(decision[0]).toMatchObject({ type: 'CriminalReportDecisionOpened', data: { sourceIncidentId: id, statutory: true } });
 
     // No decision before the consultation, with its conclusion (B3).
-    expect((await refused(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'do-not-report', rationale: 'Legal advice' }, board, 409))['rule']).toBe('B3');
+    expect(
+      (await refused(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'do-not-report', rationale: 'Legal advice' }, board, 409))[
+        'rule'
+      ],
+    ).toBe('B3');
     const call = { calledAt: '2026-11-05T09:15:00+01:00', inspectorReference: 'VI-2026-0999', summary: 'Consulted', conclusion: 'reasonable-suspicion' };
     expect((await api.post(`/incidents/${id}/inspector-call`, call, board)).statusCode).toBe(200);
     // The item is done; the decision is not: the case stays open (B3).
-    expect((await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409))).toMatchObject({ rule: 'B3', openCriminalReportDecisions: [criminalReportDecisionId] });
-    expect((await refused(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'do-not-report', rationale: 'Doubt' }, board, 409))['rule']).toBe('B3');
-    const decided = await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'report', rationale: 'Reasonable suspicion' }, board);
+    expect(await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409)).toMatchObject({
+      rule: 'B3',
+      openCriminalReportDecisions: [criminalReportDecisionId],
+    });
+    expect(
+      (await refused(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'do-not-report', rationale: 'Doubt' }, board, 409))['rule'],
+    ).toBe('B3');
+    const decided = await api.post(
+      `/criminal-report-decisions/${criminalReportDecisionId}/decision`,
+      { decision: 'report', rationale: 'Reasonable suspicion' },
+      board,
+    );
     expect(decided.statusCode).toBe(200);
     // B3: the pupil's parents and the accused are informed before the report is filed.
     expect(decided.json().notices.map((n: { kind: string }) => n.kind)).toEqual(['inform-parents-before-police-report', 'inform-accused-before-police-report']);
     for (const to of ['parents', 'accused']) {
-      expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/notices`, { to, channel: 'letter', informedAt: new Date().toISOString() }, board)).statusCode).toBe(200);
+      expect(
+        (
+          await api.post(
+            `/criminal-report-decisions/${criminalReportDecisionId}/notices`,
+            { to, channel: 'letter', informedAt: new Date().toISOString() },
+            board,
+          )
+        ).statusCode,
+      ).toBe(200);
     }
-    await refused(`/criminal-report-decisions/${criminalReportDecisionId}/notices`, { to: 'parents', channel: 'letter', informedAt: new Date().toISOString() }, board, 409);
-    await refused(`/criminal-report-decisions/${criminalReportDecisionId}/notices`, { to: 'neighbours', channel: 'letter', informedAt: new Date().toISOString() }, board, 400);
+    await refused(
+      `/criminal-report-decisions/${criminalReportDecisionId}/notices`,
+      { to: 'parents', channel: 'letter', informedAt: new Date().toISOString() },
+      board,
+      409,
+    );
+    await refused(
+      `/criminal-report-decisions/${criminalReportDecisionId}/notices`,
+      { to: 'neighbours', channel: 'letter', informedAt: new Date().toISOString() },
+      board,
+      400,
+    );
     await refused(`/incidents/${id}/close`, { outcome: 'Handled' }, board, 409); // decided, not yet filed
     const filed = { filedAt: '2026-11-06T10:00:00+01:00', policeStation: 'Utrecht Overvecht', policeReference: 'PL0900-2026-777' };
     expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/police-report`, filed, board)).statusCode).toBe(200);

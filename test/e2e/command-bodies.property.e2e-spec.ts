@@ -18,7 +18,16 @@ const wrongValue = fc.oneof(
   fc.constant(null),
   fc.array(fc.string(), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 }),
-  fc.constantFrom('2026-02-31T10:00:00Z', '2026-13-01', '2099-01-01T00:00:00Z', '1900-01-01T00:00:00Z', '../../etc/passwd', "'; DROP TABLE es_events; --", '\u0000', ''),
+  fc.constantFrom(
+    '2026-02-31T10:00:00Z',
+    '2026-13-01',
+    '2099-01-01T00:00:00Z',
+    '1900-01-01T00:00:00Z',
+    '../../etc/passwd',
+    "'; DROP TABLE es_events; --",
+    '\u0000',
+    '',
+  ),
   fc.string({ minLength: 5001, maxLength: 6000 }),
 );
 
@@ -27,9 +36,9 @@ function bodies(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.record({ key: fc.constantFrom(...keys), value: wrongValue }).map(({ key, value }) => ({ ...valid, [key]: value })),
     fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
-    fc.record({ key: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype')), value: wrongValue }).map(
-      ({ key, value }) => ({ ...valid, [key]: value }),
-    ),
+    fc
+      .record({ key: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype')), value: wrongValue })
+      .map(({ key, value }) => ({ ...valid, [key]: value })),
     fc.jsonValue({ maxDepth: 4 }),
     fc.constant(valid),
   );
@@ -76,29 +85,56 @@ describeOnServerStore('random bodies on every command endpoint', (api) => {
     endpoints.push(
       { name: 'POST /incidents', url: () => '/incidents', valid: () => report },
       { name: 'scope-assessment', url: at('scope-assessment'), valid: () => ({ inScope: true, rationale: 'School chat' }) },
-      { name: 'evidence', url: at('evidence'), valid: () => ({ description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png', capturedAt: '2026-11-03T21:00:00Z' }) },
+      {
+        name: 'evidence',
+        url: at('evidence'),
+        valid: () => ({ description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png', capturedAt: '2026-11-03T21:00:00Z' }),
+      },
       {
         name: 'correspondence',
         url: staffAt('correspondence'),
-        valid: () => ({ direction: 'incoming', counterpart: 'parent', channel: 'phone', occurredAt: '2026-11-04T10:00:00Z', summary: 'Call', documentSha256: 'b'.repeat(64) }),
+        valid: () => ({
+          direction: 'incoming',
+          counterpart: 'parent',
+          channel: 'phone',
+          occurredAt: '2026-11-04T10:00:00Z',
+          summary: 'Call',
+          documentSha256: 'b'.repeat(64),
+        }),
       },
-      { name: 'measures', url: at('measures'), valid: () => ({ subjectId: 'pupil-2', measure: 'ict-ban', reason: 'x', startsOn: '2026-11-05', endsOn: '2026-11-12' }) },
+      {
+        name: 'measures',
+        url: at('measures'),
+        valid: () => ({ subjectId: 'pupil-2', measure: 'ict-ban', reason: 'x', startsOn: '2026-11-05', endsOn: '2026-11-12' }),
+      },
       { name: 'parent-notifications', url: at('parent-notifications'), valid: () => ({ regarding: measure, channel: 'letter', informedAt: NOW() }) },
       { name: 'qualifications', url: staffAt('qualifications'), valid: () => ({ qualification: 'boundary-crossing', rationale: 'x' }) },
-      { name: 'inspector-call', url: staffAt('inspector-call'), valid: () => ({ calledAt: NOW(), inspectorReference: 'VI-1', summary: 'x', conclusion: 'no-reasonable-suspicion' }) },
+      {
+        name: 'inspector-call',
+        url: staffAt('inspector-call'),
+        valid: () => ({ calledAt: NOW(), inspectorReference: 'VI-1', summary: 'x', conclusion: 'no-reasonable-suspicion' }),
+      },
       { name: 'manager-consultations', url: staffAt('manager-consultations'), valid: () => ({ consultedAt: NOW(), summary: 'x' }) },
       { name: 'inspectorate-reports', url: at('inspectorate-reports'), valid: () => ({ reportedAt: NOW(), reference: 'ISD-1', regarding: measure }) },
       { name: 'hearings', url: at('hearings'), valid: () => ({ heardPersonId: 'staff-17', heardPersonKind: 'staff', heardAt: NOW(), summary: 'x' }) },
       { name: 'close', url: at('close'), valid: () => ({ outcome: 'Handled' }) },
       { name: 'reopen', url: at('reopen'), valid: () => ({ reason: 'More messages' }) },
-      { name: 'criminal-report-decisions', url: () => '/criminal-report-decisions', valid: () => ({ sourceIncidentId: pupilCase, suspectedOffence: 'Threat' }) },
+      {
+        name: 'criminal-report-decisions',
+        url: () => '/criminal-report-decisions',
+        valid: () => ({ sourceIncidentId: pupilCase, suspectedOffence: 'Threat' }),
+      },
       { name: 'decision', url: () => `/criminal-report-decisions/${decision}/decision`, valid: () => ({ decision: 'report', rationale: 'A threat' }) },
       {
         name: 'police-report',
         url: () => `/criminal-report-decisions/${decision}/police-report`,
         valid: () => ({ filedAt: NOW(), policeStation: 'Utrecht', policeReference: 'PL-1' }),
       },
-      { name: 'device-custody', url: () => '/pupils/pupil-fc/device-custody', valid: () => ({ ...custodyBody, custodyUntil: '2027-01-01T12:00:00Z', incidentId: pupilCase }) },
+      {
+        name: 'device-custody',
+        url: () => '/pupils/pupil-fc/device-custody',
+        valid: () => ({ ...custodyBody, custodyUntil: '2027-01-01T12:00:00Z', incidentId: pupilCase }),
+      },
       { name: 'device return', url: () => `/device-custody/${custody}/return`, valid: () => ({ returnedTo: 'parent', returnedAt: NOW() }) },
       {
         name: 'email suspensions',

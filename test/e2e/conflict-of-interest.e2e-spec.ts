@@ -42,7 +42,8 @@ describeOnServerStore('conflict of interest (CI1)', (api) => {
     expect(await api.eventCount()).toBe(before);
 
     // Both refused reads are in the access log, under the director's name and the case.
-    const log = async () => (await api.get(`/access-log?actorId=staff-dir-ci1`, legal)).json().items as { resourceId: string; outcome: string; resource: string }[];
+    const log = async () =>
+      (await api.get(`/access-log?actorId=staff-dir-ci1`, legal)).json().items as { resourceId: string; outcome: string; resource: string }[];
     // The log is a read model: wait for the two entries to be projected (the state itself, not a time).
     const refusedReads = async () => (await log()).filter((entry) => entry.resourceId === id && entry.outcome === 'refused');
     await waitUntil(async () => (await refusedReads()).length >= 2, 'the two refused reads in the access log');
@@ -71,6 +72,9 @@ describeOnServerStore('conflict of interest (CI1)', (api) => {
     const { id } = reported.json() as { id: string };
     expect((await api.get(`/incidents/${id}`, teacher)).statusCode).toBe(200);
     expect((await api.get(`/incidents/${id}`, witnessBoard)).json()).toMatchObject({ status: 403, rule: 'CI1' });
-    expect((await api.post(`/incidents/${id}/scope-assessment`, { inScope: true, rationale: 'School chat' }, witnessBoard)).json()).toMatchObject({ status: 403, rule: 'CI1' });
+    expect((await api.post(`/incidents/${id}/scope-assessment`, { inScope: true, rationale: 'School chat' }, witnessBoard)).json()).toMatchObject({
+      status: 403,
+      rule: 'CI1',
+    });
   });
 });

@@ -17,14 +17,25 @@ describeOnServerStore('corrections (COR1)', (api) => {
   it('reclassifies a staff case into B3: the statutory item and the criminal-report decision open in the same request (COR1, B3)', async () => {
     const reported = await api.post(
       '/incidents',
-      { type: 'staff-misconduct', schoolId: 'school-1', category: 'private-contact-with-pupil', occurredAt: '2026-11-02T21:00:00+01:00', summary: 'Private messages', involved: [{ personId: 'staff-cor1', personKind: 'staff', role: 'perpetrator' }] },
+      {
+        type: 'staff-misconduct',
+        schoolId: 'school-1',
+        category: 'private-contact-with-pupil',
+        occurredAt: '2026-11-02T21:00:00+01:00',
+        summary: 'Private messages',
+        involved: [{ personId: 'staff-cor1', personKind: 'staff', role: 'perpetrator' }],
+      },
       director,
     );
     const id = reported.json().id as string;
     await refused(`/incidents/${id}/reclassification`, { category: 'sexual-offence-against-pupil', rationale: 'x' }, director, 403);
     await refused(`/incidents/${id}/reclassification`, { category: 'cyberbullying', rationale: 'x' }, board, 409, 'SC1');
     await refused(`/incidents/${id}/reclassification`, { category: 'no-such-category', rationale: 'x' }, board, 400);
-    const reclassified = await api.post(`/incidents/${id}/reclassification`, { category: 'sexual-offence-against-pupil', rationale: 'The pupil told the confidential counsellor' }, board);
+    const reclassified = await api.post(
+      `/incidents/${id}/reclassification`,
+      { category: 'sexual-offence-against-pupil', rationale: 'The pupil told the confidential counsellor' },
+      board,
+    );
     expect(reclassified.statusCode).toBe(200);
     const { criminalReportDecisionId, inspectorItemId } = reclassified.json() as { criminalReportDecisionId: string; inspectorItemId: string };
     const view = (await api.get(`/incidents/${id}`, board)).json();
@@ -36,17 +47,28 @@ describeOnServerStore('corrections (COR1)', (api) => {
     });
     expect(reclassified.headers['etag']).toBe(`"${view.revision}"`);
     const timeline = (await api.get(`/incidents/${id}/timeline?waitForPosition=${reclassified.json().position}`, board)).json().items as { text: string }[];
-    expect(timeline.map((line) => line.text)).toContain('Categorie gewijzigd van privécontact met een leerling in signalen van een zedendelict tegen een leerling, door College van Bestuur');
+    expect(timeline.map((line) => line.text)).toContain(
+      'Categorie gewijzigd van privécontact met een leerling in signalen van een zedendelict tegen een leerling, door College van Bestuur',
+    );
   });
 
   it('adds a witness and withdraws a warning, both shown on the case (COR1)', async () => {
     const reported = await api.post(
       '/incidents',
-      { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-02T21:00:00+01:00', summary: 'Messages', involved: [{ personId: 'pupil-cor1', personKind: 'pupil', role: 'perpetrator' }] },
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-02T21:00:00+01:00',
+        summary: 'Messages',
+        involved: [{ personId: 'pupil-cor1', personKind: 'pupil', role: 'perpetrator' }],
+      },
       director,
     );
     const id = reported.json().id as string;
-    expect((await api.post(`/incidents/${id}/involved`, { personId: 'pupil-cor1-witness', personKind: 'pupil', role: 'witness' }, director)).statusCode).toBe(200);
+    expect((await api.post(`/incidents/${id}/involved`, { personId: 'pupil-cor1-witness', personKind: 'pupil', role: 'witness' }, director)).statusCode).toBe(
+      200,
+    );
     await refused(`/incidents/${id}/involved`, { personId: 'pupil-cor1-witness', personKind: 'pupil', role: 'witness' }, director, 409, 'COR1');
     await refused(`/incidents/${id}/involved`, { personId: 'x', personKind: 'alien', role: 'witness' }, director, 400);
     const warning = await api.post(`/incidents/${id}/measures`, { subjectId: 'pupil-cor1', measure: 'warning', reason: 'Messages' }, director);

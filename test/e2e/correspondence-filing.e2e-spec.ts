@@ -9,7 +9,7 @@ describeOnServerStore('correspondence in the pupil file of the pupil it concerns
     director = await api.token('staff-dir-1', ['director']);
   });
 
-  it('files a letter in the perpetrator\'s file only, or in the files it names; refuses a pupil not involved, nothing appended', async () => {
+  it("files a letter in the perpetrator's file only, or in the files it names; refuses a pupil not involved, nothing appended", async () => {
     const reported = await api.post(
       '/incidents',
       {
@@ -26,18 +26,34 @@ describeOnServerStore('correspondence in the pupil file of the pupil it concerns
       director,
     );
     const id = reported.json().id as string;
-    const letter = { direction: 'outgoing', counterpart: 'parent', channel: 'letter', occurredAt: '2026-11-04T16:00:00+01:00', summary: 'Letter about the suspension of your child' };
+    const letter = {
+      direction: 'outgoing',
+      counterpart: 'parent',
+      channel: 'letter',
+      occurredAt: '2026-11-04T16:00:00+01:00',
+      summary: 'Letter about the suspension of your child',
+    };
     const toBully = await api.post(`/incidents/${id}/correspondence`, letter, director);
     expect(toBully.statusCode).toBe(201);
-    const toVictim = await api.post(`/incidents/${id}/correspondence`, { ...letter, summary: 'Letter to the victim\'s parents', concerningPupilIds: ['pupil-f2-victim'] }, director);
+    const toVictim = await api.post(
+      `/incidents/${id}/correspondence`,
+      { ...letter, summary: "Letter to the victim's parents", concerningPupilIds: ['pupil-f2-victim'] },
+      director,
+    );
     expect(toVictim.statusCode).toBe(201);
 
     const position = toVictim.json().position as number;
-    const file = async (pupilId: string) => (await api.get(`/pupils/${pupilId}/file?waitForPosition=${position}`, director)).json() as { correspondence: { correspondenceId: string }[] };
+    const file = async (pupilId: string) =>
+      (await api.get(`/pupils/${pupilId}/file?waitForPosition=${position}`, director)).json() as { correspondence: { correspondenceId: string }[] };
     expect((await file('pupil-f2-bully')).correspondence.map((c) => c.correspondenceId)).toEqual([toBully.json().id]);
     expect((await file('pupil-f2-victim')).correspondence.map((c) => c.correspondenceId)).toEqual([toVictim.json().id]);
 
-    for (const [concerningPupilIds, status] of [[['pupil-elsewhere'], 409], [[], 409], [['not an id'], 400], ['pupil-f2-bully', 400]] as const) {
+    for (const [concerningPupilIds, status] of [
+      [['pupil-elsewhere'], 409],
+      [[], 409],
+      [['not an id'], 400],
+      ['pupil-f2-bully', 400],
+    ] as const) {
       const before = await api.eventCount();
       const refused = await api.post(`/incidents/${id}/correspondence`, { ...letter, concerningPupilIds }, director);
       expect(refused.statusCode).toBe(status);

@@ -22,14 +22,28 @@ describe('npm run cli -- demo seed', () => {
     const first = await run();
     expect(first.code).toBe(0);
     expect(first.lines.slice(0, 4)).toEqual(['schools: 3 created', 'staff: 9 created', 'pupils: 72 created', 'parents: 72 created']);
-    expect(first.lines[4]).toBe("27 cases in every state.");
+    expect(first.lines[4]).toBe('27 cases in every state.');
     expect(await run()).toMatchObject({ code: 1, lines: [expect.stringContaining('already here')] });
 
     const runtime = await openRuntime(config, createLogger('error', 'demo-test', process.stderr), 'test');
     try {
       const kinds = new Set<string>();
       for (const event of await runtime.eventStore.readAll({ from: 'start', limit: 100_000 })) kinds.add(event.type);
-      for (const type of ['IncidentReported', 'ScopeAssessed', 'MeasureImposed', 'ParentsInformed', 'IncidentClosed', 'DeviceTakenIntoCustody', 'DeviceReturned', 'CaseAssigned', 'StaffConductQualified', 'InspectorCalled', 'CriminalReportDecided', 'PersonRegistered', 'SchoolRegistered']) {
+      for (const type of [
+        'IncidentReported',
+        'ScopeAssessed',
+        'MeasureImposed',
+        'ParentsInformed',
+        'IncidentClosed',
+        'DeviceTakenIntoCustody',
+        'DeviceReturned',
+        'CaseAssigned',
+        'StaffConductQualified',
+        'InspectorCalled',
+        'CriminalReportDecided',
+        'PersonRegistered',
+        'SchoolRegistered',
+      ]) {
         expect([type, kinds.has(type)]).toEqual([type, true]);
       }
     } finally {

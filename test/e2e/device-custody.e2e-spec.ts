@@ -60,7 +60,13 @@ function describeDeviceCustody(serverUrl: () => string | undefined): void {
     const first = await post('pupil-walk', body());
     expect(first.statusCode).toBe(201);
     expect(first.headers['etag']).toBe('"0"');
-    expect(first.json()).toMatchObject({ id: expect.any(String), revision: 0, position: expect.any(Number), offenceNumber: 1, custodyUntil: expect.any(String) });
+    expect(first.json()).toMatchObject({
+      id: expect.any(String),
+      revision: 0,
+      position: expect.any(Number),
+      offenceNumber: 1,
+      custodyUntil: expect.any(String),
+    });
     expect(first.json()).not.toHaveProperty('informParentsObligationId');
 
     const second = await post('pupil-walk', body());

@@ -23,12 +23,18 @@ describeOnServerStore('device return and parent notifications about conduct over
   it('returns a device once, to the pupil or a parent, by the director of its school or the board (M6)', async () => {
     const { id } = await take('pupil-return-1');
     const before = await api.eventCount();
-    expect((await api.post(`/device-custody/${id}/return`, { returnedTo: 'pupil', returnedAt: now() }, otherDirector)).json()).toMatchObject({ status: 403, rule: 'ROLE' });
+    expect((await api.post(`/device-custody/${id}/return`, { returnedTo: 'pupil', returnedAt: now() }, otherDirector)).json()).toMatchObject({
+      status: 403,
+      rule: 'ROLE',
+    });
     expect(await api.eventCount()).toBe(before);
     const returned = await api.post(`/device-custody/${id}/return`, { returnedTo: 'pupil', returnedAt: now() }, director);
     expect(returned.statusCode).toBe(200);
     expect(returned.json()).toMatchObject({ id, revision: 1 });
-    expect((await api.post(`/device-custody/${id}/return`, { returnedTo: 'parent', returnedAt: now() }, board)).json()).toMatchObject({ status: 409, rule: 'M6' });
+    expect((await api.post(`/device-custody/${id}/return`, { returnedTo: 'parent', returnedAt: now() }, board)).json()).toMatchObject({
+      status: 409,
+      rule: 'M6',
+    });
     const stream = await api.runtime().eventStore.readStream('pupil-conduct-pupil-return-1');
     expect(stream.map((e) => e.type)).toEqual(['DeviceTakenIntoCustody', 'DeviceReturned']);
   });
@@ -46,21 +52,33 @@ describeOnServerStore('device return and parent notifications about conduct over
     const returnedAt = '2026-11-02T08:40:00.000Z';
     const returned = await api.post(`/device-custody/${id}/return`, { returnedTo: 'pupil', returnedAt }, director);
     expect(returned.statusCode).toBe(200);
-    const done = (await api.get(`/obligations?status=done&waitForPosition=${returned.json().position}`, director)).json().items as { regarding: string; kind: string; timing: string }[];
+    const done = (await api.get(`/obligations?status=done&waitForPosition=${returned.json().position}`, director)).json().items as {
+      regarding: string;
+      kind: string;
+      timing: string;
+    }[];
     expect(done.find((o) => o.regarding === id && o.kind === 'device-return')).toMatchObject({ timing: 'before-due', closedAt: returnedAt });
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const before = await api.eventCount();
-    expect((await api.post('/pupils/pupil-return-3/device-custody', { ...custody, takenAt: future }, teacher)).json()).toMatchObject({ status: 409, rule: 'B4' });
+    expect((await api.post('/pupils/pupil-return-3/device-custody', { ...custody, takenAt: future }, teacher)).json()).toMatchObject({
+      status: 409,
+      rule: 'B4',
+    });
     expect((await api.post('/pupils/pupil-return-3/device-custody', { ...custody, takenAt: 'yesterday' }, teacher)).statusCode).toBe(400);
     expect(await api.eventCount()).toBe(before);
   });
 
   it('answers 404 for an unknown custody and 400 for an id that is not a UUID', async () => {
-    expect((await api.post('/device-custody/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/return', { returnedTo: 'pupil', returnedAt: now() }, director)).statusCode).toBe(404);
+    expect(
+      (await api.post('/device-custody/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/return', { returnedTo: 'pupil', returnedAt: now() }, director)).statusCode,
+    ).toBe(404);
     expect((await api.post('/device-custody/custody-1/return', { returnedTo: 'pupil', returnedAt: now() }, director)).statusCode).toBe(400);
     const { id } = await take('pupil-return-2');
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect((await api.post(`/device-custody/${id}/return`, { returnedTo: 'pupil', returnedAt: future }, director)).json()).toMatchObject({ status: 409, rule: 'B4' });
+    expect((await api.post(`/device-custody/${id}/return`, { returnedTo: 'pupil', returnedAt: future }, director)).json()).toMatchObject({
+      status: 409,
+      rule: 'B4',
+    });
   });
 
   it('closes the "inform parents" obligation of a second custody and of an e-mail warning through a case (M2, E3)', async () => {
@@ -88,7 +106,10 @@ describeOnServerStore('device return and parent notifications about conduct over
     expect(informed.json()).toMatchObject({ id: second.id, incidentId, revision: 2 });
     expect((await notify(second.id)).json()).toMatchObject({ status: 409, rule: 'M2' });
 
-    expect((await api.post('/pupils/pupil-notify/consents', { schoolId: 'school-1', purpose: 'mailbox', decision: 'given', givenBy: 'parents' }, director)).statusCode).toBe(200); // E4
+    expect(
+      (await api.post('/pupils/pupil-notify/consents', { schoolId: 'school-1', purpose: 'mailbox', decision: 'given', givenBy: 'parents' }, director))
+        .statusCode,
+    ).toBe(200); // E4
     const warning = await api.post('/pupils/pupil-notify/email-account/warnings', { schoolId: 'school-1', reason: 'Chain mail' }, director);
     expect((await notify(warning.json().id)).statusCode).toBe(200);
     expect((await notify('0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b')).statusCode).toBe(404);

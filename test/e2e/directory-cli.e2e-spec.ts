@@ -22,7 +22,10 @@ describe('npm run cli -- directory import (DIR2)', () => {
     expect(await run('import', 'schools', join(fixtures, 'schools.csv'))).toEqual({ code: 0, lines: ['schools: 0 created, 0 changed, 0 left, 2 unchanged'] });
     const bad = join(dataDir, 'bad-pupils.csv');
     writeFileSync(bad, 'personId,name,dateOfBirth,schoolId,group,enrolledOn\npupil-1,Daan,2015-03-14,school-9,groep 6,2019-08-20\n');
-    expect(await run('import', 'pupils', bad)).toEqual({ code: 1, lines: ['line 2, schoolId: school school-9 is not in the directory: import the schools file first', '1 problem(s); nothing was imported'] });
+    expect(await run('import', 'pupils', bad)).toEqual({
+      code: 1,
+      lines: ['line 2, schoolId: school school-9 is not in the directory: import the schools file first', '1 problem(s); nothing was imported'],
+    });
     expect((await run('import', 'teachers', bad)).code).toBe(2);
     expect((await run('import', 'pupils', join(dataDir, 'missing.csv'))).code).toBe(2);
   });

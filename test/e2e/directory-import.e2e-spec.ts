@@ -24,12 +24,26 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
   });
 
   it('imports schools, staff, pupils and parents, and a second run of the same files records nothing (DIR2)', async () => {
-    for (const [kind, created] of [['schools', 2], ['staff', 3], ['pupils', 3], ['parents', 2]] as const) {
+    for (const [kind, created] of [
+      ['schools', 2],
+      ['staff', 3],
+      ['pupils', 3],
+      ['parents', 2],
+    ] as const) {
       const first = await importFile(kind, fixture(kind));
-      expect([kind, first.statusCode, first.json()]).toEqual([kind, 200, { kind, created, changed: 0, left: 0, unchanged: 0, erased: 0, position: expect.any(Number) }]);
+      expect([kind, first.statusCode, first.json()]).toEqual([
+        kind,
+        200,
+        { kind, created, changed: 0, left: 0, unchanged: 0, erased: 0, position: expect.any(Number) },
+      ]);
     }
     const before = await api.eventCount();
-    for (const [kind, rows] of [['schools', 2], ['staff', 3], ['pupils', 3], ['parents', 2]] as const) {
+    for (const [kind, rows] of [
+      ['schools', 2],
+      ['staff', 3],
+      ['pupils', 3],
+      ['parents', 2],
+    ] as const) {
       expect((await importFile(kind, fixture(kind))).json()).toEqual({ kind, created: 0, changed: 0, left: 0, unchanged: rows, erased: 0, position: null });
     }
     expect(await api.eventCount()).toBe(before);
@@ -45,21 +59,39 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
   });
 
   it('records what changed, and a leaving date, when the export says so (DIR2, DIR3)', async () => {
-    const changed = fixture('pupils').replace('pupil-1,Daan Visser,2015-03-14,school-1,groep 6,2019-08-20,', 'pupil-1,Daan Visser,2015-03-14,school-1,groep 7,2019-08-20,').replace('groep 8,2014-08-20,', 'groep 8,2014-08-20,2026-07-10');
-    expect((await importFile('pupils', changed)).json()).toEqual({ kind: 'pupils', created: 0, changed: 1, left: 1, unchanged: 1, erased: 0, position: expect.any(Number) });
+    const changed = fixture('pupils')
+      .replace('pupil-1,Daan Visser,2015-03-14,school-1,groep 6,2019-08-20,', 'pupil-1,Daan Visser,2015-03-14,school-1,groep 7,2019-08-20,')
+      .replace('groep 8,2014-08-20,', 'groep 8,2014-08-20,2026-07-10');
+    expect((await importFile('pupils', changed)).json()).toEqual({
+      kind: 'pupils',
+      created: 0,
+      changed: 1,
+      left: 1,
+      unchanged: 1,
+      erased: 0,
+      position: expect.any(Number),
+    });
     const events = await api.runtime().eventStore.readStream('directory-person-pupil-1');
     expect(events.map((e) => e.type)).toEqual(['PersonRegistered', 'PersonChanged']);
     expect(events[1]!.data).toMatchObject({ group: 'groep 7', changed: ['group'] });
-    expect((await api.runtime().eventStore.readStream('directory-person-pupil-2')).at(-1)).toMatchObject({ type: 'PersonLeft', data: { personId: 'pupil-2', kind: 'pupil', leftOn: '2026-07-10' } });
+    expect((await api.runtime().eventStore.readStream('directory-person-pupil-2')).at(-1)).toMatchObject({
+      type: 'PersonLeft',
+      data: { personId: 'pupil-2', kind: 'pupil', leftOn: '2026-07-10' },
+    });
     expect((await importFile('pupils', changed)).json()).toMatchObject({ changed: 0, left: 0, unchanged: 3 });
 
     // DIR3: the leaving date starts the retention clock, as a departure recorded by hand does.
     const left = (await api.runtime().eventStore.readStream('directory-person-pupil-2')).at(-1)!;
     const catalog = api.app().get(ReadModelCatalog);
-    await waitUntil(async () => (await catalog.position('privacy-register', await catalog.liveVersion('privacy-register'))) >= left.globalPosition, 'the privacy register to hold the leaving date');
+    await waitUntil(
+      async () => (await catalog.position('privacy-register', await catalog.liveVersion('privacy-register'))) >= left.globalPosition,
+      'the privacy register to hold the leaving date',
+    );
     const policy = api.runtime().config.privacy.retention;
     expect((await api.runtime().writeSide.privacy.retentionReport('2028-07-09', policy)).due.map((v) => v.personId)).not.toContain('pupil-2');
-    expect((await api.runtime().writeSide.privacy.retentionReport('2028-07-10', policy)).due).toContainEqual(expect.objectContaining({ personId: 'pupil-2', reason: expect.stringContaining('left school on 2026-07-10') }));
+    expect((await api.runtime().writeSide.privacy.retentionReport('2028-07-10', policy)).due).toContainEqual(
+      expect.objectContaining({ personId: 'pupil-2', reason: expect.stringContaining('left school on 2026-07-10') }),
+    );
   });
 
   it('answers every bad row with its line, field and message, and changes nothing (DIR2)', async () => {
@@ -89,11 +121,24 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
     expect((await api.runtime().eventStore.readStream('directory-person-pupil-13')).length).toBe(0);
 
     const header = await importFile('parents', 'personId,name,mail\nparent-9,X,x@example.nl\n');
-    expect(header.json().errors).toEqual(expect.arrayContaining([{ line: 1, field: 'authorityOver', message: 'column is missing from the header' }, expect.objectContaining({ line: 1, field: 'mail' })]));
+    expect(header.json().errors).toEqual(
+      expect.arrayContaining([
+        { line: 1, field: 'authorityOver', message: 'column is missing from the header' },
+        expect.objectContaining({ line: 1, field: 'mail' }),
+      ]),
+    );
     const unknownPupil = await importFile('parents', 'personId,name,email,phone,authorityOver\nparent-9,Mo Ali,,,pupil-404\n');
-    expect(unknownPupil.json().errors).toEqual([{ line: 2, field: 'authorityOver', message: 'pupil pupil-404 is not in the directory: import the pupils file first' }]);
-    const roles = await importFile('staff', 'personId,name,email,roles,startedOn\nstaff-9,Noor,n@example.nl,director,2020-01-01\nstaff-10,Olaf,o@example.nl,board@school-1,2020-01-01\n');
-    expect(roles.json().errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([[2, 'roles'], [3, 'roles']]);
+    expect(unknownPupil.json().errors).toEqual([
+      { line: 2, field: 'authorityOver', message: 'pupil pupil-404 is not in the directory: import the pupils file first' },
+    ]);
+    const roles = await importFile(
+      'staff',
+      'personId,name,email,roles,startedOn\nstaff-9,Noor,n@example.nl,director,2020-01-01\nstaff-10,Olaf,o@example.nl,board@school-1,2020-01-01\n',
+    );
+    expect(roles.json().errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+      [2, 'roles'],
+      [3, 'roles'],
+    ]);
     expect((await importFile('pupils', 'personId,name\n"unclosed,x\n')).statusCode).toBe(400);
     expect(await api.eventCount()).toBe(before);
   });
@@ -102,13 +147,25 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
     const position = String(written);
     const teacher = await api.token('staff-t-1', ['teacher']);
     const schools = await api.get(`/schools?waitForPosition=${position}`, teacher);
-    expect(schools.json().items.map((s: { schoolId: string; name: string }) => [s.schoolId, s.name])).toEqual([['school-1', 'De Regenboog'], ['school-2', 'Het Kompas']]);
-    expect((await api.get('/schools/school-2', teacher)).json()).toEqual({ schoolId: 'school-2', brin: '34CD', name: 'Het Kompas', holidayRegion: 'noord', schoolDayEndsAt: '14:30' });
+    expect(schools.json().items.map((s: { schoolId: string; name: string }) => [s.schoolId, s.name])).toEqual([
+      ['school-1', 'De Regenboog'],
+      ['school-2', 'Het Kompas'],
+    ]);
+    expect((await api.get('/schools/school-2', teacher)).json()).toEqual({
+      schoolId: 'school-2',
+      brin: '34CD',
+      name: 'Het Kompas',
+      holidayRegion: 'noord',
+      schoolDayEndsAt: '14:30',
+    });
     expect((await api.get('/schools/school-9', teacher)).statusCode).toBe(404);
 
     const director = await api.token('staff-dir-1', ['director']);
     const pupils = await api.get(`/directory/people?kind=pupil&waitForPosition=${position}`, director);
-    expect(pupils.json().items.map((p: { personId: string; name: string }) => [p.personId, p.name])).toEqual([['pupil-1', 'Daan Visser'], ['pupil-2', 'Emma Smit']]);
+    expect(pupils.json().items.map((p: { personId: string; name: string }) => [p.personId, p.name])).toEqual([
+      ['pupil-1', 'Daan Visser'],
+      ['pupil-2', 'Emma Smit'],
+    ]);
     expect((await api.get('/directory/people?q=viss', director)).json().items.map((p: { personId: string }) => p.personId)).toEqual(['pupil-1']);
     expect((await api.get('/directory/people?q=daan%20v', director)).json().items.map((p: { personId: string }) => p.personId)).toEqual(['pupil-1']);
     expect((await api.get('/directory/people?schoolId=school-2', director)).statusCode).toBe(403);
@@ -116,37 +173,86 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
     const hr = await api.token('hr-1', ['hr'], []);
     expect((await api.get('/directory/people', hr)).json().items.map((p: { kind: string }) => p.kind)).toEqual(['staff', 'staff', 'staff']);
     expect((await api.get('/directory/people?kind=pupil', hr)).statusCode).toBe(403);
-    const parents = (await api.get('/directory/people?kind=parent', board)).json().items as { personId: string; authorityOver: string[]; phone: string | null }[];
-    expect(parents).toEqual([expect.objectContaining({ personId: 'parent-1', authorityOver: ['pupil-1'], phone: '06-12345678' }), expect.objectContaining({ personId: 'parent-2' })]);
+    const parents = (await api.get('/directory/people?kind=parent', board)).json().items as {
+      personId: string;
+      authorityOver: string[];
+      phone: string | null;
+    }[];
+    expect(parents).toEqual([
+      expect.objectContaining({ personId: 'parent-1', authorityOver: ['pupil-1'], phone: '06-12345678' }),
+      expect.objectContaining({ personId: 'parent-2' }),
+    ]);
     // Every list of people is in the access log, with whom it showed.
-    const log = (await api.get('/access-log?actorId=staff-dir-1&limit=200', await api.token('legal-1', ['legal'], []))).json().items as { resource: string; subjectIds: string[] }[];
+    const log = (await api.get('/access-log?actorId=staff-dir-1&limit=200', await api.token('legal-1', ['legal'], []))).json().items as {
+      resource: string;
+      subjectIds: string[];
+    }[];
     expect(log.filter((entry) => entry.resource === 'directory').map((entry) => entry.subjectIds)).toContainEqual(['pupil-1', 'pupil-2']);
   });
 
-  it('lets a departure be recorded by hand only by the director of the pupil\'s school by the directory, or the board (DIR3)', async () => {
+  it("lets a departure be recorded by hand only by the director of the pupil's school by the directory, or the board (DIR3)", async () => {
     const otherDirector = await api.token('staff-dir-2', ['director'], ['school-2']);
     const director = await api.token('staff-dir-1', ['director']);
     const before = await api.eventCount();
     // pupil-1 is at school-1 by the directory.
-    expect((await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, otherDirector)).json()).toMatchObject({ status: 403, rule: 'DIR3' });
-    expect((await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-2' }, otherDirector)).json()).toMatchObject({ status: 409, rule: 'DIR3' });
+    expect((await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, otherDirector)).json()).toMatchObject({
+      status: 403,
+      rule: 'DIR3',
+    });
+    expect(
+      (await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-2' }, otherDirector)).json(),
+    ).toMatchObject({ status: 409, rule: 'DIR3' });
     // Not in the directory: the body names the school, or the departure is refused.
-    expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, director)).json()).toMatchObject({ status: 409, rule: 'DIR3' });
+    expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, director)).json()).toMatchObject({
+      status: 409,
+      rule: 'DIR3',
+    });
     expect(await api.eventCount()).toBe(before);
     expect((await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, director)).statusCode).toBe(200);
-    expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-1' }, director)).statusCode).toBe(200);
+    expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-1' }, director)).statusCode).toBe(
+      200,
+    );
   });
 
-  it('feeds the rules: a school\'s end of the day for the phone (M1), and whose parent a parent is for a hearing (P6)', async () => {
+  it("feeds the rules: a school's end of the day for the phone (M1), and whose parent a parent is for a hearing (P6)", async () => {
     // school-2 ends its day at 14:30 by the directory (the settings' default is 15:00): a phone taken at 13:00 comes back then.
     const director2 = await api.token('staff-dir-2', ['director'], ['school-2']);
-    const custody = await api.post('/pupils/pupil-3/device-custody', { schoolId: 'school-2', device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true, takenAt: '2026-11-30T13:00:00+01:00' }, director2);
+    const custody = await api.post(
+      '/pupils/pupil-3/device-custody',
+      {
+        schoolId: 'school-2',
+        device: 'phone',
+        conditionChecked: { damage: 'none', working: true },
+        pupilPresent: true,
+        switchedOff: true,
+        takenAt: '2026-11-30T13:00:00+01:00',
+      },
+      director2,
+    );
     expect(custody.statusCode).toBe(201);
     expect(custody.json().custodyUntil).toBe('2026-11-30T13:30:00.000Z');
 
     const director = await api.token('staff-dir-1', ['director']);
-    const reported = await api.post('/incidents', { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: 'Berichten', involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }] }, director);
-    const hearing = (parentId: string) => ({ heardPersonId: parentId, heardPersonKind: 'parent', heardAs: 'parent', ofPupilId: 'pupil-1', heardAt: new Date().toISOString(), summary: 'Gehoord' });
+    const reported = await api.post(
+      '/incidents',
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-03T10:30:00+01:00',
+        summary: 'Berichten',
+        involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }],
+      },
+      director,
+    );
+    const hearing = (parentId: string) => ({
+      heardPersonId: parentId,
+      heardPersonKind: 'parent',
+      heardAs: 'parent',
+      ofPupilId: 'pupil-1',
+      heardAt: new Date().toISOString(),
+      summary: 'Gehoord',
+    });
     const before = await api.eventCount();
     // parent-2 has parental authority over pupil-2, not over pupil-1.
     expect((await api.post(`/incidents/${reported.json().id}/hearings`, hearing('parent-2'), director)).json()).toMatchObject({ status: 409, rule: 'P6' });
@@ -154,7 +260,7 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
     expect((await api.post(`/incidents/${reported.json().id}/hearings`, hearing('parent-1'), director)).statusCode).toBe(201);
   });
 
-  it('is the board\'s; another kind, another content type or charset is refused, nothing changed', async () => {
+  it("is the board's; another kind, another content type or charset is refused, nothing changed", async () => {
     const before = await api.eventCount();
     const director = await api.token('staff-dir-1', ['director']);
     expect((await importFile('schools', fixture('schools'), director)).statusCode).toBe(403);

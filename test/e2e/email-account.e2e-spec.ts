@@ -7,14 +7,23 @@ describeOnServerStore('school e-mail account over HTTP', (api) => {
   beforeAll(async () => {
     director = await api.token('staff-dir-1', ['director']);
     // E4: pupil-7's parents agreed to the mailbox.
-    expect((await api.post('/pupils/pupil-7/consents', { schoolId: 'school-1', purpose: 'mailbox', decision: 'given', givenBy: 'parents' }, director)).statusCode).toBe(200);
+    expect(
+      (await api.post('/pupils/pupil-7/consents', { schoolId: 'school-1', purpose: 'mailbox', decision: 'given', givenBy: 'parents' }, director)).statusCode,
+    ).toBe(200);
   });
 
-  it('refuses a suspension or a warning about an account without the parents\' mailbox consent, nothing appended (E4)', async () => {
+  it("refuses a suspension or a warning about an account without the parents' mailbox consent, nothing appended (E4)", async () => {
     const before = await api.eventCount();
-    const suspension = await api.post('/pupils/pupil-no-mailbox/email-account/suspensions', { schoolId: 'school-1', ground: 'bullying', until: future, reason: 'x' }, director);
+    const suspension = await api.post(
+      '/pupils/pupil-no-mailbox/email-account/suspensions',
+      { schoolId: 'school-1', ground: 'bullying', until: future, reason: 'x' },
+      director,
+    );
     expect(suspension.json()).toMatchObject({ status: 409, rule: 'E4' });
-    expect((await api.post('/pupils/pupil-no-mailbox/email-account/warnings', { schoolId: 'school-1', reason: 'x' }, director)).json()).toMatchObject({ status: 409, rule: 'E4' });
+    expect((await api.post('/pupils/pupil-no-mailbox/email-account/warnings', { schoolId: 'school-1', reason: 'x' }, director)).json()).toMatchObject({
+      status: 409,
+      rule: 'E4',
+    });
     expect(await api.eventCount()).toBe(before);
   });
 

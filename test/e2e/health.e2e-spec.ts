@@ -63,7 +63,14 @@ describe('health and docs over HTTP (embedded default)', () => {
     const schemas = document.components.schemas as Record<string, { properties: Record<string, { example?: unknown; enum?: unknown }> }>;
     const withoutExample = Object.entries(schemas).flatMap(([name, schema]) =>
       Object.entries(schema.properties ?? {})
-        .filter(([, property]) => property.example === undefined && property.enum === undefined && !('$ref' in property) && !('type' in property && property.type === 'array') && !('type' in property && property.type === 'boolean'))
+        .filter(
+          ([, property]) =>
+            property.example === undefined &&
+            property.enum === undefined &&
+            !('$ref' in property) &&
+            !('type' in property && property.type === 'array') &&
+            !('type' in property && property.type === 'boolean'),
+        )
         .map(([field]) => `${name}.${field}`),
     );
     expect(withoutExample).toEqual([]);

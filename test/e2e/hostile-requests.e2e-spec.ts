@@ -38,8 +38,17 @@ async function refused(api: ApiHarness, status: number, send: () => Promise<{ st
 }
 
 /** A token with the issuer and audience this API is configured for, as `claims` say. */
-function token(claims: Record<string, unknown>, { sub = 'dir-h', exp = now() + 600, iss = ISSUER, aud = AUDIENCE }: { sub?: string; exp?: number; iss?: string; aud?: string } = {}) {
-  return new SignJWT({ roles: ['director'], schools: ['school-1'], ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(iss).setAudience(aud).setExpirationTime(exp).sign(secret);
+function token(
+  claims: Record<string, unknown>,
+  { sub = 'dir-h', exp = now() + 600, iss = ISSUER, aud = AUDIENCE }: { sub?: string; exp?: number; iss?: string; aud?: string } = {},
+) {
+  return new SignJWT({ roles: ['director'], schools: ['school-1'], ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(iss)
+    .setAudience(aud)
+    .setExpirationTime(exp)
+    .sign(secret);
 }
 
 describeOnServerStore(
@@ -55,21 +64,54 @@ describeOnServerStore(
 
     describe('tokens (401)', () => {
       it.each([
-        ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'dir-h', roles: ['board'], iss: ISSUER, aud: AUDIENCE, exp: now() + 600 })}.`],
-        ['alg none, upper case', async () => `${b64({ alg: 'NONE', typ: 'JWT' })}.${b64({ sub: 'dir-h', roles: ['board'], iss: ISSUER, aud: AUDIENCE, exp: now() + 600 })}.`],
+        [
+          'alg none',
+          async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'dir-h', roles: ['board'], iss: ISSUER, aud: AUDIENCE, exp: now() + 600 })}.`,
+        ],
+        [
+          'alg none, upper case',
+          async () => `${b64({ alg: 'NONE', typ: 'JWT' })}.${b64({ sub: 'dir-h', roles: ['board'], iss: ISSUER, aud: AUDIENCE, exp: now() + 600 })}.`,
+        ],
         [
           'RS256 signed with a key of its own (the server expects HS256)',
           async () => {
             const { privateKey } = await generateKeyPair('RS256');
-            return new SignJWT({ roles: ['board'] }).setProtectedHeader({ alg: 'RS256' }).setSubject('dir-h').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime(now() + 600).sign(privateKey);
+            return new SignJWT({ roles: ['board'] })
+              .setProtectedHeader({ alg: 'RS256' })
+              .setSubject('dir-h')
+              .setIssuer(ISSUER)
+              .setAudience(AUDIENCE)
+              .setExpirationTime(now() + 600)
+              .sign(privateKey);
           },
         ],
         ['expired', () => token({}, { exp: now() - 60 })],
-        ['not yet valid (nbf in an hour)', () => new SignJWT({ roles: ['board'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('dir-h').setIssuer(ISSUER).setAudience(AUDIENCE).setNotBefore(now() + 3600).setExpirationTime(now() + 7200).sign(secret)],
+        [
+          'not yet valid (nbf in an hour)',
+          () =>
+            new SignJWT({ roles: ['board'] })
+              .setProtectedHeader({ alg: 'HS256' })
+              .setSubject('dir-h')
+              .setIssuer(ISSUER)
+              .setAudience(AUDIENCE)
+              .setNotBefore(now() + 3600)
+              .setExpirationTime(now() + 7200)
+              .sign(secret),
+        ],
         ['another issuer', () => token({}, { iss: 'https://evil.example' })],
         ['another audience', () => token({}, { aud: 'another-service' })],
         ['no issuer or audience', () => mintDevToken(secret, { sub: 'dir-h', roles: ['director'], schools: ['school-1'] })],
-        ['signed with another secret', () => new SignJWT({ roles: ['board'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('dir-h').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime(now() + 600).sign(new TextEncoder().encode('x'.repeat(40)))],
+        [
+          'signed with another secret',
+          () =>
+            new SignJWT({ roles: ['board'] })
+              .setProtectedHeader({ alg: 'HS256' })
+              .setSubject('dir-h')
+              .setIssuer(ISSUER)
+              .setAudience(AUDIENCE)
+              .setExpirationTime(now() + 600)
+              .sign(new TextEncoder().encode('x'.repeat(40))),
+        ],
         [
           'payload edited to add the board role, signature kept',
           async () => {
@@ -104,8 +146,18 @@ describeOnServerStore(
 
     describe('roles the token does not carry (403)', () => {
       it.each([
-        ['a teacher deciding on a police report', '/criminal-report-decisions', { sourceIncidentId: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', suspectedOffence: 'x' }, ['teacher']],
-        ['HR qualifying conduct', '/incidents/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/qualifications', { qualification: 'boundary-crossing', rationale: 'x' }, ['hr']],
+        [
+          'a teacher deciding on a police report',
+          '/criminal-report-decisions',
+          { sourceIncidentId: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', suspectedOffence: 'x' },
+          ['teacher'],
+        ],
+        [
+          'HR qualifying conduct',
+          '/incidents/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/qualifications',
+          { qualification: 'boundary-crossing', rationale: 'x' },
+          ['hr'],
+        ],
         ['legal reporting an incident', '/incidents', report, ['legal']],
         ['a director erasing a person', '/people/pupil-h1/erasure', { reason: 'x' }, ['director']],
       ])('refuses %s', async (_label, url, body, roles) => {
@@ -124,8 +176,17 @@ describeOnServerStore(
       it.each([
         ['a 2 MiB body', 413, () => JSON.stringify({ ...report, summary: 'x'.repeat(2 * 1024 * 1024) })],
         ['JSON nested 100,000 deep', 400, () => nested(100_000)],
-        ['a field nested 5,000 deep', 400, () => `{"type":"pupil-incident","schoolId":"school-1","category":"cyberbullying","occurredAt":"2026-11-03T20:30:00+01:00","summary":${nested(5000)},"involved":[]}`],
-        ['objects nested 5,000 deep in involved', 400, () => JSON.stringify(report).replace('"involved":[', `"involved":[${'{"a":'.repeat(5000)}1${'}'.repeat(5000)},`)],
+        [
+          'a field nested 5,000 deep',
+          400,
+          () =>
+            `{"type":"pupil-incident","schoolId":"school-1","category":"cyberbullying","occurredAt":"2026-11-03T20:30:00+01:00","summary":${nested(5000)},"involved":[]}`,
+        ],
+        [
+          'objects nested 5,000 deep in involved',
+          400,
+          () => JSON.stringify(report).replace('"involved":[', `"involved":[${'{"a":'.repeat(5000)}1${'}'.repeat(5000)},`),
+        ],
         ['__proto__ at the top', 400, () => `{"__proto__":{"isAdmin":true},${JSON.stringify(report).slice(1)}`],
         ['__proto__ inside involved', 400, () => JSON.stringify(report).replace('"personId"', '"__proto__":{"roles":["board"]},"personId"')],
         ['constructor.prototype', 400, () => `{"constructor":{"prototype":{"isAdmin":true}},${JSON.stringify(report).slice(1)}`],
@@ -304,7 +365,9 @@ describe('tokens against a key set (AUTH_JWKS_URL)', () => {
     privateKey = pair.privateKey;
     publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'board-idp-1', alg: 'RS256', use: 'sig' };
     publicPem = await exportSPKI(pair.publicKey);
-    jwksServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] })));
+    jwksServer = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] })),
+    );
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     settings['AUTH_JWKS_URL'] = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks`;
   });
@@ -314,7 +377,11 @@ describe('tokens against a key set (AUTH_JWKS_URL)', () => {
     'key confusion',
     (api) => {
       const signed = (alg: 'RS256' | 'HS256', key: webcrypto.CryptoKey | Uint8Array) =>
-        new SignJWT({ roles: ['director'], schools: ['school-1'] }).setProtectedHeader({ alg, kid: 'board-idp-1' }).setSubject('dir-k').setExpirationTime(now() + 600).sign(key);
+        new SignJWT({ roles: ['director'], schools: ['school-1'] })
+          .setProtectedHeader({ alg, kid: 'board-idp-1' })
+          .setSubject('dir-k')
+          .setExpirationTime(now() + 600)
+          .sign(key);
 
       it('accepts RS256 signed by the identity provider', async () => {
         expect((await api.post('/incidents', report, await signed('RS256', privateKey))).statusCode).toBe(201);
@@ -324,7 +391,10 @@ describe('tokens against a key set (AUTH_JWKS_URL)', () => {
         ['HS256 with the public key (PEM) as the secret', () => signed('HS256', new TextEncoder().encode(publicPem))],
         ['HS256 with the public key (JWK JSON) as the secret', () => signed('HS256', new TextEncoder().encode(JSON.stringify(publicJwk)))],
         ['HS256 with the old shared secret', () => signed('HS256', secret)],
-        ['alg none naming the provider\'s key', async () => `${b64({ alg: 'none', kid: 'board-idp-1' })}.${b64({ sub: 'dir-k', roles: ['board'], exp: now() + 600 })}.`],
+        [
+          "alg none naming the provider's key",
+          async () => `${b64({ alg: 'none', kid: 'board-idp-1' })}.${b64({ sub: 'dir-k', roles: ['board'], exp: now() + 600 })}.`,
+        ],
       ])('refuses %s', async (_label, make) => {
         await refused(api, 401, async () => api.post('/incidents', report, await make()));
       });

@@ -24,14 +24,22 @@ describeOnServerStore('the report of a suspension to the Inspectorate (P5)', (ap
     );
     incidentId = report.json().id;
     // Monday and Tuesday: two school days, whatever day the test runs (P5 counts school days).
-    const suspension = await api.post(`/incidents/${incidentId}/measures`, { subjectId: 'pupil-isd', measure: 'suspension', reason: 'Dreigde', startsOn: '2026-11-09', endsOn: '2026-11-10' }, director);
+    const suspension = await api.post(
+      `/incidents/${incidentId}/measures`,
+      { subjectId: 'pupil-isd', measure: 'suspension', reason: 'Dreigde', startsOn: '2026-11-09', endsOn: '2026-11-10' },
+      director,
+    );
     expect(suspension.statusCode).toBe(201);
     suspensionId = suspension.json().id;
     expect(suspension.json().obligations.map((o: { kind: string }) => o.kind)).toContain('report-suspension-to-inspectorate');
   });
 
   it('closes the report obligation, shows it in the case and the Dutch timeline, and refuses a second report (P5)', async () => {
-    const reported = await api.post(`/incidents/${incidentId}/inspectorate-reports`, { reportedAt: new Date().toISOString(), reference: 'ISD-2026-118' }, director);
+    const reported = await api.post(
+      `/incidents/${incidentId}/inspectorate-reports`,
+      { reportedAt: new Date().toISOString(), reference: 'ISD-2026-118' },
+      director,
+    );
     expect(reported.statusCode).toBe(200);
     expect(reported.json()).toMatchObject({ id: incidentId, incidentId, regarding: suspensionId, revision: 3, position: expect.any(Number) });
     expect(reported.headers['etag']).toBe('"3"');
@@ -43,7 +51,11 @@ describeOnServerStore('the report of a suspension to the Inspectorate (P5)', (ap
     const timeline = (await api.get(`/incidents/${incidentId}/timeline?waitForPosition=${reported.json().position}`, director)).json().items;
     expect(timeline.at(-1).text).toBe('Schriftelijk gemeld aan de Inspectie van het Onderwijs (kenmerk ISD-2026-118), door directeur');
 
-    const again = await api.post(`/incidents/${incidentId}/inspectorate-reports`, { reportedAt: new Date().toISOString(), reference: 'ISD-2026-119', regarding: suspensionId }, director);
+    const again = await api.post(
+      `/incidents/${incidentId}/inspectorate-reports`,
+      { reportedAt: new Date().toISOString(), reference: 'ISD-2026-119', regarding: suspensionId },
+      director,
+    );
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ rule: 'P5' });
   });

@@ -4,7 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type EventStore, PostgresEventStore, newEventId } from '@casebook/event-store';
-import { ContractValidator, DEAD_LETTER_REASON_HEADER, type InboundMessage, KafkaMessageBus, KafkaRelay, type MessageBus, type RunningConsumer, startReminderConsumer } from '@casebook/messaging';
+import {
+  ContractValidator,
+  DEAD_LETTER_REASON_HEADER,
+  type InboundMessage,
+  KafkaMessageBus,
+  KafkaRelay,
+  type MessageBus,
+  type RunningConsumer,
+  startReminderConsumer,
+} from '@casebook/messaging';
 import { type Logger, PgliteSqlClient, type SqlClient, createLogger } from '@casebook/platform';
 import { describeWithService, freePort, waitUntil } from '@casebook/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -13,7 +22,6 @@ import { Kafka, logLevel } from 'kafkajs';
 // between produce and checkpoint; a message that fits no contract never produced; a malformed one dead-lettered.
 const root = resolve(__dirname, '../..');
 const logger: Logger = createLogger('silent');
-
 
 /** An e-mail warning for a pupil: one `parents-notification-due` message, keyed by the pupil. */
 async function warn(store: EventStore, pupilId: string): Promise<string> {
@@ -27,7 +35,13 @@ async function warn(store: EventStore, pupilId: string): Promise<string> {
         eventId,
         type: 'EmailUseWarned',
         schemaVersion: 1,
-        data: { actionId, pupilId, schoolId: 'school-1', reason: 'Chain mail', obligations: [{ obligationId: randomUUID(), kind: 'inform-parents', regarding: actionId, dueAt: at }] },
+        data: {
+          actionId,
+          pupilId,
+          schoolId: 'school-1',
+          reason: 'Chain mail',
+          obligations: [{ obligationId: randomUUID(), kind: 'inform-parents', regarding: actionId, dueAt: at }],
+        },
         metadata: { actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'kafka-e2e', causationId: null, occurredAt: at },
       },
     ],
@@ -39,7 +53,12 @@ async function warn(store: EventStore, pupilId: string): Promise<string> {
 /** Everything on a topic from the beginning, as it arrives. */
 async function collect(bus: MessageBus, topic: string): Promise<{ messages: InboundMessage[]; consumer: RunningConsumer }> {
   const messages: InboundMessage[] = [];
-  const consumer = await bus.consume({ groupId: `collector-${randomUUID()}`, topics: [topic], fromBeginning: true, handler: async (m) => void messages.push(m) });
+  const consumer = await bus.consume({
+    groupId: `collector-${randomUUID()}`,
+    topics: [topic],
+    fromBeginning: true,
+    handler: async (m) => void messages.push(m),
+  });
   return { messages, consumer };
 }
 
@@ -53,7 +72,11 @@ async function readToEnd(brokers: string, topic: string, messages: readonly Inbo
   try {
     const ends = await admin.fetchTopicOffsets(topic);
     const read = (partition: number) => messages.filter((m) => m.partition === partition).map((m) => Number(m.offset));
-    await waitUntil(() => ends.every((end) => Number(end.high) <= Number(end.low) || Math.max(-1, ...read(end.partition)) + 1 >= Number(end.high)), `everything on ${topic}`, 60_000);
+    await waitUntil(
+      () => ends.every((end) => Number(end.high) <= Number(end.low) || Math.max(-1, ...read(end.partition)) + 1 >= Number(end.high)),
+      `everything on ${topic}`,
+      60_000,
+    );
   } finally {
     await admin.disconnect();
   }
@@ -78,12 +101,25 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
     const topic = `test.relay.${randomUUID()}`;
     const bus = new KafkaMessageBus({ brokers: brokers.split(','), clientId: 'relay-e2e' });
     try {
-      await bus.ensureTopics([{ topic, partitions: 3, replicationFactor: 1 }, { topic: `${topic}.dlq`, partitions: 1, replicationFactor: 1 }]);
+      await bus.ensureTopics([
+        { topic, partitions: 3, replicationFactor: 1 },
+        { topic: `${topic}.dlq`, partitions: 1, replicationFactor: 1 },
+      ]);
       const good = await warn(store, 'pupil-1');
       // An incident whose category no contract allows: the mapped message fails its schema.
-      await store.appendToStream(`pupil-incident-${randomUUID()}`, [
-        { eventId: newEventId(), type: 'IncidentReported', schemaVersion: 1, data: { category: 'Not a category!', involved: [{}] }, metadata: { actorId: 'a', actorRole: 'teacher', schoolId: 'school-1', correlationId: 'x', causationId: null, occurredAt: new Date().toISOString() } },
-      ], { expectedRevision: 'no-stream' });
+      await store.appendToStream(
+        `pupil-incident-${randomUUID()}`,
+        [
+          {
+            eventId: newEventId(),
+            type: 'IncidentReported',
+            schemaVersion: 1,
+            data: { category: 'Not a category!', involved: [{}] },
+            metadata: { actorId: 'a', actorRole: 'teacher', schoolId: 'school-1', correlationId: 'x', causationId: null, occurredAt: new Date().toISOString() },
+          },
+        ],
+        { expectedRevision: 'no-stream' },
+      );
       const relay = new KafkaRelay({ sql, store, bus, topic, logger });
       while ((await relay.step()) !== 0);
       const { messages, consumer } = await collect(bus, topic);
@@ -91,7 +127,12 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
       await consumer.stop();
       expect(messages).toHaveLength(1);
       for (const message of messages) expect(validator.problems(JSON.parse(message.value!))).toEqual([]);
-      expect(messages[0]!.headers).toMatchObject({ 'event-id': good, 'event-type': 'parents-notification-due.v1', 'schema-version': '1', 'correlation-id': 'kafka-e2e' });
+      expect(messages[0]!.headers).toMatchObject({
+        'event-id': good,
+        'event-type': 'parents-notification-due.v1',
+        'schema-version': '1',
+        'correlation-id': 'kafka-e2e',
+      });
       expect(messages[0]!.key).toBe('pupil-1');
       expect(await sql.query('SELECT type FROM kafka_relay_rejected')).toEqual([{ type: 'incident-reported.v1' }]);
 
@@ -103,7 +144,11 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
       const after = await warn(store, 'pupil-2');
       while ((await relay.step()) !== 0);
       const dlq = await collect(bus, `${topic}.dlq`);
-      await waitUntil(async () => dlq.messages.length >= 2 && (await sql.query('SELECT 1 FROM reminder_deliveries WHERE event_id = $1', [after])).length === 1, 'dead letters and the next reminder', 60_000);
+      await waitUntil(
+        async () => dlq.messages.length >= 2 && (await sql.query('SELECT 1 FROM reminder_deliveries WHERE event_id = $1', [after])).length === 1,
+        'dead letters and the next reminder',
+        60_000,
+      );
       await dlq.consumer.stop();
       await reminders.stop();
       expect(dlq.messages.map((m) => m.headers[DEAD_LETTER_REASON_HEADER])).toEqual(['not JSON', expect.stringContaining('does not fit its contract')]);
@@ -118,7 +163,10 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
     const topic = `test.relay.${randomUUID()}`;
     const real = new KafkaMessageBus({ brokers: brokers.split(','), clientId: 'relay-crash-e2e' });
     try {
-      await real.ensureTopics([{ topic, partitions: 3, replicationFactor: 1 }, { topic: `${topic}.dlq`, partitions: 1, replicationFactor: 1 }]);
+      await real.ensureTopics([
+        { topic, partitions: 3, replicationFactor: 1 },
+        { topic: `${topic}.dlq`, partitions: 1, replicationFactor: 1 },
+      ]);
       const ids = [await warn(store, 'pupil-a'), await warn(store, 'pupil-b'), await warn(store, 'pupil-c')];
       // The worker dies after the broker acknowledged and before the checkpoint: the send succeeds, then throws.
       let crashes = 1;
@@ -156,7 +204,10 @@ describeWithService('kafka', 'integration events on a real broker', (brokers) =>
     const bus = new KafkaMessageBus({ brokers: [`127.0.0.1:${kafkaPort}`], clientId: 'relay-fault-e2e' });
     const relay = new KafkaRelay({ sql, store, bus, topic, logger, batchSize: 50, pollIntervalMs: 50 });
     try {
-      await bus.ensureTopics([{ topic, partitions: 3, replicationFactor: 1 }, { topic: `${topic}.dlq`, partitions: 1, replicationFactor: 1 }]);
+      await bus.ensureTopics([
+        { topic, partitions: 3, replicationFactor: 1 },
+        { topic: `${topic}.dlq`, partitions: 1, replicationFactor: 1 },
+      ]);
       relay.start();
       const written: { key: string; id: string }[] = [];
       const write = async (from: number, to: number) => {

@@ -39,8 +39,22 @@ describeOnServerStore('a case with 10,000 events', (api) => {
         eventId: newEventId(),
         type: 'EvidenceAdded',
         schemaVersion: 1,
-        data: { evidenceId: randomUUID(), description: `Screenshot ${revision + i}`, sha256: 'a'.repeat(64), mediaType: 'image/png', capturedAt: null, addedBy: 'long-board' },
-        metadata: { actorId: 'long-board', actorRole: 'board', schoolId: 'school-1', correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
+        data: {
+          evidenceId: randomUUID(),
+          description: `Screenshot ${revision + i}`,
+          sha256: 'a'.repeat(64),
+          mediaType: 'image/png',
+          capturedAt: null,
+          addedBy: 'long-board',
+        },
+        metadata: {
+          actorId: 'long-board',
+          actorRole: 'board',
+          schoolId: 'school-1',
+          correlationId: randomUUID(),
+          causationId: null,
+          occurredAt: new Date().toISOString(),
+        },
       }));
       await api.runtime().eventStore.appendToStream(streamId, events, { expectedRevision: revision });
     }
@@ -64,7 +78,11 @@ describeOnServerStore('a case with 10,000 events', (api) => {
     await read(EVENTS - 1);
     // The first read folded all 10,000 events and left a snapshot; sealed, like the events it was folded from.
     const snapshot = async () =>
-      (await api.runtime().sql.query<{ revision: number; view: string }>('SELECT revision, view FROM case_snapshots WHERE stream_id = $1', [`pupil-incident-${incidentId}`]))[0];
+      (
+        await api
+          .runtime()
+          .sql.query<{ revision: number; view: string }>('SELECT revision, view FROM case_snapshots WHERE stream_id = $1', [`pupil-incident-${incidentId}`])
+      )[0];
     await waitUntil(async () => (await snapshot())?.revision === EVENTS - 1, 'the snapshot to be saved');
     expect((await snapshot())!.view).not.toMatch(/Screenshot|long-running/);
     // An event after the snapshot is folded on top of it.

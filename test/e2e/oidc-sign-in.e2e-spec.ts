@@ -52,7 +52,13 @@ async function signIn(api: ApiHarness, provider: OidcTestProvider, account: Test
   }
   tamper.callback?.(url);
   const cookie = tamper.loginCookie ? tamper.loginCookie(loginCookie) : loginCookie;
-  return api.app().inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { host: 'localhost:3000', ...tamper.callbackHeaders, ...(cookie ? { cookie } : {}) } });
+  return api
+    .app()
+    .inject({
+      method: 'GET',
+      url: `${url.pathname}${url.search}`,
+      headers: { host: 'localhost:3000', ...tamper.callbackHeaders, ...(cookie ? { cookie } : {}) },
+    });
 }
 
 const director: TestAccount = { sub: 'idp-anna', email: 'A.deVries@example.nl', email_verified: true, name: 'Anna de Vries' };
@@ -60,11 +66,19 @@ const teacher: TestAccount = { sub: 'idp-bram', email: 'b.jansen@example.nl', em
 
 async function importDirectory(api: ApiHarness): Promise<void> {
   const board = await api.token('board-1', ['board'], []);
-  for (const kind of ['schools', 'staff']) expect((await api.post(`/directory/imports/${kind}`, fixture(kind), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
+  for (const kind of ['schools', 'staff'])
+    expect((await api.post(`/directory/imports/${kind}`, fixture(kind), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
   // Sign-in looks e-mail addresses up in the directory read model: wait until it holds the last person imported.
-  const last = Math.max(...(await Promise.all(['staff-dir-1', 'staff-t-1', 'board-1'].map(async (id) => (await api.runtime().eventStore.readStream(`directory-person-${id}`)).at(-1)!.globalPosition))));
+  const last = Math.max(
+    ...(await Promise.all(
+      ['staff-dir-1', 'staff-t-1', 'board-1'].map(async (id) => (await api.runtime().eventStore.readStream(`directory-person-${id}`)).at(-1)!.globalPosition),
+    )),
+  );
   const catalog = api.app().get(ReadModelCatalog);
-  await waitUntil(async () => (await catalog.position('directory', await catalog.liveVersion('directory'))) >= last, 'the directory read model to hold the import');
+  await waitUntil(
+    async () => (await catalog.position('directory', await catalog.liveVersion('directory'))) >= last,
+    'the directory read model to hold the import',
+  );
 }
 
 const sessionCount = async (api: ApiHarness) => (await api.runtime().sql.query<{ n: number }>('SELECT count(*)::int AS n FROM auth_sessions'))[0]!.n;
@@ -97,7 +111,9 @@ describe('signing in with an OpenID provider (DIR4)', () => {
         const login = await api.app().inject({ method: 'GET', url: '/auth/login', headers: { host: 'localhost:3000' } });
         const authorize = new URL(String(login.headers['location']));
         expect(authorize.origin).toBe(provider.issuer);
-        expect(Object.fromEntries(['response_type', 'client_id', 'redirect_uri', 'code_challenge_method'].map((name) => [name, authorize.searchParams.get(name)]))).toEqual({
+        expect(
+          Object.fromEntries(['response_type', 'client_id', 'redirect_uri', 'code_challenge_method'].map((name) => [name, authorize.searchParams.get(name)])),
+        ).toEqual({
           response_type: 'code',
           client_id: OIDC_CLIENT_ID,
           redirect_uri: OIDC_REDIRECT_URL,
@@ -133,27 +149,60 @@ describe('signing in with an OpenID provider (DIR4)', () => {
 
       it('refuses a code redeemed with a PKCE verifier that does not match the challenge the provider saw', async () => {
         // Another challenge at the provider (an attacker's): our verifier no longer matches it, the provider refuses the code.
-        await expectRefusedSignIn(api, signIn(api, provider, director, { authorize: (url) => url.searchParams.set('code_challenge', 'c'.repeat(43)) }), 401, /invalid_grant/);
+        await expectRefusedSignIn(
+          api,
+          signIn(api, provider, director, { authorize: (url) => url.searchParams.set('code_challenge', 'c'.repeat(43)) }),
+          401,
+          /invalid_grant/,
+        );
       });
 
       it('refuses a callback without its login cookie, with another, or a second time', async () => {
         await expectRefusedSignIn(api, signIn(api, provider, director, { loginCookie: () => '' }), 400, /not started here/);
-        await expectRefusedSignIn(api, signIn(api, provider, director, { loginCookie: () => 'casebook_login=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), 400, /not started here/);
+        await expectRefusedSignIn(
+          api,
+          signIn(api, provider, director, { loginCookie: () => 'casebook_login=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }),
+          400,
+          /not started here/,
+        );
         let replay = '';
-        const first = await signIn(api, provider, director, { callback: (url) => void (replay = `${url.pathname}${url.search}`), loginCookie: (cookie) => (replay += `|${cookie}`, cookie) });
+        const first = await signIn(api, provider, director, {
+          callback: (url) => void (replay = `${url.pathname}${url.search}`),
+          loginCookie: (cookie) => ((replay += `|${cookie}`), cookie),
+        });
         expect(first.statusCode).toBe(303);
         const [path, cookie] = replay.split('|');
-        await expectRefusedSignIn(api, api.app().inject({ method: 'GET', url: path!, headers: { host: 'localhost:3000', cookie: cookie! } }), 400, /already used/);
-        await expectRefusedSignIn(api, api.app().inject({ method: 'GET', url: '/auth/callback?code=%3Cscript%3E&state=%00', headers: { host: 'localhost:3000' } }), 400, /not started here/);
+        await expectRefusedSignIn(
+          api,
+          api.app().inject({ method: 'GET', url: path!, headers: { host: 'localhost:3000', cookie: cookie! } }),
+          400,
+          /already used/,
+        );
+        await expectRefusedSignIn(
+          api,
+          api.app().inject({ method: 'GET', url: '/auth/callback?code=%3Cscript%3E&state=%00', headers: { host: 'localhost:3000' } }),
+          400,
+          /not started here/,
+        );
       });
 
       it('refuses an identity the directory has no member of staff for, and an address the provider did not verify', async () => {
-        await expectRefusedSignIn(api, signIn(api, provider, { sub: 'idp-stranger', email: 'stranger@example.nl', email_verified: true }), 403, /not a member of staff in the directory/);
+        await expectRefusedSignIn(
+          api,
+          signIn(api, provider, { sub: 'idp-stranger', email: 'stranger@example.nl', email_verified: true }),
+          403,
+          /not a member of staff in the directory/,
+        );
         await expectRefusedSignIn(api, signIn(api, provider, { ...director, sub: 'idp-unverified', email_verified: false }), 403, /not verified/);
         await expectRefusedSignIn(api, signIn(api, provider, { sub: 'idp-nobody' }), 403, /did not say who you are/);
         // A browser is shown a page in Dutch with the way back, and still no session.
         const before = await sessionCount(api);
-        const page = await signIn(api, provider, { sub: 'idp-stranger', email: 'stranger@example.nl' }, { callbackHeaders: { accept: 'text/html,application/xhtml+xml' } });
+        const page = await signIn(
+          api,
+          provider,
+          { sub: 'idp-stranger', email: 'stranger@example.nl' },
+          { callbackHeaders: { accept: 'text/html,application/xhtml+xml' } },
+        );
         expect([page.statusCode, page.headers['content-type']]).toEqual([403, expect.stringContaining('text/html')]);
         expect(page.body).toContain('Aanmelden is niet gelukt');
         expect(page.body).toContain('href="/auth/login"');
@@ -164,12 +213,30 @@ describe('signing in with an OpenID provider (DIR4)', () => {
       it('ends a session that is too old, and needs the CSRF token for a change', async () => {
         const cookie = pairOf(cookieNamed(await signIn(api, provider, teacher), 'casebook_session'));
         const me = await api.app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } });
-        const body = JSON.stringify({ type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: 'Berichten', involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }] });
+        const body = JSON.stringify({
+          type: 'pupil-incident',
+          schoolId: 'school-1',
+          category: 'cyberbullying',
+          occurredAt: '2026-11-03T10:30:00+01:00',
+          summary: 'Berichten',
+          involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }],
+        });
         const before = await api.eventCount();
         const refused = await api.app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json' }, payload: body });
         expect([refused.statusCode, refused.headers['content-type']]).toEqual([403, expect.stringContaining('application/problem+json')]);
         expect(await api.eventCount()).toBe(before);
-        expect((await api.app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.json().csrfToken }, payload: body })).statusCode).toBe(201);
+        expect(
+          (
+            await api
+              .app()
+              .inject({
+                method: 'POST',
+                url: '/incidents',
+                headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.json().csrfToken },
+                payload: body,
+              })
+          ).statusCode,
+        ).toBe(201);
         // Past the absolute limit (SESSION_ABSOLUTE_HOURS, 12): moved back in the table, the state rather than a wait.
         await api.runtime().sql.query("UPDATE auth_sessions SET created_at = now() - interval '13 hours' WHERE person_id = 'staff-t-1'");
         expect((await api.app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } })).statusCode).toBe(401);
@@ -187,7 +254,14 @@ describe('signing in with an OpenID provider (DIR4)', () => {
       });
 
       it('has no development sign-in once an identity provider is configured', async () => {
-        const devLogin = await api.app().inject({ method: 'POST', url: '/auth/dev-login', headers: { host: 'localhost', 'content-type': 'application/json' }, payload: JSON.stringify({ personId: 'staff-dir-1' }) });
+        const devLogin = await api
+          .app()
+          .inject({
+            method: 'POST',
+            url: '/auth/dev-login',
+            headers: { host: 'localhost', 'content-type': 'application/json' },
+            payload: JSON.stringify({ personId: 'staff-dir-1' }),
+          });
         expect(devLogin.statusCode).toBe(404);
       });
     },

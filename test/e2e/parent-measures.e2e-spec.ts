@@ -33,10 +33,22 @@ describeOnServerStore('measures against a parent over HTTP (P7)', (api) => {
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(await api.eventCount()).toBe(before);
     }
-    const ban = await api.post(`/incidents/${id}/measures`, { subjectId: 'parent-p7', measure: 'school-access-ban', reason: 'Threats', endsOn: '2099-12-18' }, director);
+    const ban = await api.post(
+      `/incidents/${id}/measures`,
+      { subjectId: 'parent-p7', measure: 'school-access-ban', reason: 'Threats', endsOn: '2099-12-18' },
+      director,
+    );
     expect(ban.statusCode).toBe(201);
-    expect((await api.post(`/incidents/${id}/parent-notifications`, { regarding: ban.json().id, channel: 'phone', informedAt: new Date().toISOString() }, director)).json()).toMatchObject({ status: 409, rule: 'P7' });
-    const letter = await api.post(`/incidents/${id}/parent-notifications`, { regarding: ban.json().id, channel: 'letter', informedAt: new Date().toISOString() }, director);
+    expect(
+      (
+        await api.post(`/incidents/${id}/parent-notifications`, { regarding: ban.json().id, channel: 'phone', informedAt: new Date().toISOString() }, director)
+      ).json(),
+    ).toMatchObject({ status: 409, rule: 'P7' });
+    const letter = await api.post(
+      `/incidents/${id}/parent-notifications`,
+      { regarding: ban.json().id, channel: 'letter', informedAt: new Date().toISOString() },
+      director,
+    );
     expect(letter.statusCode).toBe(200);
     const file = (await api.get(`/pupils/pupil-p7/file?waitForPosition=${letter.json().position}`, director)).json();
     expect(file.measures ?? []).toEqual([]);

@@ -58,7 +58,9 @@ describeOnServerStore('forgetting a person (crypto-shredding)', (api) => {
     incidentId = report.json().id;
     const letter = { direction: 'outgoing', counterpart: 'parent', channel: 'letter', occurredAt: '2026-11-04T16:00:00+01:00', summary: LETTER };
     expect((await api.post(`/incidents/${incidentId}/correspondence`, letter, director)).statusCode).toBe(201);
-    lastPosition = (await api.post(`/incidents/${incidentId}/measures`, { subjectId: 'pupil-other', measure: 'warning', reason: 'Schold Jantje uit' }, director)).json().position;
+    lastPosition = (
+      await api.post(`/incidents/${incidentId}/measures`, { subjectId: 'pupil-other', measure: 'warning', reason: 'Schold Jantje uit' }, director)
+    ).json().position;
   });
 
   it('never stores the plain text: the case reads back in clear, the database holds only sealed texts', async () => {
@@ -102,7 +104,11 @@ describeOnServerStore('forgetting a person (crypto-shredding)', (api) => {
   });
 
   it('commands on the case still work after forget, and the erasure is on record', async () => {
-    const evidence = await api.post(`/incidents/${incidentId}/evidence`, { description: 'Screenshot of the chat', sha256: 'b'.repeat(64), mediaType: 'image/png' }, director);
+    const evidence = await api.post(
+      `/incidents/${incidentId}/evidence`,
+      { description: 'Screenshot of the chat', sha256: 'b'.repeat(64), mediaType: 'image/png' },
+      director,
+    );
     expect(evidence.statusCode).toBe(201);
     const record = await api.runtime().eventStore.readStream('privacy-pupil-forget');
     expect(record.map((e) => [e.type, (e.data as { basis: string }).basis])).toEqual([['PersonDataErased', 'request']]);
@@ -136,7 +142,14 @@ describeOnServerStore('retention with a fixed clock', (api) => {
     (
       await api.post(
         '/incidents',
-        { type, schoolId: 'school-1', category: type === 'pupil-incident' ? 'cyberbullying' : 'decency-violated', occurredAt: '2020-03-03T10:30:00+01:00', summary: `Over ${involved.map((p) => p.personId).join(' en ')}`, involved: involved.map((p) => ({ ...p, role: 'perpetrator', displayName: `Naam van ${p.personId}` })) },
+        {
+          type,
+          schoolId: 'school-1',
+          category: type === 'pupil-incident' ? 'cyberbullying' : 'decency-violated',
+          occurredAt: '2020-03-03T10:30:00+01:00',
+          summary: `Over ${involved.map((p) => p.personId).join(' en ')}`,
+          involved: involved.map((p) => ({ ...p, role: 'perpetrator', displayName: `Naam van ${p.personId}` })),
+        },
         token,
       )
     ).json().id as string;
@@ -151,18 +164,44 @@ describeOnServerStore('retention with a fixed clock', (api) => {
     // Retention revision 2: the perpetrator of a case with a police report filed is kept 7 years, its victim not;
     // a case whose decision was `do-not-report` lengthens nothing.
     const staffCase = await report([{ personId: 'staff-r-serious', personKind: 'staff' }], director, 'staff-misconduct');
-    expect((await api.post(`/incidents/${staffCase}/involved`, { personId: 'pupil-r-victim', personKind: 'pupil', role: 'victim', displayName: 'Naam van het slachtoffer' }, board)).statusCode).toBe(200);
+    expect(
+      (
+        await api.post(
+          `/incidents/${staffCase}/involved`,
+          { personId: 'pupil-r-victim', personKind: 'pupil', role: 'victim', displayName: 'Naam van het slachtoffer' },
+          board,
+        )
+      ).statusCode,
+    ).toBe(200);
     await api.post(`/incidents/${staffCase}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Private contact' }, board);
     const reported = (await api.post('/criminal-report-decisions', { sourceIncidentId: staffCase, suspectedOffence: 'Threat' }, board)).json().id as string;
     expect((await api.post(`/criminal-report-decisions/${reported}/decision`, { decision: 'report', rationale: 'A threat' }, board)).statusCode).toBe(200);
     const filed = { filedAt: '2026-11-06T10:00:00+01:00', policeStation: 'Utrecht Overvecht', policeReference: 'PL0900-2026123456' };
     expect((await api.post(`/criminal-report-decisions/${reported}/police-report`, filed, board)).statusCode).toBe(200);
     const notReportedCase = await report([{ personId: 'staff-r-not-reported', personKind: 'staff' }], director, 'staff-misconduct');
-    const notReported = (await api.post('/criminal-report-decisions', { sourceIncidentId: notReportedCase, suspectedOffence: 'Threat' }, board)).json().id as string;
-    expect((await api.post(`/criminal-report-decisions/${notReported}/decision`, { decision: 'do-not-report', rationale: 'No offence' }, board)).statusCode).toBe(200);
+    const notReported = (await api.post('/criminal-report-decisions', { sourceIncidentId: notReportedCase, suspectedOffence: 'Threat' }, board)).json()
+      .id as string;
+    expect(
+      (await api.post(`/criminal-report-decisions/${notReported}/decision`, { decision: 'do-not-report', rationale: 'No offence' }, board)).statusCode,
+    ).toBe(200);
     // Parents: from the last closing of a case they are in; one in a closed case, one in a case still open.
     const parentCase = (
-      await api.post('/incidents', { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2020-03-03T10:30:00+01:00', summary: 'Ouder betrokken', involved: [{ personId: 'pupil-r-child', personKind: 'pupil', role: 'victim', displayName: 'Kind' }, { personId: 'parent-r-closed', personKind: 'parent', role: 'witness', displayName: 'Ouder' }, { personId: 'parent-r-open', personKind: 'parent', role: 'witness', displayName: 'Ouder 2' }] }, director)
+      await api.post(
+        '/incidents',
+        {
+          type: 'pupil-incident',
+          schoolId: 'school-1',
+          category: 'cyberbullying',
+          occurredAt: '2020-03-03T10:30:00+01:00',
+          summary: 'Ouder betrokken',
+          involved: [
+            { personId: 'pupil-r-child', personKind: 'pupil', role: 'victim', displayName: 'Kind' },
+            { personId: 'parent-r-closed', personKind: 'parent', role: 'witness', displayName: 'Ouder' },
+            { personId: 'parent-r-open', personKind: 'parent', role: 'witness', displayName: 'Ouder 2' },
+          ],
+        },
+        director,
+      )
     ).json().id as string;
     await api.post(`/incidents/${parentCase}/scope-assessment`, { inScope: false, rationale: 'Outside school' }, director);
     const closed = await api.post(`/incidents/${parentCase}/close`, { outcome: 'Handled' }, director);
@@ -176,7 +215,15 @@ describeOnServerStore('retention with a fixed clock', (api) => {
       ['pupil-r-victim', 'pupil', '2023-07-15'],
       ['staff-r-not-reported', 'staff', '2023-07-15'],
     ] as const) {
-      expect((await api.post(`/people/${personId}/departure`, { personKind, leftOn, ...(personKind === 'pupil' ? { schoolId: 'school-1' } : {}) }, personKind === 'pupil' ? director : hr)).statusCode).toBe(200);
+      expect(
+        (
+          await api.post(
+            `/people/${personId}/departure`,
+            { personKind, leftOn, ...(personKind === 'pupil' ? { schoolId: 'school-1' } : {}) },
+            personKind === 'pupil' ? director : hr,
+          )
+        ).statusCode,
+      ).toBe(200);
     }
     const hold = await api.post(`/incidents/${heldCase}/legal-hold`, { reason: 'Court case' }, board);
     expect(hold.statusCode).toBe(200);
@@ -188,11 +235,17 @@ describeOnServerStore('retention with a fixed clock', (api) => {
     const runtime = api.runtime();
     // The retention job as the background work runs it: through the write side, under the board's authority.
     const runRetention = (options: { today: string; policy: typeof policy; dryRun: boolean }) =>
-      runtime.writeSide.privacy.runRetention(options, { context: { actor: RETENTION_ACTOR, now: new Date().toISOString() }, meta: { correlationId: 'retention-test', causationId: null } });
+      runtime.writeSide.privacy.runRetention(options, {
+        context: { actor: RETENTION_ACTOR, now: new Date().toISOString() },
+        meta: { correlationId: 'retention-test', causationId: null },
+      });
     const policy = runtime.config.privacy.retention;
     // Wait for the register to hold the last write, the hold: on the server the store's head can still be below it
     // while an older transaction of the api's background work is open (the read watermark), so the head is no aim.
-    await waitUntil(async () => (await catalog.position('privacy-register', await catalog.liveVersion('privacy-register'))) >= holdPosition, 'the privacy register to hold the legal hold');
+    await waitUntil(
+      async () => (await catalog.position('privacy-register', await catalog.liveVersion('privacy-register'))) >= holdPosition,
+      'the privacy register to hold the legal hold',
+    );
 
     const dryRun = await runRetention({ today: '2026-11-25', policy, dryRun: true });
     // Retention revision 2: the victim of the police-reported case and the staff member of the do-not-report one

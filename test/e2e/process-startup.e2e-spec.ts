@@ -11,7 +11,6 @@ const root = resolve(__dirname, '../..');
 const API = join(root, 'dist/apps/api/src/main.js');
 const WORKER = join(root, 'dist/apps/worker/src/main.js');
 
-
 interface Started {
   readonly child: ChildProcess;
   output: string;
@@ -43,13 +42,23 @@ describe('the api and worker processes', () => {
     const api = start(API, { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     try {
       let status = 0;
-      await waitUntil(async () => {
-        status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
-        return status === 200;
-      }, 'the api to be ready', 180_000);
+      await waitUntil(
+        async () => {
+          status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+            (r) => r.status,
+            () => 0,
+          );
+          return status === 200;
+        },
+        'the api to be ready',
+        180_000,
+      );
       api.child.kill('SIGTERM');
       expect(await api.exit).toBe(0);
-      const lines = api.output.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = api.output
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(lines.some((line) => line['msg'] === 'api listening')).toBe(true);
       expect(lines.some((line) => line['msg'] === 'shutting down')).toBe(true);
     } finally {

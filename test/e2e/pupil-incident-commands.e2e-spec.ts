@@ -49,7 +49,13 @@ describeOnServerStore('pupil incident commands over HTTP', (api) => {
     expect(evidence.statusCode).toBe(201);
     expect(evidence.json()).toMatchObject({ id: expect.any(String), incidentId: id, revision: 3 });
 
-    const letter = { direction: 'outgoing', counterpart: 'parent', channel: 'letter', occurredAt: '2026-11-04T16:00:00+01:00', summary: 'Letter to the parents' };
+    const letter = {
+      direction: 'outgoing',
+      counterpart: 'parent',
+      channel: 'letter',
+      occurredAt: '2026-11-04T16:00:00+01:00',
+      summary: 'Letter to the parents',
+    };
     const correspondence = await api.post(`/incidents/${id}/correspondence`, letter, director, { 'x-correlation-id': 'corr-e2e-0001' });
     expect(correspondence.statusCode).toBe(201);
 
@@ -63,17 +69,43 @@ describeOnServerStore('pupil incident commands over HTTP', (api) => {
     expect(measure.obligations.map((o: { kind: string }) => o.kind)).toEqual(['inform-parents', 'report-suspension-to-inspectorate']);
 
     // P5 (revision 2): the parents are told of a suspension in writing; a phone call leaves the obligation open.
-    const byPhone = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'phone', informedAt: '2026-11-04T17:00:00+01:00' }, director);
+    const byPhone = await api.post(
+      `/incidents/${id}/parent-notifications`,
+      { regarding: measure.id, channel: 'phone', informedAt: '2026-11-04T17:00:00+01:00' },
+      director,
+    );
     expect(byPhone.json()).toMatchObject({ status: 409, rule: 'P5' });
-    const informed = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T17:00:00+01:00' }, director);
+    const informed = await api.post(
+      `/incidents/${id}/parent-notifications`,
+      { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T17:00:00+01:00' },
+      director,
+    );
     expect(informed.statusCode).toBe(200);
-    const again = await api.post(`/incidents/${id}/parent-notifications`, { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T17:00:00+01:00' }, director);
+    const again = await api.post(
+      `/incidents/${id}/parent-notifications`,
+      { regarding: measure.id, channel: 'letter', informedAt: '2026-11-04T17:00:00+01:00' },
+      director,
+    );
     expect(again.json()).toMatchObject({ status: 409, rule: 'P2' });
 
     const events = await streamOf(id);
-    expect(events.map((e) => e.type)).toEqual(['IncidentReported', 'CaseNumbered', 'ScopeAssessed', 'EvidenceAdded', 'CorrespondenceRecorded', 'MeasureImposed', 'ParentsInformed']);
+    expect(events.map((e) => e.type)).toEqual([
+      'IncidentReported',
+      'CaseNumbered',
+      'ScopeAssessed',
+      'EvidenceAdded',
+      'CorrespondenceRecorded',
+      'MeasureImposed',
+      'ParentsInformed',
+    ]);
     // Every command records actor, role, school, correlation and causation ids.
-    expect(events[4]!.metadata).toMatchObject({ actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'corr-e2e-0001', causationId: expect.any(String) });
+    expect(events[4]!.metadata).toMatchObject({
+      actorId: 'staff-dir-1',
+      actorRole: 'director',
+      schoolId: 'school-1',
+      correlationId: 'corr-e2e-0001',
+      causationId: expect.any(String),
+    });
     // F2 (revision 2): the perpetrator's file, not the victim's.
     expect(events[4]!.data).toMatchObject({ filedIn: { file: 'pupil-file', personIds: ['pupil-2'] } });
 
@@ -102,7 +134,11 @@ describeOnServerStore('pupil incident commands over HTTP', (api) => {
     // P6 (revision 2): the intention first, then the pupil's own class teacher and parents.
     expect((await api.post(`/incidents/${id}/removal-intentions`, { subjectId: 'pupil-2', reason: 'Repeated threats' }, board)).statusCode).toBe(201);
     const heard = (heardPersonId: string, heardPersonKind: string, heardAs: string) =>
-      api.post(`/incidents/${id}/hearings`, { heardPersonId, heardPersonKind, heardAs, ofPupilId: 'pupil-2', heardAt: '2026-11-05T10:00:00+01:00', summary: 'Heard' }, director);
+      api.post(
+        `/incidents/${id}/hearings`,
+        { heardPersonId, heardPersonKind, heardAs, ofPupilId: 'pupil-2', heardAt: '2026-11-05T10:00:00+01:00', summary: 'Heard' },
+        director,
+      );
     expect((await heard('staff-17', 'staff', 'class-teacher')).statusCode).toBe(201);
     expect((await heard('parent-2', 'parent', 'parent')).statusCode).toBe(201);
     const removed = await api.post(`/incidents/${id}/measures`, removal, board);
@@ -134,9 +170,20 @@ describeOnServerStore('pupil incident commands over HTTP', (api) => {
   it('refuses cyberbullying as out of scope (SC2) and a director of another school (ROLE), appending nothing', async () => {
     const id = await reportIncident();
     const before = await api.eventCount();
-    expect((await api.post(`/incidents/${id}/scope-assessment`, { inScope: false, rationale: 'Private' }, director)).json()).toMatchObject({ status: 409, rule: 'SC2' });
+    expect((await api.post(`/incidents/${id}/scope-assessment`, { inScope: false, rationale: 'Private' }, director)).json()).toMatchObject({
+      status: 409,
+      rule: 'SC2',
+    });
     expect((await api.post(`/incidents/${id}/close`, { outcome: 'x' }, otherDirector)).json()).toMatchObject({ status: 403, rule: 'ROLE' });
-    expect((await api.post(`/incidents/${id}/correspondence`, { direction: 'incoming', counterpart: 'parent', channel: 'phone', occurredAt: '2026-11-04T10:00:00Z', summary: 'x' }, hr)).json()).toMatchObject({
+    expect(
+      (
+        await api.post(
+          `/incidents/${id}/correspondence`,
+          { direction: 'incoming', counterpart: 'parent', channel: 'phone', occurredAt: '2026-11-04T10:00:00Z', summary: 'x' },
+          hr,
+        )
+      ).json(),
+    ).toMatchObject({
       status: 403,
     });
     expect(await api.eventCount()).toBe(before);

@@ -61,7 +61,7 @@ describeOnEveryStore('read models over HTTP', (api) => {
     expect((await api.get('/access-log', board)).statusCode).toBe(403);
   });
 
-  it('lists obligations for the director\'s schools, overdue first, a page at a time', async () => {
+  it("lists obligations for the director's schools, overdue first, a page at a time", async () => {
     const open = await api.get(`/obligations?status=open&waitForPosition=${lastPosition}`, director);
     expect(open.statusCode).toBe(200);
     const kinds = open.json().items.map((o: { kind: string }) => o.kind);
@@ -77,7 +77,11 @@ describeOnEveryStore('read models over HTTP', (api) => {
   it('shows the timeline in Dutch, or English on request; HR reads no pupil case (B4)', async () => {
     const nl = await api.get(`/incidents/${incidentId}/timeline?waitForPosition=${lastPosition}`, director);
     expect(nl.statusCode).toBe(200);
-    expect(nl.json().items[0]).toMatchObject({ type: 'IncidentReported', actor: { id: 'staff-dir-1', role: 'director' }, text: expect.stringContaining('Incident gemeld') });
+    expect(nl.json().items[0]).toMatchObject({
+      type: 'IncidentReported',
+      actor: { id: 'staff-dir-1', role: 'director' },
+      text: expect.stringContaining('Incident gemeld'),
+    });
     const en = await api.get(`/incidents/${incidentId}/timeline`, board, { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.5' });
     expect(en.headers['content-language']).toBe('en');
     expect(en.json().items[0].text).toContain('Incident reported');
@@ -98,12 +102,22 @@ describeOnEveryStore('read models over HTTP', (api) => {
       },
       director,
     );
-    const qualified = await api.post(`/incidents/${staffCase.json().id}/qualifications`, { qualification: 'boundary-crossing', rationale: 'Private messages' }, board);
+    const qualified = await api.post(
+      `/incidents/${staffCase.json().id}/qualifications`,
+      { qualification: 'boundary-crossing', rationale: 'Private messages' },
+      board,
+    );
     const position = qualified.json().position;
     const queue = await api.get(`/inspector-notifications?status=pending&waitForPosition=${position}`, board);
-    expect(queue.json().items).toContainEqual(expect.objectContaining({ itemId: qualified.json().inspectorNotificationId, status: 'pending', basis: 'policy' }));
+    expect(queue.json().items).toContainEqual(
+      expect.objectContaining({ itemId: qualified.json().inspectorNotificationId, status: 'pending', basis: 'policy' }),
+    );
     const file = await api.get(`/staff/staff-reads/personnel-file?waitForPosition=${position}`, hr);
-    expect(file.json()).toMatchObject({ staffId: 'staff-reads', cases: [{ category: 'private-contact-with-pupil' }], qualifications: [{ qualification: 'boundary-crossing' }] });
+    expect(file.json()).toMatchObject({
+      staffId: 'staff-reads',
+      cases: [{ category: 'private-contact-with-pupil' }],
+      qualifications: [{ qualification: 'boundary-crossing' }],
+    });
     expect((await api.get('/staff/staff-reads/personnel-file', director)).statusCode).toBe(403);
     expect((await api.get('/inspector-notifications', director)).statusCode).toBe(403);
   });

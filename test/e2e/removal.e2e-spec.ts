@@ -56,27 +56,66 @@ describeOnServerStore('removing a pupil over HTTP (P6)', (api) => {
     const decided = await api.post(`/incidents/${id}/measures`, removal, board);
     expect(decided.statusCode).toBe(201);
     const { id: removalId, obligations } = decided.json() as { id: string; obligations: { obligationId: string; kind: string }[] };
-    expect(obligations.map((o) => o.kind)).toEqual(['inform-parents', 'removal-placement', 'removal-reconsideration-window', 'report-removal-to-inspectorate', 'inform-attendance-officer']);
+    expect(obligations.map((o) => o.kind)).toEqual([
+      'inform-parents',
+      'removal-placement',
+      'removal-reconsideration-window',
+      'report-removal-to-inspectorate',
+      'inform-attendance-officer',
+    ]);
 
     // The notices: a letter to the parents (P6: in writing), the Inspectorate, the attendance officer.
     await refused(`/incidents/${id}/parent-notifications`, { regarding: removalId, channel: 'phone', informedAt: new Date().toISOString() }, board, 409, 'P6');
-    expect((await api.post(`/incidents/${id}/parent-notifications`, { regarding: removalId, channel: 'letter', informedAt: new Date().toISOString() }, board)).statusCode).toBe(200);
-    expect((await api.post(`/incidents/${id}/inspectorate-reports`, { reportedAt: new Date().toISOString(), reference: 'ISD-RM-1', regarding: removalId }, board)).statusCode).toBe(200);
-    expect((await api.post(`/incidents/${id}/inspectorate-reports`, { reportedAt: new Date().toISOString(), reference: 'LPA-RM-1', regarding: removalId, recipient: 'attendance-officer' }, board)).statusCode).toBe(200);
+    expect(
+      (await api.post(`/incidents/${id}/parent-notifications`, { regarding: removalId, channel: 'letter', informedAt: new Date().toISOString() }, board))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await api.post(`/incidents/${id}/inspectorate-reports`, { reportedAt: new Date().toISOString(), reference: 'ISD-RM-1', regarding: removalId }, board))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await api.post(
+          `/incidents/${id}/inspectorate-reports`,
+          { reportedAt: new Date().toISOString(), reference: 'LPA-RM-1', regarding: removalId, recipient: 'attendance-officer' },
+          board,
+        )
+      ).statusCode,
+    ).toBe(200);
 
     // The parents object: the board must hear them before it decides.
-    const objected = await api.post(`/incidents/${id}/objections`, { subjectId: 'pupil-rm-bully', receivedAt: new Date().toISOString(), summary: 'The parents object' }, board);
+    const objected = await api.post(
+      `/incidents/${id}/objections`,
+      { subjectId: 'pupil-rm-bully', receivedAt: new Date().toISOString(), summary: 'The parents object' },
+      board,
+    );
     expect(objected.statusCode).toBe(201);
     const objectionId = objected.json().id as string;
     await refused(`/incidents/${id}/objections/${objectionId}/decision`, { decision: 'rejected', rationale: 'Stands' }, board, 409, 'P6');
     expect((await api.post(`/incidents/${id}/hearings`, heard('parent-rm-bully', 'parent', 'pupil-rm-bully'), board)).statusCode).toBe(201);
-    expect((await api.post(`/incidents/${id}/objections/${objectionId}/decision`, { decision: 'rejected', rationale: 'The removal stands' }, board)).statusCode).toBe(200);
-    await refused(`/incidents/${id}/placements`, { subjectId: 'pupil-rm-bully', outcome: 'search-ended', decidedAt: new Date().toISOString() }, board, 409, 'P6'); // not eight weeks yet
-    const placed = await api.post(`/incidents/${id}/placements`, { subjectId: 'pupil-rm-bully', outcome: 'admitted', admittingSchool: 'De Regenboog, Utrecht', decidedAt: new Date().toISOString() }, board);
+    expect(
+      (await api.post(`/incidents/${id}/objections/${objectionId}/decision`, { decision: 'rejected', rationale: 'The removal stands' }, board)).statusCode,
+    ).toBe(200);
+    await refused(
+      `/incidents/${id}/placements`,
+      { subjectId: 'pupil-rm-bully', outcome: 'search-ended', decidedAt: new Date().toISOString() },
+      board,
+      409,
+      'P6',
+    ); // not eight weeks yet
+    const placed = await api.post(
+      `/incidents/${id}/placements`,
+      { subjectId: 'pupil-rm-bully', outcome: 'admitted', admittingSchool: 'De Regenboog, Utrecht', decidedAt: new Date().toISOString() },
+      board,
+    );
     expect(placed.statusCode).toBe(201);
 
     // Every clock of the removal is closed; the case can close without a waiver.
-    const view = (await api.get(`/incidents/${id}`, board)).json() as { obligations: { kind: string; status: string }[]; removal: { objections: { decision: string }[] } };
+    const view = (await api.get(`/incidents/${id}`, board)).json() as {
+      obligations: { kind: string; status: string }[];
+      removal: { objections: { decision: string }[] };
+    };
     expect(view.obligations.map((o) => `${o.kind}:${o.status}`)).toEqual([
       'inform-parents:done',
       'removal-placement:done',
@@ -94,7 +133,14 @@ describeOnServerStore('removing a pupil over HTTP (P6)', (api) => {
   it('answers bad bodies with 400 and unknown objections with 404, nothing appended (P6)', async () => {
     const reported = await api.post(
       '/incidents',
-      { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T20:30:00+01:00', summary: 'x', involved: [{ personId: 'pupil-rm-2', personKind: 'pupil', role: 'perpetrator' }] },
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-03T20:30:00+01:00',
+        summary: 'x',
+        involved: [{ personId: 'pupil-rm-2', personKind: 'pupil', role: 'perpetrator' }],
+      },
       director,
     );
     const id = reported.json().id as string;
@@ -104,7 +150,12 @@ describeOnServerStore('removing a pupil over HTTP (P6)', (api) => {
     await refused(`/incidents/${id}/objections/not-a-uuid/decision`, { decision: 'rejected', rationale: 'x' }, board, 400);
     await refused(`/incidents/${id}/objections/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/decision`, { decision: 'rejected', rationale: 'x' }, board, 404, 'P6');
     await refused(`/incidents/${id}/objections`, { subjectId: 'pupil-rm-2', receivedAt: '2026-11-04T09:00:00Z', summary: 'x' }, board, 404, 'P6'); // no removal
-    await refused(`/incidents/${id}/hearings`, { heardPersonId: 'p', heardAs: 'grandparent', ofPupilId: 'pupil-rm-2', heardAt: '2026-11-04T09:00:00Z', summary: 'x' }, board, 400);
+    await refused(
+      `/incidents/${id}/hearings`,
+      { heardPersonId: 'p', heardAs: 'grandparent', ofPupilId: 'pupil-rm-2', heardAt: '2026-11-04T09:00:00Z', summary: 'x' },
+      board,
+      400,
+    );
     await refused(`/incidents/${id}/inspectorate-reports`, { reportedAt: '2026-11-04T09:00:00Z', reference: 'x', recipient: 'mayor' }, board, 400);
   });
 });

@@ -39,14 +39,25 @@ describeOnEveryStore('reporting an incident over HTTP', (api) => {
 
   it('queues the statutory inspector item at once for signs of a sexual offence against a pupil (B3)', async () => {
     const response = await post(
-      report({ type: 'staff-misconduct', category: 'sexual-offence-against-pupil', involved: [{ personId: 'staff-5', personKind: 'staff', role: 'perpetrator' }, { personId: 'pupil-3', personKind: 'pupil', role: 'victim' }] }),
+      report({
+        type: 'staff-misconduct',
+        category: 'sexual-offence-against-pupil',
+        involved: [
+          { personId: 'staff-5', personKind: 'staff', role: 'perpetrator' },
+          { personId: 'pupil-3', personKind: 'pupil', role: 'victim' },
+        ],
+      }),
       await token(['director']),
     );
     expect(response.statusCode).toBe(201);
     const stream = await api.runtime().eventStore.readStream(`staff-misconduct-${response.json().id}`);
     // B3 (revision 2): the criminal-report decision is opened with it, and linked from the case.
     expect(stream.map((e) => e.type)).toEqual(['IncidentReported', 'InspectorNotificationQueued', 'CaseNumbered', 'CriminalReportDecisionLinked']);
-    expect(response.json()).toMatchObject({ revision: 3, criminalReportDecisionId: expect.any(String), inspectorItemId: (stream[1]!.data as { obligation: { obligationId: string } }).obligation.obligationId });
+    expect(response.json()).toMatchObject({
+      revision: 3,
+      criminalReportDecisionId: expect.any(String),
+      inspectorItemId: (stream[1]!.data as { obligation: { obligationId: string } }).obligation.obligationId,
+    });
   });
 
   it('refuses with 409 and the rule: a pupil incident without a pupil (SC1), a staff category on a pupil incident (SC1), a future occurredAt (B4)', async () => {

@@ -33,7 +33,14 @@ describeOnServerStore(
 
     it("keeps a first-offence phone until the school's own end of the day (M1, CAL1)", async () => {
       const director = await api.token('staff-dir-set', ['director'], ['school-2']);
-      const custody = { schoolId: 'school-2', device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true, takenAt: '2026-11-13T09:00:00.000Z' };
+      const custody = {
+        schoolId: 'school-2',
+        device: 'phone',
+        conditionChecked: { damage: 'none', working: true },
+        pupilPresent: true,
+        switchedOff: true,
+        takenAt: '2026-11-13T09:00:00.000Z',
+      };
       const taken = await api.post('/pupils/pupil-set-1/device-custody', custody, director);
       expect(taken.statusCode).toBe(201);
       expect(taken.json()).toMatchObject({ offenceNumber: 1, custodyUntil: '2026-11-13T11:15:00.000Z' }); // 12:15 in Amsterdam

@@ -14,15 +14,26 @@ const cookieOf = (response: LightMyRequestResponse) => String(response.headers['
 describeOnServerStore('signing in (DIR4)', (api) => {
   let board: string;
   const app = () => api.app();
-  const devLogin = (personId: string, host = 'localhost') => app().inject({ method: 'POST', url: '/auth/dev-login', headers: { host, 'content-type': 'application/json' }, payload: JSON.stringify({ personId }) });
+  const devLogin = (personId: string, host = 'localhost') =>
+    app().inject({ method: 'POST', url: '/auth/dev-login', headers: { host, 'content-type': 'application/json' }, payload: JSON.stringify({ personId }) });
 
   beforeAll(async () => {
     board = await api.token('board-1', ['board'], []);
-    for (const kind of ['schools', 'staff', 'pupils']) expect((await api.post(`/directory/imports/${kind}`, fixture(kind), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
+    for (const kind of ['schools', 'staff', 'pupils'])
+      expect((await api.post(`/directory/imports/${kind}`, fixture(kind), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
     // The sign-in page lists the directory read model: wait until it holds the last person imported (the state, not a time).
-    const last = Math.max(...(await Promise.all(['staff-dir-1', 'staff-t-1', 'board-1', 'pupil-3'].map(async (id) => (await api.runtime().eventStore.readStream(`directory-person-${id}`)).at(-1)!.globalPosition))));
+    const last = Math.max(
+      ...(await Promise.all(
+        ['staff-dir-1', 'staff-t-1', 'board-1', 'pupil-3'].map(
+          async (id) => (await api.runtime().eventStore.readStream(`directory-person-${id}`)).at(-1)!.globalPosition,
+        ),
+      )),
+    );
     const catalog = api.app().get(ReadModelCatalog);
-    await waitUntil(async () => (await catalog.position('directory', await catalog.liveVersion('directory'))) >= last, 'the directory read model to hold the import');
+    await waitUntil(
+      async () => (await catalog.position('directory', await catalog.liveVersion('directory'))) >= last,
+      'the directory read model to hold the import',
+    );
   });
 
   it("shows the development sign-in on a loopback address, listing the directory's staff, and nowhere else", async () => {
@@ -35,7 +46,12 @@ describeOnServerStore('signing in (DIR4)', (api) => {
     expect((await app().inject({ method: 'GET', url: '/auth/login', headers: { host: 'casebook.example.nl' } })).statusCode).toBe(404);
     expect((await devLogin('staff-dir-1', 'casebook.example.nl')).statusCode).toBe(404);
     // The page's form: a browser posts it and is sent on to the console.
-    const form = await app().inject({ method: 'POST', url: '/auth/dev-login', headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'personId=staff-dir-1' });
+    const form = await app().inject({
+      method: 'POST',
+      url: '/auth/dev-login',
+      headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'personId=staff-dir-1',
+    });
     expect([form.statusCode, form.headers['location']]).toEqual([303, '/']);
     expect(String(form.headers['set-cookie'])).toContain('casebook_session=');
   });
@@ -43,7 +59,13 @@ describeOnServerStore('signing in (DIR4)', (api) => {
   it('signs a staff member in with roles and schools from the directory; the session cookie is HttpOnly and SameSite=Lax', async () => {
     const signedIn = await devLogin('staff-dir-1');
     expect(signedIn.statusCode).toBe(200);
-    expect(signedIn.json()).toEqual({ personId: 'staff-dir-1', name: 'Anna de Vries', roles: ['director'], schools: ['school-1'], csrfToken: expect.any(String) });
+    expect(signedIn.json()).toEqual({
+      personId: 'staff-dir-1',
+      name: 'Anna de Vries',
+      roles: ['director'],
+      schools: ['school-1'],
+      csrfToken: expect.any(String),
+    });
     const setCookie = String(signedIn.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
@@ -59,15 +81,32 @@ describeOnServerStore('signing in (DIR4)', (api) => {
   it('refuses a state-changing request with the cookie but without the CSRF token, and changes nothing', async () => {
     const signedIn = await devLogin('staff-dir-1');
     const cookie = cookieOf(signedIn);
-    const body = JSON.stringify({ type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: 'Berichten', involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }] });
+    const body = JSON.stringify({
+      type: 'pupil-incident',
+      schoolId: 'school-1',
+      category: 'cyberbullying',
+      occurredAt: '2026-11-03T10:30:00+01:00',
+      summary: 'Berichten',
+      involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }],
+    });
     const before = await api.eventCount();
     const refused = await app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json' }, payload: body });
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    const wrong = await app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': 'not-it' }, payload: body });
+    const wrong = await app().inject({
+      method: 'POST',
+      url: '/incidents',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': 'not-it' },
+      payload: body,
+    });
     expect(wrong.statusCode).toBe(403);
     expect(await api.eventCount()).toBe(before);
-    const reported = await app().inject({ method: 'POST', url: '/incidents', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': signedIn.json().csrfToken }, payload: body });
+    const reported = await app().inject({
+      method: 'POST',
+      url: '/incidents',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': signedIn.json().csrfToken },
+      payload: body,
+    });
     expect(reported.statusCode).toBe(201);
     // The event names the signed-in person as the actor.
     const [event] = await api.runtime().eventStore.readStream(`pupil-incident-${reported.json().id}`);
@@ -107,14 +146,29 @@ describeOnServerStore('signing in (DIR4)', (api) => {
     const home = await app().inject({ method: 'GET', url: '/', headers: { cookie } });
     expect([home.statusCode, home.headers['cache-control']]).toEqual([200, 'no-store']);
     expect(home.body).toContain('<div id="root">'); // the console (npm run build), which asks /auth/me who this is
-    const form = (csrfToken: string) => app().inject({ method: 'POST', url: '/auth/logout', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `csrfToken=${csrfToken}` });
+    const form = (csrfToken: string) =>
+      app().inject({
+        method: 'POST',
+        url: '/auth/logout',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `csrfToken=${csrfToken}`,
+      });
     expect((await form('not-it')).statusCode).toBe(403);
     expect((await app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } })).statusCode).toBe(200);
     const out = await form(signedIn.json().csrfToken);
     expect([out.statusCode, out.headers['location']]).toEqual([303, '/']);
     expect((await app().inject({ method: 'GET', url: '/auth/me', headers: { cookie } })).statusCode).toBe(401);
     // A form body is for the sign-in pages only: anywhere else it is 415.
-    expect((await app().inject({ method: 'POST', url: '/incidents', headers: { cookie: cookieOf(await devLogin('staff-dir-1')), 'content-type': 'application/x-www-form-urlencoded' }, payload: 'type=pupil-incident' })).statusCode).toBe(415);
+    expect(
+      (
+        await app().inject({
+          method: 'POST',
+          url: '/incidents',
+          headers: { cookie: cookieOf(await devLogin('staff-dir-1')), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'type=pupil-incident',
+        })
+      ).statusCode,
+    ).toBe(415);
   });
 
   it('keeps bearer tokens working for API clients', async () => {

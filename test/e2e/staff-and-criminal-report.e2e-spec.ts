@@ -31,7 +31,12 @@ describeOnServerStore('staff cases and criminal-report decisions over HTTP', (ap
     expect(response.statusCode).toBe(201);
     return response.json().id as string;
   };
-  const call = (conclusion?: string) => ({ calledAt: '2026-11-05T09:15:00+01:00', inspectorReference: 'VI-2026-0415', summary: 'Discussed', ...(conclusion ? { conclusion } : {}) });
+  const call = (conclusion?: string) => ({
+    calledAt: '2026-11-05T09:15:00+01:00',
+    inspectorReference: 'VI-2026-0415',
+    summary: 'Discussed',
+    ...(conclusion ? { conclusion } : {}),
+  });
 
   it('lets only the board qualify; boundary-crossing queues the inspector call, which the call closes (S8, B1)', async () => {
     const id = await reportStaffCase();
@@ -41,7 +46,9 @@ describeOnServerStore('staff cases and criminal-report decisions over HTTP', (ap
     expect(qualified.statusCode).toBe(200);
     const { inspectorNotificationId } = qualified.json();
     expect(inspectorNotificationId).toEqual(expect.any(String));
-    expect((await api.get(`/incidents/${id}`, hr)).json()).toMatchObject({ obligations: [{ obligationId: inspectorNotificationId, kind: 'inspector-call-policy', status: 'open' }] });
+    expect((await api.get(`/incidents/${id}`, hr)).json()).toMatchObject({
+      obligations: [{ obligationId: inspectorNotificationId, kind: 'inspector-call-policy', status: 'open' }],
+    });
 
     expect((await api.post(`/incidents/${id}/inspector-call`, call(), director)).statusCode).toBe(403);
     expect((await api.post(`/incidents/${id}/inspector-call`, call(), board)).statusCode).toBe(200);
@@ -52,22 +59,50 @@ describeOnServerStore('staff cases and criminal-report decisions over HTTP', (ap
     });
   });
 
-  it('records manager consultations (S10), HR correspondence in the personnel file (F1) and the board\'s measures (S9, S11, S12)', async () => {
+  it("records manager consultations (S10), HR correspondence in the personnel file (F1) and the board's measures (S9, S11, S12)", async () => {
     const id = await reportStaffCase('confidential-information-published');
-    expect((await api.post(`/incidents/${id}/manager-consultations`, { consultedAt: '2026-11-03T11:00:00+01:00', summary: 'Asked first' }, director)).statusCode).toBe(201);
-    const letter = { direction: 'outgoing', counterpart: 'staff', channel: 'letter', occurredAt: '2026-11-04T10:00:00+01:00', summary: 'Invitation to a hearing' };
+    expect(
+      (await api.post(`/incidents/${id}/manager-consultations`, { consultedAt: '2026-11-03T11:00:00+01:00', summary: 'Asked first' }, director)).statusCode,
+    ).toBe(201);
+    const letter = {
+      direction: 'outgoing',
+      counterpart: 'staff',
+      channel: 'letter',
+      occurredAt: '2026-11-04T10:00:00+01:00',
+      summary: 'Invitation to a hearing',
+    };
     expect((await api.post(`/incidents/${id}/correspondence`, letter, hr)).statusCode).toBe(201);
     const dismissal = { subjectId: 'staff-5', measure: 'summary-dismissal', reason: 'Published pupil records', communicatedAt: '2026-11-04T12:00:00+01:00' };
     expect((await api.post(`/incidents/${id}/measures`, dismissal, director)).json()).toMatchObject({ status: 403, rule: 'S9' });
     // S9, S12 (revision 2): the qualification, the written intention and the hearing come first.
     expect((await api.post(`/incidents/${id}/measures`, dismissal, board)).json()).toMatchObject({ status: 409, rule: 'S9' });
-    expect((await api.post(`/incidents/${id}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Published records' }, board)).statusCode).toBe(200);
+    expect(
+      (await api.post(`/incidents/${id}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Published records' }, board)).statusCode,
+    ).toBe(200);
     expect((await api.post(`/incidents/${id}/measures`, dismissal, board)).json()).toMatchObject({ status: 409, rule: 'S12' });
-    expect((await api.post(`/incidents/${id}/disciplinary-intentions`, { subjectId: 'staff-5', measure: 'summary-dismissal', announcedAt: '2026-11-04T09:00:00+01:00' }, board)).statusCode).toBe(201);
-    expect((await api.post(`/incidents/${id}/hearings`, { heardPersonId: 'staff-5', heardAs: 'staff-member', heardAt: '2026-11-04T10:00:00+01:00', summary: 'Heard' }, board)).statusCode).toBe(201);
+    expect(
+      (
+        await api.post(
+          `/incidents/${id}/disciplinary-intentions`,
+          { subjectId: 'staff-5', measure: 'summary-dismissal', announcedAt: '2026-11-04T09:00:00+01:00' },
+          board,
+        )
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await api.post(
+          `/incidents/${id}/hearings`,
+          { heardPersonId: 'staff-5', heardAs: 'staff-member', heardAt: '2026-11-04T10:00:00+01:00', summary: 'Heard' },
+          board,
+        )
+      ).statusCode,
+    ).toBe(201);
     expect((await api.post(`/incidents/${id}/measures`, dismissal, board)).json()).toMatchObject({ status: 409, rule: 'S11' }); // factsKnownAt missing
     expect((await api.post(`/incidents/${id}/measures`, { ...dismissal, factsKnownAt: '2026-11-03T16:00:00+01:00' }, board)).statusCode).toBe(201);
-    expect((await api.post(`/incidents/${id}/measures`, { subjectId: 'staff-5', measure: 'ict-ban', reason: 'x' }, board)).json()).toMatchObject({ rule: 'S9' });
+    expect((await api.post(`/incidents/${id}/measures`, { subjectId: 'staff-5', measure: 'ict-ban', reason: 'x' }, board)).json()).toMatchObject({
+      rule: 'S9',
+    });
     const events = await api.runtime().eventStore.readStream(`staff-misconduct-${id}`);
     expect(events.find((e) => e.type === 'CorrespondenceRecorded')?.data).toMatchObject({ filedIn: { file: 'personnel-file', personIds: ['staff-5'] } });
   });
@@ -82,7 +117,10 @@ describeOnServerStore('staff cases and criminal-report decisions over HTTP', (ap
 
     expect((await api.post(`/criminal-report-decisions/${id}/decision`, { decision: 'report', rationale: 'A threat' }, director)).statusCode).toBe(403);
     const before = await api.eventCount();
-    expect((await api.post(`/criminal-report-decisions/${id}/decision`, { decision: 'do-not-report', rationale: '  ' }, board)).json()).toMatchObject({ status: 409, rule: 'B2' });
+    expect((await api.post(`/criminal-report-decisions/${id}/decision`, { decision: 'do-not-report', rationale: '  ' }, board)).json()).toMatchObject({
+      status: 409,
+      rule: 'B2',
+    });
     expect(await api.eventCount()).toBe(before);
     const decided = await api.post(`/criminal-report-decisions/${id}/decision`, { decision: 'report', rationale: 'A threat' }, board);
     expect(decided.statusCode).toBe(200);
@@ -102,9 +140,21 @@ describeOnServerStore('staff cases and criminal-report decisions over HTTP', (ap
   });
 
   it('answers 404 for unknown decisions and sources, 400 for ids that are not UUIDs', async () => {
-    expect((await api.post('/criminal-report-decisions', { sourceIncidentId: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', suspectedOffence: 'x' }, board)).statusCode).toBe(404);
-    expect((await api.post('/criminal-report-decisions/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/decision', { decision: 'report', rationale: 'x' }, board)).statusCode).toBe(404);
-    expect((await api.post('/criminal-report-decisions/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/police-report', { filedAt: '2026-11-06T10:00:00Z', policeStation: 'x', policeReference: 'y' }, board)).statusCode).toBe(404);
+    expect(
+      (await api.post('/criminal-report-decisions', { sourceIncidentId: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', suspectedOffence: 'x' }, board)).statusCode,
+    ).toBe(404);
+    expect(
+      (await api.post('/criminal-report-decisions/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/decision', { decision: 'report', rationale: 'x' }, board)).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await api.post(
+          '/criminal-report-decisions/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/police-report',
+          { filedAt: '2026-11-06T10:00:00Z', policeStation: 'x', policeReference: 'y' },
+          board,
+        )
+      ).statusCode,
+    ).toBe(404);
     const notUuid = await api.post('/criminal-report-decisions', { sourceIncidentId: '../etc/passwd', suspectedOffence: 'x' }, board);
     expect(notUuid.statusCode).toBe(400);
     expect(notUuid.json().errors).toEqual([{ field: 'sourceIncidentId', message: expect.any(String) }]);

@@ -52,7 +52,12 @@ describeOnServerStore('disciplinary intentions, hearings and dismissal procedure
     expect(announced.statusCode).toBe(201);
     expect(announced.json()).toMatchObject({ id: expect.any(String), incidentId: id, revision: 3, position: expect.any(Number) });
 
-    const hearing = { heardPersonId: 'staff-sd-1', heardAs: 'staff-member', heardAt: '2026-11-05T10:00:00+01:00', summary: 'Heard with a union representative' };
+    const hearing = {
+      heardPersonId: 'staff-sd-1',
+      heardAs: 'staff-member',
+      heardAt: '2026-11-05T10:00:00+01:00',
+      summary: 'Heard with a union representative',
+    };
     await refused(`/incidents/${id}/hearings`, hearing, director, 403);
     await refused(`/incidents/${id}/hearings`, { ...hearing, heardAs: 'parent' }, board, 409, 'S12');
     expect((await api.post(`/incidents/${id}/hearings`, hearing, board)).statusCode).toBe(201);
@@ -75,7 +80,11 @@ describeOnServerStore('disciplinary intentions, hearings and dismissal procedure
   it('refuses a dismissal by the board alone and records the procedure and its outcome instead (S13)', async () => {
     const id = await reportCase('staff-sd-2', 'staff-sd-w2');
     await refused(`/incidents/${id}/measures`, { subjectId: 'staff-sd-2', measure: 'dismissal', reason: 'Repeated' }, board, 409, 'S13');
-    const pending = await api.post(`/incidents/${id}/measures`, { subjectId: 'staff-sd-2', measure: 'suspension-pending-investigation', reason: 'While investigated', startsOn: '2026-11-09' }, board);
+    const pending = await api.post(
+      `/incidents/${id}/measures`,
+      { subjectId: 'staff-sd-2', measure: 'suspension-pending-investigation', reason: 'While investigated', startsOn: '2026-11-09' },
+      board,
+    );
     expect(pending.statusCode).toBe(201);
 
     const procedure = { subjectId: 'staff-sd-2', route: 'cantonal-court', startedAt: '2026-11-10T09:00:00+01:00' };
@@ -89,11 +98,21 @@ describeOnServerStore('disciplinary intentions, hearings and dismissal procedure
     expect(concluded.statusCode).toBe(200);
     expect(concluded.json()).toMatchObject({ id, procedureId: started.json().id });
     expect((await api.get(`/incidents/${id}`, board)).json().dismissalProcedures).toEqual([
-      { procedureId: started.json().id, subjectId: 'staff-sd-2', route: 'cantonal-court', startedAt: '2026-11-10T08:00:00.000Z', outcome: 'settled', decidedAt: '2026-11-20T08:00:00.000Z' },
+      {
+        procedureId: started.json().id,
+        subjectId: 'staff-sd-2',
+        route: 'cantonal-court',
+        startedAt: '2026-11-10T08:00:00.000Z',
+        outcome: 'settled',
+        decidedAt: '2026-11-20T08:00:00.000Z',
+      },
     ]);
     const timeline = (await api.get(`/incidents/${id}/timeline?waitForPosition=${concluded.json().position}`, board)).json().items as { text: string }[];
     expect(timeline.map((line) => line.text)).toEqual(
-      expect.arrayContaining(['Ontslagprocedure gestart via de kantonrechter, door College van Bestuur', 'Ontslagprocedure afgerond: geschikt, door College van Bestuur']),
+      expect.arrayContaining([
+        'Ontslagprocedure gestart via de kantonrechter, door College van Bestuur',
+        'Ontslagprocedure afgerond: geschikt, door College van Bestuur',
+      ]),
     );
   });
 
@@ -114,13 +133,37 @@ describeOnServerStore('disciplinary intentions, hearings and dismissal procedure
       const problem = await refused(url, body, board, 400);
       expect((problem['errors'] as { field: string }[] | undefined)?.map((e) => e.field)).toContain(field);
     }
-    await refused(`/incidents/${id}/disciplinary-intentions`, { subjectId: 'staff-sd-3', measure: 'reprimand', announcedAt: new Date(Date.now() + 3_600_000).toISOString() }, board, 409, 'B4');
+    await refused(
+      `/incidents/${id}/disciplinary-intentions`,
+      { subjectId: 'staff-sd-3', measure: 'reprimand', announcedAt: new Date(Date.now() + 3_600_000).toISOString() },
+      board,
+      409,
+      'B4',
+    );
     const pupilCase = await api.post(
       '/incidents',
-      { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-02T21:00:00+01:00', summary: 'x', involved: [{ personId: 'pupil-sd', personKind: 'pupil', role: 'perpetrator' }] },
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-02T21:00:00+01:00',
+        summary: 'x',
+        involved: [{ personId: 'pupil-sd', personKind: 'pupil', role: 'perpetrator' }],
+      },
       director,
     );
-    await refused(`/incidents/${pupilCase.json().id}/dismissal-procedure`, { subjectId: 'pupil-sd', route: 'uwv', startedAt: '2026-11-04T09:00:00Z' }, board, 409, 'CASE');
-    await refused('/incidents/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/disciplinary-intentions', { subjectId: 'staff-sd-3', measure: 'reprimand', announcedAt: '2026-11-04T09:00:00Z' }, board, 404);
+    await refused(
+      `/incidents/${pupilCase.json().id}/dismissal-procedure`,
+      { subjectId: 'pupil-sd', route: 'uwv', startedAt: '2026-11-04T09:00:00Z' },
+      board,
+      409,
+      'CASE',
+    );
+    await refused(
+      '/incidents/0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b/disciplinary-intentions',
+      { subjectId: 'staff-sd-3', measure: 'reprimand', announcedAt: '2026-11-04T09:00:00Z' },
+      board,
+      404,
+    );
   });
 });

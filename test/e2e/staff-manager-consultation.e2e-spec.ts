@@ -14,7 +14,11 @@ describeOnServerStore('manager consultations without a case (S10)', (api) => {
     expect(recorded.statusCode).toBe(201);
     expect(recorded.json()).toMatchObject({ id: expect.any(String), staffId: 'staff-s10', revision: 0 });
     const file = (await api.get(`/staff/staff-s10/personnel-file?waitForPosition=${recorded.json().position}`, hr)).json();
-    expect(file).toMatchObject({ staffId: 'staff-s10', cases: [], managerConsultations: [{ consultationId: recorded.json().id, managerId: 'staff-dir-1', incidentId: null }] });
+    expect(file).toMatchObject({
+      staffId: 'staff-s10',
+      cases: [],
+      managerConsultations: [{ consultationId: recorded.json().id, managerId: 'staff-dir-1', incidentId: null }],
+    });
 
     for (const [bearer, payload, status] of [
       [other, body, 403],
@@ -29,6 +33,6 @@ describeOnServerStore('manager consultations without a case (S10)', (api) => {
       expect(await api.eventCount()).toBe(before);
     }
     const director = await api.token('staff-dir-1', ['director'], ['school-1']);
-    expect((await api.post('/staff/staff-s10/manager-consultations', { ...body, summary: 'Discussed a parent\'s message' }, director)).statusCode).toBe(201);
+    expect((await api.post('/staff/staff-s10/manager-consultations', { ...body, summary: "Discussed a parent's message" }, director)).statusCode).toBe(201);
   });
 });

@@ -17,7 +17,14 @@ describeOnServerStore('suspensions of one pupil across cases (P5)', (api) => {
   const newCase = async (pupilId: string): Promise<string> => {
     const response = await api.post(
       '/incidents',
-      { type: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', occurredAt: '2026-11-03T10:30:00+01:00', summary: 'Dreigberichten', involved: [{ personId: pupilId, personKind: 'pupil', role: 'perpetrator' }] },
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-03T10:30:00+01:00',
+        summary: 'Dreigberichten',
+        involved: [{ personId: pupilId, personKind: 'pupil', role: 'perpetrator' }],
+      },
       director,
     );
     expect(response.statusCode).toBe(201);
@@ -26,14 +33,30 @@ describeOnServerStore('suspensions of one pupil across cases (P5)', (api) => {
   const suspend = (incidentId: string, pupilId: string, startsOn: string, endsOn: string) =>
     api.post(`/incidents/${incidentId}/measures`, { subjectId: pupilId, measure: 'suspension', reason: 'Dreigde', startsOn, endsOn }, director);
   const suspensionsOn = async (incidentId: string) =>
-    (await api.runtime().eventStore.readStream(`pupil-incident-${incidentId}`)).filter((e) => e.type === 'MeasureImposed' && (e.data as { measure: string }).measure === 'suspension');
+    (await api.runtime().eventStore.readStream(`pupil-incident-${incidentId}`)).filter(
+      (e) => e.type === 'MeasureImposed' && (e.data as { measure: string }).measure === 'suspension',
+    );
 
-  it('refuses a suspension in a second case that follows the first case\'s and together exceeds five school days (P5)', async () => {
+  it("refuses a suspension in a second case that follows the first case's and together exceeds five school days (P5)", async () => {
     const [first, second] = [await newCase('pupil-p5x-1'), await newCase('pupil-p5x-1')];
     expect((await suspend(first, 'pupil-p5x-1', '2026-11-09', '2026-11-11')).statusCode).toBe(201); // Monday–Wednesday
-    const problem = await expectRefusal(api, `/incidents/${second}/measures`, { subjectId: 'pupil-p5x-1', measure: 'suspension', reason: 'Dreigde', startsOn: '2026-11-12', endsOn: '2026-11-16' }, director, 409, 'P5');
+    const problem = await expectRefusal(
+      api,
+      `/incidents/${second}/measures`,
+      { subjectId: 'pupil-p5x-1', measure: 'suspension', reason: 'Dreigde', startsOn: '2026-11-12', endsOn: '2026-11-16' },
+      director,
+      409,
+      'P5',
+    );
     expect(problem['detail']).toContain(first);
-    await expectRefusal(api, `/incidents/${second}/measures`, { subjectId: 'pupil-p5x-1', measure: 'suspension', reason: 'Dreigde', startsOn: '2026-11-11', endsOn: '2026-11-11' }, director, 409, 'P5'); // overlapping
+    await expectRefusal(
+      api,
+      `/incidents/${second}/measures`,
+      { subjectId: 'pupil-p5x-1', measure: 'suspension', reason: 'Dreigde', startsOn: '2026-11-11', endsOn: '2026-11-11' },
+      director,
+      409,
+      'P5',
+    ); // overlapping
     // Five school days in all are allowed, and a suspension with a school day between starts a new week.
     expect((await suspend(second, 'pupil-p5x-1', '2026-11-12', '2026-11-13')).statusCode).toBe(201);
     expect((await suspend(second, 'pupil-p5x-1', '2026-11-17', '2026-11-17')).statusCode).toBe(201);
@@ -44,7 +67,9 @@ describeOnServerStore('suspensions of one pupil across cases (P5)', (api) => {
     const suspension = await suspend(first, 'pupil-p5x-2', '2026-11-09', '2026-11-13');
     expect(suspension.statusCode).toBe(201);
     expect((await suspend(second, 'pupil-p5x-2', '2026-11-16', '2026-11-16')).json()).toMatchObject({ status: 409, rule: 'P5' });
-    expect((await api.post(`/incidents/${first}/withdrawals`, { withdrawnId: suspension.json().id, rationale: 'Bezwaar gegrond' }, board)).statusCode).toBe(201);
+    expect((await api.post(`/incidents/${first}/withdrawals`, { withdrawnId: suspension.json().id, rationale: 'Bezwaar gegrond' }, board)).statusCode).toBe(
+      201,
+    );
     expect((await suspend(second, 'pupil-p5x-2', '2026-11-16', '2026-11-16')).statusCode).toBe(201);
   });
 

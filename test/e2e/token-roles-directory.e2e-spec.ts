@@ -11,8 +11,12 @@ describeOnServerStore(
   (api) => {
     beforeAll(async () => {
       // The first import comes from the operator (as `npm run cli -- directory import` does): nobody can sign in before it.
-      const issued: Issued = { context: { actor: { id: 'operator-cli', role: 'board', schools: [] }, now: new Date().toISOString() }, meta: { correlationId: 'bootstrap', causationId: null } };
-      for (const kind of ['schools', 'staff'] as const) expect((await api.runtime().writeSide.directory.import(kind, fixture(kind), issued)).outcome).toBe('imported');
+      const issued: Issued = {
+        context: { actor: { id: 'operator-cli', role: 'board', schools: [] }, now: new Date().toISOString() },
+        meta: { correlationId: 'bootstrap', causationId: null },
+      };
+      for (const kind of ['schools', 'staff'] as const)
+        expect((await api.runtime().writeSide.directory.import(kind, fixture(kind), issued)).outcome).toBe('imported');
     });
 
     it('takes roles and schools from the directory, not from the token', async () => {

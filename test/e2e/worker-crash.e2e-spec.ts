@@ -23,7 +23,13 @@ const root = resolve(__dirname, '../..');
 const WORKER = join(root, 'dist/apps/worker/src/main.js');
 
 function startWorker(databaseUrl: string, metricsPort: number): { child: ChildProcess; exit: Promise<number | null> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, METRICS_PORT: String(metricsPort), SUBSCRIPTION_POLL_MS: '50', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    METRICS_PORT: String(metricsPort),
+    SUBSCRIPTION_POLL_MS: '50',
+    LOG_LEVEL: 'warn',
+  };
   delete env['KAFKA_BROKERS'];
   const child = spawn(process.execPath, [WORKER], { env, stdio: 'ignore' });
   return { child, exit: new Promise((done) => child.once('exit', (code) => done(code))) };
@@ -58,10 +64,15 @@ describeWithService('postgres', 'the worker killed while projecting', () => {
 
   /** The first pupil-file row of an incident reported half way through the pupil file's history. */
   async function rowHalfWay(): Promise<{ pupilId: string; position: number }> {
-    const events = (await store.readAll({ from: 'start', limit: 100_000 })).filter((event) => (pupilFile.categories as readonly string[]).includes(categoryOf(event.streamId)));
+    const events = (await store.readAll({ from: 'start', limit: 100_000 })).filter((event) =>
+      (pupilFile.categories as readonly string[]).includes(categoryOf(event.streamId)),
+    );
     const reports = events
       .map((event, index) => ({ event, index }))
-      .filter(({ event }) => event.type === 'IncidentReported' && (event.data as { involved: { personKind: string }[] }).involved.some((p) => p.personKind === 'pupil'));
+      .filter(
+        ({ event }) =>
+          event.type === 'IncidentReported' && (event.data as { involved: { personKind: string }[] }).involved.some((p) => p.personKind === 'pupil'),
+      );
     const { event, index } = reports.find(({ index }) => index >= events.length / 2)!;
     expect(index).toBeGreaterThan(1_000); // batches of 500: at least two commit before it
     const pupil = (event.data as { involved: { personId: string; personKind: string }[] }).involved.find((p) => p.personKind === 'pupil')!;
@@ -85,7 +96,8 @@ describeWithService('postgres', 'the worker killed while projecting', () => {
     // The state aimed at: a worker backend inside a batch's transaction, waiting for the test's row.
     await waitUntil(
       async () =>
-        (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'casebook-worker' AND wait_event_type = 'Lock' AND state = 'active'`)).length > 0,
+        (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'casebook-worker' AND wait_event_type = 'Lock' AND state = 'active'`))
+          .length > 0,
       'the worker to wait on the row half way through the pupil file',
       120_000,
     );
@@ -95,7 +107,9 @@ describeWithService('postgres', 'the worker killed while projecting', () => {
     await blocker.query('ROLLBACK');
     await blocker.end();
     const pupilFileAtKill = atKill[READ_MODELS.indexOf(pupilFile)]!;
-    process.stdout.write(`worker crash: killed inside the pupil-file batch holding position ${aim.position}; its checkpoint was ${pupilFileAtKill} of head ${head}\n`);
+    process.stdout.write(
+      `worker crash: killed inside the pupil-file batch holding position ${aim.position}; its checkpoint was ${pupilFileAtKill} of head ${head}\n`,
+    );
     expect(pupilFileAtKill).toBeGreaterThan(0);
     expect(pupilFileAtKill).toBeLessThan(aim.position);
     // The killed batch left nothing: the checkpoint is where it was.
@@ -103,7 +117,11 @@ describeWithService('postgres', 'the worker killed while projecting', () => {
 
     const second = startWorker(database.url, metricsPort);
     try {
-      await waitUntil(notYetOnError(async () => (await readModelStatus(catalog, store)).every((s) => s.lag === 0)), 'the restarted worker to catch up', 120_000);
+      await waitUntil(
+        notYetOnError(async () => (await readModelStatus(catalog, store)).every((s) => s.lag === 0)),
+        'the restarted worker to catch up',
+        120_000,
+      );
       const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((r) => r.text());
       for (const projection of READ_MODELS) expect(metrics).toContain(`casebook_projection_lag_events{read_model="${projection.name}"} 0`);
       expect(metrics).toContain('casebook_projection_events_per_second{read_model="pupil-file"}');

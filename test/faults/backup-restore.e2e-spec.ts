@@ -39,7 +39,14 @@ describeWithService('postgres', 'backup and restore', (serverUrl) => {
 
   /** An api on `database`, with the same keys (DATA_DIR for the signing key, PRIVACY_MASTER_KEY) as the original. */
   async function deploy(database: ScratchDatabase, projections: boolean): Promise<Deployment> {
-    const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, AUTH_TOKEN_ROLES: 'claims', PRIVACY_MASTER_KEY: MASTER_KEY, RATE_LIMIT_PER_MINUTE: '0' };
+    const env = {
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_TOKEN_ROLES: 'claims',
+      PRIVACY_MASTER_KEY: MASTER_KEY,
+      RATE_LIMIT_PER_MINUTE: '0',
+    };
     const runtime = await openRuntime(loadConfig(env), createLogger('silent'), 'api');
     const app = await createApiApp(runtime);
     if (projections) await app.get(ProjectionHost).start();
@@ -62,7 +69,12 @@ describeWithService('postgres', 'backup and restore', (serverUrl) => {
   it('restores into a fresh database, rebuilds identical read models, and exports a verifying audit trail', async () => {
     const original = await deploy(await createScratchDatabase(serverUrl, 'backup_src'), true);
     const inject = (d: Deployment, method: 'GET' | 'POST', url: string, bearer: string, payload?: unknown) =>
-      d.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, payload: payload === undefined ? undefined : JSON.stringify(payload) });
+      d.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        payload: payload === undefined ? undefined : JSON.stringify(payload),
+      });
     const director = await token('backup-director', ['director']);
     const legal = await token('backup-legal', ['legal']);
 
@@ -82,18 +94,33 @@ describeWithService('postgres', 'backup and restore', (serverUrl) => {
     });
     expect(reported.statusCode).toBe(201);
     const incidentId = reported.json().id as string;
-    expect((await inject(original, 'POST', `/incidents/${incidentId}/measures`, director, { subjectId: 'backup-pupil-1', measure: 'warning', reason: 'The messages' })).statusCode).toBe(201);
+    expect(
+      (
+        await inject(original, 'POST', `/incidents/${incidentId}/measures`, director, {
+          subjectId: 'backup-pupil-1',
+          measure: 'warning',
+          reason: 'The messages',
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await inject(original, 'POST', '/people/backup-pupil-3/erasure', legal, { reason: 'Request' })).statusCode).toBe(200);
     expect((await inject(original, 'GET', `/incidents/${incidentId}`, legal)).statusCode).toBe(200);
     const before = await inject(original, 'GET', `/incidents/${incidentId}/audit-export`, legal);
     expect(before.statusCode).toBe(200);
     const originalCatalog = await ReadModelCatalog.open(original.runtime.sql, READ_MODELS);
-    await waitUntil(notYetOnError(async () => (await readModelStatus(originalCatalog, original.runtime.eventStore)).every((s) => s.lag === 0)), 'the read models to catch up', 120_000);
+    await waitUntil(
+      notYetOnError(async () => (await readModelStatus(originalCatalog, original.runtime.eventStore)).every((s) => s.lag === 0)),
+      'the read models to catch up',
+      120_000,
+    );
     await original.app.get(ProjectionHost).stop();
 
     // The procedure, as documented.
     const script = (name: string, ...args: string[]) =>
-      execFileSync('bash', [join(ROOT, 'infra/backup', name), ...args], { cwd: ROOT, env: { ...process.env, PRIVACY_MASTER_KEY: MASTER_KEY, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } }).toString();
+      execFileSync('bash', [join(ROOT, 'infra/backup', name), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, PRIVACY_MASTER_KEY: MASTER_KEY, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      }).toString();
     process.stdout.write(script('backup.sh', original.database.url, file));
     const target = await createScratchDatabase(serverUrl, 'backup_dst');
     const restoredOutput = script('restore.sh', file, target.url);

@@ -17,7 +17,11 @@ describe('one process per embedded data directory (the api and the cli)', () => 
   const embedded = () => ({ DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: '0', DATABASE_URL: '', EVENTSTORE_CONNECTION_STRING: '' });
   const startApi = async (): Promise<Running> => {
     const running = startApp('api', embedded());
-    await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200, 'the embedded api to be ready', 90_000);
+    await waitUntil(
+      async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200,
+      'the embedded api to be ready',
+      90_000,
+    );
     return running;
   };
   const cli = async (...args: string[]): Promise<{ code: number | null; output: string }> => {
@@ -62,7 +66,11 @@ describe('one process per embedded data directory (the api and the cli)', () => 
     expect(await involvedName()).toBe('Jantje Slot');
 
     // While the api holds the data directory: refused, saying why and what to do instead; nothing written.
-    for (const args of [['privacy', 'forget', 'pupil-lock', '--reason', 'Request of the parents'], ['privacy', 'retention', '--dry-run'], ['projections', 'rebuild', 'all']]) {
+    for (const args of [
+      ['privacy', 'forget', 'pupil-lock', '--reason', 'Request of the parents'],
+      ['privacy', 'retention', '--dry-run'],
+      ['projections', 'rebuild', 'all'],
+    ]) {
       const refused = await cli(...args);
       expect({ args, code: refused.code }).toEqual({ args, code: 75 });
       expect(refused.output).toMatch(/in use by casebook-api \(pid \d+/);

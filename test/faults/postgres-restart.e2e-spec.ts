@@ -43,7 +43,9 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
     const port = await freePort();
     api = await startApi(pg.url, port);
     // With Kafka configured (as in CI) the worker relays integration events through the fault too.
-    const kafka: Record<string, string> = process.env['KAFKA_BROKERS'] ? { KAFKA_BROKERS: process.env['KAFKA_BROKERS'], KAFKA_TOPIC: `casebook.fault-${Date.now()}` } : {};
+    const kafka: Record<string, string> = process.env['KAFKA_BROKERS']
+      ? { KAFKA_BROKERS: process.env['KAFKA_BROKERS'], KAFKA_TOPIC: `casebook.fault-${Date.now()}` }
+      : {};
     worker = startApp('worker', { DATABASE_URL: pg.url, METRICS_PORT: '0', LOG_LEVEL: 'info', ...kafka });
     // The fault is for a running worker: one that cannot reach the database at start exits (its supervisor restarts it).
     await waitUntil(() => worker!.output().includes('"msg":"worker running"'), 'the worker to run', 60_000);
@@ -75,11 +77,20 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
                 }),
               });
           const body = (await response.json().catch(() => ({}))) as { id?: string; position?: number };
-          outcomes.push({ phase: started, kind: read ? 'read' : 'command', status: response.status, retryAfter: response.headers.get('retry-after') ?? undefined, id: body.id, position: body.position });
+          outcomes.push({
+            phase: started,
+            kind: read ? 'read' : 'command',
+            status: response.status,
+            retryAfter: response.headers.get('retry-after') ?? undefined,
+            id: body.id,
+            position: body.position,
+          });
           if (response.status === 503) await new Promise((done) => setTimeout(done, 100));
         } catch (error) {
           running = false;
-          throw new Error(`the api did not answer at all (${(error as Error).message}: ${String((error as { cause?: unknown }).cause)}) in phase ${phase}; exit ${api?.child.exitCode}; its output:\n${api?.output().slice(-3000)}`);
+          throw new Error(
+            `the api did not answer at all (${(error as Error).message}: ${String((error as { cause?: unknown }).cause)}) in phase ${phase}; exit ${api?.child.exitCode}; its output:\n${api?.output().slice(-3000)}`,
+          );
         }
       }
     };
@@ -90,7 +101,11 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
     phase = 'down';
     pg.stop('immediate');
     // Down for a while, not a blip: the api has said so many times and its readiness says not ready (a state, not a pause).
-    await waitUntil(() => outcomes.filter((o) => o.phase === 'down' && o.status === 503).length >= 60, 'the api to answer 503 while PostgreSQL is down', 60_000);
+    await waitUntil(
+      () => outcomes.filter((o) => o.phase === 'down' && o.status === 503).length >= 60,
+      'the api to answer 503 while PostgreSQL is down',
+      60_000,
+    );
     await waitUntil(async () => (await fetch(`${base}/health/ready`)).status === 503, 'readiness to report PostgreSQL down', 60_000);
     pg.start();
     phase = 'after';
@@ -119,7 +134,8 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
       if (kafka['KAFKA_BROKERS']) {
         // The relay, too, carried on: it has published past the last acknowledged command.
         const last = Math.max(...outcomes.filter((o) => o.status === 201).map((o) => o.position!));
-        const relayed = async () => Number((await sql.query<{ position: string }>('SELECT max(position) AS position FROM kafka_relay_checkpoints'))[0]?.position ?? 0);
+        const relayed = async () =>
+          Number((await sql.query<{ position: string }>('SELECT max(position) AS position FROM kafka_relay_checkpoints'))[0]?.position ?? 0);
         await waitUntil(async () => (await relayed()) >= last, 'the relay to publish past the last acknowledged command', 120_000);
         process.stdout.write(`postgres restart: the Kafka relay published through position ${await relayed()} (last acknowledged ${last})\n`);
       }
@@ -127,7 +143,8 @@ describeWithService('postgres', 'PostgreSQL restarted under load', () => {
       await sql.close();
     }
     // The worker lived through it too.
-    if (worker.child.exitCode !== null) throw new Error(`the worker exited (${worker.child.exitCode}):
+    if (worker.child.exitCode !== null)
+      throw new Error(`the worker exited (${worker.child.exitCode}):
 ${worker.output().slice(-2500)}`);
   }, 300_000);
 });

@@ -53,9 +53,19 @@ describeWithService('postgres', 'a rebuild killed half way', () => {
 
     // Aimed, not timed (issue #15, defect 4): batches of 100 over 8,000 events, and the rebuild's pause point stops
     // it after 40 committed batches — half way — where it waits to be killed.
-    const rebuild = startApp('cli', { DATABASE_URL: database.url, CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES: '40' }, ['projections', 'rebuild', 'all', '--batch-size', '100']);
+    const rebuild = startApp('cli', { DATABASE_URL: database.url, CASEBOOK_FAULT_PAUSE_REBUILD_AFTER_BATCHES: '40' }, [
+      'projections',
+      'rebuild',
+      'all',
+      '--batch-size',
+      '100',
+    ]);
     const next = Math.max(...before) + 1;
-    await waitUntil(async () => rebuild.output().includes('paused after 40 committed batches') || rebuild.child.exitCode !== null, 'the rebuild to pause half way', 180_000);
+    await waitUntil(
+      async () => rebuild.output().includes('paused after 40 committed batches') || rebuild.child.exitCode !== null,
+      'the rebuild to pause half way',
+      180_000,
+    );
     if (rebuild.child.exitCode !== null) throw new Error(`the rebuild ended (${rebuild.child.exitCode}) before its pause point:\n${rebuild.output()}`);
     const halfWay = await Promise.all(READ_MODELS.map((p) => catalog.position(p.name, next)));
     // Half way: the new versions hold some batches, not all, and reads have not been switched to them.

@@ -33,5 +33,7 @@ const text = await textOf(1);
 // Every page's text too, so a caller can check what each page carries (the manifest hash in the footer).
 const pageTexts = [];
 for (let number = 1; number <= document.numPages; number++) pageTexts.push(await textOf(number));
-process.stdout.write(`${JSON.stringify({ pages: document.numPages, width: canvas.width, height: canvas.height, pngBytes: png.length, inkedPixels: inked, text, pageTexts })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ pages: document.numPages, width: canvas.width, height: canvas.height, pngBytes: png.length, inkedPixels: inked, text, pageTexts })}\n`,
+);
 await document.destroy();

@@ -41,7 +41,10 @@ describe('lint: a domain imports no infrastructure', () => {
   });
 
   it('allows the same import outside a domain folder', async () => {
-    const ids = await ruleIdsFor('libs/incidents/src/application/x.handler.ts', "import { Injectable } from '@nestjs/common';\nexport const used = [Injectable];\n");
+    const ids = await ruleIdsFor(
+      'libs/incidents/src/application/x.handler.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const used = [Injectable];\n",
+    );
     expect(ids).not.toContain('no-restricted-imports');
   });
 

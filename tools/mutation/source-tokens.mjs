@@ -48,7 +48,8 @@ export function tokensOf(text) {
     const source = text.slice(start, end);
     let key;
     if (STRINGS.has(kind)) key = `${kind}:${JSON.stringify(scanner.getTokenValue())}`;
-    else if (kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia) key = `comment:${source.replace(/\s+/g, ' ').trim()}`;
+    else if (kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia)
+      key = `comment:${source.replace(/\s+/g, ' ').trim()}`;
     else key = `${kind}:${source}`;
     raw.push({ kind, key, start, end });
   }
@@ -60,7 +61,7 @@ export function tokensOf(text) {
 function matchAt(haystack, at, needle) {
   let h = at;
   let end = -1;
-  for (let n = 0; n < needle.length; ) {
+  for (let n = 0; n < needle.length;) {
     if (haystack[h]?.key === needle[n].key) {
       end = haystack[h].end;
       h += 1;

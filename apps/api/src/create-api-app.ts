@@ -42,7 +42,15 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   // The console's scripts and styles (issue #19): hashed names, so a year's caching is safe; nothing personal in them.
   // preCompressed: the build wrote .br and .gz beside each (apps/console/vite.config.mts), sent by Accept-Encoding.
   if (existsSync(join(CONSOLE_DIR, 'assets'))) {
-    await app.register(fastifyStatic, { root: join(CONSOLE_DIR, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', index: false, preCompressed: true });
+    await app.register(fastifyStatic, {
+      root: join(CONSOLE_DIR, 'assets'),
+      prefix: '/assets/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      preCompressed: true,
+    });
   }
   await app.register(fastifyCookie);
   app.useGlobalFilters(new ProblemDetailsFilter(runtime.logger));
@@ -69,7 +77,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
 
   const openApi = new DocumentBuilder()
     .setTitle('Casebook API')
-    .setDescription('Incident case management under the board\'s internet and social media protocol. Contract: shared/spec/api.md.')
+    .setDescription("Incident case management under the board's internet and social media protocol. Contract: shared/spec/api.md.")
     .setVersion(softwareVersion())
     .addBearerAuth()
     .build();

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   logger.info({ url: `http://${config.http.host}:${config.http.port}`, docs: '/docs' }, 'api listening');
   // The embedded default runs the background work here, so it exports its metrics; on a server the worker does.
   const metrics =
-    config.database.kind === 'pglite' && config.metrics.port > 0 ? await serveMetrics(app.get(BackgroundWork).metrics(), config.metrics.port, config.http.host, logger) : undefined;
+    config.database.kind === 'pglite' && config.metrics.port > 0
+      ? await serveMetrics(app.get(BackgroundWork).metrics(), config.metrics.port, config.http.host, logger)
+      : undefined;
   closeOnSignals(logger, async () => {
     metrics?.close();
     await app.close();

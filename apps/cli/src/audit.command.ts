@@ -3,10 +3,7 @@ import { publicKeyFileOf, verifyAuditBundle, verifyStore } from '@casebook/audit
 import type { AppConfig } from '@casebook/platform';
 import { withRuntime } from './cli-runtime';
 
-const USAGE = [
-  'usage: npm run cli -- audit verify <bundle.json> [--public-key <key.pem>]',
-  '       npm run cli -- audit verify-store',
-].join('\n');
+const USAGE = ['usage: npm run cli -- audit verify <bundle.json> [--public-key <key.pem>]', '       npm run cli -- audit verify-store'].join('\n');
 
 /**
  * `audit verify`: checks an exported bundle offline — every hash, every chain link, the manifest and the signature —
@@ -50,7 +47,8 @@ function verifyBundleFile(args: readonly string[], config: AppConfig, out: (line
   }
   out(`OK: ${result.eventCount} events in ${result.streamCount} streams; every hash, chain link and manifest field checks out.`);
   out(`Manifest hash ${result.manifestHash}, signed with key ${result.keyId}.`);
-  if (!result.trustedKey) out('Warning: no public key was given, so the signature was checked with the key the bundle carries: pass --public-key to know who signed it.');
+  if (!result.trustedKey)
+    out('Warning: no public key was given, so the signature was checked with the key the bundle carries: pass --public-key to know who signed it.');
   return 0;
 }
 

@@ -28,7 +28,9 @@ export async function demoCommand(args: readonly string[], config: AppConfig, ou
     }
     const cases = await seedDemoCases(runtime.writeSide, now, 'demo-seed');
     out(`${cases} cases in every state.`);
-    out('Try it: TOKEN=$(npm run token --silent -- --role director --sub demo-dir-1 --schools demo-regenboog), then curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3000/work');
+    out(
+      'Try it: TOKEN=$(npm run token --silent -- --role director --sub demo-dir-1 --schools demo-regenboog), then curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3000/work',
+    );
     return 0;
   });
 }

@@ -34,8 +34,10 @@ export async function directoryCommand(args: readonly string[], config: AppConfi
       out(`${outcome.rows} people changed in the directory meanwhile; the rest is recorded: run it again`);
       return 1;
     }
-    if (outcome.outcome === 'forbidden') throw new Error('The CLI imports with the board\'s authority');
-    out(`${kind}: ${outcome.created} created, ${outcome.changed} changed, ${outcome.left} left, ${outcome.unchanged} unchanged${outcome.erased ? `, ${outcome.erased} erased (not brought back)` : ''}`);
+    if (outcome.outcome === 'forbidden') throw new Error("The CLI imports with the board's authority");
+    out(
+      `${kind}: ${outcome.created} created, ${outcome.changed} changed, ${outcome.left} left, ${outcome.unchanged} unchanged${outcome.erased ? `, ${outcome.erased} erased (not brought back)` : ''}`,
+    );
     return 0;
   });
 }

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
 function whileInUse(args: readonly string[]): string {
   const [command, action] = args;
   if (command === 'privacy' && action === 'forget') return 'Stop it first, or while it runs use the API: POST /people/{personId}/erasure (board, legal).';
-  if (command === 'privacy') return 'Stop it first, or while it runs use the API: GET /privacy/retention shows who is due; the api runs the retention job itself (RETENTION_INTERVAL_HOURS).';
+  if (command === 'privacy')
+    return 'Stop it first, or while it runs use the API: GET /privacy/retention shows who is due; the api runs the retention job itself (RETENTION_INTERVAL_HOURS).';
   if (command === 'directory') return 'Stop it first, or while it runs use the API: POST /directory/imports/{kind} with the file as text/csv (board).';
   return 'Stop it first: this command needs the data directory to itself.';
 }

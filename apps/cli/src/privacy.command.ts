@@ -3,10 +3,7 @@ import { ProjectionRunner } from '@casebook/projections';
 import type { Issued } from '@casebook/incidents';
 import { withRuntime } from './cli-runtime';
 
-const USAGE = [
-  'usage: npm run cli -- privacy forget <personId> --reason "<why>"',
-  '       npm run cli -- privacy retention [--dry-run]',
-].join('\n');
+const USAGE = ['usage: npm run cli -- privacy forget <personId> --reason "<why>"', '       npm run cli -- privacy retention [--dry-run]'].join('\n');
 
 /** The operator acting from the command line: with the privacy officer's (legal) authority. */
 const OPERATOR = { id: 'operator-cli', role: 'legal' as const, schools: [] };
@@ -37,12 +34,18 @@ export async function privacyCommand(args: readonly string[], config: AppConfig,
         return 1;
       }
       if (outcome.outcome !== 'accepted') throw new Error('An erasure cannot be a precondition failure');
-      out(`${personId}: erased${outcome.answer['keyDeleted'] ? '' : ' (no key was left: nothing readable remained)'}; recorded at position ${outcome.position}`);
+      out(
+        `${personId}: erased${outcome.answer['keyDeleted'] ? '' : ' (no key was left: nothing readable remained)'}; recorded at position ${outcome.position}`,
+      );
       return 0;
     }
     const dryRun = rest[0] === '--dry-run';
-    const run = await runtime.writeSide.privacy.runRetention({ today: now.slice(0, 10), policy: config.privacy.retention, dryRun }, { ...issued, context: { ...issued.context, actor: { ...OPERATOR } } });
-    for (const verdict of run.due) out(`${dryRun ? 'due' : run.erased.includes(verdict.personId) ? 'erased' : 'not erased'}  ${verdict.personId}: ${verdict.reason}`);
+    const run = await runtime.writeSide.privacy.runRetention(
+      { today: now.slice(0, 10), policy: config.privacy.retention, dryRun },
+      { ...issued, context: { ...issued.context, actor: { ...OPERATOR } } },
+    );
+    for (const verdict of run.due)
+      out(`${dryRun ? 'due' : run.erased.includes(verdict.personId) ? 'erased' : 'not erased'}  ${verdict.personId}: ${verdict.reason}`);
     for (const verdict of run.held) out(`held  ${verdict.personId}: ${verdict.reason}; legal hold on ${verdict.heldCases.join(', ')}`);
     out(`${run.due.length} due, ${run.erased.length} erased, ${run.held.length} held${dryRun ? ' (dry run: nothing erased)' : ''}`);
     return 0;

@@ -4,13 +4,23 @@ import type { Language } from './i18n/i18n';
 const ZONE = 'Europe/Amsterdam';
 const locale = (language: Language) => (language === 'nl' ? 'nl-NL' : 'en-GB');
 
-export const dateTime = (iso: string, language: Language) => new Intl.DateTimeFormat(locale(language), { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-export const date = (iso: string, language: Language) => new Intl.DateTimeFormat(locale(language), { timeZone: ZONE, dateStyle: 'medium' }).format(new Date(iso));
+export const dateTime = (iso: string, language: Language) =>
+  new Intl.DateTimeFormat(locale(language), { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+export const date = (iso: string, language: Language) =>
+  new Intl.DateTimeFormat(locale(language), { timeZone: ZONE, dateStyle: 'medium' }).format(new Date(iso));
 
 /** The wall clock in Amsterdam at `at` as `YYYY-MM-DDTHH:mm` (what `<input type="datetime-local">` holds). */
 export function amsterdamLocal(at: Date = new Date()): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );

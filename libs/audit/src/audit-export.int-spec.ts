@@ -26,14 +26,17 @@ describeWithService('postgres', 'audit export and verifier on the PostgreSQL ser
   }),
 );
 
-const clone = (bundle: AuditBundle): AuditBundle & { events: Record<string, unknown>[]; manifest: Record<string, unknown> } => JSON.parse(JSON.stringify(bundle));
+const clone = (bundle: AuditBundle): AuditBundle & { events: Record<string, unknown>[]; manifest: Record<string, unknown> } =>
+  JSON.parse(JSON.stringify(bundle));
 
 /** Changes one character of the first string found in `value` (depth first), in place. */
 function changeOneByte(value: unknown): boolean {
   if (Array.isArray(value)) return value.some((item, index) => (typeof item === 'string' ? ((value[index] = flip(item)), true) : changeOneByte(item)));
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
-    return Object.keys(record).some((key) => (typeof record[key] === 'string' ? ((record[key] = flip(record[key] as string)), true) : changeOneByte(record[key])));
+    return Object.keys(record).some((key) =>
+      typeof record[key] === 'string' ? ((record[key] = flip(record[key] as string)), true) : changeOneByte(record[key]),
+    );
   }
   return false;
 }
@@ -76,10 +79,20 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
 
   it('exports the case with its linked criminal-report decision, and the untouched bundle verifies with the public key', async () => {
     const bundle = await exportCase();
-    expect(bundle.manifest.streams.map((stream) => stream.streamId)).toEqual([streamIds.case('pupil-incident', IDS.pupilCase), streamIds.criminalReport(IDS.decision)]);
+    expect(bundle.manifest.streams.map((stream) => stream.streamId)).toEqual([
+      streamIds.case('pupil-incident', IDS.pupilCase),
+      streamIds.criminalReport(IDS.decision),
+    ]);
     expect(bundle.manifest.eventCount).toBe(bundle.events.length);
     expect(bundle.events.length).toBeGreaterThan(5);
-    expect(verifyAuditBundle(bundle, publicKey)).toEqual({ ok: true, eventCount: bundle.events.length, streamCount: 2, manifestHash: bundle.manifestHash, keyId: key.keyId, trustedKey: true });
+    expect(verifyAuditBundle(bundle, publicKey)).toEqual({
+      ok: true,
+      eventCount: bundle.events.length,
+      streamCount: 2,
+      manifestHash: bundle.manifestHash,
+      keyId: key.keyId,
+      trustedKey: true,
+    });
     // Survives the trip through a file: JSON text in, the same verdict out.
     expect(verifyAuditBundle(JSON.parse(JSON.stringify(bundle)), publicKey).ok).toBe(true);
   });
@@ -90,7 +103,11 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
       const tampered = clone(bundle);
       expect(changeOneByte(tampered.events[index]!['data'])).toBe(true);
       const result = verifyAuditBundle(tampered, publicKey);
-      expect(result).toMatchObject({ ok: false, where: expect.stringMatching(new RegExp(`^event ${index} `)), reason: expect.stringContaining('does not match its hash') });
+      expect(result).toMatchObject({
+        ok: false,
+        where: expect.stringMatching(new RegExp(`^event ${index} `)),
+        reason: expect.stringContaining('does not match its hash'),
+      });
     }
   });
 
@@ -102,7 +119,11 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
     const middle = caseEvents[2]!;
     const withoutMiddle = clone(bundle);
     withoutMiddle.events.splice(middle, 1);
-    expect(verifyAuditBundle(withoutMiddle, publicKey)).toMatchObject({ ok: false, where: expect.stringMatching(new RegExp(`^event ${middle} `)), reason: expect.stringContaining('removed') });
+    expect(verifyAuditBundle(withoutMiddle, publicKey)).toMatchObject({
+      ok: false,
+      where: expect.stringMatching(new RegExp(`^event ${middle} `)),
+      reason: expect.stringContaining('removed'),
+    });
     // The last of a stream: the chain still holds, the manifest's head and count do not.
     const withoutLast = clone(bundle);
     withoutLast.events.splice(caseEvents.at(-1)!, 1);
@@ -121,7 +142,11 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
       tampered.events[index] = second;
       tampered.events[index + 1] = first;
       // Either event may be named first: the one now too early for its stream, or the one now out of global order.
-      expect(verifyAuditBundle(tampered, publicKey)).toMatchObject({ ok: false, where: expect.stringMatching(new RegExp(`^event (${index}|${index + 1}) `)), reason: expect.stringMatching(/reordered|out of order/) });
+      expect(verifyAuditBundle(tampered, publicKey)).toMatchObject({
+        ok: false,
+        where: expect.stringMatching(new RegExp(`^event (${index}|${index + 1}) `)),
+        reason: expect.stringMatching(/reordered|out of order/),
+      });
     }
     // Reordered and renumbered to look in order: the chain no longer links.
     const renumbered = clone(bundle);
@@ -139,7 +164,11 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
       ['eventCount', (m) => (m['eventCount'] = (m['eventCount'] as number) + 1), 'manifest.eventCount'],
       ['firstPosition', (m) => (m['firstPosition'] = 1), 'manifest.firstPosition'],
       ['eventsHash', (m) => (m['eventsHash'] = 'f'.repeat(64)), 'manifest.eventsHash'],
-      ['a stream head', (m) => ((m['streams'] as { headHash: string }[])[1]!.headHash = '0'.repeat(64)), `manifest.streams[${streamIds.criminalReport(IDS.decision)}].headHash`],
+      [
+        'a stream head',
+        (m) => ((m['streams'] as { headHash: string }[])[1]!.headHash = '0'.repeat(64)),
+        `manifest.streams[${streamIds.criminalReport(IDS.decision)}].headHash`,
+      ],
       ['exportedBy', (m) => ((m['exportedBy'] as { actorId: string }).actorId = 'someone-else'), 'manifestHash'],
       ['exportedAt', (m) => (m['exportedAt'] = '2020-01-01T00:00:00.000Z'), 'manifestHash'],
     ];
@@ -182,7 +211,9 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
     const [last] = await sql.query<{ position: string }>('SELECT max(global_position) AS position FROM es_events');
     expect(await sealers[0]!.sealedThrough(Number(last!.position), Date.now() + 120_000)).toBe(true);
     expect(await verifyStore(store, chain)).toMatchObject({ ok: true });
-    const [counts] = await sql.query<{ events: number; sealed: number }>('SELECT (SELECT count(*)::int FROM es_events) AS events, (SELECT count(*)::int FROM audit_global_chain) AS sealed');
+    const [counts] = await sql.query<{ events: number; sealed: number }>(
+      'SELECT (SELECT count(*)::int FROM es_events) AS events, (SELECT count(*)::int FROM audit_global_chain) AS sealed',
+    );
     expect(counts!.sealed).toBe(counts!.events);
   });
 
@@ -206,7 +237,11 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
 
       const after = await exportCase();
       const index = after.events.findIndex((event) => event.position === target.position);
-      expect(verifyAuditBundle(after, publicKey)).toMatchObject({ ok: false, where: expect.stringMatching(new RegExp(`^event ${index} .*position ${target.position}\\)$`)), reason: expect.stringContaining('does not match its hash') });
+      expect(verifyAuditBundle(after, publicKey)).toMatchObject({
+        ok: false,
+        where: expect.stringMatching(new RegExp(`^event ${index} .*position ${target.position}\\)$`)),
+        reason: expect.stringContaining('does not match its hash'),
+      });
       expect(await verifyStore(store, chain)).toMatchObject({ ok: false, where: expect.stringContaining(`position ${target.position} `) });
     });
 
@@ -214,13 +249,27 @@ function describeAuditExport(open: () => Promise<{ sql: SqlClient; drop: () => P
       const [event] = (await store.readStream(caseStream)).filter((e) => e.type === 'ScopeAssessed');
       const changed = { ...event!, data: { ...(event!.data as object), inScope: false } };
       const previous = (await store.readStream(caseStream)).find((e) => e.streamRevision === event!.streamRevision - 1)!;
-      const forged = eventHashOf({ contentHash: contentHashOf(changed), previousHash: previous.hash!, recordedAt: event!.metadata.recordedAt, streamId: caseStream, streamRevision: event!.streamRevision });
-      await tamper(`UPDATE es_events SET data = $2::jsonb, hash = decode($3, 'hex') WHERE global_position = $1`, [event!.globalPosition, JSON.stringify(changed.data), forged]);
+      const forged = eventHashOf({
+        contentHash: contentHashOf(changed),
+        previousHash: previous.hash!,
+        recordedAt: event!.metadata.recordedAt,
+        streamId: caseStream,
+        streamRevision: event!.streamRevision,
+      });
+      await tamper(`UPDATE es_events SET data = $2::jsonb, hash = decode($3, 'hex') WHERE global_position = $1`, [
+        event!.globalPosition,
+        JSON.stringify(changed.data),
+        forged,
+      ]);
 
       const bundle = await exportCase();
       const index = bundle.events.findIndex((e) => e.position === event!.globalPosition);
       const result = verifyAuditBundle(bundle, publicKey);
-      expect(result).toMatchObject({ ok: false, where: expect.stringMatching(new RegExp(`^event ${index} `)), reason: expect.stringContaining('global chain') });
+      expect(result).toMatchObject({
+        ok: false,
+        where: expect.stringMatching(new RegExp(`^event ${index} `)),
+        reason: expect.stringContaining('global chain'),
+      });
     });
   });
 }

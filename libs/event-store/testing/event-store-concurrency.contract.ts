@@ -19,9 +19,7 @@ export function describeConcurrencyContract(getStore: () => EventStore): void {
       for (let round = 0; round < rounds; round++) {
         const expected = round === 0 ? ('no-stream' as const) : round - 1;
         const candidates = Array.from({ length: WRITERS }, () => testEvent('attempted', { round }));
-        const outcomes = await Promise.allSettled(
-          candidates.map((event) => store.appendToStream(streamId, [event], { expectedRevision: expected })),
-        );
+        const outcomes = await Promise.allSettled(candidates.map((event) => store.appendToStream(streamId, [event], { expectedRevision: expected })));
         const won = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [candidates[index]!] : []));
         const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
         expect(won).toHaveLength(1);
@@ -83,7 +81,8 @@ export function describeConcurrencyContract(getStore: () => EventStore): void {
         );
         // The second consumer resumes from the first one's checkpoint, as a restarted process does from its table.
         const first = testConsumer(store, { start, categories: ['staff-misconduct'], batchSize: 7 });
-        const ours = (events: readonly { streamId: string; eventId: string }[]) => events.filter((event) => streamIds.includes(event.streamId)).map((event) => event.eventId);
+        const ours = (events: readonly { streamId: string; eventId: string }[]) =>
+          events.filter((event) => streamIds.includes(event.streamId)).map((event) => event.eventId);
         first.consumer.start();
         await waitUntil(async () => ours(first.received).length >= 20 + round * 10, 'the first consumer to apply some events');
         await first.consumer.stop();

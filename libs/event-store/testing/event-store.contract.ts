@@ -92,9 +92,7 @@ export function describeEventStoreContract(open: () => Promise<ContractSubject>)
     it('refuses no-stream for a stream that exists', async () => {
       const streamId = testStream();
       await store.appendToStream(streamId, [testEvent()], { expectedRevision: 'no-stream' });
-      await expect(store.appendToStream(streamId, [testEvent()], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(
-        WrongExpectedRevisionError,
-      );
+      await expect(store.appendToStream(streamId, [testEvent()], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     });
 
     it('refuses an exact revision for a stream that does not exist', async () => {
@@ -137,12 +135,8 @@ export function describeEventStoreContract(open: () => Promise<ContractSubject>)
       const streamId = testStream();
       const [a, b] = testEvents(2);
       await store.appendToStream(streamId, [a!], { expectedRevision: 'no-stream' });
-      await expect(store.appendToStream(streamId, [a!, b!], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
-        IdempotencyConflictError,
-      );
-      await expect(store.appendToStream(testStream(), [a!], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
-        IdempotencyConflictError,
-      );
+      await expect(store.appendToStream(streamId, [a!, b!], { expectedRevision: 'any' })).rejects.toBeInstanceOf(IdempotencyConflictError);
+      await expect(store.appendToStream(testStream(), [a!], { expectedRevision: 'any' })).rejects.toBeInstanceOf(IdempotencyConflictError);
       expect(await store.readStream(streamId)).toHaveLength(1);
     });
   });

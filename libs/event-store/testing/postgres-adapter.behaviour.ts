@@ -37,7 +37,10 @@ export function describePostgresAdapterBehaviour(
       `DELETE FROM es_events WHERE stream_id = '${streamId}'`,
       'TRUNCATE es_events',
     ]) {
-      const refused = await sql.query(statement).then(() => 'accepted', (error: unknown) => sqlStateOf(error));
+      const refused = await sql.query(statement).then(
+        () => 'accepted',
+        (error: unknown) => sqlStateOf(error),
+      );
       expect(refused).toBe('ES405');
     }
     expect(await store.readStream(streamId)).toHaveLength(1);
@@ -55,14 +58,14 @@ export function describePostgresAdapterBehaviour(
   it('lets one transaction append to several streams, positions still increasing', async () => {
     const [a, b] = [testStream(), testStream()];
     const rows = await sql.transaction(async (tx) => {
-      const first = await tx.query<{ global_position: string }>(
-        `SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`,
-        [a, payload(testEvents(2))],
-      );
-      const second = await tx.query<{ global_position: string }>(
-        `SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`,
-        [b, payload(testEvents(1))],
-      );
+      const first = await tx.query<{ global_position: string }>(`SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`, [
+        a,
+        payload(testEvents(2)),
+      ]);
+      const second = await tx.query<{ global_position: string }>(`SELECT global_position FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`, [
+        b,
+        payload(testEvents(1)),
+      ]);
       return [...first, ...second].map((row) => Number(row.global_position));
     });
     expect(rows).toEqual([rows[0], rows[0]! + 1, rows[0]! + 2]);
@@ -82,7 +85,15 @@ export function describePostgresAdapterBehaviour(
       expect(event!.hash).toBe(recomputeEventHash(event!, GENESIS_HASH));
     }
     const fresh = testStream('access-log');
-    const refused = await store.appendToNewStreams([{ streamId: fresh, events: [testEvent()] }, { streamId: streams[0]!, events: [testEvent()] }]).then(() => 'accepted', (error: unknown) => sqlStateOf(error));
+    const refused = await store
+      .appendToNewStreams([
+        { streamId: fresh, events: [testEvent()] },
+        { streamId: streams[0]!, events: [testEvent()] },
+      ])
+      .then(
+        () => 'accepted',
+        (error: unknown) => sqlStateOf(error),
+      );
     expect(refused).toBe('ES409');
     expect(await store.readStream(fresh)).toEqual([]);
   });
@@ -118,10 +129,7 @@ export function describePostgresAdapterBehaviour(
 
     // Transaction 1 appends `early` and stays open: its transaction id, so its position, is the lower one.
     const earlyTransaction = sql.transaction(async (tx) => {
-      await tx.query(`SELECT * FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`, [
-        testStream(),
-        payload([early]),
-      ]);
+      await tx.query(`SELECT * FROM es_append($1, 'pupil-incident', 'no-stream', NULL, $2::jsonb)`, [testStream(), payload([early])]);
       earlyAppended();
       await earlyMayCommit;
     });

@@ -14,7 +14,13 @@ export interface TestConsumer {
  */
 export function testConsumer(
   store: EventStore,
-  options: { readonly start: number; readonly categories?: readonly string[]; readonly batchSize?: number; readonly pollIntervalMs?: number; readonly handle?: (event: RecordedEvent) => void },
+  options: {
+    readonly start: number;
+    readonly categories?: readonly string[];
+    readonly batchSize?: number;
+    readonly pollIntervalMs?: number;
+    readonly handle?: (event: RecordedEvent) => void;
+  },
 ): TestConsumer {
   let checkpoint = options.start;
   const received: RecordedEvent[] = [];

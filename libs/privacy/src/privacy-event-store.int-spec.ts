@@ -10,7 +10,14 @@ const event = (type: string, data: Record<string, unknown>): NewEvent => ({
   type,
   schemaVersion: 1,
   data,
-  metadata: { actorId: 'staff-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'privacy-test', causationId: null, occurredAt: new Date().toISOString() },
+  metadata: {
+    actorId: 'staff-1',
+    actorRole: 'director',
+    schoolId: 'school-1',
+    correlationId: 'privacy-test',
+    causationId: null,
+    occurredAt: new Date().toISOString(),
+  },
 });
 
 // Issue #15: privacy fails closed. Which fields are personal, every event type declares; an event of a type with no
@@ -19,7 +26,12 @@ describe('the privacy store', () => {
   it('seals the declared texts, passes the undeclared-as-personal fields, and refuses an undeclared event type', async () => {
     const sql = await PgliteSqlClient.open();
     const inner = await PostgresEventStore.open(sql);
-    const store = new PrivacyEventStore(inner, await PersonKeyStore.open(sql, randomBytes(32)), { NoteTaken: { texts: ['note'] }, Counted: { texts: [] } }, async () => ['pupil-1']);
+    const store = new PrivacyEventStore(
+      inner,
+      await PersonKeyStore.open(sql, randomBytes(32)),
+      { NoteTaken: { texts: ['note'] }, Counted: { texts: [] } },
+      async () => ['pupil-1'],
+    );
     try {
       await store.appendToStream('pupil-conduct-pupil-1', [event('NoteTaken', { note: 'Huilde in de klas', kind: 'note' })], { expectedRevision: 'no-stream' });
       await store.appendToStream('pupil-conduct-pupil-1', [event('Counted', { count: 3 })], { expectedRevision: 0 });

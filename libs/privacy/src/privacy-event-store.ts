@@ -1,6 +1,11 @@
 import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '@casebook/event-store';
 import type { PersonKeyStore } from './keys/person-key-store';
-import { type PersonalDataDeclaration, type PersonalDataDeclarations, type SubjectResolver, UndeclaredEventTypeError } from './sealing/personal-data-declarations';
+import {
+  type PersonalDataDeclaration,
+  type PersonalDataDeclarations,
+  type SubjectResolver,
+  UndeclaredEventTypeError,
+} from './sealing/personal-data-declarations';
 import { type DataKey, contentKeyFor, sealText } from './sealing/sealed-text';
 
 type Data = Record<string, unknown>;
@@ -41,7 +46,8 @@ export class PrivacyEventStore implements EventStore {
     const inner = this.inner.appendToNewStreams?.bind(this.inner);
     if (!inner) return undefined;
     return (appends) => {
-      if (appends.some((append) => append.events.some((event) => this.hasPersonalData(event)))) throw new Error('appendToNewStreams takes no personal texts: use appendToStream');
+      if (appends.some((append) => append.events.some((event) => this.hasPersonalData(event))))
+        throw new Error('appendToNewStreams takes no personal texts: use appendToStream');
       return inner(appends);
     };
   }
@@ -95,7 +101,9 @@ export class PrivacyEventStore implements EventStore {
     if (names !== undefined && Array.isArray(data[names])) {
       data[names] = await Promise.all(
         (data[names] as Data[]).map(async (person) =>
-          typeof person['displayName'] === 'string' ? { ...person, displayName: sealText(person['displayName'], await this.keys.keysToSeal([String(person['personId'])])) } : person,
+          typeof person['displayName'] === 'string'
+            ? { ...person, displayName: sealText(person['displayName'], await this.keys.keysToSeal([String(person['personId'])])) }
+            : person,
         ),
       );
     }

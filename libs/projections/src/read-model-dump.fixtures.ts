@@ -7,10 +7,9 @@ import { ReadModelCatalog } from './runtime/read-model-catalog';
  */
 export async function dumpReadModel(sql: SqlClient, name: string, version: number): Promise<Record<string, string[]>> {
   const schema = ReadModelCatalog.schemaOf(name, version);
-  const tables = await sql.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
-    [schema],
-  );
+  const tables = await sql.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [
+    schema,
+  ]);
   const dump: Record<string, string[]> = {};
   for (const { table_name: table } of tables) {
     const rows = await sql.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${schema}"."${table}" t ORDER BY 1`);

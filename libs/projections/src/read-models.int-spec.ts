@@ -57,8 +57,11 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
 
   const source = (name: string) => catalog.dataSource(name, 1);
 
-  it('files a pupil\'s incidents, measures, custodies, correspondence and notifications (F2, P1, P2, M1–M6)', async () => {
-    const file = await findPupilFile(await source('pupil-file'), 'pupil-2', { schoolYear: schoolYearOf(now.toISOString(), DEFAULT_POLICY), today: now.toISOString().slice(0, 10) });
+  it("files a pupil's incidents, measures, custodies, correspondence and notifications (F2, P1, P2, M1–M6)", async () => {
+    const file = await findPupilFile(await source('pupil-file'), 'pupil-2', {
+      schoolYear: schoolYearOf(now.toISOString(), DEFAULT_POLICY),
+      today: now.toISOString().slice(0, 10),
+    });
     expect(file).toMatchObject({
       pupilId: 'pupil-2',
       schools: ['school-1'],
@@ -75,11 +78,14 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
   it('files the e-mail warning for the other pupil, and shows nothing to another school (E3, F2)', async () => {
     const year = schoolYearOf(now.toISOString(), DEFAULT_POLICY);
     const file = await findPupilFile(await source('pupil-file'), 'pupil-1', { schoolYear: year, today: now.toISOString().slice(0, 10) });
-    expect(file).toMatchObject({ incidents: [{ role: 'victim' }], emailAccount: { suspendedUntil: null, actions: [{ kind: 'email-warned', actionId: IDS.warning }] } });
+    expect(file).toMatchObject({
+      incidents: [{ role: 'victim' }],
+      emailAccount: { suspendedUntil: null, actions: [{ kind: 'email-warned', actionId: IDS.warning }] },
+    });
     expect(await findPupilFile(await source('pupil-file'), 'pupil-1', { schools: ['school-9'], schoolYear: year, today: '2026-01-01' })).toBeNull();
   });
 
-  it('keeps the staff member\'s case, qualification, measure, correspondence, consultation and inspector call (F1, S8–S10, B1)', async () => {
+  it("keeps the staff member's case, qualification, measure, correspondence, consultation and inspector call (F1, S8–S10, B1)", async () => {
     const file = await findPersonnelFile(await source('personnel-file'), 'staff-5');
     expect(file).toMatchObject({
       cases: [{ kind: 'misconduct-case', category: 'private-contact-with-pupil' }],
@@ -95,7 +101,13 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
   it('moves the inspector item from pending to done when the call is recorded (B1)', async () => {
     const items = await findInspectorQueue(await source('inspector-queue'), { now, limit: 10, offset: 0 });
     expect(items).toEqual([
-      expect.objectContaining({ itemId: IDS.inspectorItem, incidentId: IDS.staffCase, basis: 'policy', status: 'done', call: expect.objectContaining({ inspectorReference: 'VI-2026-0415' }) }),
+      expect.objectContaining({
+        itemId: IDS.inspectorItem,
+        incidentId: IDS.staffCase,
+        basis: 'policy',
+        status: 'done',
+        call: expect.objectContaining({ inspectorReference: 'VI-2026-0415' }),
+      }),
     ]);
     expect(await findInspectorQueue(await source('inspector-queue'), { status: 'pending', now, limit: 10, offset: 0 })).toEqual([]);
   });
@@ -130,7 +142,11 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
       'PoliceReportFiled',
     ]);
     expect(nl.map((line) => line.position)).toEqual([...nl.map((line) => line.position)].sort((a, b) => a - b));
-    expect(nl[0]).toMatchObject({ late: true, actor: { id: 'staff-teacher-1', role: 'teacher' }, text: 'Incident gemeld (cyberpesten), 2 betrokkenen, door leerkracht (laat vastgelegd)' });
+    expect(nl[0]).toMatchObject({
+      late: true,
+      actor: { id: 'staff-teacher-1', role: 'teacher' },
+      text: 'Incident gemeld (cyberpesten), 2 betrokkenen, door leerkracht (laat vastgelegd)',
+    });
     expect(nl[1]!.late).toBe(false);
     const en = await findTimeline(await source('case-timeline'), IDS.pupilCase, { language: 'en', after: nl[3]!.position, limit: 2 });
     expect(en.map((line) => line.text)).toEqual(['Parents informed by letter, by director', 'Criminal-report decision opened, by director']);
@@ -155,7 +171,9 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
       ['pupil-2', 'refused'],
       ['pupil-3', 'never-asked'], // in the staff case, never asked
     ]);
-    expect(await findRecordingPermissions(consents, 'school-1')).toMatchObject([{ permissionId: 'permission-1', grantedTo: 'staff-teacher-1', validUntil: null }]);
+    expect(await findRecordingPermissions(consents, 'school-1')).toMatchObject([
+      { permissionId: 'permission-1', grantedTo: 'staff-teacher-1', validUntil: null },
+    ]);
   });
 
   it('keeps the privacy register: departures, serious cases (criminal report), legal holds', async () => {
@@ -180,8 +198,12 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
     expect(items.find((item) => item.id === IDS.pupilCase)!.openObligations).toBe(ofPupilCase);
     expect((await findCaseload(caseload, { filter: { personId: 'pupil-3' }, scope, now, limit: 50 })).items.map((item) => item.id)).toEqual([IDS.staffCase]);
     // HR: staff cases; someone involved (CI1): not listed.
-    expect((await findCaseload(caseload, { filter: {}, scope: { ...scope, all: false, staffCases: true }, now, limit: 50 })).items.map((item) => item.id)).toEqual([IDS.staffCase]);
-    expect((await findCaseload(caseload, { filter: {}, scope: { ...scope, viewerId: 'pupil-2' }, now, limit: 50 })).items.map((item) => item.id)).toEqual([IDS.staffCase]);
+    expect(
+      (await findCaseload(caseload, { filter: {}, scope: { ...scope, all: false, staffCases: true }, now, limit: 50 })).items.map((item) => item.id),
+    ).toEqual([IDS.staffCase]);
+    expect((await findCaseload(caseload, { filter: {}, scope: { ...scope, viewerId: 'pupil-2' }, now, limit: 50 })).items.map((item) => item.id)).toEqual([
+      IDS.staffCase,
+    ]);
     const statistics = await findStatistics(caseload, { groupBy: ['kind'] });
     expect(statistics.rows).toEqual([
       { kind: 'pupil-incident', cases: '< 5', measures: '< 5' },
@@ -191,8 +213,12 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
 
   it('keeps the directory: schools, and people with their latest record (DIR1, DIR2)', async () => {
     const directory = await source('directory');
-    expect(await findSchools(directory)).toEqual([{ schoolId: 'school-1', brin: '12AB', name: 'De Regenboog', holidayRegion: 'midden', schoolDayEndsAt: '15:00' }]);
-    expect(await findDirectoryPeople(directory, { schools: ['school-1'], kinds: ['pupil'] })).toEqual([expect.objectContaining({ personId: 'pupil-2', group: 'groep 7', schoolIds: ['school-1'], leftOn: null })]);
+    expect(await findSchools(directory)).toEqual([
+      { schoolId: 'school-1', brin: '12AB', name: 'De Regenboog', holidayRegion: 'midden', schoolDayEndsAt: '15:00' },
+    ]);
+    expect(await findDirectoryPeople(directory, { schools: ['school-1'], kinds: ['pupil'] })).toEqual([
+      expect.objectContaining({ personId: 'pupil-2', group: 'groep 7', schoolIds: ['school-1'], leftOn: null }),
+    ]);
     expect(await findDirectoryPeople(directory, { schools: ['school-2'] })).toEqual([]);
   });
 
@@ -248,7 +274,12 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
   });
 
   it('rebuilds all six in one pass over history (small batches) to the same rows', async () => {
-    const results = await rebuildReadModels(catalog, store, READ_MODELS.map((p) => p.name), 4);
+    const results = await rebuildReadModels(
+      catalog,
+      store,
+      READ_MODELS.map((p) => p.name),
+      4,
+    );
     for (const result of results) {
       expect(await catalog.liveVersion(result.name)).toBe(result.to);
       expect(await dumpReadModel(sql, result.name, result.to)).toEqual(await dumpReadModel(sql, result.name, result.from));
@@ -260,7 +291,10 @@ function describeReadModels(open: () => Promise<{ sql: SqlClient; drop: () => Pr
     expect(await rebuildOutdatedReadModels(catalog, store, sql)).toEqual([]);
     const register = READ_MODELS.find((p) => p.name === 'privacy-register')!;
     // The next release adds a column: same name, other DDL.
-    const changed: Projection<never> = { ...(register as unknown as Projection<never>), ddl: (schema) => `${register.ddl(schema)}\nCREATE TABLE ${schema}.added (id text);` };
+    const changed: Projection<never> = {
+      ...(register as unknown as Projection<never>),
+      ddl: (schema) => `${register.ddl(schema)}\nCREATE TABLE ${schema}.added (id text);`,
+    };
     const release = await ReadModelCatalog.open(sql, [...READ_MODELS.filter((p) => p !== register), changed]);
     const before = await release.liveVersion('privacy-register');
     expect(await release.outdated()).toEqual(['privacy-register']);

@@ -77,14 +77,23 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
     },
   };
   accepted(await pupils.handle(pupilCase, report, meta));
-  accepted(await pupils.handle(pupilCase, { type: 'AssessScope', context: { actor: director, now: tick() }, data: { inScope: true, rationale: 'School chat' } }, meta));
+  accepted(
+    await pupils.handle(pupilCase, { type: 'AssessScope', context: { actor: director, now: tick() }, data: { inScope: true, rationale: 'School chat' } }, meta),
+  );
   accepted(
     await pupils.handle(
       pupilCase,
       {
         type: 'RecordCorrespondence',
         context: { actor: director, now: tick() },
-        data: { correspondenceId: 'letter-1', direction: 'outgoing', counterpart: 'parent', channel: 'letter', occurredAt: clock, summary: 'Letter to both families' },
+        data: {
+          correspondenceId: 'letter-1',
+          direction: 'outgoing',
+          counterpart: 'parent',
+          channel: 'letter',
+          occurredAt: clock,
+          summary: 'Letter to both families',
+        },
       },
       meta,
     ),
@@ -97,7 +106,12 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
         context: { actor: director, now: tick() },
         data: {
           measureId: IDS.suspension,
-          obligationIds: { informParents: IDS.informParentsOfSuspension, inspectorateReport: IDS.inspectorateReport, removalPlacement: 'unused-1', reconsiderationWindow: 'unused-2' },
+          obligationIds: {
+            informParents: IDS.informParentsOfSuspension,
+            inspectorateReport: IDS.inspectorateReport,
+            removalPlacement: 'unused-1',
+            reconsiderationWindow: 'unused-2',
+          },
           subjectId: 'pupil-2',
           measure: 'suspension',
           reason: 'Threats',
@@ -112,7 +126,11 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   accepted(
     await pupils.handle(
       pupilCase,
-      { type: 'RecordParentsInformedOfMeasure', context: { actor: director, now: tick() }, data: { regarding: IDS.suspension, channel: 'letter', informedAt: clock } }, // P5: in writing
+      {
+        type: 'RecordParentsInformedOfMeasure',
+        context: { actor: director, now: tick() },
+        data: { regarding: IDS.suspension, channel: 'letter', informedAt: clock },
+      }, // P5: in writing
       meta,
     ),
   );
@@ -155,7 +173,14 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
         type: 'WarnAboutEmailUse',
         context: { actor: director, now: tick() },
         // E4: the application would read the register; the script states it (its consents are recorded further on).
-        data: { actionId: IDS.warning, informParentsObligationId: 'inform-warning', pupilId: 'pupil-1', schoolId: 'school-1', reason: 'Chain mail', mailboxConsented: true },
+        data: {
+          actionId: IDS.warning,
+          informParentsObligationId: 'inform-warning',
+          pupilId: 'pupil-1',
+          schoolId: 'school-1',
+          reason: 'Chain mail',
+          mailboxConsented: true,
+        },
       },
       meta,
     ),
@@ -175,18 +200,32 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
       ],
     },
   };
-  accepted(await staff.handle(staffCase, { type: 'ReportStaffMisconduct', context: staffReport.context, report: staffReport, statutoryObligationId: 'unused-4' }, meta));
   accepted(
     await staff.handle(
       staffCase,
-      { type: 'QualifyConduct', context: { actor: board, now: tick() }, data: { qualification: 'boundary-crossing', rationale: 'Private messages', obligationId: IDS.inspectorItem } },
+      { type: 'ReportStaffMisconduct', context: staffReport.context, report: staffReport, statutoryObligationId: 'unused-4' },
       meta,
     ),
   );
   accepted(
     await staff.handle(
       staffCase,
-      { type: 'RecordManagerConsultation', context: { actor: director, now: tick() }, data: { consultationId: 'consult-1', consultedAt: clock, summary: 'Asked first' } },
+      {
+        type: 'QualifyConduct',
+        context: { actor: board, now: tick() },
+        data: { qualification: 'boundary-crossing', rationale: 'Private messages', obligationId: IDS.inspectorItem },
+      },
+      meta,
+    ),
+  );
+  accepted(
+    await staff.handle(
+      staffCase,
+      {
+        type: 'RecordManagerConsultation',
+        context: { actor: director, now: tick() },
+        data: { consultationId: 'consult-1', consultedAt: clock, summary: 'Asked first' },
+      },
       meta,
     ),
   );
@@ -204,7 +243,11 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   accepted(
     await staff.handle(
       staffCase,
-      { type: 'RecordInspectorCall', context: { actor: board, now: tick() }, data: { calledAt: clock, inspectorReference: 'VI-2026-0415', summary: 'Discussed' } },
+      {
+        type: 'RecordInspectorCall',
+        context: { actor: board, now: tick() },
+        data: { calledAt: clock, inspectorReference: 'VI-2026-0415', summary: 'Discussed' },
+      },
       meta,
     ),
   );
@@ -212,35 +255,64 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
   accepted(
     await staff.handle(
       staffCase,
-      { type: 'AnnounceDisciplinaryIntention', context: { actor: board, now: tick() }, data: { intentionId: 'intention-1', subjectId: 'staff-5', measure: 'reprimand', announcedAt: clock } },
+      {
+        type: 'AnnounceDisciplinaryIntention',
+        context: { actor: board, now: tick() },
+        data: { intentionId: 'intention-1', subjectId: 'staff-5', measure: 'reprimand', announcedAt: clock },
+      },
       meta,
     ),
   );
   accepted(
     await staff.handle(
       staffCase,
-      { type: 'RecordHearing', context: { actor: board, now: tick() }, data: { hearingId: 'hearing-staff-1', heardPersonId: 'staff-5', heardAs: 'staff-member', heardAt: clock, summary: 'Heard' } },
+      {
+        type: 'RecordHearing',
+        context: { actor: board, now: tick() },
+        data: { hearingId: 'hearing-staff-1', heardPersonId: 'staff-5', heardAs: 'staff-member', heardAt: clock, summary: 'Heard' },
+      },
       meta,
     ),
   );
   accepted(
     await staff.handle(
       staffCase,
-      { type: 'ImposeDisciplinaryMeasure', context: { actor: board, now: tick() }, data: { measureId: 'dm-1', subjectId: 'staff-5', measure: 'reprimand', reason: 'Broke the protocol' } },
+      {
+        type: 'ImposeDisciplinaryMeasure',
+        context: { actor: board, now: tick() },
+        data: { measureId: 'dm-1', subjectId: 'staff-5', measure: 'reprimand', reason: 'Broke the protocol' },
+      },
       meta,
     ),
   );
 
-  const source = { incidentId: IDS.pupilCase, kind: 'pupil-incident' as const, schoolId: 'school-1', category: 'cyberbullying', closed: false, statutoryConclusion: null };
+  const source = {
+    incidentId: IDS.pupilCase,
+    kind: 'pupil-incident' as const,
+    schoolId: 'school-1',
+    category: 'cyberbullying',
+    closed: false,
+    statutoryConclusion: null,
+  };
   const decision = streamIds.criminalReport(IDS.decision);
-  accepted(
-    await decisions.handle(decision, { type: 'OpenCriminalReportDecision', context: { actor: director, now: tick() }, data: { decisionId: IDS.decision, source, suspectedOffence: 'Threat' } }, meta),
-  );
-  accepted(await pupils.handle(pupilCase, { type: 'LinkCriminalReportDecision', context: { actor: director, now: tick() }, data: { decisionId: IDS.decision } }, meta));
   accepted(
     await decisions.handle(
       decision,
-      { type: 'DecideCriminalReport', context: { actor: board, now: tick() }, data: { decision: 'report', rationale: 'A threat', policeReportObligationId: IDS.policeReport, source } },
+      { type: 'OpenCriminalReportDecision', context: { actor: director, now: tick() }, data: { decisionId: IDS.decision, source, suspectedOffence: 'Threat' } },
+      meta,
+    ),
+  );
+  accepted(
+    await pupils.handle(pupilCase, { type: 'LinkCriminalReportDecision', context: { actor: director, now: tick() }, data: { decisionId: IDS.decision } }, meta),
+  );
+  accepted(
+    await decisions.handle(
+      decision,
+      {
+        type: 'DecideCriminalReport',
+        context: { actor: board, now: tick() },
+        data: { decision: 'report', rationale: 'A threat', policeReportObligationId: IDS.policeReport, source },
+      },
       meta,
     ),
   );
@@ -263,21 +335,87 @@ export async function writeScriptedHistory(store: EventStore): Promise<void> {
     const data = { pupilId, schoolId: 'school-1', purpose, decision, givenBy: 'parents' as const, documentSha256: null };
     accepted(await consents.handle(streamIds.pupilConsent(pupilId), { type: 'RecordConsent', context: { actor: director, now: tick() }, data }, meta));
   }
-  const permission = { permissionId: 'permission-1', schoolId: 'school-1', what: 'Photos of the sports day', grantedTo: 'staff-teacher-1', validFrom: '2026-06-01', validUntil: null, documentSha256: 'c'.repeat(64) };
-  accepted(await schoolConsentHandler(store).handle(streamIds.schoolConsent('school-1'), { type: 'GrantRecordingPermission', context: { actor: director, now: tick() }, data: permission }, meta));
+  const permission = {
+    permissionId: 'permission-1',
+    schoolId: 'school-1',
+    what: 'Photos of the sports day',
+    grantedTo: 'staff-teacher-1',
+    validFrom: '2026-06-01',
+    validUntil: null,
+    documentSha256: 'c'.repeat(64),
+  };
   accepted(
-    await personRecordHandler(store).handle(streamIds.personRecord('pupil-2'), { type: 'RecordDeparture', context: { actor: director, now: tick() }, data: { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15', schoolId: 'school-1' } }, meta),
+    await schoolConsentHandler(store).handle(
+      streamIds.schoolConsent('school-1'),
+      { type: 'GrantRecordingPermission', context: { actor: director, now: tick() }, data: permission },
+      meta,
+    ),
   );
-  accepted(await legalHoldHandler(store).handle(streamIds.legalHold(IDS.staffCase), { type: 'PlaceLegalHold', context: { actor: board, now: tick() }, data: { incidentId: IDS.staffCase, reason: 'Proceedings' } }, meta));
+  accepted(
+    await personRecordHandler(store).handle(
+      streamIds.personRecord('pupil-2'),
+      {
+        type: 'RecordDeparture',
+        context: { actor: director, now: tick() },
+        data: { personId: 'pupil-2', personKind: 'pupil', leftOn: '2024-07-15', schoolId: 'school-1' },
+      },
+      meta,
+    ),
+  );
+  accepted(
+    await legalHoldHandler(store).handle(
+      streamIds.legalHold(IDS.staffCase),
+      { type: 'PlaceLegalHold', context: { actor: board, now: tick() }, data: { incidentId: IDS.staffCase, reason: 'Proceedings' } },
+      meta,
+    ),
+  );
 
-  await recordAccess(store, { actorId: 'staff-dir-1', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'granted' }, 'scripted');
-  await recordAccess(store, { actorId: 'staff-dir-9', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'refused' }, 'scripted');
+  await recordAccess(
+    store,
+    { actorId: 'staff-dir-1', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'granted' },
+    'scripted',
+  );
+  await recordAccess(
+    store,
+    { actorId: 'staff-dir-9', actorRoles: ['director'], resource: 'pupil-file', resourceId: 'pupil-2', subjectIds: ['pupil-2'], outcome: 'refused' },
+    'scripted',
+  );
 
   // DIR1–DIR2: the directory's import, as the import writes it (a school; a pupil registered, moved up a group, left).
   const directory = (streamId: string, type: string, data: Record<string, unknown>) =>
-    store.appendToStream(streamId, [{ eventId: newEventId(), type, schemaVersion: 1, data, metadata: { actorId: board.id, actorRole: board.role, schoolId: null, correlationId: 'scripted-history', causationId: null, occurredAt: tick() } }], { expectedRevision: 'any' });
-  await directory(streamIds.directorySchool('school-1'), 'SchoolRegistered', { schoolId: 'school-1', brin: '12AB', name: 'De Regenboog', holidayRegion: 'midden', schoolDayEndsAt: '15:00' });
-  const pupil = { personId: 'pupil-2', kind: 'pupil', name: 'Pupil Two', email: null, phone: null, dateOfBirth: '2015-03-14', schoolId: 'school-1', group: 'groep 6', startedOn: '2019-08-20', roles: [], authorityOver: [] };
+    store.appendToStream(
+      streamId,
+      [
+        {
+          eventId: newEventId(),
+          type,
+          schemaVersion: 1,
+          data,
+          metadata: { actorId: board.id, actorRole: board.role, schoolId: null, correlationId: 'scripted-history', causationId: null, occurredAt: tick() },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+  await directory(streamIds.directorySchool('school-1'), 'SchoolRegistered', {
+    schoolId: 'school-1',
+    brin: '12AB',
+    name: 'De Regenboog',
+    holidayRegion: 'midden',
+    schoolDayEndsAt: '15:00',
+  });
+  const pupil = {
+    personId: 'pupil-2',
+    kind: 'pupil',
+    name: 'Pupil Two',
+    email: null,
+    phone: null,
+    dateOfBirth: '2015-03-14',
+    schoolId: 'school-1',
+    group: 'groep 6',
+    startedOn: '2019-08-20',
+    roles: [],
+    authorityOver: [],
+  };
   await directory(streamIds.directoryPerson('pupil-2'), 'PersonRegistered', pupil);
   await directory(streamIds.directoryPerson('pupil-2'), 'PersonChanged', { ...pupil, group: 'groep 7', changed: ['group'] });
 }

@@ -19,7 +19,10 @@ function loadSigningKey(config: AppConfig, logger: Logger): AuditSigningKey {
     generated ? 'audit signing key generated; exports are verified with its public key' : 'audit exports are signed with this key',
   );
   if (!config.audit.signingKey && config.database.kind === 'postgres') {
-    logger.warn({ keyFile: config.audit.keyFile }, 'AUDIT_SIGNING_KEY is not set: exports are signed with a key generated on this machine; set it so every replica signs with the same key');
+    logger.warn(
+      { keyFile: config.audit.keyFile },
+      'AUDIT_SIGNING_KEY is not set: exports are signed with a key generated on this machine; set it so every replica signs with the same key',
+    );
   }
   return key;
 }

@@ -25,7 +25,9 @@ export class BackgroundWork {
   private stopped = false;
 
   constructor(private readonly runtime: Runtime) {
-    this.projections = new ProjectionHost(runtime.readModels, runtime.eventStore, runtime.logger, { pollIntervalMs: runtime.config.subscriptions.pollIntervalMs });
+    this.projections = new ProjectionHost(runtime.readModels, runtime.eventStore, runtime.logger, {
+      pollIntervalMs: runtime.config.subscriptions.pollIntervalMs,
+    });
   }
 
   async start(): Promise<void> {
@@ -79,7 +81,12 @@ export class BackgroundWork {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         this.jobs = job()
-          .catch((error: unknown) => this.runtime.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background job failed; it runs again at its next time'))
+          .catch((error: unknown) =>
+            this.runtime.logger.error(
+              { error: error instanceof Error ? error.message : String(error) },
+              'background job failed; it runs again at its next time',
+            ),
+          )
           .finally(() => schedule(everyMs));
       }, delayMs);
       timer.unref();
@@ -102,7 +109,10 @@ export class BackgroundWork {
       for (let delayMs = 500; !this.stopped; delayMs = Math.min(delayMs * 2, 10_000)) {
         try {
           const spec = { partitions: kafka.partitions, replicationFactor: kafka.replicationFactor };
-          await bus.ensureTopics([{ topic: kafka.topic, ...spec }, { topic: `${kafka.topic}.dlq`, ...spec }]);
+          await bus.ensureTopics([
+            { topic: kafka.topic, ...spec },
+            { topic: `${kafka.topic}.dlq`, ...spec },
+          ]);
           this.reminders = await startReminderConsumer({ bus, sql, topic: kafka.topic, logger });
           this.relay.start();
           logger.info({ topic: kafka.topic, partitions: kafka.partitions }, 'integration events relayed to Kafka');

@@ -1,6 +1,14 @@
 import { TokenVerifier, loadOrCreateSecret } from '@casebook/access';
 import { type EventStore, openEventStore } from '@casebook/event-store';
-import { DEFAULT_RULE_SETTINGS, PERSONAL_DATA, type RuleSettings, RuleSettingsError, WriteSide, parseRuleSettings, subjectsOfStream } from '@casebook/incidents';
+import {
+  DEFAULT_RULE_SETTINGS,
+  PERSONAL_DATA,
+  type RuleSettings,
+  RuleSettingsError,
+  WriteSide,
+  parseRuleSettings,
+  subjectsOfStream,
+} from '@casebook/incidents';
 import { KafkaHealthIndicator, KafkaMessageBus, type MessageBus } from '@casebook/messaging';
 import { type AppConfig, ConfigError, type HealthIndicator, type Logger, type SqlClient, openSqlClient } from '@casebook/platform';
 import { readFileSync } from 'node:fs';
@@ -70,12 +78,17 @@ export async function openRuntime(config: AppConfig, logger: Logger, processName
     const personKeys = await PersonKeyStore.open(sql, loadOrCreateMasterKey(config.privacy.masterKey, config.privacy.masterKeyFile));
     // Every event type declares its personal fields (PERSONAL_DATA); the store refuses one that does not.
     const eventStore = new PrivacyEventStore(storedEvents, personKeys, PERSONAL_DATA, subjectsOfStream);
-    const messageBus = config.kafka ? new KafkaMessageBus({ brokers: config.kafka.brokers, clientId: `${config.kafka.clientId}-${processName}`, logger }) : undefined;
+    const messageBus = config.kafka
+      ? new KafkaMessageBus({ brokers: config.kafka.brokers, clientId: `${config.kafka.clientId}-${processName}`, logger })
+      : undefined;
     const reveal = new PersonalDataReveal(personKeys);
     const readModels = await ReadModelCatalog.open(sql, READ_MODELS);
     // A release that changed a read model's tables: rebuild it from history before anything reads it.
     for (const rebuilt of await rebuildOutdatedReadModels(readModels, eventStore, sql)) {
-      logger.info({ readModel: rebuilt.name, from: rebuilt.from, to: rebuilt.to, events: rebuilt.events, ms: rebuilt.ms }, 'read model rebuilt: its tables changed');
+      logger.info(
+        { readModel: rebuilt.name, from: rebuilt.from, to: rebuilt.to, events: rebuilt.events, ms: rebuilt.ms },
+        'read model rebuilt: its tables changed',
+      );
     }
     const audit = await openAuditTrail(config, logger, sql, eventStore, reveal);
     const writeSide = await WriteSide.open({
@@ -89,7 +102,12 @@ export async function openRuntime(config: AppConfig, logger: Logger, processName
       sealedTexts: { open: (value) => reveal.reveal(value), erasedText: ERASED.nl },
     });
     logger.info(
-      { database: sql.engine, dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined, eventStore: eventStore.kind, kafka: config.kafka ? 'configured' : 'off' },
+      {
+        database: sql.engine,
+        dataDir: config.database.kind === 'pglite' ? config.database.dataDir : undefined,
+        eventStore: eventStore.kind,
+        kafka: config.kafka ? 'configured' : 'off',
+      },
       'runtime opened',
     );
     const health: HealthIndicator[] = [new DatabaseHealthIndicator(sql), new EventStoreHealthIndicator(eventStore), new KafkaHealthIndicator(messageBus)];

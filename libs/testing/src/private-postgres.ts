@@ -68,7 +68,9 @@ export class PrivatePostgres {
 
 function binDir(): string | undefined {
   try {
-    const dir = execFileSync('pg_config', ['--bindir'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dir = execFileSync('pg_config', ['--bindir'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     if (existsSync(join(dir, 'initdb'))) return dir;
   } catch {
     // no pg_config: look where Debian puts the server

@@ -14,7 +14,12 @@ const SETTING: Record<InfraService, string> = {
 };
 
 export function requiredInfra(env: NodeJS.ProcessEnv = process.env): Set<string> {
-  return new Set((env.REQUIRE_INFRA ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  return new Set(
+    (env.REQUIRE_INFRA ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
 }
 
 /** `describe` when the service is configured; otherwise a visible skip, or a failing test if it is required. */

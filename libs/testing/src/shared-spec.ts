@@ -10,4 +10,3 @@ export function readSharedSpec(relativePath: string): string {
   if (!existsSync(file)) throw new Error(`${file} is missing: the shared specification must sit beside the repository as ../shared`);
   return readFileSync(file, 'utf8');
 }
-

@@ -10,7 +10,6 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Screenshots of every page, to look at (not committed). */
 export const SHOTS = join(__dirname, '..', '..', '..', 'test-results', 'console');
 
-
 export async function launch(executablePath: string): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
@@ -19,7 +18,13 @@ export async function launch(executablePath: string): Promise<Browser> {
 /** A fresh browser profile; the phone size for a teacher in the corridor. Times shown in Amsterdam whatever its zone. */
 export async function newContext(browser: Browser, size: 'desktop' | 'phone' = 'desktop'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   // bypassCSP: only so the test can inject axe-core; the app itself runs under the api's CSP (script-src 'self').
-  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, viewport: size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    bypassCSP: true,
+    acceptDownloads: true,
+    viewport: size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'UTC',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -47,7 +52,9 @@ export async function openMenu(page: Page, item: string, heading: string | RegEx
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+    const result = await (
+      globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run({
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((node) => node.target.join(' ')).slice(0, 3) }));
@@ -98,5 +105,6 @@ async function unreachableByKeyboard(page: Page): Promise<string[]> {
 /** Waits until the named read models have caught up with `position` (the pages read read models). */
 export async function caughtUp(api: ApiHarness, position: number, models: readonly string[]): Promise<void> {
   const catalog = api.app().get(ReadModelCatalog);
-  for (const model of models) await waitUntil(async () => (await catalog.position(model, await catalog.liveVersion(model))) >= position, `the ${model} read model`);
+  for (const model of models)
+    await waitUntil(async () => (await catalog.position(model, await catalog.liveVersion(model))) >= position, `the ${model} read model`);
 }

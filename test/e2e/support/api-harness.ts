@@ -84,7 +84,15 @@ function harness(serverUrl: () => string | undefined, options: HarnessOptions): 
     // The timed retention job is off (RETENTION_INTERVAL_HOURS=0): its first run, a minute after start, would append
     // erasures in the middle of a long suite that checks a refused request appended nothing (the authorization matrix
     // once saw it). Suites about retention run the job themselves.
-    const env = { DATA_DIR: dataDir, ...secretSetting, RATE_LIMIT_PER_MINUTE: E2E_RATE_LIMIT, AUTH_TOKEN_ROLES: 'claims', RETENTION_INTERVAL_HOURS: '0', ...extra, ...(database ? { DATABASE_URL: database.url } : {}) };
+    const env = {
+      DATA_DIR: dataDir,
+      ...secretSetting,
+      RATE_LIMIT_PER_MINUTE: E2E_RATE_LIMIT,
+      AUTH_TOKEN_ROLES: 'claims',
+      RETENTION_INTERVAL_HOURS: '0',
+      ...extra,
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    };
     const logger = options.captureLogs ? createLogger('trace', 'casebook', { write: (line: string) => void logged.push(line) }) : createLogger('silent');
     runtime = await openRuntime(loadConfig(env), logger, 'api');
     app = await createApiApp(runtime);

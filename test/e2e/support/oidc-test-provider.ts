@@ -5,7 +5,6 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { importEsm } from '@casebook/platform';
 
-
 /** Who the next person signing in at the provider is: their subject and the claims the provider holds for them. */
 export interface TestAccount {
   readonly sub: string;
@@ -39,9 +38,23 @@ export class OidcTestProvider {
     this.server = createServer();
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.issuer = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    const signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'e2e-signing', alg: 'RS256', use: 'sig' };
+    const signingKey = {
+      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+      kid: 'e2e-signing',
+      alg: 'RS256',
+      use: 'sig',
+    };
     const provider = new ProviderClass(this.issuer, {
-      clients: [{ client_id: OIDC_CLIENT_ID, client_secret: OIDC_CLIENT_SECRET, redirect_uris: [...redirectUris], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
+      clients: [
+        {
+          client_id: OIDC_CLIENT_ID,
+          client_secret: OIDC_CLIENT_SECRET,
+          redirect_uris: [...redirectUris],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+          token_endpoint_auth_method: 'client_secret_basic',
+        },
+      ],
       jwks: { keys: [signingKey as never] },
       pkce: { required: () => true },
       // Lifetimes of its own (the provider's defaults are meant to be replaced, and say so on every use).

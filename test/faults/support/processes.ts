@@ -26,7 +26,15 @@ export interface Running {
 
 /** Starts `dist/apps/<app>/src/main.js` with `env` on top of a clean environment for it. */
 export function startApp(app: 'api' | 'worker' | 'cli', env: Record<string, string>, args: readonly string[] = []): Running {
-  const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', AUTH_JWT_SECRET: SECRET, AUTH_TOKEN_ROLES: 'claims', RATE_LIMIT_PER_MINUTE: '0', SUBSCRIPTION_POLL_MS: '50', RETENTION_INTERVAL_HOURS: '0' };
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    AUTH_JWT_SECRET: SECRET,
+    AUTH_TOKEN_ROLES: 'claims',
+    RATE_LIMIT_PER_MINUTE: '0',
+    SUBSCRIPTION_POLL_MS: '50',
+    RETENTION_INTERVAL_HOURS: '0',
+  };
   delete base['KAFKA_BROKERS'];
   const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`), ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -36,7 +44,13 @@ export function startApp(app: 'api' | 'worker' | 'cli', env: Record<string, stri
 }
 
 export async function startApi(databaseUrl: string, port: number): Promise<Running> {
-  const api = startApp('api', { LOG_LEVEL: process.env['FAULT_LOG_LEVEL'] ?? 'warn', DATABASE_URL: databaseUrl, PORT: String(port), METRICS_PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-fault-api-')) });
+  const api = startApp('api', {
+    LOG_LEVEL: process.env['FAULT_LOG_LEVEL'] ?? 'warn',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    METRICS_PORT: '0',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-fault-api-')),
+  });
   await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200, 'the api to be ready', 60_000);
   return api;
 }

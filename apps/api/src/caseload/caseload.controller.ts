@@ -4,7 +4,17 @@ import type { FastifyReply } from 'fastify';
 import { AccessLogWriter, type Principal } from '@casebook/access';
 import { newEventId } from '@casebook/event-store';
 import { WriteSide, atLocalTime, localIsoDateOf, nextDate } from '@casebook/incidents';
-import { type CaseloadCursor, type StatisticsKey, type WorkItem, findCaseload, findDirectoryPeople, findStatistics, findWork, ordered, statisticsCsv } from '@casebook/projections';
+import {
+  type CaseloadCursor,
+  type StatisticsKey,
+  type WorkItem,
+  findCaseload,
+  findDirectoryPeople,
+  findStatistics,
+  findWork,
+  ordered,
+  statisticsCsv,
+} from '@casebook/projections';
 import type { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '@casebook/runtime';
 import { BearerAuthGuard, CurrentPrincipal } from '../auth/bearer-auth.guard';
@@ -28,7 +38,8 @@ function cursorOf(text: string | undefined): CaseloadCursor | undefined {
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(text, 'base64url').toString()) as { r?: unknown; i?: unknown };
-    if (typeof parsed.r === 'string' && !Number.isNaN(Date.parse(parsed.r)) && typeof parsed.i === 'string' && parsed.i.length <= 64) return { reportedAt: parsed.r, incidentId: parsed.i };
+    if (typeof parsed.r === 'string' && !Number.isNaN(Date.parse(parsed.r)) && typeof parsed.i === 'string' && parsed.i.length <= 64)
+      return { reportedAt: parsed.r, incidentId: parsed.i };
   } catch {
     // Not ours: answered below.
   }
@@ -59,8 +70,10 @@ export class CaseloadController {
   }
 
   @Route('listIncidents', {
-    summary: 'The caseload: the cases you may see, newest first, filtered and paged; no names or narratives; not a case you are involved in (CI1); logged in the access log',
-    answer: '{ items: [{ id, caseNumber, kind, schoolId, category, status, ownerId, reportedAt, lastChangedAt, openObligations, overdueObligations }], nextCursor }',
+    summary:
+      'The caseload: the cases you may see, newest first, filtered and paged; no names or narratives; not a case you are involved in (CI1); logged in the access log',
+    answer:
+      '{ items: [{ id, caseNumber, kind, schoolId, category, status, ownerId, reportedAt, lastChangedAt, openObligations, overdueObligations }], nextCursor }',
   })
   async list(@Query() query: CaseloadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const after = cursorOf(query.cursor);
@@ -80,7 +93,15 @@ export class CaseloadController {
     const page = await findCaseload(source, { filter, scope: caseloadScopeOf(principal), now: new Date(), limit: Number(query.limit ?? 50), after });
     // Before the answer leaves: who listed which cases.
     await this.accessLog.record(
-      { actorId: principal.id, actorRoles: principal.roles, resource: 'caseload', resourceId: 'incidents', subjectIds: [], outcome: 'granted', caseIds: page.items.map((item) => item.id) },
+      {
+        actorId: principal.id,
+        actorRoles: principal.roles,
+        resource: 'caseload',
+        resourceId: 'incidents',
+        subjectIds: [],
+        outcome: 'granted',
+        caseIds: page.items.map((item) => item.id),
+      },
       newEventId(),
     );
     const nextCursor = page.next ? Buffer.from(JSON.stringify({ r: page.next.reportedAt, i: page.next.incidentId })).toString('base64url') : null;
@@ -88,7 +109,8 @@ export class CaseloadController {
   }
 
   @Route('readWork', {
-    summary: 'Your work queue: what waits for you now by your roles (and the cases you own), overdue first, then by due time; each item links to its case and obligation',
+    summary:
+      'Your work queue: what waits for you now by your roles (and the cases you own), overdue first, then by due time; each item links to its case and obligation',
     answer: '{ items: [{ kind, caseId, caseNumber, schoolId, dueAt, overdue, obligationId?, decisionId?, personId?, personName? }] }',
   })
   async work(@Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -99,14 +121,28 @@ export class CaseloadController {
       positions.push(Number(reply.getHeader('x-projection-position')));
       return source;
     };
-    const sources = { obligations: await open('obligations'), inspectorQueue: await open('inspector-queue'), caseload: await open('caseload'), privacyRegister: await open('privacy-register') };
+    const sources = {
+      obligations: await open('obligations'),
+      inspectorQueue: await open('inspector-queue'),
+      caseload: await open('caseload'),
+      privacyRegister: await open('privacy-register'),
+    };
     void reply.header('x-projection-position', String(Math.min(...positions)));
     const now = new Date();
     const items: WorkItem[] = await findWork(sources, principal, now);
     if (principal.roles.includes('legal')) {
       // Legal: the people whose retention ended (the same report as GET /privacy/retention).
       const report = await this.writeSide.privacy.retentionReport(localIsoDateOf(now, this.timeZone), this.runtime.config.privacy.retention);
-      for (const due of report.due) items.push({ kind: 'retention-due', caseId: null, caseNumber: null, schoolId: null, dueAt: startOf(due.endsOn, this.timeZone).toISOString(), overdue: true, personId: due.personId });
+      for (const due of report.due)
+        items.push({
+          kind: 'retention-due',
+          caseId: null,
+          caseNumber: null,
+          schoolId: null,
+          dueAt: startOf(due.endsOn, this.timeZone).toISOString(),
+          overdue: true,
+          personId: due.personId,
+        });
     }
     return { items: ordered(await this.named(items, await open('directory'), principal)) };
   }
@@ -120,19 +156,29 @@ export class CaseloadController {
     if (ids.length === 0) return [...items];
     const people = await this.runtime.reveal.reveal(await findDirectoryPeople(directory, { personIds: ids }));
     const names = new Map(people.map((person) => [person.personId, person.name]));
-    await this.accessLog.record({ actorId: principal.id, actorRoles: principal.roles, resource: 'directory', resourceId: 'work', subjectIds: [...names.keys()], outcome: 'granted' }, newEventId());
+    await this.accessLog.record(
+      { actorId: principal.id, actorRoles: principal.roles, resource: 'directory', resourceId: 'work', subjectIds: [...names.keys()], outcome: 'granted' },
+      newEventId(),
+    );
     return items.map((item) => (item.personId && names.has(item.personId) ? { ...item, personName: names.get(item.personId)! } : item));
   }
 
   @Route('readStatistics', {
-    summary: 'Counts of cases and measures per school, category, kind and month for a period; a count below 5 is "< 5" (and so is a second cell where one alone would be given away by the total); JSON, or CSV with Accept: text/csv',
+    summary:
+      'Counts of cases and measures per school, category, kind and month for a period; a count below 5 is "< 5" (and so is a second cell where one alone would be given away by the total); JSON, or CSV with Accept: text/csv',
     answer: '{ groupBy, rows: [{ school?, category?, kind?, month?, cases, measures }], totals: { cases, measures } }',
   })
   @ApiProduces('application/json', 'text/csv')
-  async statistics(@Query() query: StatisticsQueryDto, @Headers('accept') accept: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async statistics(
+    @Query() query: StatisticsQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const wide = principal.roles.includes('board') || principal.roles.includes('legal');
     // A director: its own schools only, one of them when it names one.
-    if (!wide && query.schoolId && !principal.schools.includes(query.schoolId)) throw new ForbiddenException({ detail: 'Statistics of another school are the board\'s' });
+    if (!wide && query.schoolId && !principal.schools.includes(query.schoolId))
+      throw new ForbiddenException({ detail: "Statistics of another school are the board's" });
     const schools = query.schoolId ? [query.schoolId] : wide ? undefined : principal.schools;
     const source = await this.readModels.open('caseload', reply, query.waitForPosition);
     const statistics = await findStatistics(source, {

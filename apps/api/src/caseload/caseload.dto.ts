@@ -79,7 +79,9 @@ export class CaseloadQueryDto extends PeriodQueryDto {
 export class StatisticsQueryDto extends PeriodQueryDto {
   @ApiPropertyOptional({ example: 'school,category', description: `Comma-separated, any of ${STATISTICS_KEYS.join(', ')}; none: one row of totals` })
   @IsOptional()
-  @Matches(new RegExp(`^(?:${STATISTICS_KEYS.join('|')})(?:,(?:${STATISTICS_KEYS.join('|')})){0,3}$`), { message: `groupBy must be a comma-separated list of ${STATISTICS_KEYS.join(', ')}` })
+  @Matches(new RegExp(`^(?:${STATISTICS_KEYS.join('|')})(?:,(?:${STATISTICS_KEYS.join('|')})){0,3}$`), {
+    message: `groupBy must be a comma-separated list of ${STATISTICS_KEYS.join(', ')}`,
+  })
   groupBy?: string;
 
   @ApiPropertyOptional({ example: 'school-1', description: 'One school (a director: one of its own)' })

@@ -24,9 +24,13 @@ export function CommandEndpoints(tag: string): ClassDecorator {
   return applyDecorators(
     ApiTags(tag),
     ApiBearerAuth(),
-    ApiHeader({ name: 'If-Match', required: false, description: 'The stream revision (ETag) you decided on; 412 if it moved on. Without it, conflicts are retried by the server' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The stream revision (ETag) you decided on; 412 if it moved on. Without it, conflicts are retried by the server',
+    }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body again: the first response, nothing appended; other body: 422' }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Kept in the events\' metadata (8–64 letters, digits, - or _)' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false, description: "Kept in the events' metadata (8–64 letters, digits, - or _)" }),
     ApiBadRequestResponse({ description: 'Invalid input: problem+json with `errors: [{ field, message }]`' }),
     ApiUnauthorizedResponse({ description: 'No valid bearer token' }),
     ApiForbiddenResponse({ description: 'Wrong role or school (`rule` names the rule when a domain rule says so)' }),

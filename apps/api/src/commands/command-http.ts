@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, type ExecutionContext, ForbiddenException, HttpException, NotFoundException, PreconditionFailedException, createParamDecorator } from '@nestjs/common';
+import {
+  BadRequestException,
+  type ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  NotFoundException,
+  PreconditionFailedException,
+  createParamDecorator,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@casebook/access';
 import type { Actor, CommandContext, CommandMeta, CommandOutcome, Issued, Role } from '@casebook/incidents';

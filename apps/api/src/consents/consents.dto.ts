@@ -27,7 +27,10 @@ export class ConsentDto {
   @Matches(SHA256, { message: 'documentSha256 must be 64 hex digits' })
   documentSha256?: string;
 
-  @ApiPropertyOptional({ example: '2015-03-14', description: 'CON1: the pupil\'s date of birth, when the directory does not know it; an unknown age counts as under 16' })
+  @ApiPropertyOptional({
+    example: '2015-03-14',
+    description: "CON1: the pupil's date of birth, when the directory does not know it; an unknown age counts as under 16",
+  })
   @IsOptional()
   @IsCalendarDay()
   dateOfBirth?: string;

@@ -19,7 +19,20 @@ export const CONSOLE_DIR = join(packageRoot(__dirname), 'dist', 'console');
  * The console's paths (apps/console/src/routes.ts says what each shows). None holds anything personal: a case is its
  * random UUID, and a pupil or staff member is chosen on the page, never put in the address.
  */
-export const CONSOLE_PATHS = ['/', 'zaken', 'zaken/:caseId', 'melden', 'toestellen', 'leerlingen', 'personeel', 'besluiten', 'inspecteur', 'statistiek', 'toegang', 'bewaartermijnen'];
+export const CONSOLE_PATHS = [
+  '/',
+  'zaken',
+  'zaken/:caseId',
+  'melden',
+  'toestellen',
+  'leerlingen',
+  'personeel',
+  'besluiten',
+  'inspecteur',
+  'statistiek',
+  'toegang',
+  'bewaartermijnen',
+];
 
 /**
  * The console's pages (issue #19; api.md "Console"): every path of the web application answers its one page, which

@@ -15,13 +15,21 @@ import { ReadQueryDto, page } from '../reads/read-query.dto';
 import { DirectoryPeopleQueryDto, SchoolPupilsQueryDto } from './directory-read.dto';
 
 /** Lower case, accents off: "Émile" is found by "emi". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /** The people whose name, or a word of it onwards, starts with `q` ("viss", "daan v"); all of them without one. */
 function matchingName<T extends { readonly name: string }>(people: readonly T[], q: string | undefined): readonly T[] {
   const prefix = q ? fold(q.trim()) : '';
   if (!prefix) return people;
-  return people.filter((person) => fold(person.name).split(/\s+/).some((_, i, words) => words.slice(i).join(' ').startsWith(prefix)));
+  return people.filter((person) =>
+    fold(person.name)
+      .split(/\s+/)
+      .some((_, i, words) => words.slice(i).join(' ').startsWith(prefix)),
+  );
 }
 
 /** The directory as the console reads it (DIR1): schools, and people for pickers with their names opened. */
@@ -40,7 +48,7 @@ export class DirectoryReadController {
     this.accessLog = new AccessLogWriter(runtime.eventStore);
   }
 
-  @Route('readSchools', { summary: 'The board\'s schools (DIR1)', answer: '{ items: [{ schoolId, brin, name, holidayRegion, schoolDayEndsAt }] }' })
+  @Route('readSchools', { summary: "The board's schools (DIR1)", answer: '{ items: [{ schoolId, brin, name, holidayRegion, schoolDayEndsAt }] }' })
   async schools(@Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return { items: await findSchools(await this.readModels.open('directory', reply, query.waitForPosition)) };
   }
@@ -54,10 +62,11 @@ export class DirectoryReadController {
   }
 
   @Route('readDirectoryPeople', {
-    summary: 'People for pickers (DIR1): of a school, a kind, whose name (or a word of it) starts with q; names opened for you; a director its own schools, HR staff; logged in the access log',
+    summary:
+      'People for pickers (DIR1): of a school, a kind, whose name (or a word of it) starts with q; names opened for you; a director its own schools, HR staff; logged in the access log',
     answer: '{ items: [{ personId, kind, name, email, phone, schoolIds, roles, group, authorityOver, leftOn }], nextCursor }',
   })
-  @ApiForbiddenResponse({ description: 'Another school\'s people (a director), or pupils and parents (HR)' })
+  @ApiForbiddenResponse({ description: "Another school's people (a director), or pupils and parents (HR)" })
   async people(@Query() query: DirectoryPeopleQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = page(query);
     if (Number.isNaN(paging.offset)) throw new BadRequestException({ detail: 'cursor is not one this API gave' });
@@ -65,15 +74,26 @@ export class DirectoryReadController {
     const people = await findDirectoryPeople(await this.readModels.open('directory', reply, query.waitForPosition), scope);
     const opened = await this.runtime.reveal.reveal(people);
     const items = matchingName(opened, query.q).slice(paging.offset, paging.offset + paging.limit);
-    await this.accessLog.record({ actorId: principal.id, actorRoles: principal.roles, resource: 'directory', resourceId: 'people', subjectIds: items.map((person) => person.personId), outcome: 'granted' }, newEventId());
+    await this.accessLog.record(
+      {
+        actorId: principal.id,
+        actorRoles: principal.roles,
+        resource: 'directory',
+        resourceId: 'people',
+        subjectIds: items.map((person) => person.personId),
+        outcome: 'granted',
+      },
+      newEventId(),
+    );
     return { items, nextCursor: paging.next(items.length) };
   }
 
   @Route('readSchoolPupils', {
-    summary: "The pupils of a school for the report form's picker (console): id, name and group only; a teacher or director of the school, the board; logged in the access log",
+    summary:
+      "The pupils of a school for the report form's picker (console): id, name and group only; a teacher or director of the school, the board; logged in the access log",
     answer: '{ items: [{ personId, name, group }], nextCursor }',
   })
-  @ApiForbiddenResponse({ description: 'Another school\'s pupils' })
+  @ApiForbiddenResponse({ description: "Another school's pupils" })
   async schoolPupils(
     @Param('schoolId', PersonIdPipe) schoolId: string,
     @Query() query: SchoolPupilsQueryDto,
@@ -82,14 +102,27 @@ export class DirectoryReadController {
   ) {
     const paging = page(query);
     if (Number.isNaN(paging.offset)) throw new BadRequestException({ detail: 'cursor is not one this API gave' });
-    if (!permits('readSchoolPupils', principal, { schoolId })) throw new ForbiddenException({ detail: 'The pupils of a school are for its teachers, its director and the board' });
+    if (!permits('readSchoolPupils', principal, { schoolId }))
+      throw new ForbiddenException({ detail: 'The pupils of a school are for its teachers, its director and the board' });
     // Pupils still at the school: a pupil who left is no longer reported about from here.
-    const pupils = (await findDirectoryPeople(await this.readModels.open('directory', reply, query.waitForPosition), { schools: [schoolId], kinds: ['pupil'] })).filter((pupil) => !pupil.leftOn);
+    const pupils = (
+      await findDirectoryPeople(await this.readModels.open('directory', reply, query.waitForPosition), { schools: [schoolId], kinds: ['pupil'] })
+    ).filter((pupil) => !pupil.leftOn);
     const opened = await this.runtime.reveal.reveal(pupils);
     const items = matchingName(opened, query.q)
       .slice(paging.offset, paging.offset + paging.limit)
       .map(({ personId, name, group }) => ({ personId, name, group }));
-    await this.accessLog.record({ actorId: principal.id, actorRoles: principal.roles, resource: 'directory', resourceId: `pupils-of-${schoolId}`, subjectIds: items.map((pupil) => pupil.personId), outcome: 'granted' }, newEventId());
+    await this.accessLog.record(
+      {
+        actorId: principal.id,
+        actorRoles: principal.roles,
+        resource: 'directory',
+        resourceId: `pupils-of-${schoolId}`,
+        subjectIds: items.map((pupil) => pupil.personId),
+        outcome: 'granted',
+      },
+      newEventId(),
+    );
     return { items, nextCursor: paging.next(items.length) };
   }
 
@@ -98,11 +131,12 @@ export class DirectoryReadController {
     const has = (role: Role) => principal.roles.includes(role);
     const kinds = query.kind ? [query.kind] : undefined;
     if (has('board') || has('legal')) return { schools: query.schoolId ? [query.schoolId] : undefined, kinds };
-    if (has('director') && (!query.schoolId || principal.schools.includes(query.schoolId))) return { schools: query.schoolId ? [query.schoolId] : principal.schools, kinds };
+    if (has('director') && (!query.schoolId || principal.schools.includes(query.schoolId)))
+      return { schools: query.schoolId ? [query.schoolId] : principal.schools, kinds };
     if (has('hr')) {
       if (query.kind && query.kind !== 'staff') throw new ForbiddenException({ detail: 'HR finds staff members here' });
       return { schools: query.schoolId ? [query.schoolId] : undefined, kinds: ['staff'] };
     }
-    throw new ForbiddenException({ detail: 'The people of another school are its director\'s and the board\'s' });
+    throw new ForbiddenException({ detail: "The people of another school are its director's and the board's" });
   }
 }

@@ -14,7 +14,8 @@ export class DirectoryController {
   constructor(private readonly writeSide: WriteSide) {}
 
   @Route('importDirectory', {
-    summary: 'Import one file of the administration\'s export (DIR2): schools, staff, pupils or parents as text/csv (columns in README); re-runs record only changes; a file with a bad row changes nothing',
+    summary:
+      "Import one file of the administration's export (DIR2): schools, staff, pupils or parents as text/csv (columns in README); re-runs record only changes; a file with a bad row changes nothing",
     answer: '{ kind, created, changed, left, unchanged, erased, position } (position: the last written, for waitForPosition; null when nothing changed)',
   })
   @ApiParam({ name: 'kind', enum: DIRECTORY_FILE_KINDS })
@@ -23,7 +24,13 @@ export class DirectoryController {
   @ApiBadRequestResponse({ description: 'Bad rows: `errors: [{ line, field, message }]`, nothing changed' })
   @ApiForbiddenResponse({ description: 'The board imports the directory' })
   async import(
-    @Param('kind', new ParseEnumPipe(DIRECTORY_FILE_KINDS, { exceptionFactory: () => new BadRequestException({ detail: `kind is one of ${DIRECTORY_FILE_KINDS.join(', ')}` }) })) kind: DirectoryFileKind,
+    @Param(
+      'kind',
+      new ParseEnumPipe(DIRECTORY_FILE_KINDS, {
+        exceptionFactory: () => new BadRequestException({ detail: `kind is one of ${DIRECTORY_FILE_KINDS.join(', ')}` }),
+      }),
+    )
+    kind: DirectoryFileKind,
     @Body() body: unknown,
     @IssuedBy() issue: IssueCommand,
   ) {
@@ -31,9 +38,15 @@ export class DirectoryController {
     const outcome = await this.writeSide.directory.import(kind, body, issue());
     if (outcome.outcome === 'forbidden') throw new ForbiddenException({ detail: 'The board imports the directory' });
     if (outcome.outcome === 'invalid') {
-      throw new BadRequestException({ detail: `The ${kind} file has ${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'}; nothing was imported`, errors: outcome.errors });
+      throw new BadRequestException({
+        detail: `The ${kind} file has ${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'}; nothing was imported`,
+        errors: outcome.errors,
+      });
     }
-    if (outcome.outcome === 'conflict') throw new ConflictException({ detail: `${outcome.rows} people changed in the directory while this file was imported (another import at once); the rest is recorded: run it again` });
+    if (outcome.outcome === 'conflict')
+      throw new ConflictException({
+        detail: `${outcome.rows} people changed in the directory while this file was imported (another import at once); the rest is recorded: run it again`,
+      });
     const { outcome: _imported, ...counts } = outcome;
     return counts;
   }

@@ -22,7 +22,13 @@ export async function registerHttpSecurity(app: NestFastifyApplication, runtime:
   await app.register(helmet, {
     // JSON and PDF answers need no scripts; the OpenAPI page at /docs needs its own scripts and styles.
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
     },
     crossOriginEmbedderPolicy: false,
   });

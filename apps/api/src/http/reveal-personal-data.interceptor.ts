@@ -25,6 +25,12 @@ export class RevealPersonalDataInterceptor implements NestInterceptor {
     if (this.reflector.get<boolean>(KEEP_SEALED, context.getHandler())) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const language = timelineLanguage(request.headers['accept-language']);
-    return next.handle().pipe(mergeMap((body: unknown) => from(body && typeof body === 'object' && !Buffer.isBuffer(body) ? this.reveal.reveal(body, language) : Promise.resolve(body))));
+    return next
+      .handle()
+      .pipe(
+        mergeMap((body: unknown) =>
+          from(body && typeof body === 'object' && !Buffer.isBuffer(body) ? this.reveal.reveal(body, language) : Promise.resolve(body)),
+        ),
+      );
   }
 }

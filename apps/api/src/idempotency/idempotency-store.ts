@@ -37,10 +37,13 @@ export class IdempotencyStore {
   }
 
   async complete(actorId: string, key: string, response: StoredResponse): Promise<void> {
-    await this.sql.query(
-      'UPDATE http_idempotency_keys SET status_code = $3, headers = $4::jsonb, body = $5::jsonb WHERE actor_id = $1 AND key = $2',
-      [actorId, key, response.statusCode, JSON.stringify(response.headers), JSON.stringify(response.body)],
-    );
+    await this.sql.query('UPDATE http_idempotency_keys SET status_code = $3, headers = $4::jsonb, body = $5::jsonb WHERE actor_id = $1 AND key = $2', [
+      actorId,
+      key,
+      response.statusCode,
+      JSON.stringify(response.headers),
+      JSON.stringify(response.body),
+    ]);
   }
 
   async release(actorId: string, key: string): Promise<void> {

@@ -34,7 +34,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new BadRequestException({ detail: 'Idempotency-Key must be 1–128 letters, digits or . _ : -' });
     }
     const actorId = request.principal.id;
-    const hash = createHash('sha256').update(`${request.method} ${request.url.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.url.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     return from(this.run(actorId, header, hash, reply, () => lastValueFrom(next.handle())));
   }
 

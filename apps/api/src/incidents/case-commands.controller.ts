@@ -14,20 +14,39 @@ import { CloseIncidentDto, CorrespondenceDto, EvidenceDto, ReopenIncidentDto, Sc
 export class CaseCommandsController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Route('assessScope', { summary: 'Assess whether the case falls under the protocol (SC2); out of scope closes it as not-applicable', answer: '{ id, revision, position }' })
+  @Route('assessScope', {
+    summary: 'Assess whether the case falls under the protocol (SC2); out of scope closes it as not-applicable',
+    answer: '{ id, revision, position }',
+  })
   async assessScope(@Param('id', UuidPipe) id: string, @Body() body: ScopeAssessmentDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.cases.assessScope(id, { inScope: body.inScope, rationale: body.rationale }, issue());
   }
 
-  @Route('addEvidence', { status: 201, summary: 'Add evidence (description and SHA-256): the reporter, a director or the board', answer: '{ id (of the evidence), incidentId, revision, position }' })
+  @Route('addEvidence', {
+    status: 201,
+    summary: 'Add evidence (description and SHA-256): the reporter, a director or the board',
+    answer: '{ id (of the evidence), incidentId, revision, position }',
+  })
   async addEvidence(@Param('id', UuidPipe) id: string, @Body() body: EvidenceDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const evidence = { description: body.description, sha256: body.sha256, mediaType: body.mediaType, capturedAt: instant(body.capturedAt) };
     return this.writeSide.cases.addEvidence(id, evidence, issue());
   }
 
-  @Route('recordCorrespondence', { status: 201, summary: 'Record correspondence (F1–F3): kept in the pupil file or the personnel file', answer: '{ id (of the correspondence), incidentId, revision, position }' })
+  @Route('recordCorrespondence', {
+    status: 201,
+    summary: 'Record correspondence (F1–F3): kept in the pupil file or the personnel file',
+    answer: '{ id (of the correspondence), incidentId, revision, position }',
+  })
   async recordCorrespondence(@Param('id', UuidPipe) id: string, @Body() body: CorrespondenceDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
-    const letter = { direction: body.direction, counterpart: body.counterpart, channel: body.channel, occurredAt: instant(body.occurredAt), summary: body.summary, documentSha256: body.documentSha256, concerningPupilIds: body.concerningPupilIds };
+    const letter = {
+      direction: body.direction,
+      counterpart: body.counterpart,
+      channel: body.channel,
+      occurredAt: instant(body.occurredAt),
+      summary: body.summary,
+      documentSha256: body.documentSha256,
+      concerningPupilIds: body.concerningPupilIds,
+    };
     return this.writeSide.cases.recordCorrespondence(id, letter, issue());
   }
 

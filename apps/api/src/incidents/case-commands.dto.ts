@@ -70,7 +70,12 @@ export class CorrespondenceDto {
   @Matches(SHA256_PATTERN, { message: 'documentSha256 must be 64 hexadecimal characters' })
   documentSha256?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['pupil-42'], description: 'F2: the pupils whose file keeps it (each involved in the case); by default the perpetrators, or the victims where there is no pupil perpetrator' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['pupil-42'],
+    description:
+      'F2: the pupils whose file keeps it (each involved in the case); by default the perpetrators, or the victims where there is no pupil perpetrator',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -80,7 +85,11 @@ export class CorrespondenceDto {
 
 /** CLOSE1: one open obligation the close waives, and why. */
 export class WaiverDto {
-  @ApiProperty({ format: 'uuid', example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'An open obligation of this case (GET /incidents/{id} lists them)' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b',
+    description: 'An open obligation of this case (GET /incidents/{id} lists them)',
+  })
   @IsUUID()
   obligationId!: string;
 
@@ -97,7 +106,10 @@ export class CloseIncidentDto {
   @Length(1, 2000)
   outcome!: string;
 
-  @ApiPropertyOptional({ type: [WaiverDto], description: 'Each open obligation of the school waived, with a rationale; a statutory inspector item (B3) cannot be waived' })
+  @ApiPropertyOptional({
+    type: [WaiverDto],
+    description: 'Each open obligation of the school waived, with a rationale; a statutory inspector item (B3) cannot be waived',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -15,7 +15,10 @@ import { InvolvedPersonDto } from './report-incident.dto';
 export class CorrectionsController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Route('reclassifyIncident', { summary: 'Correct the category (COR1): the director (pupil case) or the board; into B3 the statutory item and the criminal-report decision open at once', answer: '{ id, revision, position, inspectorItemId?, criminalReportDecisionId? }' })
+  @Route('reclassifyIncident', {
+    summary: 'Correct the category (COR1): the director (pupil case) or the board; into B3 the statutory item and the criminal-report decision open at once',
+    answer: '{ id, revision, position, inspectorItemId?, criminalReportDecisionId? }',
+  })
   async reclassify(@Param('id', UuidPipe) id: string, @Body() body: ReclassificationDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.cases.reclassify(id, { category: body.category, rationale: body.rationale }, issue());
   }
@@ -26,12 +29,19 @@ export class CorrectionsController {
     return this.writeSide.cases.addInvolved(id, person, issue());
   }
 
-  @Route('withdrawMeasure', { status: 201, summary: 'Withdraw a measure (COR1): the board; a director for the pupil measures it may impose', answer: '{ id (the measure), incidentId, revision, position }' })
+  @Route('withdrawMeasure', {
+    status: 201,
+    summary: 'Withdraw a measure (COR1): the board; a director for the pupil measures it may impose',
+    answer: '{ id (the measure), incidentId, revision, position }',
+  })
   async withdraw(@Param('id', UuidPipe) id: string, @Body() body: WithdrawalDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.cases.withdraw(id, { withdrawnId: body.withdrawnId, rationale: body.rationale }, issue());
   }
 
-  @Route('assignCase', { summary: 'Give the case an owner (caseload): the director (pupil case, own school) or the board; never someone involved (CI1)', answer: '{ id, revision, position }' })
+  @Route('assignCase', {
+    summary: 'Give the case an owner (caseload): the director (pupil case, own school) or the board; never someone involved (CI1)',
+    answer: '{ id, revision, position }',
+  })
   async assign(@Param('id', UuidPipe) id: string, @Body() body: AssignmentDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.cases.assign(id, body.ownerId, issue());
   }

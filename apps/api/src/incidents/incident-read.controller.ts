@@ -29,7 +29,10 @@ function matchesRevision(header: string | undefined, revision: number): boolean 
 export class IncidentReadController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Route('readIncident', { summary: 'The case as it stands, rebuilt from its stream; ETag is its revision', answer: 'The case: caseNumber, report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations' })
+  @Route('readIncident', {
+    summary: 'The case as it stands, rebuilt from its stream; ETag is its revision',
+    answer: 'The case: caseNumber, report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations',
+  })
   @ApiForbiddenResponse({ description: 'Not one of the roles that read this case' })
   @ApiNotFoundResponse({ description: 'No incident with this id' })
   @ApiResponse({ status: 304, description: 'If-None-Match names the current revision: nothing changed since (no body)' })

@@ -6,7 +6,14 @@ import { ID_PATTERN, IsCalendarDay, IsMoment, IsNotBefore } from '../http/field-
 
 const PUPIL_MEASURES: readonly PupilMeasure[] = ['warning', 'ict-ban', 'behaviour-contract', 'suspension', 'removal', 'school-access-ban'];
 // `dismissal` is accepted here so that the domain can answer why not (409 S13: a dismissal is a procedure).
-const DISCIPLINARY_MEASURES: readonly DisciplinaryMeasure[] = ['warning', 'reprimand', 'suspension', 'summary-dismissal', 'suspension-pending-investigation', 'dismissal'];
+const DISCIPLINARY_MEASURES: readonly DisciplinaryMeasure[] = [
+  'warning',
+  'reprimand',
+  'suspension',
+  'summary-dismissal',
+  'suspension-pending-investigation',
+  'dismissal',
+];
 const HEARD_AS: readonly HeardAs[] = ['class-teacher', 'parent', 'staff-member'];
 const MEASURES = [...new Set<string>([...PUPIL_MEASURES, ...DISCIPLINARY_MEASURES])];
 const NOTIFICATION_CHANNELS: readonly ParentNotificationChannel[] = ['letter', 'e-mail', 'phone', 'meeting'];
@@ -20,7 +27,10 @@ export class MeasureDto {
   @Matches(ID_PATTERN, { message: 'subjectId must be 1–64 letters, digits, - or _' })
   subjectId!: string;
 
-  @ApiProperty({ enum: MEASURES, description: `Pupil case: ${PUPIL_MEASURES.filter((m) => m !== 'school-access-ban').join(', ')}; against a parent of the case (P7): warning, school-access-ban (with endsOn). Staff: ${DISCIPLINARY_MEASURES.join(', ')}.` })
+  @ApiProperty({
+    enum: MEASURES,
+    description: `Pupil case: ${PUPIL_MEASURES.filter((m) => m !== 'school-access-ban').join(', ')}; against a parent of the case (P7): warning, school-access-ban (with endsOn). Staff: ${DISCIPLINARY_MEASURES.join(', ')}.`,
+  })
   @IsIn(MEASURES)
   measure!: string;
 
@@ -50,7 +60,10 @@ export class MeasureDto {
   @IsMoment()
   factsKnownAt?: string;
 
-  @ApiPropertyOptional({ example: 'The staff member was heard first; the hearing was moved at the union\'s request', description: 'Summary dismissal: why more than five working days lie between learning the facts and the dismissal (S11)' })
+  @ApiPropertyOptional({
+    example: "The staff member was heard first; the hearing was moved at the union's request",
+    description: 'Summary dismissal: why more than five working days lie between learning the facts and the dismissal (S11)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 5000)
@@ -88,7 +101,10 @@ export class HearingDto {
   @IsIn(HEARD_AS)
   heardAs?: HeardAs;
 
-  @ApiPropertyOptional({ example: 'pupil-42', description: 'P6: the pupil whose class teacher or parent is heard (required with heardAs class-teacher or parent)' })
+  @ApiPropertyOptional({
+    example: 'pupil-42',
+    description: 'P6: the pupil whose class teacher or parent is heard (required with heardAs class-teacher or parent)',
+  })
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'ofPupilId must be 1–64 letters, digits, - or _' })
   ofPupilId?: string;
@@ -114,12 +130,18 @@ export class InspectorateReportDto {
   @Length(1, 200)
   reference!: string;
 
-  @ApiPropertyOptional({ example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b', description: 'The suspension or removal (measure id) reported; may be left out when the case has one report open' })
+  @ApiPropertyOptional({
+    example: '0f8e2c1a-5b7d-4e3f-9a1b-2c3d4e5f6a7b',
+    description: 'The suspension or removal (measure id) reported; may be left out when the case has one report open',
+  })
   @IsOptional()
   @IsUUID()
   regarding?: string;
 
-  @ApiPropertyOptional({ enum: ['inspectorate', 'attendance-officer'], description: 'P6: a removal is also reported to the school-attendance officer (leerplichtambtenaar); the Inspectorate when left out' })
+  @ApiPropertyOptional({
+    enum: ['inspectorate', 'attendance-officer'],
+    description: 'P6: a removal is also reported to the school-attendance officer (leerplichtambtenaar); the Inspectorate when left out',
+  })
   @IsOptional()
   @IsIn(['inspectorate', 'attendance-officer'])
   recipient?: 'inspectorate' | 'attendance-officer';

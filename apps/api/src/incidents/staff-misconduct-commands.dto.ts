@@ -46,7 +46,7 @@ export class ManagerConsultationDto {
   @IsMoment()
   consultedAt!: string;
 
-  @ApiProperty({ example: 'Asked whether a class photo may be posted on the teacher\'s account' })
+  @ApiProperty({ example: "Asked whether a class photo may be posted on the teacher's account" })
   @IsString()
   @Length(1, 5000)
   summary!: string;

@@ -23,9 +23,16 @@ type RequestHeaders = Record<string, string | string[] | undefined>;
 @CommandEndpoints('privacy')
 @Controller()
 export class PrivacyController {
-  constructor(private readonly writeSide: WriteSide, @Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    private readonly writeSide: WriteSide,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
 
-  @Route('erasePerson', { summary: "Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)", answer: '{ id, revision, position }' })
+  @Route('erasePerson', {
+    summary:
+      'Forget a person: their data key is deleted, their texts show [verwijderd] everywhere; 409 HOLD while a case of theirs is under a legal hold (board, legal)',
+    answer: '{ id, revision, position }',
+  })
   async erase(
     @Param('personId', PersonIdPipe) personId: string,
     @Body() body: ErasureDto,
@@ -42,7 +49,9 @@ export class PrivacyController {
   @Access('recordPupilDeparture', 'recordStaffDeparture')
   @Post('people/:personId/departure')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the day a pupil left school (board, the director of its school: DIR3) or an employment ended (board, HR): retention counts from it' })
+  @ApiOperation({
+    summary: 'Record the day a pupil left school (board, the director of its school: DIR3) or an employment ended (board, HR): retention counts from it',
+  })
   async departure(
     @Param('personId', PersonIdPipe) personId: string,
     @Body() body: DepartureDto,
@@ -51,10 +60,17 @@ export class PrivacyController {
   ): Promise<CommandOutcome> {
     // Two rows, by the body: a pupil's departure (board, director) or a staff member's (board, HR).
     const context = contextFor(principal, rolesFor(body.personKind === 'pupil' ? 'recordPupilDeparture' : 'recordStaffDeparture'));
-    return this.writeSide.privacy.recordDeparture(personId, { personKind: body.personKind, leftOn: body.leftOn, schoolId: body.schoolId }, { context, meta: commandMeta(headers) });
+    return this.writeSide.privacy.recordDeparture(
+      personId,
+      { personKind: body.personKind, leftOn: body.leftOn, schoolId: body.schoolId },
+      { context, meta: commandMeta(headers) },
+    );
   }
 
-  @Route('placeLegalHold', { summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)', answer: '{ id, revision, position }' })
+  @Route('placeLegalHold', {
+    summary: 'Place a legal hold on a case: nobody in it is erased until it is lifted (board, legal; HOLD)',
+    answer: '{ id, revision, position }',
+  })
   placeHold(@Param('id', UuidPipe) id: string, @Body() body: LegalHoldDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     return this.writeSide.privacy.placeLegalHold(id, { reason: body.reason }, issue());
   }
@@ -71,9 +87,15 @@ export class PrivacyController {
 @Controller()
 @UseGuards(BearerAuthGuard)
 export class RetentionController {
-  constructor(private readonly writeSide: WriteSide, @Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    private readonly writeSide: WriteSide,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
 
-  @Route('readRetention', { summary: 'Who is due for erasure (retention ended) and why, and who is held by a legal hold: a dry run of the daily job (board, legal)', answer: '{ today, due: [{ personId, endsOn, reason, heldCases }], held: [...] }' })
+  @Route('readRetention', {
+    summary: 'Who is due for erasure (retention ended) and why, and who is held by a legal hold: a dry run of the daily job (board, legal)',
+    answer: '{ today, due: [{ personId, endsOn, reason, heldCases }], held: [...] }',
+  })
   async retention(@CurrentPrincipal() principal: Principal) {
     actorFor(principal, rolesFor('readRetention'));
     const today = localIsoDateOf(new Date(), this.runtime.writeSide.settings.policy.workingDays.timeZone);

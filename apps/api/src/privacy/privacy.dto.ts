@@ -4,7 +4,10 @@ import { ID_PATTERN, IsCalendarDay } from '../http/field-validators';
 
 /** `POST /people/{personId}/erasure`: forget a person (crypto-shredding): board, legal. */
 export class ErasureDto {
-  @ApiProperty({ example: 'Request of the parents under AVG art. 17, letter of 2026-11-20', description: 'Why: kept in the privacy record (write no personal data here)' })
+  @ApiProperty({
+    example: 'Request of the parents under AVG art. 17, letter of 2026-11-20',
+    description: 'Why: kept in the privacy record (write no personal data here)',
+  })
   @IsString()
   @Length(1, 500)
   reason!: string;
@@ -20,7 +23,10 @@ export class DepartureDto {
   @IsCalendarDay()
   leftOn!: string;
 
-  @ApiPropertyOptional({ example: 'school-1', description: 'DIR3: the school a pupil left; needed from a director when the directory does not know the pupil, and must be the directory\'s when it does' })
+  @ApiPropertyOptional({
+    example: 'school-1',
+    description: "DIR3: the school a pupil left; needed from a director when the directory does not know the pupil, and must be the directory's when it does",
+  })
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'schoolId must be 1–64 letters, digits, - or _' })
   schoolId?: string;

@@ -20,7 +20,8 @@ export class DeviceCustodyPreviewController {
   constructor(private readonly writeSide: WriteSide) {}
 
   @Route('previewDeviceCustody', {
-    summary: 'What taking a device would decide now (M1–M3, M5): offence number, custodyUntil, and whether the parents are to be informed (M2); or `refused` with the rule. Records nothing',
+    summary:
+      'What taking a device would decide now (M1–M3, M5): offence number, custodyUntil, and whether the parents are to be informed (M2); or `refused` with the rule. Records nothing',
     answer: '{ offenceNumber, custodyUntil, informsParents } or { refused: { rule, detail } }',
   })
   async preview(@Param('pupilId', PersonIdPipe) pupilId: string, @Query() query: DeviceCustodyPreviewQueryDto, @IssuedBy() issue: IssueCommand) {

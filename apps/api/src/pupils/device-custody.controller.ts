@@ -12,9 +12,17 @@ import { DeviceCustodyDto } from './device-custody.dto';
 export class DeviceCustodyController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Route('takeDeviceIntoCustody', { status: 201, summary: 'Take a device into custody (M1–M5): a teacher or the director of the school (TC1), or the board', answer: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }' })
+  @Route('takeDeviceIntoCustody', {
+    status: 201,
+    summary: 'Take a device into custody (M1–M5): a teacher or the director of the school (TC1), or the board',
+    answer: '{ id, revision, position, offenceNumber, custodyUntil, informParentsObligationId? }',
+  })
   @ApiConflictResponse({ description: 'A rule refuses it, e.g. M3 without custodyUntil from the third offence' })
-  async takeIntoCustody(@Param('pupilId', PersonIdPipe) pupilId: string, @Body() body: DeviceCustodyDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
+  async takeIntoCustody(
+    @Param('pupilId', PersonIdPipe) pupilId: string,
+    @Body() body: DeviceCustodyDto,
+    @IssuedBy() issue: IssueCommand,
+  ): Promise<CommandOutcome> {
     const custody = {
       schoolId: body.schoolId,
       incidentId: body.incidentId,

@@ -44,7 +44,10 @@ export class DeviceCustodyDto {
   @IsUUID()
   incidentId?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-06T10:20:00+01:00', description: 'When the device was taken (M1; B4: not in the future). Defaults to now; decides the school day and the school year' })
+  @ApiPropertyOptional({
+    example: '2026-11-06T10:20:00+01:00',
+    description: 'When the device was taken (M1; B4: not in the future). Defaults to now; decides the school day and the school year',
+  })
   @IsOptional()
   @IsMoment()
   takenAt?: string;

@@ -12,7 +12,10 @@ import { DeviceReturnDto } from './device-return.dto';
 export class DeviceReturnController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Route('returnDevice', { summary: 'Return a device (M6): to the pupil or a parent; closes the device-return obligation', answer: '{ id (the custody), revision, position }' })
+  @Route('returnDevice', {
+    summary: 'Return a device (M6): to the pupil or a parent; closes the device-return obligation',
+    answer: '{ id (the custody), revision, position }',
+  })
   @ApiNotFoundResponse({ description: 'No such custody' })
   @ApiConflictResponse({ description: 'Already returned, or returnedAt before it was taken (M6)' })
   async returnDevice(@Param('custodyId', UuidPipe) custodyId: string, @Body() body: DeviceReturnDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {

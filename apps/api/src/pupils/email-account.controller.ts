@@ -12,7 +12,11 @@ import { EmailSuspensionDto, EmailWarningDto } from './email-account.dto';
 export class EmailAccountController {
   constructor(private readonly writeSide: WriteSide) {}
 
-  @Route('suspendEmailAccount', { status: 201, summary: 'Suspend the school e-mail account for a term (E1); opens "inform parents" (E2)', answer: '{ id, revision, position }' })
+  @Route('suspendEmailAccount', {
+    status: 201,
+    summary: 'Suspend the school e-mail account for a term (E1); opens "inform parents" (E2)',
+    answer: '{ id, revision, position }',
+  })
   async suspend(@Param('pupilId', PersonIdPipe) pupilId: string, @Body() body: EmailSuspensionDto, @IssuedBy() issue: IssueCommand): Promise<CommandOutcome> {
     const suspension = { schoolId: body.schoolId, ground: body.ground, until: body.until, reason: body.reason };
     return this.writeSide.pupilConduct.suspendEmailAccount(pupilId, suspension, issue(body.schoolId));

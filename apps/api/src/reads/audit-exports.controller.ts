@@ -1,6 +1,26 @@
 import { refuseInvolvedReader } from './conflict-of-interest.guard';
-import { BadRequestException, Controller, Headers, HttpException, Inject, NotFoundException, Param, Query, Res, UnprocessableEntityException, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Controller,
+  Headers,
+  HttpException,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+  UnprocessableEntityException,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@casebook/access';
 import { type AuditBundle, AuditExporter, ChainNotSealedError, caseExportStreams, renderCaseTimelinePdf } from '@casebook/audit';
@@ -16,7 +36,6 @@ import { Route } from '../auth/route.decorator';
 /** An access-log export holds at most this many reads; a wider one is refused with a request to narrow it. */
 export const ACCESS_LOG_EXPORT_LIMIT = 10_000;
 
-
 /**
  * Audit exports (issue #6): a case's events, or a person's access log, as a signed bundle a third party can verify
  * offline (README, "Audit bundle"). Every export — granted, refused, not found — is itself in the access log.
@@ -28,10 +47,15 @@ export const ACCESS_LOG_EXPORT_LIMIT = 10_000;
 @Controller()
 @UseGuards(BearerAuthGuard)
 export class AuditExportsController {
-  constructor(private readonly writeSide: WriteSide, private readonly readModels: ReadModels, @Inject(AuditExporter) private readonly exporter: AuditExporter) {}
+  constructor(
+    private readonly writeSide: WriteSide,
+    private readonly readModels: ReadModels,
+    @Inject(AuditExporter) private readonly exporter: AuditExporter,
+  ) {}
 
   @Route('exportCaseAudit', {
-    summary: "The case's audit trail (legal, board): every event of the case and of its linked criminal-report decisions, with hashes, a manifest and an Ed25519 signature; or the Dutch timeline as PDF",
+    summary:
+      "The case's audit trail (legal, board): every event of the case and of its linked criminal-report decisions, with hashes, a manifest and an Ed25519 signature; or the Dutch timeline as PDF",
     answer: '{ manifest, manifestHash, signature, events } (README, "Audit bundle"); or application/pdf. X-Manifest-Hash and X-Audit-Key-Id headers either way',
   })
   @KeepSealed()
@@ -67,17 +91,39 @@ export class AuditExportsController {
   })
   @KeepSealed()
   @ApiUnprocessableEntityResponse({ description: `More than ${ACCESS_LOG_EXPORT_LIMIT} reads match: narrow it with from/to` })
-  async accessLogExport(@Query() query: AccessLogExportQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditBundle> {
-    if (!query.subjectId && !query.actorId) throw new BadRequestException({ detail: 'Name whose access log to export: subjectId (whose data was read) or actorId (who read)' });
+  async accessLogExport(
+    @Query() query: AccessLogExportQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuditBundle> {
+    if (!query.subjectId && !query.actorId)
+      throw new BadRequestException({ detail: 'Name whose access log to export: subjectId (whose data was read) or actorId (who read)' });
     const source = await this.readModels.open('access-log', reply, query.waitForPosition);
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
-    const entries = await findAccessLog(source, { subjectId: query.subjectId, actorId: query.actorId, from, to, limit: ACCESS_LOG_EXPORT_LIMIT + 1, offset: 0 });
+    const entries = await findAccessLog(source, {
+      subjectId: query.subjectId,
+      actorId: query.actorId,
+      from,
+      to,
+      limit: ACCESS_LOG_EXPORT_LIMIT + 1,
+      offset: 0,
+    });
     if (entries.length > ACCESS_LOG_EXPORT_LIMIT) {
       throw new UnprocessableEntityException({ detail: `More than ${ACCESS_LOG_EXPORT_LIMIT} reads match; narrow the export with from and to` });
     }
-    const scope = { kind: 'access-log' as const, subjectId: query.subjectId ?? null, actorId: query.actorId ?? null, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
-    const bundle = await this.signedBundle(entries.map((entry) => `access-log-${entry.accessId}`), scope, principal);
+    const scope = {
+      kind: 'access-log' as const,
+      subjectId: query.subjectId ?? null,
+      actorId: query.actorId ?? null,
+      from: from?.toISOString() ?? null,
+      to: to?.toISOString() ?? null,
+    };
+    const bundle = await this.signedBundle(
+      entries.map((entry) => `access-log-${entry.accessId}`),
+      scope,
+      principal,
+    );
     // Logged (DossierReadInterceptor) after the bundle is made, so whether it lists itself never depends on timing: it does not.
     void reply.header('x-manifest-hash', bundle.manifestHash).header('x-audit-key-id', bundle.signature.keyId).header('cache-control', 'no-store');
     return bundle;

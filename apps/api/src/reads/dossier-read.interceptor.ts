@@ -1,4 +1,13 @@
-import { type CallHandler, type ExecutionContext, ForbiddenException, Inject, Injectable, type NestInterceptor, NotFoundException, createParamDecorator } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  NotFoundException,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { type Observable, catchError, from, mergeMap } from 'rxjs';
@@ -56,7 +65,10 @@ export class DossierReadInterceptor implements NestInterceptor {
     if (resourceId === undefined) return next.handle();
     const log = async (outcome: AccessOutcome) => {
       const subjectIds = request[SHOWN] ?? (outcome === 'not-found' && spec.subjects === 'the-case' ? [] : await this.subjectsOf(spec, resourceId, request));
-      await this.accessLog.record({ actorId: principal.id, actorRoles: principal.roles, resource: spec.resource, resourceId, subjectIds, outcome }, newEventId());
+      await this.accessLog.record(
+        { actorId: principal.id, actorRoles: principal.roles, resource: spec.resource, resourceId, subjectIds, outcome },
+        newEventId(),
+      );
     };
     if (!admits(operation, principal)) {
       return from(log('refused')).pipe(

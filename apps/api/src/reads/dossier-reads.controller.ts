@@ -40,7 +40,7 @@ export class DossierReadsController {
     const everything = principal.roles.includes('board') || principal.roles.includes('legal');
     const schools = await pupilFileSchools(source, pupilId);
     if (schools.length && !schools.some((schoolId) => permits('readPupilFile', principal, { schoolId }))) {
-      throw new ForbiddenException({ detail: 'This pupil\'s file belongs to another school' });
+      throw new ForbiddenException({ detail: "This pupil's file belongs to another school" });
     }
     const now = new Date().toISOString();
     const file = await findPupilFile(source, pupilId, {
@@ -52,12 +52,19 @@ export class DossierReadsController {
     return file;
   }
 
-  @Route('readPersonnelFile', { summary: 'The personnel file (F1, S8–S13, B1): HR, the board, legal', answer: 'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports, disciplinary intentions, hearings, dismissal procedures' })
-  async personnelFile(@Param('staffId', PersonIdPipe) staffId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonnelFileView> {
+  @Route('readPersonnelFile', {
+    summary: 'The personnel file (F1, S8–S13, B1): HR, the board, legal',
+    answer:
+      'Misconduct cases, qualifications, disciplinary measures, correspondence, manager consultations, inspector reports, disciplinary intentions, hearings, dismissal procedures',
+  })
+  async personnelFile(
+    @Param('staffId', PersonIdPipe) staffId: string,
+    @Query() query: ReadQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PersonnelFileView> {
     const source = await this.readModels.open('personnel-file', reply, query.waitForPosition);
     const file = await findPersonnelFile(source, staffId);
     if (!file) throw new NotFoundException({ detail: `Nothing is filed about staff member ${staffId}` });
     return file;
   }
 }
-

@@ -4,7 +4,10 @@ import { IsMoment } from '../http/field-validators';
 import { ListQueryDto, ReadQueryDto } from './read-query.dto';
 
 export class ObligationsQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'overdue', 'done', 'lapsed'], description: '`open` includes the overdue ones; `lapsed`: the parents\' objection windows that passed unused (P6: theirs, never overdue); none: all' })
+  @ApiPropertyOptional({
+    enum: ['open', 'overdue', 'done', 'lapsed'],
+    description: "`open` includes the overdue ones; `lapsed`: the parents' objection windows that passed unused (P6: theirs, never overdue); none: all",
+  })
   @IsOptional()
   @IsIn(['open', 'overdue', 'done', 'lapsed'])
   status?: 'open' | 'overdue' | 'done' | 'lapsed';
@@ -43,7 +46,11 @@ export class TimelineQueryDto extends ListQueryDto {}
 
 /** `GET /incidents/{id}/audit-export`: the signed JSON bundle (default), or its printed timeline as PDF. */
 export class AuditExportQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'pdf'], description: 'json: the verifiable bundle (default; also by `Accept: application/json`); pdf: the Dutch timeline carrying the manifest hash on every page (also by `Accept: application/pdf`)' })
+  @ApiPropertyOptional({
+    enum: ['json', 'pdf'],
+    description:
+      'json: the verifiable bundle (default; also by `Accept: application/json`); pdf: the Dutch timeline carrying the manifest hash on every page (also by `Accept: application/pdf`)',
+  })
   @IsOptional()
   @IsIn(['json', 'pdf'])
   format?: 'json' | 'pdf';

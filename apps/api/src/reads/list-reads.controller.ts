@@ -34,7 +34,11 @@ export class ListReadsController {
     private readonly writeSide: WriteSide,
   ) {}
 
-  @Route('readObligations', { summary: 'Obligations with their due time, overdue first: a director (its schools) or the board', answer: '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status, timing (FACT1: before-due | after-due, when done) }], nextCursor }' })
+  @Route('readObligations', {
+    summary: 'Obligations with their due time, overdue first: a director (its schools) or the board',
+    answer:
+      '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status, timing (FACT1: before-due | after-due, when done) }], nextCursor }',
+  })
   async obligations(@Query() query: ObligationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('obligations', reply, query.waitForPosition);
@@ -43,7 +47,10 @@ export class ListReadsController {
     return { items, nextCursor: paging.next(items.length) };
   }
 
-  @Route('readInspectorQueue', { summary: 'The inspector notification queue (B1): pending, done, overdue after one working day; the board and legal', answer: '{ items: [{ itemId, incidentId, schoolId, basis, createdAt, dueAt, status, call }], nextCursor }' })
+  @Route('readInspectorQueue', {
+    summary: 'The inspector notification queue (B1): pending, done, overdue after one working day; the board and legal',
+    answer: '{ items: [{ itemId, incidentId, schoolId, basis, createdAt, dueAt, status, call }], nextCursor }',
+  })
   async inspectorNotifications(@Query() query: InspectorNotificationsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('inspector-queue', reply, query.waitForPosition);
@@ -51,7 +58,10 @@ export class ListReadsController {
     return { items, nextCursor: paging.next(items.length) };
   }
 
-  @Route('readTimeline', { summary: 'Every event of a case in order with a plain-language line (Dutch; English with Accept-Language: en); late records marked (B4)', answer: '{ items: [{ position, revision, type, occurredAt, recordedAt, late, actor: { id, role }, text }], nextCursor }' })
+  @Route('readTimeline', {
+    summary: 'Every event of a case in order with a plain-language line (Dutch; English with Accept-Language: en); late records marked (B4)',
+    answer: '{ items: [{ position, revision, type, occurredAt, recordedAt, late, actor: { id, role }, text }], nextCursor }',
+  })
   async timeline(
     @Param('id', UuidPipe) id: string,
     @Query() query: TimelineQueryDto,
@@ -76,7 +86,10 @@ export class ListReadsController {
     return { items: pageItems, nextCursor: paging.next(pageItems.length) };
   }
 
-  @Route('readAccessLog', { summary: 'Who read what (domain spec: access log): legal; by subject (whose data) or actor (who read), newest first', answer: '{ items: [{ accessId, readAt, actorId, actorRoles, resource, resourceId, subjectIds, outcome }], nextCursor }' })
+  @Route('readAccessLog', {
+    summary: 'Who read what (domain spec: access log): legal; by subject (whose data) or actor (who read), newest first',
+    answer: '{ items: [{ accessId, readAt, actorId, actorRoles, resource, resourceId, subjectIds, outcome }], nextCursor }',
+  })
   async accessLog(@Query() query: AccessLogQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
     const source = await this.readModels.open('access-log', reply, query.waitForPosition);

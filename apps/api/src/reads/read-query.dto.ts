@@ -3,7 +3,10 @@ import { IsOptional, Matches } from 'class-validator';
 
 /** What every read takes: read-your-writes (api.md) and, on lists, a page. */
 export class ReadQueryDto {
-  @ApiPropertyOptional({ example: '3088384', description: 'Answer once the read model has reached this position (a command\'s `position`); at most 5 s, then 503' })
+  @ApiPropertyOptional({
+    example: '3088384',
+    description: "Answer once the read model has reached this position (a command's `position`); at most 5 s, then 503",
+  })
   @IsOptional()
   @Matches(/^\d{1,16}$/, { message: 'waitForPosition must be a position a command answered with' })
   waitForPosition?: string;

@@ -13,7 +13,8 @@ export class SettingsController {
   constructor(private readonly writeSide: WriteSide) {}
 
   @Route('readSettings', {
-    summary: "The rules' settings in force (CAL1): school year start, end of the school day per school, periods, holidays (public ones computed for this year and the next)",
+    summary:
+      "The rules' settings in force (CAL1): school year start, end of the school day per school, periods, holidays (public ones computed for this year and the next)",
     answer: '{ schoolYearStart, timeZone, goodFriday, schoolDayEndsAt, schools, holidays, periods, publicHolidays }',
   })
   read(): Record<string, unknown> {

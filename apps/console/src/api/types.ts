@@ -62,10 +62,21 @@ export interface CaseView {
   readonly obligations: readonly Obligation[];
   readonly reportedBy?: string;
   readonly ownerId?: string | null;
-  readonly measures?: readonly { readonly measureId: string; readonly measure: string; readonly subjectId: string; readonly startsOn?: string | null; readonly endsOn?: string | null }[];
+  readonly measures?: readonly {
+    readonly measureId: string;
+    readonly measure: string;
+    readonly subjectId: string;
+    readonly startsOn?: string | null;
+    readonly endsOn?: string | null;
+  }[];
   readonly qualifications?: readonly { readonly qualificationId?: string; readonly qualification: string }[];
   readonly criminalReportDecisions?: readonly string[];
-  readonly dismissalProcedures?: readonly { readonly procedureId: string; readonly subjectId: string; readonly route: string; readonly outcome: string | null }[];
+  readonly dismissalProcedures?: readonly {
+    readonly procedureId: string;
+    readonly subjectId: string;
+    readonly route: string;
+    readonly outcome: string | null;
+  }[];
   readonly removal?: { readonly objections: readonly { readonly objectionId?: string; readonly subjectId?: string; readonly decision?: string | null }[] };
 }
 

@@ -60,7 +60,19 @@ function converted(fields: readonly Field[], values: Record<string, string>): Re
  * A command of the API as a form. It sends with the case's ETag as `If-Match` when it has one; a refusal (409 names
  * the rule, 412 when the case moved on) is shown with what was typed kept, so nothing is lost.
  */
-export function CommandForm({ spec, etag, onDone, onStale, children }: { spec: CommandSpec; etag?: string | null; onDone: (answer: unknown) => void; onStale?: () => void; children?: ReactNode }) {
+export function CommandForm({
+  spec,
+  etag,
+  onDone,
+  onStale,
+  children,
+}: {
+  spec: CommandSpec;
+  etag?: string | null;
+  onDone: (answer: unknown) => void;
+  onStale?: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((field) => [field.name, initial(field)])));
@@ -99,7 +111,11 @@ export function CommandForm({ spec, etag, onDone, onStale, children }: { spec: C
       {children}
       {spec.fields.map((field) =>
         field.kind === 'digest' ? (
-          <DigestInput key={field.name} name={field.name} onDigest={(sha256, mediaType) => setValues((now) => ({ ...now, sha256, mediaType: mediaType || now.mediaType || '' }))} />
+          <DigestInput
+            key={field.name}
+            name={field.name}
+            onDigest={(sha256, mediaType) => setValues((now) => ({ ...now, sha256, mediaType: mediaType || now.mediaType || '' }))}
+          />
         ) : (
           <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} onChange={set(field.name)} />
         ),
@@ -156,12 +172,20 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
       return (
         <label>
           {label}
-          <input type={field.kind === 'moment' ? 'datetime-local' : 'date'} required={required} value={value} onChange={(event) => onChange(event.target.value)} />
+          <input
+            type={field.kind === 'moment' ? 'datetime-local' : 'date'}
+            required={required}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
         </label>
       );
     case 'code':
     case 'pick': {
-      const options = field.kind === 'code' ? field.codes.map((code) => ({ value: code, label: words(t, WORDS_OF[field.name] ?? `option.${field.name}`, code) })) : field.options;
+      const options =
+        field.kind === 'code'
+          ? field.codes.map((code) => ({ value: code, label: words(t, WORDS_OF[field.name] ?? `option.${field.name}`, code) }))
+          : field.options;
       return (
         <label>
           {label}

@@ -7,7 +7,17 @@ import { Problem } from '../problem';
  * Find a person by the start of a name (the directory, DIR1) and pick one: a search field and the matches as
  * buttons, so it works by keyboard and on a phone. Nothing typed goes in the address; the API logs what it showed.
  */
-export function PersonSearch({ label, search, onPick, describe }: { label: TextKey; search: (q: string) => Promise<readonly Person[]>; onPick: (person: Person) => void; describe?: (person: Person) => string }) {
+export function PersonSearch({
+  label,
+  search,
+  onPick,
+  describe,
+}: {
+  label: TextKey;
+  search: (q: string) => Promise<readonly Person[]>;
+  onPick: (person: Person) => void;
+  describe?: (person: Person) => string;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [q, setQ] = useState('');
@@ -39,7 +49,11 @@ export function PersonSearch({ label, search, onPick, describe }: { label: TextK
             <li key={person.personId}>
               <button type="button" onClick={() => onPick(person)}>
                 {person.name}
-                {describe ? <span className="muted"> {describe(person)}</span> : person.group ? <span className="muted"> ({t('common.group', { group: person.group })})</span> : null}
+                {describe ? (
+                  <span className="muted"> {describe(person)}</span>
+                ) : person.group ? (
+                  <span className="muted"> ({t('common.group', { group: person.group })})</span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -39,7 +39,12 @@ export function AccessLogPage() {
       <h1 id="access-title">{t('access.title')}</h1>
       <p>{t('access.intro')}</p>
       <div className="two">
-        <PersonSearch label="access.bySubject" search={directorySearch(undefined)} onPick={pick('subjectId')} describe={(person) => `(${words(t, 'person', person.kind ?? '')})`} />
+        <PersonSearch
+          label="access.bySubject"
+          search={directorySearch(undefined)}
+          onPick={pick('subjectId')}
+          describe={(person) => `(${words(t, 'person', person.kind ?? '')})`}
+        />
         <PersonSearch label="access.byActor" search={directorySearch('staff')} onPick={pick('actorId')} />
       </div>
       <form className="filters" onSubmit={apply}>
@@ -53,7 +58,14 @@ export function AccessLogPage() {
         </label>
         <button type="submit">{t('cases.filter.apply')}</button>
       </form>
-      {state && (state.subjectId || state.actorId) && <Entries key={JSON.stringify([state, period])} by={state.subjectId ? { subjectId: state.subjectId } : { actorId: state.actorId! }} name={state.name ?? ''} period={period} />}
+      {state && (state.subjectId || state.actorId) && (
+        <Entries
+          key={JSON.stringify([state, period])}
+          by={state.subjectId ? { subjectId: state.subjectId } : { actorId: state.actorId! }}
+          name={state.name ?? ''}
+          period={period}
+        />
+      )}
     </section>
   );
 }
@@ -75,7 +87,15 @@ function Entries({ by, name, period }: { by: { subjectId: string } | { actorId: 
   return (
     <section aria-labelledby="entries-title">
       <h2 id="entries-title">{'subjectId' in by ? t('access.readsOf', { name }) : t('access.readsBy', { name })}</h2>
-      <button type="button" onClick={() => void download(`/access-log/audit-export?${query.toString()}`, 'application/json', 'casebook-access-log.json').then(() => setExportError(undefined), setExportError)}>
+      <button
+        type="button"
+        onClick={() =>
+          void download(`/access-log/audit-export?${query.toString()}`, 'application/json', 'casebook-access-log.json').then(
+            () => setExportError(undefined),
+            setExportError,
+          )
+        }
+      >
         {t('access.export')}
       </button>
       <Problem error={error ?? exportError} />

@@ -25,7 +25,18 @@ export const CODES = {
   involvement: ['victim', 'perpetrator', 'witness', 'reporter'],
 } as const;
 
-export const PUPIL_CATEGORIES = ['cyberbullying', 'personal-data-shared', 'unauthorised-recording', 'offensive-content', 'email-misuse', 'phone-violation', 'unauthorised-download-or-print', 'unauthorised-login', 'sexual-offence-against-pupil', 'other'];
+export const PUPIL_CATEGORIES = [
+  'cyberbullying',
+  'personal-data-shared',
+  'unauthorised-recording',
+  'offensive-content',
+  'email-misuse',
+  'phone-violation',
+  'unauthorised-download-or-print',
+  'unauthorised-login',
+  'sexual-offence-against-pupil',
+  'other',
+];
 export const STAFF_CATEGORIES = [
   'private-contact-with-pupil',
   'confidential-information-published',
@@ -48,7 +59,15 @@ export interface CaseContext {
 
 /** A group of the case page's commands: what they are for, and the forms. */
 export interface CommandGroup {
-  readonly title: 'case.group.assess' | 'case.group.record' | 'case.group.measures' | 'case.group.decide' | 'case.group.correct' | 'case.group.police' | 'case.group.finish' | 'case.group.legal';
+  readonly title:
+    | 'case.group.assess'
+    | 'case.group.record'
+    | 'case.group.measures'
+    | 'case.group.decide'
+    | 'case.group.correct'
+    | 'case.group.police'
+    | 'case.group.finish'
+    | 'case.group.legal';
   readonly commands: readonly CommandSpec[];
 }
 
@@ -65,10 +84,16 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
   const decides = board || (director && pupilCase);
   const base = `/incidents/${view.id}`;
   const open = view.status === 'open';
-  const people: Option[] = view.involved.map((person) => ({ value: person.personId, label: `${person.displayName ?? person.personId} (${words(t, 'person', person.personKind)})` }));
+  const people: Option[] = view.involved.map((person) => ({
+    value: person.personId,
+    label: `${person.displayName ?? person.personId} (${words(t, 'person', person.personKind)})`,
+  }));
   const pupils = people.filter((_, i) => view.involved[i]!.personKind === 'pupil');
   const staffInvolved = people.filter((_, i) => view.involved[i]!.personKind === 'staff');
-  const measures: Option[] = (view.measures ?? []).map((m) => ({ value: m.measureId, label: `${words(t, 'option.measure', m.measure)} — ${people.find((p) => p.value === m.subjectId)?.label ?? m.subjectId}` }));
+  const measures: Option[] = (view.measures ?? []).map((m) => ({
+    value: m.measureId,
+    label: `${words(t, 'option.measure', m.measure)} — ${people.find((p) => p.value === m.subjectId)?.label ?? m.subjectId}`,
+  }));
   // P2, E2, E3, M2: an open "inform parents" names what it is about (a measure, a custody, an account action).
   const toInform: Option[] = view.obligations
     .filter((o) => o.status === 'open' && o.kind === 'inform-parents' && o.regarding)
@@ -89,7 +114,10 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
           id: 'scope',
           title: 'command.scope',
           path: `${base}/scope-assessment`,
-          fields: [{ name: 'inScope', kind: 'code', codes: ['yes', 'no'] }, { name: 'rationale', kind: 'textarea' }],
+          fields: [
+            { name: 'inScope', kind: 'code', codes: ['yes', 'no'] },
+            { name: 'rationale', kind: 'textarea' },
+          ],
           body: ({ inScope, ...rest }) => ({ ...rest, inScope: inScope === 'yes' }),
         },
     ]);
@@ -98,7 +126,13 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
         id: 'evidence',
         title: 'command.evidence',
         path: `${base}/evidence`,
-        fields: [{ name: 'file', kind: 'digest', optional: true }, { name: 'description', kind: 'text' }, { name: 'sha256', kind: 'sha256' }, { name: 'mediaType', kind: 'text' }, { name: 'capturedAt', kind: 'moment', optional: true }],
+        fields: [
+          { name: 'file', kind: 'digest', optional: true },
+          { name: 'description', kind: 'text' },
+          { name: 'sha256', kind: 'sha256' },
+          { name: 'mediaType', kind: 'text' },
+          { name: 'capturedAt', kind: 'moment', optional: true },
+        ],
       },
       mayRecord && {
         id: 'correspondence',
@@ -114,7 +148,15 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
         ],
         body: ({ concerningPupilId, ...rest }) => ({ ...rest, ...(concerningPupilId ? { concerningPupilIds: [concerningPupilId] } : {}) }),
       },
-      (board || director) && { id: 'consultation', title: 'command.managerConsultation', path: `${base}/manager-consultations`, fields: [{ name: 'consultedAt', kind: 'moment' }, { name: 'summary', kind: 'textarea' }] },
+      (board || director) && {
+        id: 'consultation',
+        title: 'command.managerConsultation',
+        path: `${base}/manager-consultations`,
+        fields: [
+          { name: 'consultedAt', kind: 'moment' },
+          { name: 'summary', kind: 'textarea' },
+        ],
+      },
       decides && {
         id: 'hearing',
         title: 'command.hearing',
@@ -159,41 +201,81 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
           id: 'inspectorate',
           title: 'command.inspectorateReport',
           path: `${base}/inspectorate-reports`,
-          fields: [{ name: 'reportedAt', kind: 'moment' }, { name: 'reference', kind: 'text' }, ...(measures.length ? [{ name: 'regarding', kind: 'pick' as const, options: measures, optional: true }] : [])],
+          fields: [
+            { name: 'reportedAt', kind: 'moment' },
+            { name: 'reference', kind: 'text' },
+            ...(measures.length ? [{ name: 'regarding', kind: 'pick' as const, options: measures, optional: true }] : []),
+          ],
         },
       board &&
         pupilCase &&
-        pupils.length > 0 && { id: 'removal-intention', title: 'command.removalIntention', path: `${base}/removal-intentions`, fields: [{ name: 'subjectId', kind: 'pick', options: pupils }, { name: 'reason', kind: 'textarea' }] },
+        pupils.length > 0 && {
+          id: 'removal-intention',
+          title: 'command.removalIntention',
+          path: `${base}/removal-intentions`,
+          fields: [
+            { name: 'subjectId', kind: 'pick', options: pupils },
+            { name: 'reason', kind: 'textarea' },
+          ],
+        },
       board &&
         pupilCase &&
         pupils.length > 0 && {
           id: 'placement',
           title: 'command.placement',
           path: `${base}/placements`,
-          fields: [{ name: 'subjectId', kind: 'pick', options: pupils }, { name: 'outcome', kind: 'code', codes: CODES.placementOutcomes }, { name: 'admittingSchool', kind: 'text', optional: true }, { name: 'decidedAt', kind: 'moment' }],
+          fields: [
+            { name: 'subjectId', kind: 'pick', options: pupils },
+            { name: 'outcome', kind: 'code', codes: CODES.placementOutcomes },
+            { name: 'admittingSchool', kind: 'text', optional: true },
+            { name: 'decidedAt', kind: 'moment' },
+          ],
         },
       board &&
         pupilCase &&
-        pupils.length > 0 && { id: 'objection', title: 'command.objection', path: `${base}/objections`, fields: [{ name: 'subjectId', kind: 'pick', options: pupils }, { name: 'receivedAt', kind: 'moment' }, { name: 'summary', kind: 'textarea' }] },
+        pupils.length > 0 && {
+          id: 'objection',
+          title: 'command.objection',
+          path: `${base}/objections`,
+          fields: [
+            { name: 'subjectId', kind: 'pick', options: pupils },
+            { name: 'receivedAt', kind: 'moment' },
+            { name: 'summary', kind: 'textarea' },
+          ],
+        },
       ...(board ? (view.removal?.objections ?? []) : [])
         .filter((objection) => objection.objectionId && !objection.decision)
-        .map(
-          (objection): CommandSpec => ({
-            id: `objection-decision-${objection.objectionId}`,
-            title: 'command.objectionDecision',
-            path: `${base}/objections/${objection.objectionId}/decision`,
-            fields: [{ name: 'decision', kind: 'code', codes: CODES.objectionDecisions }, { name: 'rationale', kind: 'textarea' }],
-          }),
-        ),
+        .map((objection): CommandSpec => ({
+          id: `objection-decision-${objection.objectionId}`,
+          title: 'command.objectionDecision',
+          path: `${base}/objections/${objection.objectionId}/decision`,
+          fields: [
+            { name: 'decision', kind: 'code', codes: CODES.objectionDecisions },
+            { name: 'rationale', kind: 'textarea' },
+          ],
+        })),
     ]);
     group('case.group.decide', [
       board &&
-        !pupilCase && { id: 'qualification', title: 'command.qualification', path: `${base}/qualifications`, fields: [{ name: 'qualification', kind: 'code', codes: CODES.qualifications }, { name: 'rationale', kind: 'textarea' }] },
+        !pupilCase && {
+          id: 'qualification',
+          title: 'command.qualification',
+          path: `${base}/qualifications`,
+          fields: [
+            { name: 'qualification', kind: 'code', codes: CODES.qualifications },
+            { name: 'rationale', kind: 'textarea' },
+          ],
+        },
       board && {
         id: 'inspector-call',
         title: 'command.inspectorCall',
         path: `${base}/inspector-call`,
-        fields: [{ name: 'calledAt', kind: 'moment' }, { name: 'inspectorReference', kind: 'text' }, { name: 'summary', kind: 'textarea' }, { name: 'conclusion', kind: 'code', codes: CODES.conclusions, optional: true }],
+        fields: [
+          { name: 'calledAt', kind: 'moment' },
+          { name: 'inspectorReference', kind: 'text' },
+          { name: 'summary', kind: 'textarea' },
+          { name: 'conclusion', kind: 'code', codes: CODES.conclusions, optional: true },
+        ],
       },
       board &&
         !pupilCase &&
@@ -201,7 +283,11 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
           id: 'disciplinary-intention',
           title: 'command.disciplinaryIntention',
           path: `${base}/disciplinary-intentions`,
-          fields: [{ name: 'subjectId', kind: 'pick', options: staffInvolved }, { name: 'measure', kind: 'code', codes: CODES.intended }, { name: 'announcedAt', kind: 'moment' }],
+          fields: [
+            { name: 'subjectId', kind: 'pick', options: staffInvolved },
+            { name: 'measure', kind: 'code', codes: CODES.intended },
+            { name: 'announcedAt', kind: 'moment' },
+          ],
         },
       board &&
         !pupilCase &&
@@ -209,28 +295,62 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
           id: 'dismissal',
           title: 'command.dismissalProcedure',
           path: `${base}/dismissal-procedure`,
-          fields: [{ name: 'subjectId', kind: 'pick', options: staffInvolved }, { name: 'route', kind: 'code', codes: CODES.routes }, { name: 'startedAt', kind: 'moment' }],
+          fields: [
+            { name: 'subjectId', kind: 'pick', options: staffInvolved },
+            { name: 'route', kind: 'code', codes: CODES.routes },
+            { name: 'startedAt', kind: 'moment' },
+          ],
         },
       board &&
         (view.dismissalProcedures ?? []).some((procedure) => !procedure.outcome) && {
           id: 'dismissal-outcome',
           title: 'command.dismissalOutcome',
           path: `${base}/dismissal-procedure/outcome`,
-          fields: [{ name: 'outcome', kind: 'code', codes: CODES.dismissalOutcomes }, { name: 'decidedAt', kind: 'moment' }],
+          fields: [
+            { name: 'outcome', kind: 'code', codes: CODES.dismissalOutcomes },
+            { name: 'decidedAt', kind: 'moment' },
+          ],
         },
     ]);
     group('case.group.police', [
-      (board || director) && { id: 'criminal-report', title: 'command.criminalReport', path: '/criminal-report-decisions', fields: [{ name: 'suspectedOffence', kind: 'text' }], body: (values) => ({ ...values, sourceIncidentId: view.id }) },
+      (board || director) && {
+        id: 'criminal-report',
+        title: 'command.criminalReport',
+        path: '/criminal-report-decisions',
+        fields: [{ name: 'suspectedOffence', kind: 'text' }],
+        body: (values) => ({ ...values, sourceIncidentId: view.id }),
+      },
       ...(board ? (view.criminalReportDecisions ?? []) : []).flatMap((decisionId, index): CommandSpec[] => [
         {
           id: `criminal-decision-${decisionId}`,
           title: 'command.criminalDecision',
           path: `/criminal-report-decisions/${decisionId}/decision`,
-          fields: [{ name: 'decision', kind: 'code', codes: CODES.criminalDecisions }, { name: 'rationale', kind: 'textarea' }],
+          fields: [
+            { name: 'decision', kind: 'code', codes: CODES.criminalDecisions },
+            { name: 'rationale', kind: 'textarea' },
+          ],
           confirm: () => t('command.criminalDecision.which', { n: index + 1 }),
         },
-        { id: `notice-${decisionId}`, title: 'command.statutoryNotice', path: `/criminal-report-decisions/${decisionId}/notices`, fields: [{ name: 'to', kind: 'code', codes: CODES.noticeTo }, { name: 'channel', kind: 'code', codes: CODES.channels }, { name: 'informedAt', kind: 'moment' }] },
-        { id: `police-${decisionId}`, title: 'command.policeReport', path: `/criminal-report-decisions/${decisionId}/police-report`, fields: [{ name: 'filedAt', kind: 'moment' }, { name: 'policeStation', kind: 'text' }, { name: 'policeReference', kind: 'text' }] },
+        {
+          id: `notice-${decisionId}`,
+          title: 'command.statutoryNotice',
+          path: `/criminal-report-decisions/${decisionId}/notices`,
+          fields: [
+            { name: 'to', kind: 'code', codes: CODES.noticeTo },
+            { name: 'channel', kind: 'code', codes: CODES.channels },
+            { name: 'informedAt', kind: 'moment' },
+          ],
+        },
+        {
+          id: `police-${decisionId}`,
+          title: 'command.policeReport',
+          path: `/criminal-report-decisions/${decisionId}/police-report`,
+          fields: [
+            { name: 'filedAt', kind: 'moment' },
+            { name: 'policeStation', kind: 'text' },
+            { name: 'policeReference', kind: 'text' },
+          ],
+        },
       ]),
     ]);
     group('case.group.correct', [
@@ -238,27 +358,63 @@ export function caseCommands({ view, roles, t, staff }: CaseContext): CommandGro
         id: 'reclassification',
         title: 'command.reclassification',
         path: `${base}/reclassification`,
-        fields: [{ name: 'category', kind: 'code', codes: (pupilCase ? PUPIL_CATEGORIES : STAFF_CATEGORIES).filter((c) => c !== view.category) }, { name: 'rationale', kind: 'textarea' }],
+        fields: [
+          { name: 'category', kind: 'code', codes: (pupilCase ? PUPIL_CATEGORIES : STAFF_CATEGORIES).filter((c) => c !== view.category) },
+          { name: 'rationale', kind: 'textarea' },
+        ],
       },
       decides && {
         id: 'involved',
         title: 'command.involved',
         path: `${base}/involved`,
-        fields: [{ name: 'personId', kind: 'text' }, { name: 'personKind', kind: 'code', codes: CODES.personKinds }, { name: 'role', kind: 'code', codes: CODES.involvement }, { name: 'displayName', kind: 'text', optional: true }],
+        fields: [
+          { name: 'personId', kind: 'text' },
+          { name: 'personKind', kind: 'code', codes: CODES.personKinds },
+          { name: 'role', kind: 'code', codes: CODES.involvement },
+          { name: 'displayName', kind: 'text', optional: true },
+        ],
       },
-      decides && staff.length > 0 && { id: 'assignment', title: 'command.assignment', path: `${base}/assignment`, fields: [{ name: 'ownerId', kind: 'pick', options: staff }] },
-      decides && measures.length > 0 && { id: 'withdrawal', title: 'command.withdrawal', path: `${base}/withdrawals`, fields: [{ name: 'withdrawnId', kind: 'pick', options: measures }, { name: 'rationale', kind: 'textarea' }] },
+      decides &&
+        staff.length > 0 && {
+          id: 'assignment',
+          title: 'command.assignment',
+          path: `${base}/assignment`,
+          fields: [{ name: 'ownerId', kind: 'pick', options: staff }],
+        },
+      decides &&
+        measures.length > 0 && {
+          id: 'withdrawal',
+          title: 'command.withdrawal',
+          path: `${base}/withdrawals`,
+          fields: [
+            { name: 'withdrawnId', kind: 'pick', options: measures },
+            { name: 'rationale', kind: 'textarea' },
+          ],
+        },
     ]);
   }
   group('case.group.finish', [
     decides && !open && { id: 'reopen', title: 'command.reopen', path: `${base}/reopen`, fields: [{ name: 'reason', kind: 'textarea' }] },
   ]);
   group('case.group.legal', [
-    (board || roles.includes('legal')) && { id: 'hold', title: 'command.legalHold', path: `${base}/legal-hold`, onCaseStream: false, fields: [{ name: 'reason', kind: 'textarea' }] },
-    (board || roles.includes('legal')) && { id: 'lift', title: 'command.liftLegalHold', path: `${base}/legal-hold/lift`, onCaseStream: false, fields: [{ name: 'reason', kind: 'textarea' }] },
+    (board || roles.includes('legal')) && {
+      id: 'hold',
+      title: 'command.legalHold',
+      path: `${base}/legal-hold`,
+      onCaseStream: false,
+      fields: [{ name: 'reason', kind: 'textarea' }],
+    },
+    (board || roles.includes('legal')) && {
+      id: 'lift',
+      title: 'command.liftLegalHold',
+      path: `${base}/legal-hold/lift`,
+      onCaseStream: false,
+      fields: [{ name: 'reason', kind: 'textarea' }],
+    },
   ]);
   return groups;
 }
 
 /** Whether the caller may close the case (with waivers for its open obligations, CLOSE1). */
-export const mayClose = (view: CaseView, roles: readonly string[]) => view.status === 'open' && (roles.includes('board') || (roles.includes('director') && view.kind === 'pupil-incident'));
+export const mayClose = (view: CaseView, roles: readonly string[]) =>
+  view.status === 'open' && (roles.includes('board') || (roles.includes('director') && view.kind === 'pupil-incident'));

@@ -33,7 +33,12 @@ export function CasePage({ caseId, roles }: { caseId: string; roles: readonly st
     const view = await getWithEtag<CaseView>(`/incidents/${caseId}${wait}`);
     const [timeline, staff, schools] = await Promise.all([
       unlessRefused(get<Page<TimelineEntry>>(`/incidents/${caseId}/timeline${wait}`), null),
-      roles.includes('board') || roles.includes('director') ? unlessRefused(get<Page<Person>>(`/directory/people?kind=staff&schoolId=${encodeURIComponent(view.body.schoolId)}&limit=200`), { items: [], nextCursor: null }) : { items: [], nextCursor: null },
+      roles.includes('board') || roles.includes('director')
+        ? unlessRefused(get<Page<Person>>(`/directory/people?kind=staff&schoolId=${encodeURIComponent(view.body.schoolId)}&limit=200`), {
+            items: [],
+            nextCursor: null,
+          })
+        : { items: [], nextCursor: null },
       schoolNames(),
     ]);
     return { view, timeline, staff: staff.items, schools };
@@ -59,7 +64,12 @@ export function CasePage({ caseId, roles }: { caseId: string; roles: readonly st
     reload();
   };
   const names = new Map(view.involved.map((person) => [person.personId, person.displayName ?? person.personId]));
-  const groups = caseCommands({ view, roles, t, staff: data.staff.filter((person) => !names.has(person.personId)).map((person) => ({ value: person.personId, label: person.name })) });
+  const groups = caseCommands({
+    view,
+    roles,
+    t,
+    staff: data.staff.filter((person) => !names.has(person.personId)).map((person) => ({ value: person.personId, label: person.name })),
+  });
   const timeline = data.timeline ? [...data.timeline.items, ...(older?.items ?? [])] : [];
   const cursor = older ? older.cursor : data.timeline?.nextCursor;
   const loadOlder = async () => {
@@ -139,7 +149,13 @@ export function CasePage({ caseId, roles }: { caseId: string; roles: readonly st
             <details key={group.title} open={group.title === 'case.group.assess'}>
               <summary>{t(group.title)}</summary>
               {group.commands.map((spec) => (
-                <CommandForm key={spec.id} spec={spec} etag={spec.path.startsWith(`/incidents/${caseId}`) && spec.onCaseStream !== false ? data.view.etag : null} onDone={done} onStale={stale} />
+                <CommandForm
+                  key={spec.id}
+                  spec={spec}
+                  etag={spec.path.startsWith(`/incidents/${caseId}`) && spec.onCaseStream !== false ? data.view.etag : null}
+                  onDone={done}
+                  onStale={stale}
+                />
               ))}
             </details>
           ))}
@@ -174,7 +190,12 @@ export function CasePage({ caseId, roles }: { caseId: string; roles: readonly st
 function AuditExport({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>();
-  const fetchAs = (format: 'json' | 'pdf') => download(`/incidents/${caseId}/audit-export?format=${format}`, format === 'pdf' ? 'application/pdf' : 'application/json', `casebook-audit-${caseId}.${format}`).then(() => setError(undefined), setError);
+  const fetchAs = (format: 'json' | 'pdf') =>
+    download(
+      `/incidents/${caseId}/audit-export?format=${format}`,
+      format === 'pdf' ? 'application/pdf' : 'application/json',
+      `casebook-audit-${caseId}.${format}`,
+    ).then(() => setError(undefined), setError);
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('audit.title')}</h2>
@@ -233,7 +254,11 @@ function CloseForm({ view, etag, onDone, onStale }: { view: CaseView; etag: stri
           {open.map((obligation) => (
             <label key={obligation.obligationId}>
               {t('case.closeForm.waive', { what: words(t, 'work', obligation.kind) })}
-              <input type="text" value={waivers[obligation.obligationId] ?? ''} onChange={(event) => setWaivers({ ...waivers, [obligation.obligationId]: event.target.value })} />
+              <input
+                type="text"
+                value={waivers[obligation.obligationId] ?? ''}
+                onChange={(event) => setWaivers({ ...waivers, [obligation.obligationId]: event.target.value })}
+              />
             </label>
           ))}
         </fieldset>

@@ -15,7 +15,10 @@ const DECISIONS: readonly (readonly [TextKey, readonly string[]])[] = [
   ['decisions.inspector', ['inspector-call', 'inspector-call-policy', 'inspector-call-statutory']],
   ['decisions.qualification', ['qualification']],
   ['decisions.criminal', ['criminal-report-decision', 'police-report', 'inform-parents-before-police-report', 'inform-accused-before-police-report']],
-  ['decisions.removal', ['removal-decision', 'removal-placement', 'removal-reconsideration-window', 'report-removal-to-inspectorate', 'inform-attendance-officer']],
+  [
+    'decisions.removal',
+    ['removal-decision', 'removal-placement', 'removal-reconsideration-window', 'report-removal-to-inspectorate', 'inform-attendance-officer'],
+  ],
   ['decisions.objection', ['decide-objection']],
   ['decisions.staff', ['staff-case', 'dismissal-procedure', 'disciplinary-decision']],
 ];
@@ -31,7 +34,9 @@ export function DecisionsPage() {
   // "Due soon" is judged at the moment the list was read, not at each render (a render is pure).
   const { data, error } = useLoad(async () => ({ work: await get<{ items: WorkItem[] }>('/work'), schools: await schoolNames(), readAt: Date.now() }), []);
   const known = new Set(DECISIONS.flatMap(([, kinds]) => kinds));
-  const groups: (readonly [TextKey, readonly string[]])[] = data ? [...DECISIONS, ['decisions.other', data.work.items.map((item) => item.kind).filter((kind) => !known.has(kind))]] : [];
+  const groups: (readonly [TextKey, readonly string[]])[] = data
+    ? [...DECISIONS, ['decisions.other', data.work.items.map((item) => item.kind).filter((kind) => !known.has(kind))]]
+    : [];
   return (
     <section aria-labelledby="decisions-title">
       <h1 id="decisions-title">{t('decisions.title')}</h1>
@@ -47,25 +52,26 @@ export function DecisionsPage() {
             <h2 id={`${title}-title`}>{t(title)}</h2>
             {items.length === 0 && <p className="muted">{t('common.none')}</p>}
             {items.length > 0 && (
-            <ul className="decisions">
-              {items.map((item, index) => {
-                const soon = item.dueAt !== null && Date.parse(item.dueAt) - data!.readAt <= WORKING_DAY_MS;
-                const call = item.kind.startsWith('inspector-call');
-                return (
-                  <li key={`${item.kind}-${item.obligationId ?? item.caseId ?? index}`} className={item.overdue ? 'overdue' : undefined}>
-                    <strong>{words(t, 'work', item.kind)}</strong> — {item.caseId ? <Link to={`/zaken/${item.caseId}`}>{item.caseNumber ?? t('case.unnumbered')}</Link> : '—'}
-                    {item.schoolId && `, ${data!.schools.get(item.schoolId) ?? item.schoolId}`}
-                    {item.dueAt && <span>, {t('today.due', { when: dateTime(item.dueAt, language) })}</span>}
-                    {item.overdue && <strong className="badge"> {t('today.overdue')}</strong>}
-                    {call && (soon || item.overdue) && (
-                      <p className="call">
-                        {t('decisions.callNow')} <a href={`tel:${INSPECTOR_PHONE}`}>{INSPECTOR_PHONE}</a>
-                      </p>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
+              <ul className="decisions">
+                {items.map((item, index) => {
+                  const soon = item.dueAt !== null && Date.parse(item.dueAt) - data!.readAt <= WORKING_DAY_MS;
+                  const call = item.kind.startsWith('inspector-call');
+                  return (
+                    <li key={`${item.kind}-${item.obligationId ?? item.caseId ?? index}`} className={item.overdue ? 'overdue' : undefined}>
+                      <strong>{words(t, 'work', item.kind)}</strong> —{' '}
+                      {item.caseId ? <Link to={`/zaken/${item.caseId}`}>{item.caseNumber ?? t('case.unnumbered')}</Link> : '—'}
+                      {item.schoolId && `, ${data!.schools.get(item.schoolId) ?? item.schoolId}`}
+                      {item.dueAt && <span>, {t('today.due', { when: dateTime(item.dueAt, language) })}</span>}
+                      {item.overdue && <strong className="badge"> {t('today.overdue')}</strong>}
+                      {call && (soon || item.overdue) && (
+                        <p className="call">
+                          {t('decisions.callNow')} <a href={`tel:${INSPECTOR_PHONE}`}>{INSPECTOR_PHONE}</a>
+                        </p>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
             )}
           </section>
         );

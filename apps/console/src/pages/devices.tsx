@@ -47,10 +47,15 @@ export function DevicesPage() {
               {t('devices.otherPupil')}
             </button>
           </p>
-          <CustodyForm key={pupil.personId} schoolId={school} pupil={pupil} onTaken={(at) => {
-            setPosition(at);
-            setTaken((n) => n + 1);
-          }} />
+          <CustodyForm
+            key={pupil.personId}
+            schoolId={school}
+            pupil={pupil}
+            onTaken={(at) => {
+              setPosition(at);
+              setTaken((n) => n + 1);
+            }}
+          />
           {hasRole(me, 'director', 'board') && <InCustody key={`returns-${pupil.personId}-${taken}`} pupilId={pupil.personId} waitFor={position} />}
         </>
       )}
@@ -90,10 +95,12 @@ function CustodyForm({ schoolId, pupil, onTaken }: { schoolId: string; pupil: Pe
       setError(failure);
     }
   };
-  const changed = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setPreview(undefined); // another moment or period: preview again before confirming
-  };
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPreview(undefined); // another moment or period: preview again before confirming
+    };
   if (answer)
     return (
       <p role="status" className="saved">
@@ -144,7 +151,8 @@ function CustodyForm({ schoolId, pupil, onTaken }: { schoolId: string; pupil: Pe
           ) : (
             <>
               <p>
-                <strong>{t('devices.offence', { n: preview.offenceNumber ?? 0 })}</strong> {t('devices.until', { when: dateTime(preview.custodyUntil!, language) })}
+                <strong>{t('devices.offence', { n: preview.offenceNumber ?? 0 })}</strong>{' '}
+                {t('devices.until', { when: dateTime(preview.custodyUntil!, language) })}
               </p>
               {preview.informsParents && <p>{t('devices.informParents')}</p>}
             </>
@@ -161,7 +169,10 @@ function CustodyForm({ schoolId, pupil, onTaken }: { schoolId: string; pupil: Pe
 function InCustody({ pupilId, waitFor }: { pupilId: string; waitFor?: number }) {
   const { t } = useI18n();
   const [position, setPosition] = useState(waitFor);
-  const { data, error } = useLoad(() => get<{ deviceCustody: { inCustody: string[] } }>(`/pupils/${encodeURIComponent(pupilId)}/file${position ? `?waitForPosition=${position}` : ''}`), [pupilId, position]);
+  const { data, error } = useLoad(
+    () => get<{ deviceCustody: { inCustody: string[] } }>(`/pupils/${encodeURIComponent(pupilId)}/file${position ? `?waitForPosition=${position}` : ''}`),
+    [pupilId, position],
+  );
   return (
     <section aria-labelledby="returns-title">
       <h2 id="returns-title">{t('devices.inCustody')}</h2>
@@ -170,7 +181,15 @@ function InCustody({ pupilId, waitFor }: { pupilId: string; waitFor?: number }) 
       {data?.deviceCustody.inCustody.map((custodyId) => (
         <CommandForm
           key={custodyId}
-          spec={{ id: `return-${custodyId}`, title: 'command.return', path: `/device-custody/${custodyId}/return`, fields: [{ name: 'returnedTo', kind: 'code', codes: ['pupil', 'parent'] }, { name: 'returnedAt', kind: 'moment' }] }}
+          spec={{
+            id: `return-${custodyId}`,
+            title: 'command.return',
+            path: `/device-custody/${custodyId}/return`,
+            fields: [
+              { name: 'returnedTo', kind: 'code', codes: ['pupil', 'parent'] },
+              { name: 'returnedAt', kind: 'moment' },
+            ],
+          }}
           onDone={(answer) => setPosition((answer as CommandAnswer).position)}
         />
       ))}

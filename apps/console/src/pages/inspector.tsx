@@ -69,7 +69,11 @@ export function InspectorPage() {
                 <td>{data?.schools.get(item.schoolId) ?? item.schoolId}</td>
                 <td>{words(t, 'option.basis', item.basis)}</td>
                 <td>{dateTime(item.dueAt, language)}</td>
-                <td>{item.call ? `${dateTime(item.call.calledAt, language)}, ${item.call.inspectorReference}${item.call.conclusion ? `, ${words(t, 'option.conclusion', item.call.conclusion)}` : ''}` : '—'}</td>
+                <td>
+                  {item.call
+                    ? `${dateTime(item.call.calledAt, language)}, ${item.call.inspectorReference}${item.call.conclusion ? `, ${words(t, 'option.conclusion', item.call.conclusion)}` : ''}`
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

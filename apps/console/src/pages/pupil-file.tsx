@@ -46,7 +46,10 @@ function PupilFileView({ pupilId }: { pupilId: string }) {
   const { t } = useI18n();
   const me = useMe();
   const [position, setPosition] = useState<number>();
-  const { data, error } = useLoad(() => get<PupilFile>(`/pupils/${encodeURIComponent(pupilId)}/file${position ? `?waitForPosition=${position}` : ''}`), [pupilId, position]);
+  const { data, error } = useLoad(
+    () => get<PupilFile>(`/pupils/${encodeURIComponent(pupilId)}/file${position ? `?waitForPosition=${position}` : ''}`),
+    [pupilId, position],
+  );
   if (error) return <Problem error={error} />;
   if (!data) return <p>{t('common.loading')}</p>;
   const done = (answer: unknown) => setPosition((answer as CommandAnswer).position);
@@ -60,7 +63,19 @@ function PupilFileView({ pupilId }: { pupilId: string }) {
         <p>{t('pupil.offences', { n: data.deviceCustody.offencesThisSchoolYear })}</p>
         {hasRole(me, 'director', 'board') &&
           data.deviceCustody.inCustody.map((custodyId) => (
-            <CommandForm key={custodyId} spec={{ id: `return-${custodyId}`, title: 'command.return', path: `/device-custody/${custodyId}/return`, fields: [{ name: 'returnedTo', kind: 'code', codes: ['pupil', 'parent'] }, { name: 'returnedAt', kind: 'moment' }] }} onDone={done} />
+            <CommandForm
+              key={custodyId}
+              spec={{
+                id: `return-${custodyId}`,
+                title: 'command.return',
+                path: `/device-custody/${custodyId}/return`,
+                fields: [
+                  { name: 'returnedTo', kind: 'code', codes: ['pupil', 'parent'] },
+                  { name: 'returnedAt', kind: 'moment' },
+                ],
+              }}
+              onDone={done}
+            />
           ))}
       </section>
       <FileLines title={t('pupil.deviceHistory')} lines={data.deviceCustody.history} />
@@ -74,12 +89,25 @@ function PupilFileView({ pupilId }: { pupilId: string }) {
               id: 'email-suspension',
               title: 'command.emailSuspension',
               path: `/pupils/${encodeURIComponent(pupilId)}/email-account/suspensions`,
-              fields: [{ name: 'ground', kind: 'code', codes: ['unlawful-activity', 'irresponsible-use', 'bullying'] }, { name: 'until', kind: 'day' }, { name: 'reason', kind: 'textarea' }],
+              fields: [
+                { name: 'ground', kind: 'code', codes: ['unlawful-activity', 'irresponsible-use', 'bullying'] },
+                { name: 'until', kind: 'day' },
+                { name: 'reason', kind: 'textarea' },
+              ],
               body: (values) => ({ ...values, schoolId }),
             }}
             onDone={done}
           />
-          <CommandForm spec={{ id: 'email-warning', title: 'command.emailWarning', path: `/pupils/${encodeURIComponent(pupilId)}/email-account/warnings`, fields: [{ name: 'reason', kind: 'textarea' }], body: (values) => ({ ...values, schoolId }) }} onDone={done} />
+          <CommandForm
+            spec={{
+              id: 'email-warning',
+              title: 'command.emailWarning',
+              path: `/pupils/${encodeURIComponent(pupilId)}/email-account/warnings`,
+              fields: [{ name: 'reason', kind: 'textarea' }],
+              body: (values) => ({ ...values, schoolId }),
+            }}
+            onDone={done}
+          />
         </details>
       )}
       <FileLines title={t('pupil.correspondence')} lines={data.correspondence} />

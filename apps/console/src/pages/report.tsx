@@ -69,7 +69,10 @@ export function ReportPage() {
         <PersonSearch
           label="report.findPupil"
           search={pupilsOf(school)}
-          onPick={(person) => !chosen.some((c) => c.person.personId === person.personId) && setChosen([...chosen, { person, role: chosen.length === 0 ? 'perpetrator' : 'victim' }])}
+          onPick={(person) =>
+            !chosen.some((c) => c.person.personId === person.personId) &&
+            setChosen([...chosen, { person, role: chosen.length === 0 ? 'perpetrator' : 'victim' }])
+          }
         />
       )}
       <form onSubmit={(event) => void submit(event)} aria-labelledby="report-title">

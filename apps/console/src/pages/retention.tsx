@@ -76,7 +76,12 @@ export function RetentionPage() {
         </>
       )}
       <h2>{t('retention.onRequest')}</h2>
-      <PersonSearch label="retention.find" search={directorySearch(undefined)} onPick={(person: Person) => setChosen({ personId: person.personId, name: person.name })} describe={(person) => `(${words(t, 'person', person.kind ?? '')})`} />
+      <PersonSearch
+        label="retention.find"
+        search={directorySearch(undefined)}
+        onPick={(person: Person) => setChosen({ personId: person.personId, name: person.name })}
+        describe={(person) => `(${words(t, 'person', person.kind ?? '')})`}
+      />
       {chosen && (
         <CommandForm
           key={chosen.personId}

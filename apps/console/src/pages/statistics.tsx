@@ -32,7 +32,9 @@ export function StatisticsPage() {
     setQuery(draft.groupBy.length ? draft : { ...draft, groupBy: ['school'] });
   };
   const label = (row: Record<string, string>) =>
-    (data?.stats.groupBy ?? []).map((key) => (key === 'school' ? (data!.schools.get(row[key]!) ?? row[key]) : key === 'month' ? row[key] : words(t, key, row[key] ?? ''))).join(' · ');
+    (data?.stats.groupBy ?? [])
+      .map((key) => (key === 'school' ? (data!.schools.get(row[key]!) ?? row[key]) : key === 'month' ? row[key] : words(t, key, row[key] ?? '')))
+      .join(' · ');
   return (
     <section aria-labelledby="stats-title">
       <h1 id="stats-title">{t('stats.title')}</h1>
@@ -49,13 +51,20 @@ export function StatisticsPage() {
           <legend>{t('stats.groupBy')}</legend>
           {KEYS.map((key) => (
             <label key={key} className="check">
-              <input type="checkbox" checked={draft.groupBy.includes(key)} onChange={(event) => setDraft({ ...draft, groupBy: event.target.checked ? [...draft.groupBy, key] : draft.groupBy.filter((k) => k !== key) })} />
+              <input
+                type="checkbox"
+                checked={draft.groupBy.includes(key)}
+                onChange={(event) => setDraft({ ...draft, groupBy: event.target.checked ? [...draft.groupBy, key] : draft.groupBy.filter((k) => k !== key) })}
+              />
               {t(`stats.by.${key}`)}
             </label>
           ))}
         </fieldset>
         <button type="submit">{t('stats.show')}</button>
-        <button type="button" onClick={() => void download(`/statistics?${params()}`, 'text/csv', 'casebook-statistiek.csv').then(() => setCsvError(undefined), setCsvError)}>
+        <button
+          type="button"
+          onClick={() => void download(`/statistics?${params()}`, 'text/csv', 'casebook-statistiek.csv').then(() => setCsvError(undefined), setCsvError)}
+        >
           {t('stats.csv')}
         </button>
       </form>

@@ -61,7 +61,8 @@ export function TodayPage() {
                 <td>{item.caseId ? <Link to={`/zaken/${item.caseId}`}>{item.caseNumber ?? t('case.unnumbered')}</Link> : <AboutPerson item={item} />}</td>
                 <td>{item.schoolId ? (data.schools.get(item.schoolId) ?? item.schoolId) : '—'}</td>
                 <td>
-                  {item.overdue && <strong className="badge">{t('today.overdue')}</strong>} {item.dueAt ? t('today.due', { when: dateTime(item.dueAt, language) }) : t('today.noDue')}
+                  {item.overdue && <strong className="badge">{t('today.overdue')}</strong>}{' '}
+                  {item.dueAt ? t('today.due', { when: dateTime(item.dueAt, language) }) : t('today.noDue')}
                 </td>
               </tr>
             ))}

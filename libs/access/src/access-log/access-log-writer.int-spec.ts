@@ -19,7 +19,14 @@ function describeWriter(open: () => Promise<{ sql: SqlClient; drop: () => Promis
     const store = await PostgresEventStore.open(sql);
     try {
       const writer = new AccessLogWriter(store);
-      const reads = Array.from({ length: 200 }, (_, i) => ({ actorId: `staff-${i}`, actorRoles: ['director'], resource: 'pupil-file' as const, resourceId: `pupil-${i}`, subjectIds: [`pupil-${i}`], outcome: 'granted' as const }));
+      const reads = Array.from({ length: 200 }, (_, i) => ({
+        actorId: `staff-${i}`,
+        actorRoles: ['director'],
+        resource: 'pupil-file' as const,
+        resourceId: `pupil-${i}`,
+        subjectIds: [`pupil-${i}`],
+        outcome: 'granted' as const,
+      }));
       await Promise.all(reads.map((read, i) => writer.record(read, `corr-${i}`)));
       const rows = await sql.query<{ stream_id: string; actor: string; tx: string }>(
         `SELECT stream_id, data->>'actorId' AS actor, (global_position / 4096)::text AS tx FROM es_events WHERE type = 'DossierRead'`,

@@ -6,13 +6,25 @@ export type DossierAccess = DossierRead['data'];
 
 /** The `DossierRead` event of one access (its id names its stream: `access-log-<eventId>`). */
 export function dossierRead(access: DossierAccess, correlationId: string): NewEvent {
-  const data: DossierRead['data'] = { ...access, actorRoles: [...access.actorRoles], subjectIds: [...access.subjectIds], ...(access.caseIds ? { caseIds: [...access.caseIds] } : {}) };
+  const data: DossierRead['data'] = {
+    ...access,
+    actorRoles: [...access.actorRoles],
+    subjectIds: [...access.subjectIds],
+    ...(access.caseIds ? { caseIds: [...access.caseIds] } : {}),
+  };
   return {
     eventId: newEventId(),
     type: 'DossierRead',
     schemaVersion: 1,
     data,
-    metadata: { actorId: access.actorId, actorRole: access.actorRoles.join(','), schoolId: null, correlationId, causationId: null, occurredAt: new Date().toISOString() },
+    metadata: {
+      actorId: access.actorId,
+      actorRole: access.actorRoles.join(','),
+      schoolId: null,
+      correlationId,
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    },
   };
 }
 

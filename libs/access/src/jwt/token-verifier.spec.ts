@@ -8,7 +8,10 @@ const now = Math.floor(Date.now() / 1000);
 const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 async function refused(verifier: TokenVerifier, token: string): Promise<string> {
-  const error = await verifier.verify(token).then(() => undefined, (e: unknown) => e);
+  const error = await verifier.verify(token).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AuthenticationError);
   return (error as AuthenticationError).reason;
 }
@@ -34,7 +37,12 @@ describe('token verification', () => {
   it('refuses an expired token and one not yet valid', async () => {
     const expired = await mintDevToken(secret, { sub: 'p-1', roles: ['board'], expiresInSeconds: 60 }, now - 3600);
     expect(await refused(verifier, expired)).toBe('The token has expired');
-    const early = await new SignJWT({ roles: ['board'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('p-1').setNotBefore(now + 3600).setExpirationTime(now + 7200).sign(secret);
+    const early = await new SignJWT({ roles: ['board'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('p-1')
+      .setNotBefore(now + 3600)
+      .setExpirationTime(now + 7200)
+      .sign(secret);
     expect(await refused(verifier, early)).toMatch(/nbf/);
   });
 
@@ -69,11 +77,19 @@ describe('token verification', () => {
       const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
       const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
       const withKeys = new TokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }) });
-      const good = await new SignJWT({ roles: ['legal'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('p-9').setExpirationTime(now + 60).sign(privateKey);
+      const good = await new SignJWT({ roles: ['legal'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('p-9')
+        .setExpirationTime(now + 60)
+        .sign(privateKey);
       expect((await withKeys.verify(good)).roles).toEqual(['legal']);
 
       const publicBytes = new TextEncoder().encode(JSON.stringify(jwk));
-      const confused = await new SignJWT({ roles: ['board'] }).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).setSubject('p-9').setExpirationTime(now + 60).sign(publicBytes);
+      const confused = await new SignJWT({ roles: ['board'] })
+        .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+        .setSubject('p-9')
+        .setExpirationTime(now + 60)
+        .sign(publicBytes);
       expect(await refused(withKeys, confused)).toMatch(/algorithm/);
     });
   });

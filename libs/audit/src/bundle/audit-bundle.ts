@@ -9,7 +9,13 @@ export const BUNDLE_FORMAT = 'casebook-audit-bundle/1';
 /** What was exported: a case (with the criminal-report decisions opened from it) or the access log of a person or actor. */
 export type ExportScope =
   | { readonly kind: 'incident'; readonly incidentId: string }
-  | { readonly kind: 'access-log'; readonly subjectId: string | null; readonly actorId: string | null; readonly from: string | null; readonly to: string | null };
+  | {
+      readonly kind: 'access-log';
+      readonly subjectId: string | null;
+      readonly actorId: string | null;
+      readonly from: string | null;
+      readonly to: string | null;
+    };
 
 export interface BundleEvent {
   readonly position: number;

@@ -35,7 +35,12 @@ export class AuditExporter {
     return this.deps.key.keyId;
   }
 
-  async export(streamIds: readonly string[], scope: ExportScope, exportedBy: { actorId: string; roles: readonly string[] }, now = new Date()): Promise<AuditBundle> {
+  async export(
+    streamIds: readonly string[],
+    scope: ExportScope,
+    exportedBy: { actorId: string; roles: readonly string[] },
+    now = new Date(),
+  ): Promise<AuditBundle> {
     const events: RecordedEvent[] = [];
     for (let start = 0; start < streamIds.length; start += READ_CONCURRENCY) {
       const read = await Promise.all(streamIds.slice(start, start + READ_CONCURRENCY).map((streamId) => this.deps.store.readStream(streamId)));

@@ -8,8 +8,16 @@ import type { GlobalChain } from './global-chain';
  * sealed (capped at 10,000). A lag that only grows means exports will start answering 503.
  */
 export function withGlobalChainMetrics(source: MetricsSource, chain: GlobalChain, store: EventStore): MetricsSource {
-  const sealed = new Gauge({ name: 'casebook_audit_chain_sealed_position', help: 'Global position the sealed audit chain has reached', registers: [source.registry] });
-  const lag = new Gauge({ name: 'casebook_audit_chain_lag_events', help: 'Events not yet sealed in the global audit chain (capped at 10000)', registers: [source.registry] });
+  const sealed = new Gauge({
+    name: 'casebook_audit_chain_sealed_position',
+    help: 'Global position the sealed audit chain has reached',
+    registers: [source.registry],
+  });
+  const lag = new Gauge({
+    name: 'casebook_audit_chain_lag_events',
+    help: 'Events not yet sealed in the global audit chain (capped at 10000)',
+    registers: [source.registry],
+  });
   return {
     registry: source.registry,
     refresh: async () => {

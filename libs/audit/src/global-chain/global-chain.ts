@@ -28,7 +28,13 @@ export class GlobalChain {
 
   /** The sealed links of these positions (those not sealed yet are absent from the map). */
   async linksAt(positions: readonly number[]): Promise<Map<number, GlobalLinkRow>> {
-    const rows = await this.sql.query<{ global_position: string | number; event_id: string; event_hash: string; previous_global_hash: string; global_hash: string }>(
+    const rows = await this.sql.query<{
+      global_position: string | number;
+      event_id: string;
+      event_hash: string;
+      previous_global_hash: string;
+      global_hash: string;
+    }>(
       `SELECT global_position, event_id, encode(event_hash, 'hex') AS event_hash, encode(previous_global_hash, 'hex') AS previous_global_hash,
               encode(global_hash, 'hex') AS global_hash
          FROM audit_global_chain WHERE global_position = ANY ($1::bigint[])`,
@@ -39,7 +45,13 @@ export class GlobalChain {
 
   /** Links in global order after `after`, for the store verifier. */
   async linksAfter(after: number, limit: number): Promise<GlobalLinkRow[]> {
-    const rows = await this.sql.query<{ global_position: string | number; event_id: string; event_hash: string; previous_global_hash: string; global_hash: string }>(
+    const rows = await this.sql.query<{
+      global_position: string | number;
+      event_id: string;
+      event_hash: string;
+      previous_global_hash: string;
+      global_hash: string;
+    }>(
       `SELECT global_position, event_id, encode(event_hash, 'hex') AS event_hash, encode(previous_global_hash, 'hex') AS previous_global_hash,
               encode(global_hash, 'hex') AS global_hash
          FROM audit_global_chain WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
@@ -74,7 +86,13 @@ export class GlobalChain {
   }
 }
 
-function toLink(row: { global_position: string | number; event_id: string; event_hash: string; previous_global_hash: string; global_hash: string }): GlobalLinkRow {
+function toLink(row: {
+  global_position: string | number;
+  event_id: string;
+  event_hash: string;
+  previous_global_hash: string;
+  global_hash: string;
+}): GlobalLinkRow {
   return {
     globalPosition: Number(row.global_position),
     eventId: row.event_id,

@@ -28,8 +28,12 @@ export async function renderCaseTimelinePdf(bundle: AuditBundle): Promise<Buffer
 
   doc.font('Helvetica-Bold').fontSize(16).text(`Auditexport incident ${incidentId}`);
   doc.moveDown(0.3).font('Helvetica').fontSize(9);
-  doc.text(`Geëxporteerd op ${when(manifest.exportedAt)} door ${manifest.exportedBy.actorId} (${manifest.exportedBy.roles.join(', ')}), Casebook ${manifest.software.version}.`);
-  doc.text(`${manifest.eventCount} gebeurtenissen in ${manifest.streams.length} stroom/stromen, posities ${manifest.firstPosition ?? '-'} tot en met ${manifest.lastPosition ?? '-'}.`);
+  doc.text(
+    `Geëxporteerd op ${when(manifest.exportedAt)} door ${manifest.exportedBy.actorId} (${manifest.exportedBy.roles.join(', ')}), Casebook ${manifest.software.version}.`,
+  );
+  doc.text(
+    `${manifest.eventCount} gebeurtenissen in ${manifest.streams.length} stroom/stromen, posities ${manifest.firstPosition ?? '-'} tot en met ${manifest.lastPosition ?? '-'}.`,
+  );
   doc.text(`Manifest-hash (SHA-256): ${bundle.manifestHash}`);
   doc.text(`Ondertekend met Ed25519, sleutel ${bundle.signature.keyId}.`);
   doc.moveDown(0.5).fontSize(8).fillColor('#444');
@@ -44,15 +48,21 @@ export async function renderCaseTimelinePdf(bundle: AuditBundle): Promise<Buffer
   for (const [index, event] of bundle.events.entries()) {
     const facts = timelineFactsOf(event.type, (event.data ?? {}) as Record<string, unknown>);
     const late = Date.parse(event.metadata.recordedAt) - Date.parse(event.metadata.occurredAt) > LATE_AFTER_HOURS * 3_600_000;
-    doc.font('Helvetica-Bold').fontSize(9).text(`${index + 1}. ${when(event.metadata.occurredAt)} — ${timelineText(event.type, facts, event.metadata.actorRole, late, 'nl')}`);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(`${index + 1}. ${when(event.metadata.occurredAt)} — ${timelineText(event.type, facts, event.metadata.actorRole, late, 'nl')}`);
     doc.font('Helvetica').fontSize(7.5).fillColor('#444');
-    doc.text(`Vastgelegd ${when(event.metadata.recordedAt)} · ${event.streamId} revisie ${event.streamRevision} · positie ${event.position} · hash ${event.hash}`);
+    doc.text(
+      `Vastgelegd ${when(event.metadata.recordedAt)} · ${event.streamId} revisie ${event.streamRevision} · positie ${event.position} · hash ${event.hash}`,
+    );
     doc.fillColor('black').moveDown(0.4);
   }
 
   doc.moveDown(0.5).font('Helvetica-Bold').fontSize(9).text('Kop van elke stroom');
   doc.font('Helvetica').fontSize(7.5);
-  for (const stream of manifest.streams) doc.text(`${stream.streamId}: ${stream.eventCount} gebeurtenissen, revisie ${stream.headRevision}, hash ${stream.headHash}`);
+  for (const stream of manifest.streams)
+    doc.text(`${stream.streamId}: ${stream.eventCount} gebeurtenissen, revisie ${stream.headRevision}, hash ${stream.headHash}`);
   if (manifest.globalChainHead) doc.text(`Globale keten bij export: positie ${manifest.globalChainHead.position}, hash ${manifest.globalChainHead.hash}`);
 
   // The manifest hash on every page, so a single loose page still names the bundle it belongs to.

@@ -48,7 +48,10 @@ export function publicKeyFileOf(keyFile: string): string {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** A public key from PEM (SPKI) text. Throws a readable error for anything else. */

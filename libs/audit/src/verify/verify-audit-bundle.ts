@@ -53,17 +53,23 @@ export function verifyAuditBundle(bundle: unknown, trustedPublicKeyPem?: string)
     const head = heads.get(event.streamId);
     const expectedRevision = head ? head.revision + 1 : 0;
     if (event.streamRevision > expectedRevision) {
-      const missing = expectedRevision === event.streamRevision - 1 ? `revision ${expectedRevision}` : `revisions ${expectedRevision}–${event.streamRevision - 1}`;
+      const missing =
+        expectedRevision === event.streamRevision - 1 ? `revision ${expectedRevision}` : `revisions ${expectedRevision}–${event.streamRevision - 1}`;
       return fail(where, `comes before ${missing} of its stream: events were removed or reordered`);
     }
-    if (event.streamRevision < expectedRevision) return fail(where, `comes after a later revision of its stream (revision ${expectedRevision} was expected): events were repeated or reordered`);
+    if (event.streamRevision < expectedRevision)
+      return fail(where, `comes after a later revision of its stream (revision ${expectedRevision} was expected): events were repeated or reordered`);
     if (!event.hash) return fail(where, 'has no hash: it was recorded before the audit chain existed');
     const recomputed = recomputeEventHash(event, head?.hash ?? GENESIS_HASH);
     if (recomputed !== event.hash) {
-      return fail(where, `does not match its hash: its data, metadata or place in the stream changed since it was recorded (recomputed ${recomputed}, recorded ${event.hash})`);
+      return fail(
+        where,
+        `does not match its hash: its data, metadata or place in the stream changed since it was recorded (recomputed ${recomputed}, recorded ${event.hash})`,
+      );
     }
     const globalHash = globalHashOf({ eventHash: event.hash, globalPosition: event.position, previousGlobalHash: event.previousGlobalHash });
-    if (globalHash !== event.globalHash) return fail(where, `does not match its link in the global chain (recomputed ${globalHash}, sealed ${event.globalHash})`);
+    if (globalHash !== event.globalHash)
+      return fail(where, `does not match its link in the global chain (recomputed ${globalHash}, sealed ${event.globalHash})`);
     heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
   }
 
@@ -103,7 +109,9 @@ function eventShapeProblem(raw: unknown): string | null {
 /** Every manifest field the events determine, compared one by one so the first wrong one is named. */
 function manifestMismatch(manifest: Json, events: readonly BundleEvent[]): VerificationFailure | null {
   const expect = (field: string, actual: unknown, wanted: unknown, why: string): VerificationFailure | null =>
-    canonicalJson(actual ?? null) === canonicalJson(wanted) ? null : fail(`manifest.${field}`, `says ${JSON.stringify(actual)}, but ${why} ${JSON.stringify(wanted)}`);
+    canonicalJson(actual ?? null) === canonicalJson(wanted)
+      ? null
+      : fail(`manifest.${field}`, `says ${JSON.stringify(actual)}, but ${why} ${JSON.stringify(wanted)}`);
   const problem =
     expect('eventCount', manifest['eventCount'], events.length, 'the bundle holds') ??
     expect('firstPosition', manifest['firstPosition'], events[0]?.position ?? null, 'the first event is at') ??
@@ -118,7 +126,10 @@ function manifestMismatch(manifest: Json, events: readonly BundleEvent[]): Verif
     if (!found || !isObject(stream)) return fail(`manifest.streams[${streamId}]`, 'is listed, but the bundle holds no event of it: its events were removed');
     for (const field of ['eventCount', 'headRevision', 'headHash'] as const) {
       if (stream[field] !== found[field]) {
-        return fail(`manifest.streams[${streamId}].${field}`, `says ${JSON.stringify(stream[field])}, but the bundle's events give ${JSON.stringify(found[field])}: events were added or removed`);
+        return fail(
+          `manifest.streams[${streamId}].${field}`,
+          `says ${JSON.stringify(stream[field])}, but the bundle's events give ${JSON.stringify(found[field])}: events were added or removed`,
+        );
       }
     }
   }
@@ -153,7 +164,10 @@ function checkSignature(
   }
   const keyId = keyIdOf(key);
   if (signature['keyId'] !== keyId) {
-    return fail('signature.keyId', `is ${JSON.stringify(signature['keyId'])}, but the ${trustedPublicKeyPem ? 'trusted' : "bundle's"} public key is ${keyId}: signed by another key`);
+    return fail(
+      'signature.keyId',
+      `is ${JSON.stringify(signature['keyId'])}, but the ${trustedPublicKeyPem ? 'trusted' : "bundle's"} public key is ${keyId}: signed by another key`,
+    );
   }
   if (!verifySignature(key, canonicalManifest, signature['value'])) {
     return fail('signature', 'does not verify over the manifest: the manifest or the signature was changed after signing');

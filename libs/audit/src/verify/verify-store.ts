@@ -46,7 +46,8 @@ export async function verifyStore(store: EventStore, chain: GlobalChain, progres
         linkAt++;
         sealed++;
         if (link.eventHash !== event.hash) return { ok: false, where, reason: 'differs from the hash sealed in the global chain: the event was rewritten' };
-        if (link.previousGlobalHash !== previousGlobalHash) return { ok: false, where, reason: 'its global link does not follow the previous one: a sealed event is missing' };
+        if (link.previousGlobalHash !== previousGlobalHash)
+          return { ok: false, where, reason: 'its global link does not follow the previous one: a sealed event is missing' };
         if (globalHashOf({ eventHash: link.eventHash, globalPosition: link.globalPosition, previousGlobalHash }) !== link.globalHash) {
           return { ok: false, where, reason: 'its global link does not recompute' };
         }

@@ -62,7 +62,13 @@ export function recomputeEventHash(
   event: EventContent & { readonly metadata: EventMetadata; readonly streamId: string; readonly streamRevision: number },
   previousHash: string,
 ): string {
-  return eventHashOf({ contentHash: contentHashOf(event), previousHash, recordedAt: event.metadata.recordedAt, streamId: event.streamId, streamRevision: event.streamRevision });
+  return eventHashOf({
+    contentHash: contentHashOf(event),
+    previousHash,
+    recordedAt: event.metadata.recordedAt,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+  });
 }
 
 export interface GlobalLink {

@@ -56,7 +56,10 @@ export class EventConsumer {
       minBackoffMs: options.minBackoffMs,
       maxBackoffMs: options.maxBackoffMs,
       onError: (error, retryInMs) =>
-        options.logger?.warn({ consumer: options.name, error: error instanceof Error ? error.message : String(error), retryInMs }, 'consumer batch failed; retrying'),
+        options.logger?.warn(
+          { consumer: options.name, error: error instanceof Error ? error.message : String(error), retryInMs },
+          'consumer batch failed; retrying',
+        ),
     });
   }
 

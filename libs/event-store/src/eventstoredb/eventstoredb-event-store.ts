@@ -17,13 +17,7 @@ import { validateAppend } from '../append-validation';
 import { GENESIS_HASH, contentHashOf, eventHashOf } from '../chain/event-chain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
 import { WrongExpectedRevisionError } from '../event-store.errors';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-} from '../event-store.port';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { categoryOf } from '../stream-ids';
 
 export interface EventStoreDbOptions {

@@ -3,13 +3,7 @@ import { validateAppend } from '../append-validation';
 import { contentHashOf } from '../chain/event-chain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
 import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store.errors';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-} from '../event-store.port';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { categoryOf } from '../stream-ids';
 import { AppendNotifier } from './append-notifier';
 import { EVENTS_PER_TRANSACTION, EVENT_STORE_MIGRATIONS } from './event-store.migrations';
@@ -32,8 +26,7 @@ interface EventRow extends SqlRow {
   hash: string | null;
 }
 
-const EVENT_COLUMNS =
-  "global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, encode(hash, 'hex') AS hash";
+const EVENT_COLUMNS = "global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, encode(hash, 'hex') AS hash";
 
 /** A retried append lost a race to a writer of the same event ids; the next try takes the idempotent path. */
 const MAX_APPEND_TRIES = 5;
@@ -116,7 +109,12 @@ export class PostgresEventStore implements EventStore {
       [batch],
     );
     this.notifier.appended();
-    return appends.map((append) => toAppendResult(append.streamId, rows.filter((row) => row.stream_id === append.streamId)));
+    return appends.map((append) =>
+      toAppendResult(
+        append.streamId,
+        rows.filter((row) => row.stream_id === append.streamId),
+      ),
+    );
   }
 
   private async priorAppend(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {

@@ -20,9 +20,9 @@ function describeCounter(open: () => Promise<{ store: EventStore; close: () => P
   beforeAll(async () => ({ store, close } = await open()));
   afterAll(() => close());
 
-  const counter = async () => (await store.readStream(streamIds.caseNumbers(2026))).map((e) => (e.data as CaseNumberAssigned['data']));
+  const counter = async () => (await store.readStream(streamIds.caseNumbers(2026))).map((e) => e.data as CaseNumberAssigned['data']);
 
-  it('gives three processes\' claims at once distinct numbers, 1..n on the counter without a gap, each case once', async () => {
+  it("gives three processes' claims at once distinct numbers, 1..n on the counter without a gap, each case once", async () => {
     const processes = [0, 1, 2].map(() => new CaseNumbering(store, 'Europe/Amsterdam'));
     const before = (await counter()).length;
     const claims = Array.from({ length: 60 }, (_, i) => ({ process: processes[i % 3]!, incidentId: randomUUID() }));
@@ -51,7 +51,13 @@ describe('case numbers on PGlite', () => {
   describeCounter(async () => {
     const sql = await PgliteSqlClient.open();
     const store = await PostgresEventStore.open(sql);
-    return { store, close: async () => { await store.close(); await sql.close(); } };
+    return {
+      store,
+      close: async () => {
+        await store.close();
+        await sql.close();
+      },
+    };
   });
 });
 
@@ -60,6 +66,13 @@ describeWithService('postgres', 'case numbers on the PostgreSQL server', (server
     const database = await createScratchDatabase(serverUrl, 'case_numbers');
     const sql = new PgSqlClient({ connectionString: database.url, poolSize: 8 });
     const store = await PostgresEventStore.open(sql);
-    return { store, close: async () => { await store.close(); await sql.close(); await database.drop(); } };
+    return {
+      store,
+      close: async () => {
+        await store.close();
+        await sql.close();
+        await database.drop();
+      },
+    };
   });
 });

@@ -63,15 +63,28 @@ export class CaseNumbering {
   ) {}
 
   /** The case's number: its own when the counter holds one already (a retry), else the next. */
-  assign(claim: { readonly incidentId: string; readonly caseKind: CaseKind; readonly reportedAt: string }, context: CommandContext, meta: CommandMeta): Promise<string> {
+  assign(
+    claim: { readonly incidentId: string; readonly caseKind: CaseKind; readonly reportedAt: string },
+    context: CommandContext,
+    meta: CommandMeta,
+  ): Promise<string> {
     const year = localDateOf(new Date(claim.reportedAt), this.timeZone).year;
     let counter = this.years.get(year);
     if (!counter) {
       counter = new YearCounter(streamIds.caseNumbers(year));
       this.years.set(year, counter);
     }
-    const metadata = { actorId: context.actor.id, actorRole: context.actor.role, schoolId: null, correlationId: meta.correlationId, causationId: claim.incidentId, occurredAt: context.now };
-    const taken = new Promise<string>((resolve, reject) => counter.waiting.push({ incidentId: claim.incidentId, caseKind: claim.caseKind, year, metadata, resolve, reject }));
+    const metadata = {
+      actorId: context.actor.id,
+      actorRole: context.actor.role,
+      schoolId: null,
+      correlationId: meta.correlationId,
+      causationId: claim.incidentId,
+      occurredAt: context.now,
+    };
+    const taken = new Promise<string>((resolve, reject) =>
+      counter.waiting.push({ incidentId: claim.incidentId, caseKind: claim.caseKind, year, metadata, resolve, reject }),
+    );
     void this.drain(counter);
     return taken;
   }
@@ -118,7 +131,10 @@ export class CaseNumbering {
   }
 
   /** Each claim in order on the counter as it stands plus the claims before it in the batch (pure decisions). */
-  private decide(counter: YearCounter, batch: readonly Claim[]): ({ caseNumber: string } & ({ event: CaseNumberAssigned; claim: Claim } | { existing: true }))[] {
+  private decide(
+    counter: YearCounter,
+    batch: readonly Claim[],
+  ): ({ caseNumber: string } & ({ event: CaseNumberAssigned; claim: Claim } | { existing: true }))[] {
     const pending = new Map<string, string>();
     return batch.map((claim) => {
       const view: CaseCounter = { taken: counter.taken + pending.size, numberOf: (id) => counter.numberOf(id) ?? pending.get(id) };

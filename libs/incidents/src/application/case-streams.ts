@@ -67,9 +67,25 @@ export class CaseStreams {
     if (!loaded) return null;
     if (loaded.kind === 'pupil-incident') {
       const state = loaded.events.reduce((s, e) => evolvePupilIncident(s, e as unknown as PupilIncidentEvent), initialPupilIncidentState);
-      return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: null, excluded: excludedOf(state) };
+      return {
+        incidentId,
+        kind: loaded.kind,
+        schoolId: state.schoolId,
+        category: state.category,
+        closed: state.closed,
+        statutoryConclusion: null,
+        excluded: excludedOf(state),
+      };
     }
     const state = loaded.events.reduce((s, e) => evolveStaffMisconduct(s, e as unknown as StaffMisconductEvent), initialStaffMisconductState);
-    return { incidentId, kind: loaded.kind, schoolId: state.schoolId, category: state.category, closed: state.closed, statutoryConclusion: state.statutoryConclusion, excluded: excludedOf(state) };
+    return {
+      incidentId,
+      kind: loaded.kind,
+      schoolId: state.schoolId,
+      category: state.category,
+      closed: state.closed,
+      statutoryConclusion: state.statutoryConclusion,
+      excluded: excludedOf(state),
+    };
   }
 }

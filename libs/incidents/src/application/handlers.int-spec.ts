@@ -64,7 +64,11 @@ function describeM5(open: () => Promise<{ store: EventStore; close: () => Promis
     const handler = pupilConductHandler(store, DEFAULT_POLICY);
     const pupilId = `pupil-${randomUUID()}`;
     await handler.handle(streamIds.pupilConduct(pupilId), custody(pupilId), { correlationId: randomUUID(), causationId: null });
-    const stale = await handler.handle(streamIds.pupilConduct(pupilId), custody(pupilId), { correlationId: randomUUID(), causationId: null, expectedRevision: -1 });
+    const stale = await handler.handle(streamIds.pupilConduct(pupilId), custody(pupilId), {
+      correlationId: randomUUID(),
+      causationId: null,
+      expectedRevision: -1,
+    });
     expect(stale).toEqual({ outcome: 'precondition-failed', actualRevision: 0 });
   });
 }
@@ -73,7 +77,13 @@ describe('pupil conduct commands on PGlite', () => {
   describeM5(async () => {
     const sql: SqlClient = await PgliteSqlClient.open();
     const store = await PostgresEventStore.open(sql);
-    return { store, close: async () => { await store.close(); await sql.close(); } };
+    return {
+      store,
+      close: async () => {
+        await store.close();
+        await sql.close();
+      },
+    };
   });
 });
 
@@ -82,6 +92,13 @@ describeWithService('postgres', 'pupil conduct commands on the PostgreSQL server
     const database = await createScratchDatabase(serverUrl, 'm5');
     const sql = new PgSqlClient({ connectionString: database.url, poolSize: 8 });
     const store = await PostgresEventStore.open(sql);
-    return { store, close: async () => { await store.close(); await sql.close(); await database.drop(); } };
+    return {
+      store,
+      close: async () => {
+        await store.close();
+        await sql.close();
+        await database.drop();
+      },
+    };
   });
 });

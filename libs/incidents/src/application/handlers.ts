@@ -1,14 +1,32 @@
 import type { EventStore } from '@casebook/event-store';
 import type { CaseState } from '../domain/case/case.state';
 import type { PupilConsentCommand, SchoolConsentCommand } from '../domain/consent/consent.commands';
-import { decidePupilConsent, decideSchoolConsent, evolvePupilConsent, evolveSchoolConsent, initialPupilConsentState, initialSchoolConsentState, type PupilConsentState, type SchoolConsentState } from '../domain/consent/consent.decider';
+import {
+  decidePupilConsent,
+  decideSchoolConsent,
+  evolvePupilConsent,
+  evolveSchoolConsent,
+  initialPupilConsentState,
+  initialSchoolConsentState,
+  type PupilConsentState,
+  type SchoolConsentState,
+} from '../domain/consent/consent.decider';
 import type { PupilConsentEvent, SchoolConsentEvent } from '../domain/consent/consent.events';
 import type { CriminalReportCommand } from '../domain/criminal-report/criminal-report.commands';
 import { decideCriminalReport } from '../domain/criminal-report/criminal-report.decider';
 import type { CriminalReportEvent } from '../domain/criminal-report/criminal-report.events';
 import { type CriminalReportState, evolveCriminalReport, initialCriminalReportState } from '../domain/criminal-report/criminal-report.state';
 import type { LegalHoldCommand, PersonRecordCommand } from '../domain/privacy/privacy.commands';
-import { decideLegalHold, decidePersonRecord, evolveLegalHold, evolvePersonRecord, initialLegalHoldState, initialPersonRecordState, type LegalHoldState, type PersonRecordState } from '../domain/privacy/privacy.decider';
+import {
+  decideLegalHold,
+  decidePersonRecord,
+  evolveLegalHold,
+  evolvePersonRecord,
+  initialLegalHoldState,
+  initialPersonRecordState,
+  type LegalHoldState,
+  type PersonRecordState,
+} from '../domain/privacy/privacy.decider';
 import type { LegalHoldEvent, PersonRecordEvent } from '../domain/privacy/privacy.events';
 import type { PupilConductCommand } from '../domain/pupil-conduct/pupil-conduct.commands';
 import { decidePupilConduct } from '../domain/pupil-conduct/pupil-conduct.decider';
@@ -23,7 +41,14 @@ import type { StaffMisconductCommand } from '../domain/staff-misconduct/staff-mi
 import { decideStaffMisconduct } from '../domain/staff-misconduct/staff-misconduct.decider';
 import type { StaffMisconductEvent } from '../domain/staff-misconduct/staff-misconduct.events';
 import { evolveStaffMisconduct, initialStaffMisconductState, type StaffMisconductState } from '../domain/staff-misconduct/staff-misconduct.state';
-import { type StaffRecordCommand, type StaffRecordEvent, type StaffRecordState, decideStaffRecord, evolveStaffRecord, initialStaffRecordState } from '../domain/staff-record/staff-record.decider';
+import {
+  type StaffRecordCommand,
+  type StaffRecordEvent,
+  type StaffRecordState,
+  decideStaffRecord,
+  evolveStaffRecord,
+  initialStaffRecordState,
+} from '../domain/staff-record/staff-record.decider';
 import { StreamCommandHandler } from './stream-command-handler';
 
 /** A case's school: known once reported; for the report itself, the school it names. */
@@ -34,15 +59,32 @@ function caseSchool(state: CaseState, events: readonly { readonly data: unknown 
 /** The school an event names itself (consents, a decision's opening), else none. */
 const schoolNamed = (events: readonly { readonly data: unknown }[]) => (events[0]?.data as { schoolId?: string } | undefined)?.schoolId ?? null;
 
-export function pupilIncidentHandler(store: EventStore, policy: DomainPolicy): StreamCommandHandler<PupilIncidentCommand, PupilIncidentEvent, PupilIncidentState> {
-  return new StreamCommandHandler(store, { initialState: initialPupilIncidentState, evolve: evolvePupilIncident, decide: (c, s) => decidePupilIncident(c, s, policy) }, caseSchool);
+export function pupilIncidentHandler(
+  store: EventStore,
+  policy: DomainPolicy,
+): StreamCommandHandler<PupilIncidentCommand, PupilIncidentEvent, PupilIncidentState> {
+  return new StreamCommandHandler(
+    store,
+    { initialState: initialPupilIncidentState, evolve: evolvePupilIncident, decide: (c, s) => decidePupilIncident(c, s, policy) },
+    caseSchool,
+  );
 }
 
-export function staffMisconductHandler(store: EventStore, policy: DomainPolicy): StreamCommandHandler<StaffMisconductCommand, StaffMisconductEvent, StaffMisconductState> {
-  return new StreamCommandHandler(store, { initialState: initialStaffMisconductState, evolve: evolveStaffMisconduct, decide: (c, s) => decideStaffMisconduct(c, s, policy) }, caseSchool);
+export function staffMisconductHandler(
+  store: EventStore,
+  policy: DomainPolicy,
+): StreamCommandHandler<StaffMisconductCommand, StaffMisconductEvent, StaffMisconductState> {
+  return new StreamCommandHandler(
+    store,
+    { initialState: initialStaffMisconductState, evolve: evolveStaffMisconduct, decide: (c, s) => decideStaffMisconduct(c, s, policy) },
+    caseSchool,
+  );
 }
 
-export function criminalReportHandler(store: EventStore, policy: DomainPolicy): StreamCommandHandler<CriminalReportCommand, CriminalReportEvent, CriminalReportState> {
+export function criminalReportHandler(
+  store: EventStore,
+  policy: DomainPolicy,
+): StreamCommandHandler<CriminalReportCommand, CriminalReportEvent, CriminalReportState> {
   return new StreamCommandHandler(
     store,
     { initialState: initialCriminalReportState, evolve: evolveCriminalReport, decide: (c, s) => decideCriminalReport(c, s, policy) },
@@ -70,7 +112,9 @@ export function pupilConsentHandler(store: EventStore, policy: DomainPolicy): St
 }
 
 export function schoolConsentHandler(store: EventStore): StreamCommandHandler<SchoolConsentCommand, SchoolConsentEvent, SchoolConsentState> {
-  return new StreamCommandHandler(store, { initialState: initialSchoolConsentState, evolve: evolveSchoolConsent, decide: decideSchoolConsent }, (_s, events) => schoolNamed(events));
+  return new StreamCommandHandler(store, { initialState: initialSchoolConsentState, evolve: evolveSchoolConsent, decide: decideSchoolConsent }, (_s, events) =>
+    schoolNamed(events),
+  );
 }
 
 export function personRecordHandler(store: EventStore): StreamCommandHandler<PersonRecordCommand, PersonRecordEvent, PersonRecordState> {

@@ -49,7 +49,8 @@ export function parseRuleSettings(text: string): RuleSettings {
   for (const key of Object.keys(json)) if (!TOP_KEYS.includes(key)) problems.push(`${key}: unknown setting (known: ${TOP_KEYS.join(', ')})`);
 
   const start = json['schoolYearStart'] ?? DEFAULT_POLICY.schoolYearStart;
-  const validStart = isObject(start) && isInt(start['month'], 1, 12) && isInt(start['day'], 1, 31) && isRealDay(2001, start['month'] as number, start['day'] as number);
+  const validStart =
+    isObject(start) && isInt(start['month'], 1, 12) && isInt(start['day'], 1, 31) && isRealDay(2001, start['month'] as number, start['day'] as number);
   if (!validStart) problems.push('schoolYearStart: { month 1–12, day } of a real date');
   const timeZone = json['timeZone'] ?? DEFAULT_SCHOOL_CALENDAR.timeZone;
   if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) problems.push('timeZone: an IANA time zone, e.g. Europe/Amsterdam');
@@ -68,7 +69,8 @@ export function parseRuleSettings(text: string): RuleSettings {
         continue;
       }
       for (const key of Object.keys(school)) if (key !== 'schoolDayEndsAt' && key !== 'holidays') problems.push(`schools.${schoolId}.${key}: unknown setting`);
-      if (school['schoolDayEndsAt'] !== undefined && !(typeof school['schoolDayEndsAt'] === 'string' && TIME.test(school['schoolDayEndsAt']))) problems.push(`schools.${schoolId}.schoolDayEndsAt: HH:MM`);
+      if (school['schoolDayEndsAt'] !== undefined && !(typeof school['schoolDayEndsAt'] === 'string' && TIME.test(school['schoolDayEndsAt'])))
+        problems.push(`schools.${schoolId}.schoolDayEndsAt: HH:MM`);
       schools[schoolId] = {
         ...(typeof school['schoolDayEndsAt'] === 'string' ? { schoolDayEndsAt: school['schoolDayEndsAt'] } : {}),
         holidays: ranges(school['holidays'] ?? [], `schools.${schoolId}.holidays`, problems),
@@ -90,7 +92,13 @@ export function parseRuleSettings(text: string): RuleSettings {
 
   const workingDays = { timeZone: timeZone as string, goodFriday: goodFriday as boolean };
   return {
-    policy: { ...DEFAULT_POLICY, ...(periods as Partial<DomainPolicy>), schoolYearStart: start as DomainPolicy['schoolYearStart'], workingDays, schoolHolidays: { holidays, schools } },
+    policy: {
+      ...DEFAULT_POLICY,
+      ...(periods as Partial<DomainPolicy>),
+      schoolYearStart: start as DomainPolicy['schoolYearStart'],
+      workingDays,
+      schoolHolidays: { holidays, schools },
+    },
     calendar: { ...workingDays, schoolDayEndsAt: endsAt as string, holidays, schools },
   };
 }
@@ -117,7 +125,13 @@ function ranges(value: unknown, where: string, problems: string[]): DateRange[] 
     return [];
   }
   return value.flatMap((range, index) => {
-    const ok = isObject(range) && typeof range['from'] === 'string' && typeof range['to'] === 'string' && DAY.test(range['from']) && DAY.test(range['to']) && range['from'] <= range['to'];
+    const ok =
+      isObject(range) &&
+      typeof range['from'] === 'string' &&
+      typeof range['to'] === 'string' &&
+      DAY.test(range['from']) &&
+      DAY.test(range['to']) &&
+      range['from'] <= range['to'];
     if (!ok) {
       problems.push(`${where}[${index}]: { from, to } as YYYY-MM-DD, from not after to`);
       return [];

@@ -16,6 +16,8 @@ export class DirectorySchoolFacts implements SchoolFacts {
 
   async schoolDayEndsAt(schoolId: string): Promise<string | null> {
     const history = await this.store.readStream(streamIds.directorySchool(schoolId));
-    return history.reduce((s, e) => evolveDirectorySchool(s, e as unknown as DirectorySchoolEvent), initialDirectorySchoolState).record?.schoolDayEndsAt ?? null;
+    return (
+      history.reduce((s, e) => evolveDirectorySchool(s, e as unknown as DirectorySchoolEvent), initialDirectorySchoolState).record?.schoolDayEndsAt ?? null
+    );
   }
 }

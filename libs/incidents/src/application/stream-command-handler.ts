@@ -40,7 +40,11 @@ const MAX_ATTEMPTS = 8;
  * decides, and appends with the revision it decided on. A concurrent writer makes the append fail; without
  * If-Match the handler decides again on the new state, which is what makes M5 count n and n+1.
  */
-export class StreamCommandHandler<Command extends { readonly context: CommandContext }, Event extends { readonly type: string; readonly data: unknown }, State> {
+export class StreamCommandHandler<
+  Command extends { readonly context: CommandContext },
+  Event extends { readonly type: string; readonly data: unknown },
+  State,
+> {
   constructor(
     private readonly store: EventStore,
     private readonly decider: Decider<Command, Event, State>,

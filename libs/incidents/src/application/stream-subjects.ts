@@ -19,7 +19,8 @@ export const subjectsOfStream: SubjectResolver = async (streamId, events, first)
   const person = idIn('directory-person', streamId);
   if (person) return [person];
   if (!caseOfStream(streamId) && !idIn('criminal-report', streamId)) return [];
-  const opening: Opening | undefined = events.find((event) => event.type === 'IncidentReported' || event.type === 'CriminalReportDecisionOpened') ?? (await first(streamId));
+  const opening: Opening | undefined =
+    events.find((event) => event.type === 'IncidentReported' || event.type === 'CriminalReportDecisionOpened') ?? (await first(streamId));
   if (!opening) return [];
   const data = opening.data as Data;
   if (opening.type === 'IncidentReported') return ((data['involved'] as Data[] | undefined) ?? []).map((person) => String(person['personId']));

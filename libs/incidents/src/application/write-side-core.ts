@@ -78,13 +78,9 @@ export class WriteSideCore {
     const build = command[loaded.kind];
     if (!build) return refuse('CASE', `incident ${incidentId} is a ${loaded.kind} case; ${what} belong to ${otherKind(loaded.kind)} cases`);
     const handler = loaded.kind === 'pupil-incident' ? this.handlers.pupilIncident : this.handlers.staffMisconduct;
-    return (handler.handle as (streamId: string, command: unknown, meta: CommandMeta, loaded: readonly RecordedEvent[]) => Promise<CommandResult<unknown>>).call(
-      handler,
-      loaded.streamId,
-      build(issued.context),
-      issued.meta,
-      loaded.events,
-    );
+    return (
+      handler.handle as (streamId: string, command: unknown, meta: CommandMeta, loaded: readonly RecordedEvent[]) => Promise<CommandResult<unknown>>
+    ).call(handler, loaded.streamId, build(issued.context), issued.meta, loaded.events);
   }
 
   /** Gives a reported case the year's next number (or finds the one it has) and records it on the case. */
@@ -93,7 +89,10 @@ export class WriteSideCore {
     const meta = { correlationId: issued.meta.correlationId, causationId: issued.meta.causationId };
     const streamId = streamIds.case(kind, incidentId);
     const numberCase = { type: 'NumberCase' as const, context: issued.context, data: { caseNumber } };
-    const result = kind === 'pupil-incident' ? await this.handlers.pupilIncident.handle(streamId, numberCase, meta) : await this.handlers.staffMisconduct.handle(streamId, numberCase, meta);
+    const result =
+      kind === 'pupil-incident'
+        ? await this.handlers.pupilIncident.handle(streamId, numberCase, meta)
+        : await this.handlers.staffMisconduct.handle(streamId, numberCase, meta);
     return { caseNumber, result };
   }
 

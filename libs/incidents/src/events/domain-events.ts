@@ -32,7 +32,11 @@ export interface StreamEvents {
 }
 
 /** Every stream category has its events (and only those): checked here, at compile time. */
-type EveryCategoryHasEvents = { readonly [C in StreamCategory]: StreamEvents[C] } extends StreamEvents ? (keyof StreamEvents extends StreamCategory ? true : never) : never;
+type EveryCategoryHasEvents = { readonly [C in StreamCategory]: StreamEvents[C] } extends StreamEvents
+  ? keyof StreamEvents extends StreamCategory
+    ? true
+    : never
+  : never;
 export const STREAM_EVENTS_COVER_EVERY_CATEGORY: EveryCategoryHasEvents = true;
 
 export type EventsOf<C extends StreamCategory> = StreamEvents[C];

@@ -18,9 +18,19 @@ describe('integration events for a scripted history', () => {
     await KafkaRelay.migrate(sql);
     await writeScriptedHistory(store);
     const at = new Date().toISOString();
-    await store.appendToStream(`pupil-incident-${IDS.pupilCase}`, [
-      { eventId: newEventId(), type: 'IncidentClosed', schemaVersion: 1, data: { outcome: 'Handled with the parents', rationale: null, closedBy: 'staff-dir-1' }, metadata: { actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'x', causationId: null, occurredAt: at } },
-    ], { expectedRevision: 'any' });
+    await store.appendToStream(
+      `pupil-incident-${IDS.pupilCase}`,
+      [
+        {
+          eventId: newEventId(),
+          type: 'IncidentClosed',
+          schemaVersion: 1,
+          data: { outcome: 'Handled with the parents', rationale: null, closedBy: 'staff-dir-1' },
+          metadata: { actorId: 'staff-dir-1', actorRole: 'director', schoolId: 'school-1', correlationId: 'x', causationId: null, occurredAt: at },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
 
     // M6: the phone not returned, a month on: the write side records it overdue, and the relay relays that event.
     await DeviceOverdueWatch.migrate(sql);

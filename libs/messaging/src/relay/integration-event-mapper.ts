@@ -30,7 +30,20 @@ interface Source {
  */
 const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedEvent, { readonly type: T }>, source: Source) => KeyedMessage[] } = {
   IncidentReported: (event, { key, kase, envelope }) =>
-    kase ? [{ key, message: { ...envelope(CONTRACTS.incidentReported.type), incidentId: kase.incidentId, caseKind: kase.kind, category: event.data.category, involvedCount: event.data.involved.length } }] : [],
+    kase
+      ? [
+          {
+            key,
+            message: {
+              ...envelope(CONTRACTS.incidentReported.type),
+              incidentId: kase.incidentId,
+              caseKind: kase.kind,
+              category: event.data.category,
+              involvedCount: event.data.involved.length,
+            },
+          },
+        ]
+      : [],
   MeasureImposed: (event, source) => [...measureImposed(event.data, source), ...parentsDue(event.data.obligations, 1, event.data.subjectId, source)],
   DisciplinaryMeasureImposed: (event, source) => measureImposed(event.data, source),
   DeviceTakenIntoCustody: (event, source) => parentsDue(event.data.obligations, 0, null, source),
@@ -38,18 +51,56 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
   EmailUseWarned: (event, source) => parentsDue(event.data.obligations, 0, null, source),
   InspectorNotificationQueued: (event, { key, kase, envelope }) => {
     const { obligation, basis } = event.data;
-    return kase ? [{ key, message: { ...envelope(CONTRACTS.inspectorNotificationDue.type), obligationId: obligation.obligationId, incidentId: kase.incidentId, basis, dueAt: obligation.dueAt } }] : [];
+    return kase
+      ? [
+          {
+            key,
+            message: {
+              ...envelope(CONTRACTS.inspectorNotificationDue.type),
+              obligationId: obligation.obligationId,
+              incidentId: kase.incidentId,
+              basis,
+              dueAt: obligation.dueAt,
+            },
+          },
+        ]
+      : [];
   },
   InspectorCalled: (event, { key, kase, envelope }) =>
     kase
-      ? [{ key, message: { ...envelope(CONTRACTS.inspectorNotified.type), incidentId: kase.incidentId, obligationIds: event.data.closesObligationIds, calledAt: event.data.calledAt, conclusion: event.data.conclusion ?? null } }]
+      ? [
+          {
+            key,
+            message: {
+              ...envelope(CONTRACTS.inspectorNotified.type),
+              incidentId: kase.incidentId,
+              obligationIds: event.data.closesObligationIds,
+              calledAt: event.data.calledAt,
+              conclusion: event.data.conclusion ?? null,
+            },
+          },
+        ]
       : [],
   CriminalReportDecided: (event, { key, decisionId, envelope }) => {
     const police = event.data.obligations.find((o) => o.kind === 'police-report');
-    return [{ key, message: { ...envelope(CONTRACTS.criminalReportDecided.type), decisionId, decision: event.data.decision, policeReportObligationId: police?.obligationId ?? null, policeReportDueAt: police?.dueAt ?? null } }];
+    return [
+      {
+        key,
+        message: {
+          ...envelope(CONTRACTS.criminalReportDecided.type),
+          decisionId,
+          decision: event.data.decision,
+          policeReportObligationId: police?.obligationId ?? null,
+          policeReportDueAt: police?.dueAt ?? null,
+        },
+      },
+    ];
   },
   PoliceReportFiled: (event, { key, decisionId, envelope }) => [
-    { key, message: { ...envelope(CONTRACTS.policeReportFiled.type), decisionId, filedAt: event.data.filedAt, closesObligationId: event.data.closesObligationId } },
+    {
+      key,
+      message: { ...envelope(CONTRACTS.policeReportFiled.type), decisionId, filedAt: event.data.filedAt, closesObligationId: event.data.closesObligationId },
+    },
   ],
   // M6: the overdue device, once, as recorded on the pupil's stream (it happened at its due time).
   DeviceReturnOverdue: (event, { key, envelope }) => {
@@ -57,7 +108,19 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
     return [{ key, message: { ...envelope(CONTRACTS.deviceCustodyDue.type), occurredAt: dueAt, custodyId, pupilId, offenceNumber, obligationId, dueAt } }];
   },
   IncidentClosed: (event, { key, kase, envelope }) =>
-    kase ? [{ key, message: { ...envelope(CONTRACTS.incidentClosed.type), incidentId: kase.incidentId, caseKind: kase.kind, notApplicable: event.data.outcome === 'not-applicable' } }] : [],
+    kase
+      ? [
+          {
+            key,
+            message: {
+              ...envelope(CONTRACTS.incidentClosed.type),
+              incidentId: kase.incidentId,
+              caseKind: kase.kind,
+              notApplicable: event.data.outcome === 'not-applicable',
+            },
+          },
+        ]
+      : [],
   // No one outside needs these (or they carry only what the case's own messages say).
   ScopeAssessed: () => [],
   // P5's bookings are the write side's bookkeeping: the measure on the case is what is published.
@@ -91,18 +154,46 @@ const MESSAGES: { readonly [T in RelayedEvent['type']]: (event: Extract<RelayedE
   DeviceReturned: () => [],
 };
 
-function measureImposed(data: { readonly measureId: string; readonly subjectId: string; readonly measure: string; readonly startsOn: string | null; readonly endsOn: string | null }, { key, kase, envelope }: Source): KeyedMessage[] {
+function measureImposed(
+  data: { readonly measureId: string; readonly subjectId: string; readonly measure: string; readonly startsOn: string | null; readonly endsOn: string | null },
+  { key, kase, envelope }: Source,
+): KeyedMessage[] {
   if (!kase) return [];
-  return [{ key, message: { ...envelope(CONTRACTS.measureImposed.type), incidentId: kase.incidentId, measureId: data.measureId, subjectId: data.subjectId, measure: data.measure, startsOn: data.startsOn ?? null, endsOn: data.endsOn ?? null } }];
+  return [
+    {
+      key,
+      message: {
+        ...envelope(CONTRACTS.measureImposed.type),
+        incidentId: kase.incidentId,
+        measureId: data.measureId,
+        subjectId: data.subjectId,
+        measure: data.measure,
+        startsOn: data.startsOn ?? null,
+        endsOn: data.endsOn ?? null,
+      },
+    },
+  ];
 }
 
 /** P2, M2, E2, E3: each "inform parents" obligation an event opens is a reminder due. */
-function parentsDue(obligations: readonly OpenedObligation[], first: number, subjectId: string | null, { key, kase, pupilId, envelope }: Source): KeyedMessage[] {
+function parentsDue(
+  obligations: readonly OpenedObligation[],
+  first: number,
+  subjectId: string | null,
+  { key, kase, pupilId, envelope }: Source,
+): KeyedMessage[] {
   return obligations
     .filter((o) => o.kind === 'inform-parents')
     .map((o, i) => ({
       key,
-      message: { ...envelope(CONTRACTS.parentsNotificationDue.type, first + i), obligationId: o.obligationId, regarding: o.regarding, incidentId: kase?.incidentId ?? null, pupilId: pupilId ?? (kase?.kind === 'pupil-incident' ? subjectId : null), dueAt: o.dueAt },
+      message: {
+        ...envelope(CONTRACTS.parentsNotificationDue.type, first + i),
+        obligationId: o.obligationId,
+        regarding: o.regarding,
+        incidentId: kase?.incidentId ?? null,
+        pupilId: pupilId ?? (kase?.kind === 'pupil-incident' ? subjectId : null),
+        dueAt: o.dueAt,
+      },
     }));
 }
 

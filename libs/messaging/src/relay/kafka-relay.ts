@@ -80,7 +80,10 @@ export class KafkaRelay {
       for (const { key, message } of toIntegrationMessages(event as Parameters<typeof toIntegrationMessages>[0])) {
         const problems = this.validator.problems(message);
         if (problems.length) {
-          logger.error({ eventId: event.eventId, type: message.type, position: event.globalPosition, problems }, 'integration event does not fit its contract: not produced');
+          logger.error(
+            { eventId: event.eventId, type: message.type, position: event.globalPosition, problems },
+            'integration event does not fit its contract: not produced',
+          );
           await sql.query('INSERT INTO kafka_relay_rejected (event_id, type, position, problems) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT DO NOTHING', [
             message.eventId,
             message.type,

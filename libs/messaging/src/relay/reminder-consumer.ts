@@ -25,7 +25,11 @@ export async function startReminderConsumer(options: {
       {
         key: message.key ?? 'unkeyed',
         value: message.value ?? '',
-        headers: { ...message.headers, [DEAD_LETTER_REASON_HEADER]: reason.slice(0, 500), 'dead-letter-source': `${message.topic}/${message.partition}/${message.offset}` },
+        headers: {
+          ...message.headers,
+          [DEAD_LETTER_REASON_HEADER]: reason.slice(0, 500),
+          'dead-letter-source': `${message.topic}/${message.partition}/${message.offset}`,
+        },
       },
     ]);
   };

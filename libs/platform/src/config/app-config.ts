@@ -7,14 +7,11 @@ import { type OidcConfig, oidcConfig } from './oidc-config';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** Where the events live. Read models always live in PostgreSQL (server or embedded). */
-export type EventStoreConfig =
-  | { readonly kind: 'postgres' }
-  | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+export type EventStoreConfig = { readonly kind: 'postgres' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
 
 /** PostgreSQL server when DATABASE_URL is set, otherwise PGlite with its files under DATA_DIR. */
 export type DatabaseConfig =
-  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
-  | { readonly kind: 'pglite'; readonly dataDir: string };
+  { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number } | { readonly kind: 'pglite'; readonly dataDir: string };
 
 export interface AppConfig {
   readonly http: {

@@ -1,15 +1,30 @@
 import { loadConfig } from './app-config';
 import { ConfigError } from './config-error';
 
-const provider = { OIDC_ISSUER_URL: 'https://login.microsoftonline.com/tenant/v2.0', OIDC_CLIENT_ID: 'casebook', OIDC_REDIRECT_URL: 'https://casebook.stichting.nl/auth/callback' };
+const provider = {
+  OIDC_ISSUER_URL: 'https://login.microsoftonline.com/tenant/v2.0',
+  OIDC_CLIENT_ID: 'casebook',
+  OIDC_REDIRECT_URL: 'https://casebook.stichting.nl/auth/callback',
+};
 
 describe('the identity provider settings (OIDC_*)', () => {
   it('is off without OIDC_ISSUER_URL, and matches the e-mail claim with the directory by default', () => {
     expect(loadConfig({}).auth.oidc).toBeUndefined();
-    expect(loadConfig(provider).auth.oidc).toEqual({ ...{ issuerUrl: provider.OIDC_ISSUER_URL, clientId: 'casebook', redirectUrl: provider.OIDC_REDIRECT_URL }, clientSecret: undefined, scopes: 'openid email profile', identityClaim: 'email', identityMatches: 'email' });
-    expect(loadConfig({ ...provider, OIDC_IDENTITY_CLAIM: 'oid', OIDC_IDENTITY_MATCHES: 'person-id' }).auth.oidc).toMatchObject({ identityClaim: 'oid', identityMatches: 'person-id' });
+    expect(loadConfig(provider).auth.oidc).toEqual({
+      ...{ issuerUrl: provider.OIDC_ISSUER_URL, clientId: 'casebook', redirectUrl: provider.OIDC_REDIRECT_URL },
+      clientSecret: undefined,
+      scopes: 'openid email profile',
+      identityClaim: 'email',
+      identityMatches: 'email',
+    });
+    expect(loadConfig({ ...provider, OIDC_IDENTITY_CLAIM: 'oid', OIDC_IDENTITY_MATCHES: 'person-id' }).auth.oidc).toMatchObject({
+      identityClaim: 'oid',
+      identityMatches: 'person-id',
+    });
     // A provider on this machine (the test suite's) may be plain http.
-    expect(loadConfig({ ...provider, OIDC_ISSUER_URL: 'http://127.0.0.1:4100', OIDC_REDIRECT_URL: 'http://localhost:3000/auth/callback' }).auth.oidc?.issuerUrl).toBe('http://127.0.0.1:4100');
+    expect(
+      loadConfig({ ...provider, OIDC_ISSUER_URL: 'http://127.0.0.1:4100', OIDC_REDIRECT_URL: 'http://localhost:3000/auth/callback' }).auth.oidc?.issuerUrl,
+    ).toBe('http://127.0.0.1:4100');
   });
 
   it.each([

@@ -31,18 +31,23 @@ export function oidcConfig(env: Env): OidcConfig | undefined {
     return undefined;
   }
   const issuer = new URL(issuerUrl);
-  if (issuer.protocol === 'http:' && !isLoopbackHost(issuer.hostname)) throw new ConfigError('OIDC_ISSUER_URL', 'must use https:// (http:// only on a loopback address)');
+  if (issuer.protocol === 'http:' && !isLoopbackHost(issuer.hostname))
+    throw new ConfigError('OIDC_ISSUER_URL', 'must use https:// (http:// only on a loopback address)');
   const clientId = optionalString(env, 'OIDC_CLIENT_ID');
   if (clientId === undefined) throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER_URL: the client id the identity provider gave Casebook');
   const redirectUrl = url(env, 'OIDC_REDIRECT_URL', ['https', 'http']);
-  if (redirectUrl === undefined) throw new ConfigError('OIDC_REDIRECT_URL', 'is required with OIDC_ISSUER_URL: the callback registered at the provider, ending in /auth/callback');
+  if (redirectUrl === undefined)
+    throw new ConfigError('OIDC_REDIRECT_URL', 'is required with OIDC_ISSUER_URL: the callback registered at the provider, ending in /auth/callback');
   const redirect = new URL(redirectUrl);
-  if (redirect.pathname !== '/auth/callback' || redirect.search || redirect.hash) throw new ConfigError('OIDC_REDIRECT_URL', 'must be this server\'s /auth/callback, without query or fragment');
-  if (redirect.protocol === 'http:' && !isLoopbackHost(redirect.hostname)) throw new ConfigError('OIDC_REDIRECT_URL', 'must use https:// (http:// only on a loopback address)');
+  if (redirect.pathname !== '/auth/callback' || redirect.search || redirect.hash)
+    throw new ConfigError('OIDC_REDIRECT_URL', "must be this server's /auth/callback, without query or fragment");
+  if (redirect.protocol === 'http:' && !isLoopbackHost(redirect.hostname))
+    throw new ConfigError('OIDC_REDIRECT_URL', 'must use https:// (http:// only on a loopback address)');
   const identityClaim = optionalString(env, 'OIDC_IDENTITY_CLAIM') ?? 'email';
   if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(identityClaim)) throw new ConfigError('OIDC_IDENTITY_CLAIM', `is not a claim name: "${identityClaim}"`);
   const scopes = optionalString(env, 'OIDC_SCOPES') ?? 'openid email profile';
-  if (!scopes.split(/\s+/).includes('openid') || !/^[\x21\x23-\x5B\x5D-\x7E ]+$/.test(scopes)) throw new ConfigError('OIDC_SCOPES', 'must be space-separated scopes including openid');
+  if (!scopes.split(/\s+/).includes('openid') || !/^[\x21\x23-\x5B\x5D-\x7E ]+$/.test(scopes))
+    throw new ConfigError('OIDC_SCOPES', 'must be space-separated scopes including openid');
   return {
     issuerUrl,
     clientId,

@@ -23,8 +23,11 @@ describe('the embedded data directory lock (issue #15, defect 1)', () => {
   it('is released by the kernel when its holder is killed (kill -9): never a stale lock', async () => {
     const holder = spawn(
       process.execPath,
-      ['-e', `const net=require('net');const {createHash}=require('crypto');const p=require('fs').realpathSync(${JSON.stringify(dir)});` +
-        `net.createServer().listen('\\0casebook-data-dir-'+createHash('sha256').update(p).digest('hex').slice(0,40),()=>console.log('held'))`],
+      [
+        '-e',
+        `const net=require('net');const {createHash}=require('crypto');const p=require('fs').realpathSync(${JSON.stringify(dir)});` +
+          `net.createServer().listen('\\0casebook-data-dir-'+createHash('sha256').update(p).digest('hex').slice(0,40),()=>console.log('held'))`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     // Wait for the holder to say it holds the lock (its state, not a delay).

@@ -22,11 +22,23 @@ const UNAVAILABLE_CODES = new Set([
   '08006', // connection_failure
   '53300', // too_many_connections
 ]);
-const UNAVAILABLE_MESSAGES = [/Connection terminated/i, /not queryable/i, /timeout exceeded when trying to connect/i, /terminating connection due to administrator command/i, /the database system is (starting up|shutting down|in recovery mode)/i];
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /not queryable/i,
+  /timeout exceeded when trying to connect/i,
+  /terminating connection due to administrator command/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, message, cause, driverError, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; driverError?: unknown; errors?: unknown };
+  const { code, message, cause, driverError, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    driverError?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
   if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;

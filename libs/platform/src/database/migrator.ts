@@ -17,9 +17,7 @@ export async function runMigrations(sql: SqlClient, owner: string, migrations: r
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('casebook:migrations'))`);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       owner text NOT NULL, id text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (owner, id))`);
-    const done = new Set(
-      (await tx.query<{ id: string }>('SELECT id FROM schema_migrations WHERE owner = $1', [owner])).map((row) => row.id),
-    );
+    const done = new Set((await tx.query<{ id: string }>('SELECT id FROM schema_migrations WHERE owner = $1', [owner])).map((row) => row.id));
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
       await tx.exec(migration.sql);

@@ -46,8 +46,7 @@ export class PgSqlClient implements SqlClient {
     try {
       await client.query('BEGIN');
       const tx: SqlQueryable = {
-        query: async <R extends SqlRow>(text: string, params: readonly unknown[] = []) =>
-          (await client.query(text, params as unknown[])).rows as R[],
+        query: async <R extends SqlRow>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as R[],
         exec: async (script: string) => {
           await client.query(script);
         },

@@ -40,8 +40,7 @@ export class PgliteSqlClient implements SqlClient {
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) =>
       work({
-        query: async <R extends SqlRow>(text: string, params: readonly unknown[] = []) =>
-          (await tx.query<R>(text, params as unknown[])).rows,
+        query: async <R extends SqlRow>(text: string, params: readonly unknown[] = []) => (await tx.query<R>(text, params as unknown[])).rows,
         exec: async (script: string) => {
           await tx.exec(script);
         },

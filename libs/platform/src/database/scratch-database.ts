@@ -11,7 +11,10 @@ export interface ScratchDatabase {
 }
 
 export async function createScratchDatabase(serverUrl: string, label: string): Promise<ScratchDatabase> {
-  const name = `casebook_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `casebook_t_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {

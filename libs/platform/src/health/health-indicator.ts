@@ -19,9 +19,7 @@ export interface ReadinessReport {
 
 /** Runs every check in parallel, each bounded by `timeoutMs`, so a hung dependency reads as down, not as a hang. */
 export async function checkReadiness(indicators: readonly HealthIndicator[], timeoutMs = 2_000): Promise<ReadinessReport> {
-  const entries = await Promise.all(
-    indicators.map(async (indicator) => [indicator.name, await withTimeout(indicator, timeoutMs)] as const),
-  );
+  const entries = await Promise.all(indicators.map(async (indicator) => [indicator.name, await withTimeout(indicator, timeoutMs)] as const));
   const dependencies = Object.fromEntries(entries);
   const ready = entries.every(([, health]) => health.status !== 'down');
   return { status: ready ? 'ready' : 'not-ready', dependencies };
@@ -33,10 +31,7 @@ async function withTimeout(indicator: HealthIndicator, timeoutMs: number): Promi
     timer = setTimeout(() => resolve({ status: 'down', detail: `no answer within ${timeoutMs} ms` }), timeoutMs);
   });
   try {
-    return await Promise.race([
-      indicator.check().catch((error: unknown) => ({ status: 'down' as const, detail: describeError(error) })),
-      timeout,
-    ]);
+    return await Promise.race([indicator.check().catch((error: unknown) => ({ status: 'down' as const, detail: describeError(error) })), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -30,7 +30,12 @@ describe('retention (domain spec, Privacy) with a fixed clock', () => {
     const report = retentionReport(register, today, policy);
     expect(report.due.map((v) => v.personId)).toEqual(['pupil-ended', 'pupil-ends-today', 'staff-ended', 'pupil-serious-ended', 'parent-last-case-closed']);
     expect(report.held.map((v) => v.personId)).toEqual(['pupil-held']);
-    expect(report.due[0]).toEqual({ personId: 'pupil-ended', endsOn: '2026-07-15', heldCases: [], reason: 'pupil left school on 2024-07-15; retention of 2 years ended on 2026-07-15' });
+    expect(report.due[0]).toEqual({
+      personId: 'pupil-ended',
+      endsOn: '2026-07-15',
+      heldCases: [],
+      reason: 'pupil left school on 2024-07-15; retention of 2 years ended on 2026-07-15',
+    });
     expect(report.due[3]!.reason).toContain('7 years (perpetrator in a case with a police report or dismissal)');
     expect(report.due[4]!.reason).toBe('parent had the last case closed on 2024-11-01; retention of 2 years ended on 2026-11-01');
   });

@@ -14,7 +14,11 @@ export type PersonalDataDeclarations = Readonly<Record<string, PersonalDataDecla
  * Whom a stream's personal texts are about (the domain knows: the people of a case as reported, the pupil of a
  * pupil's stream, …). `first` reads a stream's first event; the answer for a stream never changes.
  */
-export type SubjectResolver = (streamId: string, events: readonly NewEvent[], first: (streamId: string) => Promise<RecordedEvent | undefined>) => Promise<readonly string[]>;
+export type SubjectResolver = (
+  streamId: string,
+  events: readonly NewEvent[],
+  first: (streamId: string) => Promise<RecordedEvent | undefined>,
+) => Promise<readonly string[]>;
 
 /** An event type with no declaration: refused rather than stored with whatever it holds in clear (fail closed). */
 export class UndeclaredEventTypeError extends Error {

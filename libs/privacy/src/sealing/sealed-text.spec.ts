@@ -12,7 +12,10 @@ describe('sealed personal texts', () => {
     const sealed = sealText('Kees pestte Anna in de klasgroep', [anna, kees]);
     expect(isSealed(sealed)).toBe(true);
     expect(sealed).not.toContain('Anna in de');
-    expect(keyRefsOf(sealed)).toEqual([{ personId: 'pupil-anna', keyId: anna.keyId }, { personId: 'pupil-kees', keyId: kees.keyId }]);
+    expect(keyRefsOf(sealed)).toEqual([
+      { personId: 'pupil-anna', keyId: anna.keyId },
+      { personId: 'pupil-kees', keyId: kees.keyId },
+    ]);
     expect(openText(sealed, byRef(anna, kees))).toBe('Kees pestte Anna in de klasgroep');
   });
 

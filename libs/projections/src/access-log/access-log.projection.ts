@@ -18,22 +18,21 @@ CREATE INDEX ON ${schema}.access_log (actor_id, read_at);
 CREATE INDEX ON ${schema}.access_log (read_at);`,
   async apply(manager: EntityManager, events): Promise<void> {
     // An access-log stream holds one DossierRead: its only event type.
-    const rows = events
-      .map((event) => {
-        const access = event.data;
-        return {
-          accessId: event.eventId,
-          position: String(event.globalPosition),
-          readAt: new Date(event.metadata.recordedAt),
-          actorId: access.actorId,
-          actorRoles: [...access.actorRoles],
-          resource: access.resource,
-          resourceId: access.resourceId,
-          subjectIds: [...access.subjectIds],
-          outcome: access.outcome,
-          caseIds: [...(access.caseIds ?? [])],
-        };
-      });
+    const rows = events.map((event) => {
+      const access = event.data;
+      return {
+        accessId: event.eventId,
+        position: String(event.globalPosition),
+        readAt: new Date(event.metadata.recordedAt),
+        actorId: access.actorId,
+        actorRoles: [...access.actorRoles],
+        resource: access.resource,
+        resourceId: access.resourceId,
+        subjectIds: [...access.subjectIds],
+        outcome: access.outcome,
+        caseIds: [...(access.caseIds ?? [])],
+      };
+    });
     if (rows.length) await manager.insert(AccessLogEntryRow, rows);
   },
 };

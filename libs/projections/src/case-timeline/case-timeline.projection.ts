@@ -29,7 +29,12 @@ CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text
   // Set-based per batch: the decisions' cases the batch needs in one query; new cases and entries in one write each.
   async apply(manager: EntityManager, events): Promise<void> {
     const decisionOf = (event: RecordedEventOf<TimelineCategory>) => idIn('criminal-report', event.streamId);
-    const wanted = new Set(events.filter((e) => e.type !== 'CriminalReportDecisionOpened').map(decisionOf).filter((id): id is string => id !== null));
+    const wanted = new Set(
+      events
+        .filter((e) => e.type !== 'CriminalReportDecisionOpened')
+        .map(decisionOf)
+        .filter((id): id is string => id !== null),
+    );
     const cases = new Map<string, { incidentId: string; caseKind: string }>();
     if (wanted.size) for (const row of await manager.find(TimelineCaseRow, { where: { refId: In([...wanted]) } })) cases.set(row.refId, row);
     const newCases: TimelineCaseRow[] = [];
@@ -76,9 +81,36 @@ CREATE TABLE ${schema}.timeline_cases (ref_id text PRIMARY KEY, incident_id text
 
 /** The facts a timeline line names: kinds, categories, ids and dates — never summaries, names or narratives. */
 const FACT_KEYS = [
-  'category', 'kind', 'inScope', 'measure', 'subjectId', 'startsOn', 'endsOn', 'direction', 'counterpart', 'channel',
-  'mediaType', 'qualification', 'basis', 'conclusion', 'inspectorReference', 'decision', 'decisionId', 'heardPersonKind',
-  'regarding', 'statutory', 'reference', 'route', 'outcome', 'heardAs', 'caseNumber', 'recipient', 'late', 'from', 'to', 'informed',
+  'category',
+  'kind',
+  'inScope',
+  'measure',
+  'subjectId',
+  'startsOn',
+  'endsOn',
+  'direction',
+  'counterpart',
+  'channel',
+  'mediaType',
+  'qualification',
+  'basis',
+  'conclusion',
+  'inspectorReference',
+  'decision',
+  'decisionId',
+  'heardPersonKind',
+  'regarding',
+  'statutory',
+  'reference',
+  'route',
+  'outcome',
+  'heardAs',
+  'caseNumber',
+  'recipient',
+  'late',
+  'from',
+  'to',
+  'informed',
 ] as const;
 
 /** The facts of one event's line (also used by the audit export's printed timeline). */

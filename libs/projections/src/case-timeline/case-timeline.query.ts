@@ -22,7 +22,11 @@ export async function findTimelineCase(source: DataSource, incidentId: string): 
 }
 
 /** `GET /incidents/{id}/timeline`: every event in order, a page at a time (`after` = the last position seen). */
-export async function findTimeline(source: DataSource, incidentId: string, query: { language: TimelineLanguage; after: number; limit: number }): Promise<TimelineLine[]> {
+export async function findTimeline(
+  source: DataSource,
+  incidentId: string,
+  query: { language: TimelineLanguage; after: number; limit: number },
+): Promise<TimelineLine[]> {
   const rows = await source.getRepository(TimelineEntryRow).find({
     where: { incidentId, position: MoreThan(String(query.after)) },
     order: { position: 'ASC' },

@@ -60,7 +60,9 @@ describe('the case timeline in Dutch and English', () => {
     expect(timelineText('MeasureImposed', { ...BASE, measure: 'suspension' }, 'director', true, 'nl')).toBe(
       'Maatregel opgelegd: schorsing van 9 november 2026 tot en met 10 november 2026, door directeur (laat vastgelegd)',
     );
-    expect(timelineText('IncidentReported', { ...BASE, category: 'cyberbullying' }, 'teacher', false, 'nl')).toBe('Incident gemeld (cyberpesten), 2 betrokkenen, door leerkracht');
+    expect(timelineText('IncidentReported', { ...BASE, category: 'cyberbullying' }, 'teacher', false, 'nl')).toBe(
+      'Incident gemeld (cyberpesten), 2 betrokkenen, door leerkracht',
+    );
   });
 
   it('renders every event type in English, with words rather than hyphenated codes', () => {

@@ -36,17 +36,31 @@ const ROLE: Record<TimelineLanguage, Record<string, string>> = {
 /** A code in English words: `ict-ban` → `ict ban`, `do-not-report` → `do not report`. */
 const words = (code: unknown): string => String(code).replace(/-/g, ' ');
 /** A moment where the board is, in English: `6 November 2026 at 11:00`. */
-const ENGLISH_MOMENT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Amsterdam' });
+const ENGLISH_MOMENT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/Amsterdam',
+});
 const englishMoment = (iso: unknown): string => ENGLISH_MOMENT.format(new Date(String(iso)));
 
-const ROUTE_EN: Readonly<Record<string, string>> = { uwv: 'through the UWV', 'cantonal-court': 'through the cantonal court', settlement: 'by settlement agreement' };
+const ROUTE_EN: Readonly<Record<string, string>> = {
+  uwv: 'through the UWV',
+  'cantonal-court': 'through the cantonal court',
+  settlement: 'by settlement agreement',
+};
 
 const LINES: Record<TimelineLanguage, Lines> = {
   nl: {
-    IncidentReported: (f) => `Incident gemeld (${dutch(CATEGORY_NL, f['category'])}), ${f['involvedCount']} ${f['involvedCount'] === 1 ? 'betrokkene' : 'betrokkenen'}`,
+    IncidentReported: (f) =>
+      `Incident gemeld (${dutch(CATEGORY_NL, f['category'])}), ${f['involvedCount']} ${f['involvedCount'] === 1 ? 'betrokkene' : 'betrokkenen'}`,
     ScopeAssessed: (f) => (f['inScope'] ? 'Beoordeeld: valt onder het protocol' : 'Beoordeeld: valt niet onder het protocol'),
     EvidenceAdded: (f) => `Bewijs toegevoegd (${mediaNl(f['mediaType'])})`,
-    CorrespondenceRecorded: (f) => `Correspondentie vastgelegd: ${f['direction'] === 'incoming' ? 'ontvangen van' : 'verstuurd aan'} ${dutch(COUNTERPART_NL, f['counterpart'])}, ${dutch(CHANNEL_NL, f['channel'])}`,
+    CorrespondenceRecorded: (f) =>
+      `Correspondentie vastgelegd: ${f['direction'] === 'incoming' ? 'ontvangen van' : 'verstuurd aan'} ${dutch(COUNTERPART_NL, f['counterpart'])}, ${dutch(CHANNEL_NL, f['channel'])}`,
     IncidentClosed: () => 'Zaak gesloten',
     CaseNumbered: (f) => `Zaaknummer ${f['caseNumber']}`,
     CaseAssigned: () => 'Behandelaar van de zaak toegewezen',
@@ -56,17 +70,24 @@ const LINES: Record<TimelineLanguage, Lines> = {
     ObligationWaived: (f) => `Verplichting vervallen verklaard bij het sluiten: ${dutch(OBLIGATION_NL, f['kind'])}`,
     IncidentReopened: () => 'Zaak heropend',
     CriminalReportDecisionLinked: () => 'Besluit over aangifte gekoppeld',
-    MeasureImposed: (f) => `Maatregel opgelegd: ${dutch(MEASURE_NL, f['measure'])}${f['startsOn'] ? ` van ${dutchDay(f['startsOn'])}` : ''}${f['endsOn'] ? ` tot en met ${dutchDay(f['endsOn'])}` : ''}`,
+    MeasureImposed: (f) =>
+      `Maatregel opgelegd: ${dutch(MEASURE_NL, f['measure'])}${f['startsOn'] ? ` van ${dutchDay(f['startsOn'])}` : ''}${f['endsOn'] ? ` tot en met ${dutchDay(f['endsOn'])}` : ''}`,
     HearingHeld: (f) => `Gehoord: ${f['heardAs'] ? dutch(HEARD_AS_NL, f['heardAs']) : dutch(PERSON_KIND_NL, f['heardPersonKind'])}`,
-    InspectorateReported: (f) => `Schriftelijk gemeld aan ${f['recipient'] === 'attendance-officer' ? 'de leerplichtambtenaar' : 'de Inspectie van het Onderwijs'} (kenmerk ${f['reference']})`,
+    InspectorateReported: (f) =>
+      `Schriftelijk gemeld aan ${f['recipient'] === 'attendance-officer' ? 'de leerplichtambtenaar' : 'de Inspectie van het Onderwijs'} (kenmerk ${f['reference']})`,
     RemovalIntended: () => 'Voornemen tot verwijdering vastgelegd',
-    RemovalPlacementRecorded: (f) => (f['outcome'] === 'admitted' ? 'Verwijdering definitief: een andere school laat de leerling toe' : 'Verwijdering definitief: acht weken gezocht zonder resultaat'),
+    RemovalPlacementRecorded: (f) =>
+      f['outcome'] === 'admitted'
+        ? 'Verwijdering definitief: een andere school laat de leerling toe'
+        : 'Verwijdering definitief: acht weken gezocht zonder resultaat',
     RemovalObjected: (f) => `Bezwaar van de ouders ontvangen${f['late'] ? ' (na de termijn)' : ''}`,
     ObjectionDecided: (f) => (f['decision'] === 'upheld' ? 'Bezwaar gegrond verklaard' : 'Bezwaar ongegrond verklaard'),
     ParentsInformed: (f) => `Ouders geïnformeerd, ${dutch(CHANNEL_NL, f['channel'])}`,
     StaffConductQualified: (f) => `Gedrag gekwalificeerd als ${f['qualification'] === 'boundary-crossing' ? 'grensoverschrijdend' : 'plichtsverzuim'}`,
-    InspectorNotificationQueued: (f) => `Melding aan de vertrouwensinspecteur klaargezet (${f['basis'] === 'statutory' ? 'wettelijk' : 'beleid'}), uiterlijk ${dutchMoment(f['dueAt'])}`,
-    InspectorCalled: (f) => `Vertrouwensinspecteur gebeld (kenmerk ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion'] === 'reasonable-suspicion' ? 'redelijk vermoeden' : 'geen redelijk vermoeden'}` : ''}`,
+    InspectorNotificationQueued: (f) =>
+      `Melding aan de vertrouwensinspecteur klaargezet (${f['basis'] === 'statutory' ? 'wettelijk' : 'beleid'}), uiterlijk ${dutchMoment(f['dueAt'])}`,
+    InspectorCalled: (f) =>
+      `Vertrouwensinspecteur gebeld (kenmerk ${f['inspectorReference']})${f['conclusion'] ? `: ${f['conclusion'] === 'reasonable-suspicion' ? 'redelijk vermoeden' : 'geen redelijk vermoeden'}` : ''}`,
     ManagerConsulted: () => 'Leidinggevende geraadpleegd',
     DisciplinaryMeasureImposed: (f) => `Disciplinaire maatregel: ${dutch(MEASURE_NL, f['measure'])}`,
     DisciplinaryIntentionAnnounced: (f) => `Voornemen schriftelijk aangekondigd: ${dutch(MEASURE_NL, f['measure'])}`,
@@ -75,13 +96,15 @@ const LINES: Record<TimelineLanguage, Lines> = {
     CriminalReportDecisionOpened: (f) => `Besluit over aangifte geopend${f['statutory'] ? ' (wettelijke aangifteplicht)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Besloten: aangifte doen' : 'Besloten: geen aangifte'),
     PoliceReportFiled: () => 'Aangifte gedaan bij de politie',
-    StatutoryNoticeGiven: (f) => `${f['informed'] === 'accused' ? 'De beschuldigde' : 'De ouders van de leerling'} geïnformeerd vóór de aangifte, ${dutch(CHANNEL_NL, f['channel'])}`,
+    StatutoryNoticeGiven: (f) =>
+      `${f['informed'] === 'accused' ? 'De beschuldigde' : 'De ouders van de leerling'} geïnformeerd vóór de aangifte, ${dutch(CHANNEL_NL, f['channel'])}`,
   },
   en: {
     IncidentReported: (f) => `Incident reported (${words(f['category'])}), ${f['involvedCount']} involved`,
     ScopeAssessed: (f) => (f['inScope'] ? 'Assessed: within the protocol' : 'Assessed: outside the protocol'),
     EvidenceAdded: (f) => `Evidence added (${f['mediaType']})`,
-    CorrespondenceRecorded: (f) => `Correspondence recorded: ${f['direction'] === 'incoming' ? 'received from' : 'sent to'} ${words(f['counterpart'])} by ${words(f['channel'])}`,
+    CorrespondenceRecorded: (f) =>
+      `Correspondence recorded: ${f['direction'] === 'incoming' ? 'received from' : 'sent to'} ${words(f['counterpart'])} by ${words(f['channel'])}`,
     IncidentClosed: () => 'Case closed',
     CaseNumbered: (f) => `Case number ${f['caseNumber']}`,
     CaseAssigned: () => 'Case owner assigned',
@@ -93,9 +116,11 @@ const LINES: Record<TimelineLanguage, Lines> = {
     CriminalReportDecisionLinked: () => 'Criminal-report decision linked',
     MeasureImposed: (f) => `Measure imposed: ${words(f['measure'])}${f['startsOn'] ? ` from ${f['startsOn']}` : ''}${f['endsOn'] ? ` to ${f['endsOn']}` : ''}`,
     HearingHeld: (f) => `Heard: ${words(f['heardPersonKind'])}`,
-    InspectorateReported: (f) => `Reported in writing to ${f['recipient'] === 'attendance-officer' ? 'the school-attendance officer' : 'the Inspectorate of Education'} (reference ${f['reference']})`,
+    InspectorateReported: (f) =>
+      `Reported in writing to ${f['recipient'] === 'attendance-officer' ? 'the school-attendance officer' : 'the Inspectorate of Education'} (reference ${f['reference']})`,
     RemovalIntended: () => 'Intention to remove recorded',
-    RemovalPlacementRecorded: (f) => (f['outcome'] === 'admitted' ? 'Removal final: another school admits the pupil' : 'Removal final: eight weeks of searching without result'),
+    RemovalPlacementRecorded: (f) =>
+      f['outcome'] === 'admitted' ? 'Removal final: another school admits the pupil' : 'Removal final: eight weeks of searching without result',
     RemovalObjected: (f) => `Objection of the parents received${f['late'] ? ' (after the deadline)' : ''}`,
     ObjectionDecided: (f) => `Objection ${words(f['decision'])}`,
     ParentsInformed: (f) => `Parents informed by ${words(f['channel'])}`,
@@ -110,7 +135,8 @@ const LINES: Record<TimelineLanguage, Lines> = {
     CriminalReportDecisionOpened: (f) => `Criminal-report decision opened${f['statutory'] ? ' (statutory duty)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Decided: report to the police' : 'Decided: no police report'),
     PoliceReportFiled: () => 'Police report filed',
-    StatutoryNoticeGiven: (f) => `${f['informed'] === 'accused' ? 'The accused' : "The pupil's parents"} informed before the police report, by ${words(f['channel'])}`,
+    StatutoryNoticeGiven: (f) =>
+      `${f['informed'] === 'accused' ? 'The accused' : "The pupil's parents"} informed before the police report, by ${words(f['channel'])}`,
   },
 };
 

@@ -60,11 +60,21 @@ export const COUNTERPART_NL: Readonly<Record<CorrespondenceCounterpart, string>>
   other: 'een ander',
 };
 
-export const CHANNEL_NL: Readonly<Record<CorrespondenceChannel, string>> = { letter: 'per brief', 'e-mail': 'per e-mail', phone: 'telefonisch', meeting: 'in een gesprek' };
+export const CHANNEL_NL: Readonly<Record<CorrespondenceChannel, string>> = {
+  letter: 'per brief',
+  'e-mail': 'per e-mail',
+  phone: 'telefonisch',
+  meeting: 'in een gesprek',
+};
 
 export const PERSON_KIND_NL: Readonly<Record<PersonKind, string>> = { pupil: 'leerling', staff: 'medewerker', parent: 'ouder', external: 'externe' };
 
-export const INVOLVEMENT_NL: Readonly<Record<InvolvementRole, string>> = { victim: 'slachtoffer', perpetrator: 'pleger', witness: 'getuige', reporter: 'melder' };
+export const INVOLVEMENT_NL: Readonly<Record<InvolvementRole, string>> = {
+  victim: 'slachtoffer',
+  perpetrator: 'pleger',
+  witness: 'getuige',
+  reporter: 'melder',
+};
 
 export const HEARD_AS_NL: Readonly<Record<HeardAs, string>> = { 'class-teacher': 'de groepsleerkracht', parent: 'de ouders', 'staff-member': 'de medewerker' };
 
@@ -84,8 +94,19 @@ export const OBLIGATION_NL: Readonly<Record<ObligationKind, string>> = {
   'inform-accused-before-police-report': 'beschuldigde informeren vóór de aangifte',
 };
 
-export const ROUTE_NL: Readonly<Record<string, string>> = { uwv: 'via het UWV', 'cantonal-court': 'via de kantonrechter', settlement: 'met een vaststellingsovereenkomst' };
-export const OUTCOME_NL: Readonly<Record<string, string>> = { granted: 'toegekend', refused: 'afgewezen', settled: 'geschikt', withdrawn: 'ingetrokken', admitted: 'toegelaten', 'search-ended': 'zoektocht beëindigd' };
+export const ROUTE_NL: Readonly<Record<string, string>> = {
+  uwv: 'via het UWV',
+  'cantonal-court': 'via de kantonrechter',
+  settlement: 'met een vaststellingsovereenkomst',
+};
+export const OUTCOME_NL: Readonly<Record<string, string>> = {
+  granted: 'toegekend',
+  refused: 'afgewezen',
+  settled: 'geschikt',
+  withdrawn: 'ingetrokken',
+  admitted: 'toegelaten',
+  'search-ended': 'zoektocht beëindigd',
+};
 
 /** The Dutch word for a code; an unknown code (from a newer version) is shown as itself rather than hidden. */
 export const dutch = (words: Readonly<Record<string, string>>, code: unknown): string => words[String(code)] ?? String(code);

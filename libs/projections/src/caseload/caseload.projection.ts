@@ -8,7 +8,14 @@ import { CaseloadCaseRow, CaseloadDecisionRow, CaseloadMeasureRow, CaseloadOblig
 
 type Category = 'pupil-incident' | 'staff-misconduct' | 'criminal-report' | 'pupil-conduct';
 type CaseChange = Partial<Pick<CaseloadCaseRow, 'caseNumber' | 'category' | 'status' | 'ownerId' | 'scopeAssessed' | 'qualified'>>;
-const COLUMNS: Readonly<Record<keyof CaseChange, string>> = { caseNumber: 'case_number', category: 'category', status: 'status', ownerId: 'owner_id', scopeAssessed: 'scope_assessed', qualified: 'qualified' };
+const COLUMNS: Readonly<Record<keyof CaseChange, string>> = {
+  caseNumber: 'case_number',
+  category: 'category',
+  status: 'status',
+  ownerId: 'owner_id',
+  scopeAssessed: 'scope_assessed',
+  qualified: 'qualified',
+};
 
 /**
  * What one batch does to the caseload: rows to insert, and changes to cases — applied to a row inserted in the same
@@ -31,7 +38,10 @@ class Batch {
       return;
     }
     const keys = Object.keys(change) as (keyof CaseChange)[];
-    this.updates.push([`UPDATE ${schema}.cases SET ${keys.map((key, i) => `${COLUMNS[key]} = $${i + 2}`).join(', ')} WHERE incident_id = $1`, [incidentId, ...keys.map((key) => change[key])]]);
+    this.updates.push([
+      `UPDATE ${schema}.cases SET ${keys.map((key, i) => `${COLUMNS[key]} = $${i + 2}`).join(', ')} WHERE incident_id = $1`,
+      [incidentId, ...keys.map((key) => change[key])],
+    ]);
   }
 
   update(sql: string, params: unknown[]): void {
@@ -100,7 +110,9 @@ CREATE INDEX caseload_pending_decisions ON ${schema}.pending_decisions (opened_a
       dispatch(CHANGES, event, { schema, batch });
     }
     const obligations = obligationChangesOf(events);
-    const rows: CaseloadObligationRow[] = obligations.opened.flatMap((o) => (o.incidentId ? [{ obligationId: o.obligationId, incidentId: o.incidentId, kind: o.kind, dueAt: o.dueAt, closedAt: null }] : []));
+    const rows: CaseloadObligationRow[] = obligations.opened.flatMap((o) =>
+      o.incidentId ? [{ obligationId: o.obligationId, incidentId: o.incidentId, kind: o.kind, dueAt: o.dueAt, closedAt: null }] : [],
+    );
     await bulkInsert(manager, CaseloadCaseRow, [...batch.cases.values()], { ignoreConflicts: true });
     await bulkInsert(manager, CaseloadPersonRow, batch.people, { ignoreConflicts: true });
     await bulkInsert(manager, CaseloadMeasureRow, batch.measures, { ignoreConflicts: true });
@@ -159,16 +171,33 @@ const CHANGES: EventTable<Category, Place, void> = {
   MeasureImposed: (event, { schema, batch }) => {
     const incidentId = caseOf(event);
     if (!incidentId) return;
-    batch.measures.push({ measureId: event.data.measureId, incidentId, measure: event.data.measure, imposedAt: new Date(event.metadata.recordedAt), withdrawn: false });
+    batch.measures.push({
+      measureId: event.data.measureId,
+      incidentId,
+      measure: event.data.measure,
+      imposedAt: new Date(event.metadata.recordedAt),
+      withdrawn: false,
+    });
     // P6: the removal decides the board's intention to remove this pupil.
     if (event.data.measure === 'removal') {
-      batch.update(`UPDATE ${schema}.pending_decisions SET decided = true WHERE kind = 'removal' AND incident_id = $1 AND subject_id = $2`, [incidentId, event.data.subjectId]);
-      for (const pending of batch.decisions) if (pending.kind === 'removal' && pending.incidentId === incidentId && pending.subjectId === event.data.subjectId) pending.decided = true;
+      batch.update(`UPDATE ${schema}.pending_decisions SET decided = true WHERE kind = 'removal' AND incident_id = $1 AND subject_id = $2`, [
+        incidentId,
+        event.data.subjectId,
+      ]);
+      for (const pending of batch.decisions)
+        if (pending.kind === 'removal' && pending.incidentId === incidentId && pending.subjectId === event.data.subjectId) pending.decided = true;
     }
   },
   DisciplinaryMeasureImposed: (event, { batch }) => {
     const incidentId = caseOf(event);
-    if (incidentId) batch.measures.push({ measureId: event.data.measureId, incidentId, measure: event.data.measure, imposedAt: new Date(event.metadata.recordedAt), withdrawn: false });
+    if (incidentId)
+      batch.measures.push({
+        measureId: event.data.measureId,
+        incidentId,
+        measure: event.data.measure,
+        imposedAt: new Date(event.metadata.recordedAt),
+        withdrawn: false,
+      });
   },
   MeasureWithdrawn: (event, { schema, batch }) => {
     const pending = batch.measures.find((m) => m.measureId === event.data.withdrawnId);
@@ -177,10 +206,25 @@ const CHANGES: EventTable<Category, Place, void> = {
   },
   RemovalIntended: (event, { batch }) => {
     const incidentId = caseOf(event);
-    if (incidentId) batch.decisions.push({ decisionId: event.data.intentionId, kind: 'removal', incidentId, subjectId: event.data.subjectId, openedAt: new Date(event.metadata.recordedAt), decided: false });
+    if (incidentId)
+      batch.decisions.push({
+        decisionId: event.data.intentionId,
+        kind: 'removal',
+        incidentId,
+        subjectId: event.data.subjectId,
+        openedAt: new Date(event.metadata.recordedAt),
+        decided: false,
+      });
   },
   CriminalReportDecisionOpened: ({ data, metadata }, { batch }) => {
-    batch.decisions.push({ decisionId: data.decisionId, kind: 'criminal-report', incidentId: data.sourceIncidentId, subjectId: null, openedAt: new Date(metadata.recordedAt), decided: false });
+    batch.decisions.push({
+      decisionId: data.decisionId,
+      kind: 'criminal-report',
+      incidentId: data.sourceIncidentId,
+      subjectId: null,
+      openedAt: new Date(metadata.recordedAt),
+      decided: false,
+    });
   },
   CriminalReportDecided: (event, { schema, batch }) => {
     const decisionId = idIn('criminal-report', event.streamId);

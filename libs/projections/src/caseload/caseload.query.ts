@@ -72,7 +72,8 @@ function visibleTo(scope: CaseloadScope, schema: string, params: Params): string
   if (scope.ownReportsAt.length) ways.push(`(c.reported_by = ${viewer} AND c.school_id = ANY(${params.bind([...scope.ownReportsAt])}::text[]))`);
   const scoped = ways.length ? `(${ways.join(' OR ')})` : 'false';
   // rule CI1: not listed to someone the case is about or who was heard in it — unless they reported it and are not its perpetrator.
-  const role = (roles: string[]) => `EXISTS (SELECT 1 FROM ${schema}.case_people p WHERE p.incident_id = c.incident_id AND p.person_id = ${viewer} AND p.role = ANY(${params.bind(roles)}::text[]))`;
+  const role = (roles: string[]) =>
+    `EXISTS (SELECT 1 FROM ${schema}.case_people p WHERE p.incident_id = c.incident_id AND p.person_id = ${viewer} AND p.role = ANY(${params.bind(roles)}::text[]))`;
   return `${scoped} AND (NOT ${role(EXCLUDING)} OR (c.reported_by = ${viewer} AND NOT ${role(['perpetrator'])}))`;
 }
 
@@ -104,7 +105,8 @@ export async function findCaseload(
   if (filter.to) where.push(`c.reported_at < ${params.bind(filter.to.toISOString())}`);
   if (filter.ownerId) where.push(`c.owner_id = ${params.bind(filter.ownerId)}`);
   if (filter.caseNumber) where.push(`c.case_number = ${params.bind(filter.caseNumber)}`);
-  if (filter.personId) where.push(`EXISTS (SELECT 1 FROM ${schema}.case_people p WHERE p.incident_id = c.incident_id AND p.person_id = ${params.bind(filter.personId)})`);
+  if (filter.personId)
+    where.push(`EXISTS (SELECT 1 FROM ${schema}.case_people p WHERE p.incident_id = c.incident_id AND p.person_id = ${params.bind(filter.personId)})`);
   if (filter.overdue) where.push(`(${overdueNow(schema, now, theirs)}) > 0`);
   if (query.after) where.push(`(c.reported_at, c.incident_id) < (${params.bind(query.after.reportedAt)}::timestamptz, ${params.bind(query.after.incidentId)})`);
   const rows = (await source.query(
@@ -149,4 +151,3 @@ export async function findCaseload(
     next: rows.length > query.limit && last ? { reportedAt: last.cursor_at, incidentId: last.incident_id } : null,
   };
 }
-

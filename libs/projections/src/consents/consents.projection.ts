@@ -44,20 +44,41 @@ CREATE TABLE ${schema}.school_pupils (school_id text NOT NULL, pupil_id text NOT
 const decision =
   (status: 'given' | 'refused' | 'withdrawn') =>
   (
-    event: { readonly globalPosition: number; readonly metadata: { readonly recordedAt: string }; readonly data: { readonly pupilId: string; readonly purpose: ConsentPurpose; readonly schoolId: string; readonly givenBy: string; readonly documentSha256?: string | null } },
+    event: {
+      readonly globalPosition: number;
+      readonly metadata: { readonly recordedAt: string };
+      readonly data: {
+        readonly pupilId: string;
+        readonly purpose: ConsentPurpose;
+        readonly schoolId: string;
+        readonly givenBy: string;
+        readonly documentSha256?: string | null;
+      };
+    },
     { schema }: Place,
   ): Statement => [
     `INSERT INTO ${schema}.pupil_consents VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (pupil_id, purpose) DO UPDATE SET school_id = excluded.school_id, status = excluded.status, given_by = excluded.given_by,
        document_sha256 = excluded.document_sha256, changed_at = excluded.changed_at, position = excluded.position`,
-    [event.data.pupilId, event.data.purpose, event.data.schoolId, status, event.data.givenBy, event.data.documentSha256 ?? null, event.metadata.recordedAt, event.globalPosition],
+    [
+      event.data.pupilId,
+      event.data.purpose,
+      event.data.schoolId,
+      status,
+      event.data.givenBy,
+      event.data.documentSha256 ?? null,
+      event.metadata.recordedAt,
+      event.globalPosition,
+    ],
   ];
 
 /** R2: pupils of a school, as the events name them (ids only). */
 const pupilsOf = (schoolId: string | null, pupilIds: readonly string[], { schema }: Place): Statement | undefined =>
   schoolId && pupilIds.length ? [`INSERT INTO ${schema}.school_pupils SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [schoolId, pupilIds]] : undefined;
-const pupilIdsIn = (people: readonly { readonly personId: string; readonly personKind: string }[]) => people.filter((p) => p.personKind === 'pupil').map((p) => p.personId);
-const conductOf = (event: { readonly data: { readonly pupilId: string; readonly schoolId: string } }, place: Place) => pupilsOf(event.data.schoolId, [event.data.pupilId], place);
+const pupilIdsIn = (people: readonly { readonly personId: string; readonly personKind: string }[]) =>
+  people.filter((p) => p.personKind === 'pupil').map((p) => p.personId);
+const conductOf = (event: { readonly data: { readonly pupilId: string; readonly schoolId: string } }, place: Place) =>
+  pupilsOf(event.data.schoolId, [event.data.pupilId], place);
 
 const STATEMENTS: EventTable<Category, Place, Statement | undefined> = {
   ConsentGiven: decision('given'),
@@ -65,7 +86,17 @@ const STATEMENTS: EventTable<Category, Place, Statement | undefined> = {
   ConsentWithdrawn: decision('withdrawn'),
   RecordingPermissionGranted: ({ data, metadata }, { schema }) => [
     `INSERT INTO ${schema}.recording_permissions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-    [data.permissionId, data.schoolId, data.what, data.grantedTo, data.validFrom, data.validUntil ?? null, data.documentSha256, data.grantedBy, metadata.recordedAt],
+    [
+      data.permissionId,
+      data.schoolId,
+      data.what,
+      data.grantedTo,
+      data.validFrom,
+      data.validUntil ?? null,
+      data.documentSha256,
+      data.grantedBy,
+      metadata.recordedAt,
+    ],
   ],
   IncidentReported: (event, place) => pupilsOf(event.data.schoolId, pupilIdsIn(event.data.involved), place),
   InvolvedPersonAdded: (event, place) => pupilsOf(event.metadata.schoolId, pupilIdsIn(event.data.involved), place),

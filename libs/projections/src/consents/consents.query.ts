@@ -12,12 +12,22 @@ export interface ConsentLine {
 }
 
 /** `GET /pupils/{pupilId}/consents`: each purpose's latest decision; E4: a mailbox only with the parents' consent. */
-export async function findPupilConsents(source: DataSource, pupilId: string): Promise<{ pupilId: string; consents: ConsentLine[]; mailboxAllowed: boolean; websitePublicationAllowed: boolean }> {
+export async function findPupilConsents(
+  source: DataSource,
+  pupilId: string,
+): Promise<{ pupilId: string; consents: ConsentLine[]; mailboxAllowed: boolean; websitePublicationAllowed: boolean }> {
   const rows = (await source.query(
     `SELECT purpose, school_id, status, given_by, document_sha256, changed_at FROM ${schemaOf(source)}.pupil_consents WHERE pupil_id = $1 ORDER BY purpose`,
     [pupilId],
   )) as { purpose: string; school_id: string; status: ConsentLine['status']; given_by: string; document_sha256: string | null; changed_at: Date | string }[];
-  const consents = rows.map((row) => ({ purpose: row.purpose, schoolId: row.school_id, status: row.status, givenBy: row.given_by, documentSha256: row.document_sha256, changedAt: new Date(row.changed_at).toISOString() }));
+  const consents = rows.map((row) => ({
+    purpose: row.purpose,
+    schoolId: row.school_id,
+    status: row.status,
+    givenBy: row.given_by,
+    documentSha256: row.document_sha256,
+    changedAt: new Date(row.changed_at).toISOString(),
+  }));
   const given = (purpose: string) => consents.some((line) => line.purpose === purpose && line.status === 'given');
   return { pupilId, consents, mailboxAllowed: given('mailbox'), websitePublicationAllowed: given('website-publication') };
 }
@@ -45,7 +55,16 @@ export async function findRecordingPermissions(source: DataSource, schoolId: str
             document_sha256, granted_by, granted_at
        FROM ${schemaOf(source)}.recording_permissions WHERE school_id = $1 ORDER BY valid_from DESC, permission_id`,
     [schoolId],
-  )) as { permission_id: string; what: string; granted_to: string; valid_from: string; valid_until: string | null; document_sha256: string; granted_by: string; granted_at: Date | string }[];
+  )) as {
+    permission_id: string;
+    what: string;
+    granted_to: string;
+    valid_from: string;
+    valid_until: string | null;
+    document_sha256: string;
+    granted_by: string;
+    granted_at: Date | string;
+  }[];
   return rows.map((row) => ({
     permissionId: row.permission_id,
     what: row.what,

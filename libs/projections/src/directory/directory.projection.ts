@@ -18,7 +18,18 @@ const upsertPerson = ({ data }: { readonly data: DirectoryPersonRecord }, schema
   [data.personId, data.kind, data.name, data.email, data.phone, schoolsOf(data), JSON.stringify(data.roles), data.group, [...data.authorityOver]],
 ];
 
-const upsertSchool = (event: { readonly data: { readonly schoolId: string; readonly brin: string; readonly name: string; readonly holidayRegion: string; readonly schoolDayEndsAt: string } }, schema: string): Statement => [
+const upsertSchool = (
+  event: {
+    readonly data: {
+      readonly schoolId: string;
+      readonly brin: string;
+      readonly name: string;
+      readonly holidayRegion: string;
+      readonly schoolDayEndsAt: string;
+    };
+  },
+  schema: string,
+): Statement => [
   `INSERT INTO ${schema}.schools VALUES ($1, $2, $3, $4, $5)
    ON CONFLICT (school_id) DO UPDATE SET brin = excluded.brin, name = excluded.name, holiday_region = excluded.holiday_region, school_day_ends_at = excluded.school_day_ends_at`,
   [event.data.schoolId, event.data.brin, event.data.name, event.data.holidayRegion, event.data.schoolDayEndsAt],

@@ -30,7 +30,13 @@ export async function findSchools(source: DataSource, schoolId?: string): Promis
     `SELECT school_id, brin, name, holiday_region, school_day_ends_at FROM ${schemaOf(source)}.schools ${schoolId ? 'WHERE school_id = $1' : ''} ORDER BY school_id`,
     schoolId ? [schoolId] : [],
   )) as { school_id: string; brin: string; name: string; holiday_region: string; school_day_ends_at: string }[];
-  return rows.map((row) => ({ schoolId: row.school_id, brin: row.brin, name: row.name, holidayRegion: row.holiday_region, schoolDayEndsAt: row.school_day_ends_at }));
+  return rows.map((row) => ({
+    schoolId: row.school_id,
+    brin: row.brin,
+    name: row.name,
+    holidayRegion: row.holiday_region,
+    schoolDayEndsAt: row.school_day_ends_at,
+  }));
 }
 
 /**
@@ -50,7 +56,18 @@ export async function findDirectoryPeople(
     `SELECT person_id, kind, name, email, phone, school_ids, roles, group_name, authority_over, to_char(left_on, 'YYYY-MM-DD') AS left_on
        FROM ${schemaOf(source)}.people WHERE ${where.join(' AND ')} ORDER BY person_id`,
     params,
-  )) as { person_id: string; kind: DirectoryPersonView['kind']; name: string; email: string | null; phone: string | null; school_ids: string[]; roles: DirectoryPersonView['roles'] | string; group_name: string | null; authority_over: string[]; left_on: string | null }[];
+  )) as {
+    person_id: string;
+    kind: DirectoryPersonView['kind'];
+    name: string;
+    email: string | null;
+    phone: string | null;
+    school_ids: string[];
+    roles: DirectoryPersonView['roles'] | string;
+    group_name: string | null;
+    authority_over: string[];
+    left_on: string | null;
+  }[];
   return rows.map((row) => ({
     personId: row.person_id,
     kind: row.kind,

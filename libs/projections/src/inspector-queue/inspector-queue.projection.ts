@@ -52,7 +52,13 @@ CREATE INDEX ON ${schema}.inspector_queue_items (status, due_at);`,
        SET status = 'done', called_at = c.called_at, inspector_reference = c.reference, conclusion = c.conclusion, called_by = c.called_by
        FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) AS c(item_id, called_at, reference, conclusion, called_by)
        WHERE i.item_id = c.item_id AND i.status = 'pending'`,
-      [ids, ids.map((id) => calls.get(id)!.calledAt), ids.map((id) => calls.get(id)!.reference), ids.map((id) => calls.get(id)!.conclusion), ids.map((id) => calls.get(id)!.calledBy)],
+      [
+        ids,
+        ids.map((id) => calls.get(id)!.calledAt),
+        ids.map((id) => calls.get(id)!.reference),
+        ids.map((id) => calls.get(id)!.conclusion),
+        ids.map((id) => calls.get(id)!.calledBy),
+      ],
     );
   },
 };

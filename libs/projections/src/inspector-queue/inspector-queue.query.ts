@@ -26,7 +26,10 @@ export async function findInspectorQueue(
       : query.status === 'overdue'
         ? { status: 'pending' as const, dueAt: LessThan(query.now) }
         : query.status === 'pending'
-          ? [{ status: 'pending' as const, dueAt: MoreThanOrEqual(query.now) }, { status: 'pending' as const, dueAt: LessThan(query.now) }]
+          ? [
+              { status: 'pending' as const, dueAt: MoreThanOrEqual(query.now) },
+              { status: 'pending' as const, dueAt: LessThan(query.now) },
+            ]
           : {};
   const rows = await source.getRepository(InspectorQueueItemRow).find({ where, order: { dueAt: 'ASC', itemId: 'ASC' }, skip: query.offset, take: query.limit });
   return rows.map((row) => ({

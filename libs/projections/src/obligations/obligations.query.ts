@@ -83,4 +83,3 @@ function toView(row: ObligationRow, now: Date): ObligationView {
     timing: row.closedAt ? (row.closedAt > row.dueAt ? 'after-due' : 'before-due') : null,
   };
 }
-

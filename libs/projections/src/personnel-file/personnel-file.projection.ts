@@ -31,10 +31,16 @@ CREATE TABLE ${schema}.personnel_file_entries (
 CREATE TABLE ${schema}.personnel_file_cases (incident_id text NOT NULL, staff_id text NOT NULL, PRIMARY KEY (incident_id, staff_id));`,
   // Set-based per batch: the case subjects the batch needs in one query; new subjects and entries in one write each.
   async apply(manager: EntityManager, events): Promise<void> {
-    const wanted = new Set(events.filter((e) => e.type !== 'IncidentReported').map((e) => incidentIdOf(e.streamId)).filter((id): id is string => id !== null));
+    const wanted = new Set(
+      events
+        .filter((e) => e.type !== 'IncidentReported')
+        .map((e) => incidentIdOf(e.streamId))
+        .filter((id): id is string => id !== null),
+    );
     const subjects = new Map<string, string[]>();
     if (wanted.size) {
-      for (const row of await manager.find(PersonnelFileCaseRow, { where: { incidentId: In([...wanted]) } })) subjects.set(row.incidentId, [...(subjects.get(row.incidentId) ?? []), row.staffId]);
+      for (const row of await manager.find(PersonnelFileCaseRow, { where: { incidentId: In([...wanted]) } }))
+        subjects.set(row.incidentId, [...(subjects.get(row.incidentId) ?? []), row.staffId]);
     }
     const filing: Filing = { subjects, newCases: [] };
     const entries: PersonnelFileEntryRow[] = [];
@@ -69,7 +75,10 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
     const staff = event.data.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
     const incidentId = incidentIdOf(event.streamId);
     if (incidentId) {
-      filing.subjects.set(incidentId, staff.map((p) => p.personId));
+      filing.subjects.set(
+        incidentId,
+        staff.map((p) => p.personId),
+      );
       filing.newCases.push(...staff.map((p) => ({ incidentId, staffId: p.personId })));
     }
     return staff.map((p) => entry(event, p.personId, 'misconduct-case', { category: event.data.category, role: p.role }, event.data.occurredAt));

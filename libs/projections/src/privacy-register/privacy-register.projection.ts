@@ -38,7 +38,11 @@ CREATE TABLE ${schema}.erasures (person_id text PRIMARY KEY, erased_at timestamp
   },
 };
 
-const peopleOf = (incidentId: string | null, involved: readonly { readonly personId: string; readonly personKind: string; readonly role: string }[], schema: string): Statement => [
+const peopleOf = (
+  incidentId: string | null,
+  involved: readonly { readonly personId: string; readonly personKind: string; readonly role: string }[],
+  schema: string,
+): Statement => [
   `INSERT INTO ${schema}.case_people SELECT $1, unnest($2::text[]), unnest($3::text[]), unnest($4::text[]) ON CONFLICT DO NOTHING`,
   [incidentId, involved.map((person) => person.personId), involved.map((person) => person.personKind), involved.map((person) => person.role)],
 ];
@@ -49,24 +53,34 @@ const closure = (incidentId: string | null, closedAt: string | null, schema: str
   [incidentId, closedAt],
 ];
 
-const holdOf = (placed: boolean) => (event: { readonly data: { readonly incidentId: string } }, schema: string): Statement => [
-  `INSERT INTO ${schema}.legal_holds VALUES ($1, $2) ON CONFLICT (incident_id) DO UPDATE SET held = excluded.held`,
-  [event.data.incidentId, placed],
-];
+const holdOf =
+  (placed: boolean) =>
+  (event: { readonly data: { readonly incidentId: string } }, schema: string): Statement => [
+    `INSERT INTO ${schema}.legal_holds VALUES ($1, $2) ON CONFLICT (incident_id) DO UPDATE SET held = excluded.held`,
+    [event.data.incidentId, placed],
+  ];
 
 /** What each event records in the register; the rest of a case's history does not bear on retention. */
 const STATEMENTS: EventTable<Category, string, Statement | undefined> = {
   IncidentReported: (event, schema) => peopleOf(event.data.incidentId, event.data.involved, schema),
   // Revision 2: a decision alone does not lengthen retention; the police report filed under it does.
-  CriminalReportDecisionOpened: (event, schema) => [`INSERT INTO ${schema}.criminal_reports VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.data.decisionId, event.data.sourceIncidentId]],
+  CriminalReportDecisionOpened: (event, schema) => [
+    `INSERT INTO ${schema}.criminal_reports VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [event.data.decisionId, event.data.sourceIncidentId],
+  ],
   PoliceReportFiled: (event, schema) => [
     `INSERT INTO ${schema}.serious_cases SELECT incident_id, 'police-report' FROM ${schema}.criminal_reports WHERE decision_id = $1 ON CONFLICT DO NOTHING`,
     [idIn('criminal-report', event.streamId)],
   ],
   DisciplinaryMeasureImposed: (event, schema) =>
-    SERIOUS_MEASURES.has(event.data.measure) ? [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'dismissal') ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId)]] : undefined,
+    SERIOUS_MEASURES.has(event.data.measure)
+      ? [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'dismissal') ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId)]]
+      : undefined,
   // Retention: a dismissal procedure keeps the case (7 years) like a summary dismissal (revision 2).
-  DismissalProcedureStarted: (event, schema) => [`INSERT INTO ${schema}.serious_cases VALUES ($1, 'dismissal') ON CONFLICT DO NOTHING`, [incidentIdOf(event.streamId)]],
+  DismissalProcedureStarted: (event, schema) => [
+    `INSERT INTO ${schema}.serious_cases VALUES ($1, 'dismissal') ON CONFLICT DO NOTHING`,
+    [incidentIdOf(event.streamId)],
+  ],
   PersonDeparted: (event, schema) => [
     `INSERT INTO ${schema}.departures VALUES ($1, $2, $3) ON CONFLICT (person_id) DO UPDATE SET person_kind = excluded.person_kind, left_on = excluded.left_on`,
     [event.data.personId, event.data.personKind, event.data.leftOn],

@@ -38,7 +38,16 @@ export async function findRetentionCandidates(source: DataSource): Promise<Reten
      HAVING bool_and(c.closed_on IS NOT NULL)
       ORDER BY 1`,
   );
-  return (rows as { person_id: string; person_kind: RetentionCandidate['personKind']; left_on: string; serious: boolean; held_cases: string[]; erased_at: Date | string | null }[]).map((row) => ({
+  return (
+    rows as {
+      person_id: string;
+      person_kind: RetentionCandidate['personKind'];
+      left_on: string;
+      serious: boolean;
+      held_cases: string[];
+      erased_at: Date | string | null;
+    }[]
+  ).map((row) => ({
     personId: row.person_id,
     personKind: row.person_kind,
     leftOn: row.left_on,
@@ -60,6 +69,8 @@ export async function findHeldCasesOf(source: DataSource, personId: string): Pro
 
 /** The cases this person appears in. */
 export async function findCasesOf(source: DataSource, personId: string): Promise<string[]> {
-  const rows = (await source.query(`SELECT incident_id FROM ${schemaOf(source)}.case_people WHERE person_id = $1 ORDER BY 1`, [personId])) as { incident_id: string }[];
+  const rows = (await source.query(`SELECT incident_id FROM ${schemaOf(source)}.case_people WHERE person_id = $1 ORDER BY 1`, [personId])) as {
+    incident_id: string;
+  }[];
   return rows.map((row) => row.incident_id);
 }

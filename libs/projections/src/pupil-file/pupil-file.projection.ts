@@ -48,7 +48,8 @@ async function knownLinks(manager: EntityManager, events: readonly RecordedEvent
   }
   const links: Links = new Map();
   if (!wanted.size) return links;
-  for (const row of await manager.find(PupilFileLinkRow, { where: { refId: In([...wanted]) } })) links.set(row.refId, [...(links.get(row.refId) ?? []), row.pupilId]);
+  for (const row of await manager.find(PupilFileLinkRow, { where: { refId: In([...wanted]) } }))
+    links.set(row.refId, [...(links.get(row.refId) ?? []), row.pupilId]);
   return links;
 }
 
@@ -77,8 +78,15 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReported: (event, filing) => {
     const pupils = event.data.involved.filter((p) => p.personKind === 'pupil');
     const incidentId = incidentIdOf(event.streamId);
-    if (incidentId) link(filing, incidentId, pupils.map((p) => p.personId));
-    return pupils.map((p) => entry(event, p.personId, 'incident', { caseKind: event.data.kind, category: event.data.category, role: p.role }, event.data.occurredAt));
+    if (incidentId)
+      link(
+        filing,
+        incidentId,
+        pupils.map((p) => p.personId),
+      );
+    return pupils.map((p) =>
+      entry(event, p.personId, 'incident', { caseKind: event.data.kind, category: event.data.category, role: p.role }, event.data.occurredAt),
+    );
   },
   MeasureImposed: (event, filing) => {
     // P7: a measure against a parent belongs to no pupil's file.
@@ -122,10 +130,16 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   InvolvedPersonAdded: (event, filing) => {
     const pupils = event.data.involved.filter((p) => p.personKind === 'pupil');
     const incidentId = incidentIdOf(event.streamId);
-    if (incidentId) link(filing, incidentId, pupils.map((p) => p.personId));
+    if (incidentId)
+      link(
+        filing,
+        incidentId,
+        pupils.map((p) => p.personId),
+      );
     return pupils.map((p) => entry(event, p.personId, 'incident', { caseKind: 'pupil-incident', role: p.role }));
   },
-  MeasureWithdrawn: (event, filing) => (filing.links.get(event.data.withdrawnId) ?? []).map((pupilId) => entry(event, pupilId, 'measure-withdrawn', event.data)),
+  MeasureWithdrawn: (event, filing) =>
+    (filing.links.get(event.data.withdrawnId) ?? []).map((pupilId) => entry(event, pupilId, 'measure-withdrawn', event.data)),
   IncidentReclassified: null,
   // Read and left out: the case's own matters (the case page shows them), staff-case events, and the overdue mark
   // (the device-return obligation already shows as overdue).

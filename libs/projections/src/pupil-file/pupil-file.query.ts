@@ -30,14 +30,21 @@ export async function pupilFileSchools(source: DataSource, pupilId: string): Pro
     .select('DISTINCT e.school_id', 'school')
     .where('e.pupil_id = :pupilId', { pupilId })
     .getRawMany<{ school: string | null }>();
-  return rows.map((r) => r.school).filter((s): s is string => s !== null).sort();
+  return rows
+    .map((r) => r.school)
+    .filter((s): s is string => s !== null)
+    .sort();
 }
 
 /**
  * `GET /pupils/{pupilId}/file`: `schools` limits the entries to those schools (a director sees its own
  * schools' part of the file); undefined shows all. `schoolYear` is the current one, for the M5 count.
  */
-export async function findPupilFile(source: DataSource, pupilId: string, query: { schools?: readonly string[]; schoolYear: number; today: string }): Promise<PupilFileView | null> {
+export async function findPupilFile(
+  source: DataSource,
+  pupilId: string,
+  query: { schools?: readonly string[]; schoolYear: number; today: string },
+): Promise<PupilFileView | null> {
   const rows = await source.getRepository(PupilFileEntryRow).find({
     where: query.schools ? { pupilId, schoolId: In([...query.schools]) } : { pupilId },
     order: { position: 'ASC', seq: 'ASC' },
@@ -57,7 +64,11 @@ export async function findPupilFile(source: DataSource, pupilId: string, query: 
   const returned = new Set(of('device-returned').map((line) => String(line['custodyId'])));
   const thisYear = custodies.filter((line) => line['schoolYear'] === query.schoolYear);
   const suspensions = of('email-suspended').map((line) => String(line['until']));
-  const suspendedUntil = suspensions.filter((until) => until >= query.today).sort().at(-1) ?? null;
+  const suspendedUntil =
+    suspensions
+      .filter((until) => until >= query.today)
+      .sort()
+      .at(-1) ?? null;
   return {
     pupilId,
     schools: [...new Set(rows.map((row) => row.schoolId).filter((s): s is string => s !== null))].sort(),

@@ -29,7 +29,9 @@ export class ProjectionHost {
   async start(): Promise<void> {
     await this.follow();
     this.follower = setInterval(() => {
-      this.following = this.following.then(() => this.follow()).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'read model versions not checked'));
+      this.following = this.following
+        .then(() => this.follow())
+        .catch((error: unknown) => this.logger.warn({ error: String(error) }, 'read model versions not checked'));
     }, this.options.followIntervalMs ?? 2_000);
     this.follower.unref();
     this.logger.info({ readModels: [...this.runners.values()].map((r) => `${r.name}@v${r.version}`) }, 'projections started');
@@ -65,7 +67,14 @@ export class ProjectionHost {
       const current = this.runners.get(projection.name);
       if (current?.version === live) continue;
       await current?.stop();
-      const runner = new ProjectionRunner({ catalog: this.catalog, store: this.store, name: projection.name, version: live, pollIntervalMs: this.options.pollIntervalMs, logger: this.logger });
+      const runner = new ProjectionRunner({
+        catalog: this.catalog,
+        store: this.store,
+        name: projection.name,
+        version: live,
+        pollIntervalMs: this.options.pollIntervalMs,
+        logger: this.logger,
+      });
       this.runners.set(projection.name, runner);
       runner.start();
       if (current) this.logger.info({ projection: projection.name, from: current.version, to: live }, 'read model switched to a rebuilt version');

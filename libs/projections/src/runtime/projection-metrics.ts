@@ -19,10 +19,30 @@ export function projectionMetrics(host: ProjectionHost, catalog: ReadModelCatalo
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'casebook_' });
   const labels = ['read_model'];
-  const lag = new Gauge({ name: 'casebook_projection_lag_events', help: "Events of the read model's categories not yet applied (capped at 10000)", labelNames: labels, registers: [registry] });
-  const applied = new Counter({ name: 'casebook_projection_events_applied_total', help: 'Events applied by the projection since the process started', labelNames: labels, registers: [registry] });
-  const perSecond = new Gauge({ name: 'casebook_projection_events_per_second', help: 'Events applied per second since the previous scrape', labelNames: labels, registers: [registry] });
-  const position = new Gauge({ name: 'casebook_projection_position', help: 'Global position the live version has reached', labelNames: ['read_model', 'version'], registers: [registry] });
+  const lag = new Gauge({
+    name: 'casebook_projection_lag_events',
+    help: "Events of the read model's categories not yet applied (capped at 10000)",
+    labelNames: labels,
+    registers: [registry],
+  });
+  const applied = new Counter({
+    name: 'casebook_projection_events_applied_total',
+    help: 'Events applied by the projection since the process started',
+    labelNames: labels,
+    registers: [registry],
+  });
+  const perSecond = new Gauge({
+    name: 'casebook_projection_events_per_second',
+    help: 'Events applied per second since the previous scrape',
+    labelNames: labels,
+    registers: [registry],
+  });
+  const position = new Gauge({
+    name: 'casebook_projection_position',
+    help: 'Global position the live version has reached',
+    labelNames: ['read_model', 'version'],
+    registers: [registry],
+  });
   const previous = new Map<string, { applied: number; at: number }>();
   const refresh = async (): Promise<void> => {
     const now = Date.now();

@@ -35,7 +35,11 @@ export type EventTable<C extends StreamCategory, Context, Result> = {
 };
 
 /** The table's entry for this event, applied; undefined for an event the table leaves out. */
-export function dispatch<C extends StreamCategory, Context, Result>(table: EventTable<C, Context, Result>, event: RecordedEventOf<C>, context: Context): Result | undefined {
+export function dispatch<C extends StreamCategory, Context, Result>(
+  table: EventTable<C, Context, Result>,
+  event: RecordedEventOf<C>,
+  context: Context,
+): Result | undefined {
   const handle = (table as Record<string, ((event: RecordedEventOf<C>, context: Context) => Result) | null>)[event.type];
   return handle ? handle(event, context) : undefined;
 }

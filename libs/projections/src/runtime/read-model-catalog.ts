@@ -51,7 +51,11 @@ export class ReadModelCatalog {
    * whose tables changed.
    */
   static ddlHashOf(projection: AnyProjection): string {
-    return createHash('sha256').update(projection.ddl('"schema"')).update(`\n-- reads: ${[...projection.categories].sort().join(', ')}`).digest('hex').slice(0, 16);
+    return createHash('sha256')
+      .update(projection.ddl('"schema"'))
+      .update(`\n-- reads: ${[...projection.categories].sort().join(', ')}`)
+      .digest('hex')
+      .slice(0, 16);
   }
 
   /** The read models whose live version was built with other tables than today's code declares: to be rebuilt. */

@@ -20,7 +20,12 @@ export interface RebuildResult {
  * previous version stays until the next rebuild (a way back), older ones are dropped. Projections have no side
  * effects (reminders and Kafka are separate subscriptions), so replaying history repeats nothing outside.
  */
-export async function rebuildReadModel(catalog: ReadModelCatalog, store: EventStore, name: string, onProgress?: (events: number) => void): Promise<RebuildResult> {
+export async function rebuildReadModel(
+  catalog: ReadModelCatalog,
+  store: EventStore,
+  name: string,
+  onProgress?: (events: number) => void,
+): Promise<RebuildResult> {
   const started = Date.now();
   const live = await catalog.liveVersion(name);
   const versions = await catalog.versions(name);

@@ -42,7 +42,10 @@ export function suppressSmallCounts(counts: readonly number[]): ShownCount[] {
   const small = (n: number) => n > 0 && n < SMALL_COUNT;
   const shown: ShownCount[] = counts.map((n) => (small(n) ? SUPPRESSED : n));
   if (counts.filter(small).length === 1) {
-    const next = counts.map((n, i) => [n, i] as const).filter(([n]) => n >= SMALL_COUNT).sort((a, b) => a[0] - b[0])[0];
+    const next = counts
+      .map((n, i) => [n, i] as const)
+      .filter(([n]) => n >= SMALL_COUNT)
+      .sort((a, b) => a[0] - b[0])[0];
     if (next) shown[next[1]] = SUPPRESSED;
   }
   return shown;
@@ -81,7 +84,10 @@ export async function findStatistics(
   }
   const select = (table: Readonly<Record<StatisticsKey, string>>) => keys.map((key, i) => `${table[key]} AS k${i}`);
   const group = keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')}` : '';
-  const caseRows = (await source.query(`SELECT ${[...select(CASE_KEY), 'count(*)::int AS n'].join(', ')} FROM ${schema}.cases c WHERE ${caseWhere.join(' AND ')} ${group}`, params)) as Record<string, unknown>[];
+  const caseRows = (await source.query(
+    `SELECT ${[...select(CASE_KEY), 'count(*)::int AS n'].join(', ')} FROM ${schema}.cases c WHERE ${caseWhere.join(' AND ')} ${group}`,
+    params,
+  )) as Record<string, unknown>[];
   const measureRows = (await source.query(
     `SELECT ${[...select(MEASURE_KEY), 'count(*)::int AS n'].join(', ')} FROM ${schema}.case_measures m JOIN ${schema}.cases c ON c.incident_id = m.incident_id WHERE ${measureWhere.join(' AND ')} ${group}`,
     params,
@@ -99,7 +105,9 @@ export async function findStatistics(
   };
   add(caseRows, 'cases');
   add(measureRows, 'measures');
-  const entries = [...groups.values()].filter((entry) => entry.cases + entry.measures > 0).sort((a, b) => (JSON.stringify(a.values) < JSON.stringify(b.values) ? -1 : 1));
+  const entries = [...groups.values()]
+    .filter((entry) => entry.cases + entry.measures > 0)
+    .sort((a, b) => (JSON.stringify(a.values) < JSON.stringify(b.values) ? -1 : 1));
   const cases = suppressSmallCounts(entries.map((entry) => entry.cases));
   const measures = suppressSmallCounts(entries.map((entry) => entry.measures));
   const rows = entries.map((entry, i) => ({ ...Object.fromEntries(keys.map((key, k) => [key, entry.values[k]])), cases: cases[i]!, measures: measures[i]! }));

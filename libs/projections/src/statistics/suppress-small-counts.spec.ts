@@ -13,7 +13,14 @@ describe('small counts in the statistics', () => {
   });
 
   it('writes the same as CSV, the hidden counts as they are shown', () => {
-    const csv = statisticsCsv({ groupBy: ['school'], rows: [{ school: 'school-1', cases: '< 5', measures: 0 }, { school: 'a,b', cases: 9, measures: 5 }], totals: { cases: 12, measures: 5 } });
+    const csv = statisticsCsv({
+      groupBy: ['school'],
+      rows: [
+        { school: 'school-1', cases: '< 5', measures: 0 },
+        { school: 'a,b', cases: 9, measures: 5 },
+      ],
+      totals: { cases: 12, measures: 5 },
+    });
     expect(csv).toBe('school,cases,measures\r\nschool-1,< 5,0\r\n"a,b",9,5\r\n');
   });
 });

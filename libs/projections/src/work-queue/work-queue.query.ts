@@ -91,17 +91,42 @@ export async function findWork(sources: WorkSources, viewer: WorkViewer, now: Da
       if (!kinds.includes(o.kind)) continue;
       // A device is nobody's case: the pupil says whose it is.
       const about = o.kind === 'device-return' && o.pupilId ? { personId: o.pupilId } : {};
-      items.push({ kind: o.kind as ObligationKind, caseId: o.incidentId, caseNumber: null, schoolId: o.schoolId, dueAt: o.dueAt, overdue: o.status === 'overdue', obligationId: o.obligationId, ...about });
+      items.push({
+        kind: o.kind as ObligationKind,
+        caseId: o.incidentId,
+        caseNumber: null,
+        schoolId: o.schoolId,
+        dueAt: o.dueAt,
+        overdue: o.status === 'overdue',
+        obligationId: o.obligationId,
+        ...about,
+      });
     }
   };
   if (has('director')) {
     await obligationItems(DIRECTOR_OBLIGATIONS, viewer.schools);
-    items.push(...(await waitingCases(sources.caseload, `c.kind = 'pupil-incident' AND NOT c.scope_assessed AND c.school_id = ANY($1::text[])`, [[...viewer.schools]], 'scope-assessment')));
+    items.push(
+      ...(await waitingCases(
+        sources.caseload,
+        `c.kind = 'pupil-incident' AND NOT c.scope_assessed AND c.school_id = ANY($1::text[])`,
+        [[...viewer.schools]],
+        'scope-assessment',
+      )),
+    );
   }
   if (has('board')) {
     await obligationItems(BOARD_OBLIGATIONS);
     const calls = await all((offset) => findInspectorQueue(sources.inspectorQueue, { status: 'pending', now, limit: PAGE, offset }));
-    for (const call of calls) items.push({ kind: 'inspector-call', caseId: call.incidentId, caseNumber: null, schoolId: call.schoolId, dueAt: call.dueAt, overdue: call.status === 'overdue', obligationId: call.itemId });
+    for (const call of calls)
+      items.push({
+        kind: 'inspector-call',
+        caseId: call.incidentId,
+        caseNumber: null,
+        schoolId: call.schoolId,
+        dueAt: call.dueAt,
+        overdue: call.status === 'overdue',
+        obligationId: call.itemId,
+      });
     items.push(...(await waitingCases(sources.caseload, `c.kind = 'staff-misconduct' AND NOT c.qualified`, [], 'qualification')));
     items.push(...(await pendingDecisions(sources.caseload)));
   }
@@ -113,13 +138,17 @@ export async function findWork(sources: WorkSources, viewer: WorkViewer, now: Da
 
 /** Overdue first, then by due time (no deadline last), then a stable order. */
 export function ordered(items: readonly WorkItem[]): WorkItem[] {
-  const key = (item: WorkItem) => `${item.overdue ? 0 : 1}|${item.dueAt ?? '9999'}|${item.kind}|${item.caseId ?? ''}|${item.obligationId ?? item.decisionId ?? item.personId ?? ''}`;
+  const key = (item: WorkItem) =>
+    `${item.overdue ? 0 : 1}|${item.dueAt ?? '9999'}|${item.kind}|${item.caseId ?? ''}|${item.obligationId ?? item.decisionId ?? item.personId ?? ''}`;
   return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Open cases meeting `condition` (on the cases table `c`), each one item without a deadline. */
 async function waitingCases(source: DataSource, condition: string, params: unknown[], kind: WorkKind): Promise<WorkItem[]> {
-  const rows = (await source.query(`SELECT c.incident_id, c.school_id FROM ${schemaOf(source)}.cases c WHERE c.status = 'open' AND ${condition} ORDER BY c.reported_at`, params)) as { incident_id: string; school_id: string }[];
+  const rows = (await source.query(
+    `SELECT c.incident_id, c.school_id FROM ${schemaOf(source)}.cases c WHERE c.status = 'open' AND ${condition} ORDER BY c.reported_at`,
+    params,
+  )) as { incident_id: string; school_id: string }[];
   return rows.map((row) => ({ kind, caseId: row.incident_id, caseNumber: null, schoolId: row.school_id, dueAt: null, overdue: false }));
 }
 
@@ -151,7 +180,14 @@ async function ownedCases(source: DataSource, ownerId: string, now: Date): Promi
   )) as { incident_id: string; school_id: string; due_at: Date | string | null }[];
   return rows.map((row) => {
     const dueAt = row.due_at === null ? null : new Date(row.due_at);
-    return { kind: 'owned-case', caseId: row.incident_id, caseNumber: null, schoolId: row.school_id, dueAt: dueAt?.toISOString() ?? null, overdue: dueAt !== null && dueAt < now };
+    return {
+      kind: 'owned-case',
+      caseId: row.incident_id,
+      caseNumber: null,
+      schoolId: row.school_id,
+      dueAt: dueAt?.toISOString() ?? null,
+      overdue: dueAt !== null && dueAt < now,
+    };
   });
 }
 
@@ -163,7 +199,9 @@ async function heldCases(source: DataSource): Promise<WorkItem[]> {
 
 /** rule CI1: the cases the caller is about or was heard in. */
 async function excludedCases(source: DataSource, viewerId: string): Promise<ReadonlySet<string>> {
-  const rows = (await source.query(`SELECT DISTINCT incident_id FROM ${schemaOf(source)}.case_people WHERE person_id = $1 AND role <> 'reporter'`, [viewerId])) as { incident_id: string }[];
+  const rows = (await source.query(`SELECT DISTINCT incident_id FROM ${schemaOf(source)}.case_people WHERE person_id = $1 AND role <> 'reporter'`, [
+    viewerId,
+  ])) as { incident_id: string }[];
   return new Set(rows.map((row) => row.incident_id));
 }
 
@@ -175,7 +213,11 @@ function dropExcluded(items: readonly WorkItem[], excluded: ReadonlySet<string>)
 async function withCaseFacts(source: DataSource, items: readonly WorkItem[]): Promise<WorkItem[]> {
   const ids = [...new Set(items.flatMap((item) => (item.caseId ? [item.caseId] : [])))];
   if (!ids.length) return [...items];
-  const rows = (await source.query(`SELECT incident_id, case_number, school_id FROM ${schemaOf(source)}.cases WHERE incident_id = ANY($1::text[])`, [ids])) as { incident_id: string; case_number: string | null; school_id: string }[];
+  const rows = (await source.query(`SELECT incident_id, case_number, school_id FROM ${schemaOf(source)}.cases WHERE incident_id = ANY($1::text[])`, [ids])) as {
+    incident_id: string;
+    case_number: string | null;
+    school_id: string;
+  }[];
   const facts = new Map(rows.map((row) => [row.incident_id, row]));
   return items.map((item) => {
     const kase = item.caseId ? facts.get(item.caseId) : undefined;

@@ -1,4 +1,18 @@
-import { BadGatewayException, Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, NotFoundException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  BadGatewayException,
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  HttpException,
+  Inject,
+  NotFoundException,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { localIsoDateOf } from '@casebook/incidents';
@@ -11,7 +25,6 @@ import { LoginRefused, OidcSignIn, ProviderUnavailable } from './oidc-sign-in';
 import { CSRF_HEADER, clearLoginCookie, clearSessionCookie, isLoopback, loginIdOf, sessionIdOf, setLoginCookie, setSessionCookie } from './session-cookie';
 import { SessionStore } from './session-store';
 import { ROLE_NL, escapeHtml } from './sign-in-pages';
-
 
 /**
  * Sign-in for people (issue #18, DIR4; api.md revision 2 "Sign-in"): sessions on the server, a cookie in the browser.
@@ -40,7 +53,8 @@ export class AuthController {
   @Get('login')
   async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (this.oidc) return this.loginAtProvider(this.oidc, request, reply);
-    if (!this.developmentSignIn(request)) throw new NotFoundException({ detail: 'Sign-in is not configured: set OIDC_ISSUER_URL (the development sign-in is only on a loopback address)' });
+    if (!this.developmentSignIn(request))
+      throw new NotFoundException({ detail: 'Sign-in is not configured: set OIDC_ISSUER_URL (the development sign-in is only on a loopback address)' });
     const directory = await this.readModels.open('directory', reply);
     const staff = await this.runtime.reveal.reveal(await findDirectoryPeople(directory, { kinds: ['staff'] }));
     const schoolNames = new Map((await findSchools(directory)).map((school) => [school.schoolId, school.name]));
@@ -48,7 +62,9 @@ export class AuthController {
     const rows = staff
       .filter((person) => !person.leftOn || person.leftOn > today)
       .map((person) => {
-        const roles = person.roles.map((role) => `${ROLE_NL[role.role] ?? role.role}${role.schoolId ? `, ${schoolNames.get(role.schoolId) ?? role.schoolId}` : ''}`).join('; ');
+        const roles = person.roles
+          .map((role) => `${ROLE_NL[role.role] ?? role.role}${role.schoolId ? `, ${schoolNames.get(role.schoolId) ?? role.schoolId}` : ''}`)
+          .join('; ');
         return `<li><form method="post" action="/auth/dev-login"><input type="hidden" name="personId" value="${escapeHtml(person.personId)}"><button type="submit">${escapeHtml(person.name)}</button> <span>${escapeHtml(roles)}</span></form></li>`;
       })
       .join('\n');
@@ -58,7 +74,9 @@ export class AuthController {
       .send(
         `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Casebook — ontwikkelaarsaanmelding</title></head><body><main>` +
           `<h1>Ontwikkelaarsaanmelding</h1><p>Alleen op deze computer en zonder identiteitsprovider (geen OIDC_ISSUER_URL): kies een medewerker uit de directory. Rollen en scholen komen uit de directory.</p>` +
-          (rows ? `<ul>${rows}</ul>` : '<p>De directory heeft nog geen medewerkers: <code>npm run cli -- demo seed</code>, of importeer de bestanden van de administratie.</p>') +
+          (rows
+            ? `<ul>${rows}</ul>`
+            : '<p>De directory heeft nog geen medewerkers: <code>npm run cli -- demo seed</code>, of importeer de bestanden van de administratie.</p>') +
           `</main></body></html>`,
       );
   }
@@ -93,7 +111,8 @@ export class AuthController {
       const directory = await this.readModels.open('directory', reply);
       const personId = await personIdOfClaims(this.runtime, directory, this.runtime.config.auth.oidc!, claims);
       if (typeof personId !== 'string') throw new LoginRefused(403, personId.refused);
-      if (!(await principalFromDirectory(this.runtime, personId))) throw new LoginRefused(403, 'You are not (or no longer) a member of staff in the directory (DIR4): ask the board');
+      if (!(await principalFromDirectory(this.runtime, personId)))
+        throw new LoginRefused(403, 'You are not (or no longer) a member of staff in the directory (DIR4): ask the board');
       const session = await this.sessions.create(personId);
       setSessionCookie(request, reply, session.id);
       this.runtime.logger.info({ personId, via: 'oidc' }, 'signed in');
@@ -130,9 +149,11 @@ export class AuthController {
   @Post('dev-login')
   @HttpCode(200)
   async devLogin(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    if (!this.developmentSignIn(request)) throw new NotFoundException({ detail: 'The development sign-in is only on a loopback address without OIDC_ISSUER_URL' });
+    if (!this.developmentSignIn(request))
+      throw new NotFoundException({ detail: 'The development sign-in is only on a loopback address without OIDC_ISSUER_URL' });
     const personId = typeof body === 'object' && body !== null ? (body as { personId?: unknown }).personId : undefined;
-    if (typeof personId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(personId)) throw new ForbiddenException({ detail: 'Pick a person of the directory (personId)' });
+    if (typeof personId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(personId))
+      throw new ForbiddenException({ detail: 'Pick a person of the directory (personId)' });
     const principal = await principalFromDirectory(this.runtime, personId);
     if (!principal) throw new ForbiddenException({ detail: `${personId} is not a member of staff in the directory (DIR4)` });
     const session = await this.sessions.create(personId);

@@ -8,7 +8,11 @@ import type { Runtime } from '@casebook/runtime';
  * the identity provider or a cookie says. A staff member who left (their `leftOn` has come) no longer acts; pupils and
  * parents do not sign in.
  */
-export async function principalFromDirectory(runtime: Runtime, personId: string, today = localIsoDateOf(new Date(), runtime.writeSide.settings.policy.workingDays.timeZone)): Promise<Principal | null> {
+export async function principalFromDirectory(
+  runtime: Runtime,
+  personId: string,
+  today = localIsoDateOf(new Date(), runtime.writeSide.settings.policy.workingDays.timeZone),
+): Promise<Principal | null> {
   const state = directoryPersonStateOf(await runtime.eventStore.readStream(streamIds.directoryPerson(personId)));
   const record = state.record;
   if (!record || record.kind !== 'staff' || !record.roles.length) return null;

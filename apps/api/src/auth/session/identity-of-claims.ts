@@ -13,7 +13,12 @@ export type NoDirectoryPerson = { readonly refused: string };
  * administration and its Entra ID / Entree accounts share) or with their person id (a provider whose subject is the
  * administration's number). Pupils and parents never sign in, whatever the provider says.
  */
-export async function personIdOfClaims(runtime: Runtime, directory: DataSource, config: OidcConfig, claims: Readonly<Record<string, unknown>>): Promise<string | NoDirectoryPerson> {
+export async function personIdOfClaims(
+  runtime: Runtime,
+  directory: DataSource,
+  config: OidcConfig,
+  claims: Readonly<Record<string, unknown>>,
+): Promise<string | NoDirectoryPerson> {
   const value = claims[config.identityClaim];
   if (typeof value !== 'string' || !value.trim()) return { refused: `The identity provider did not say who you are (no "${config.identityClaim}" claim)` };
   if (config.identityMatches === 'person-id') return value;
@@ -25,5 +30,9 @@ export async function personIdOfClaims(runtime: Runtime, directory: DataSource, 
   const today = localIsoDateOf(new Date(), runtime.writeSide.settings.policy.workingDays.timeZone);
   const matches = staff.filter((person) => person.email?.trim().toLowerCase() === wanted && (!person.leftOn || person.leftOn > today));
   if (matches.length === 1) return matches[0]!.personId;
-  return { refused: matches.length ? 'This e-mail address belongs to more than one member of staff in the directory: ask the board to correct it' : 'This account is not a member of staff in the directory (DIR4): ask the board' };
+  return {
+    refused: matches.length
+      ? 'This e-mail address belongs to more than one member of staff in the directory: ask the board to correct it'
+      : 'This account is not a member of staff in the directory (DIR4): ask the board',
+  };
 }

@@ -26,7 +26,12 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, i
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  void (reply as FastifyReply & { clearCookie: (name: string, options: object) => FastifyReply }).clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: !isLoopback(request) });
+  void (reply as FastifyReply & { clearCookie: (name: string, options: object) => FastifyReply }).clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: !isLoopback(request),
+  });
 }
 
 /** The login under way (OIDC): only sent back to the callback, and only for as long as a login may take. */
@@ -50,5 +55,10 @@ export function loginIdOf(request: FastifyRequest): string | null {
 }
 
 export function clearLoginCookie(request: FastifyRequest, reply: FastifyReply): void {
-  void (reply as FastifyReply & { clearCookie: (name: string, options: object) => FastifyReply }).clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: !isLoopback(request) });
+  void (reply as FastifyReply & { clearCookie: (name: string, options: object) => FastifyReply }).clearCookie(LOGIN_COOKIE, {
+    path: LOGIN_COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: !isLoopback(request),
+  });
 }

@@ -81,7 +81,12 @@ export class SessionStore {
     const id = randomBytes(32).toString('base64url');
     // Logins abandoned at the provider are cleared as new ones begin.
     await this.sql.query(`DELETE FROM auth_logins WHERE created_at < now() - make_interval(mins => $1::int)`, [LOGIN_MINUTES]);
-    await this.sql.query('INSERT INTO auth_logins (id_hash, state, nonce, code_verifier) VALUES ($1, $2, $3, $4)', [hash(id), pending.state, pending.nonce, pending.codeVerifier]);
+    await this.sql.query('INSERT INTO auth_logins (id_hash, state, nonce, code_verifier) VALUES ($1, $2, $3, $4)', [
+      hash(id),
+      pending.state,
+      pending.nonce,
+      pending.codeVerifier,
+    ]);
     return id;
   }
 

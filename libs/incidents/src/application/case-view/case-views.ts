@@ -28,7 +28,9 @@ export class CaseViews {
       const view = incidentView(kind, events, snapshot?.view);
       if (events.length >= SNAPSHOT_EVERY) {
         // A failed snapshot costs the next reader a longer fold, nothing else.
-        this.snapshots.save(streamId, view).catch((error: unknown) => this.logger?.warn({ error: error instanceof Error ? error.message : String(error) }, 'case snapshot not saved'));
+        this.snapshots
+          .save(streamId, view)
+          .catch((error: unknown) => this.logger?.warn({ error: error instanceof Error ? error.message : String(error) }, 'case snapshot not saved'));
       }
       return view;
     }

@@ -97,7 +97,8 @@ function emptyView(kind: CaseKind, first: RecordedEvent): IncidentView {
 const removalOf = (view: IncidentView) => (view.removal ??= { intentions: [], placements: [], objections: [] });
 
 function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): IncidentView {
-  const open = (obligations: readonly OpenedObligation[]) => view.obligations.push(...obligations.map((o) => ({ ...o, status: 'open' as const, closedAt: null })));
+  const open = (obligations: readonly OpenedObligation[]) =>
+    view.obligations.push(...obligations.map((o) => ({ ...o, status: 'open' as const, closedAt: null })));
   const close = (ids: readonly string[], at: string) => {
     for (const obligation of view.obligations) if (ids.includes(obligation.obligationId)) Object.assign(obligation, { status: 'done', closedAt: at });
   };
@@ -163,12 +164,14 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
         break;
       case 'MeasureWithdrawn':
         for (const measure of view.measures as { measureId?: string }[]) {
-          if (measure.measureId === event.data.withdrawnId) Object.assign(measure, { withdrawn: { rationale: event.data.rationale, withdrawnBy: event.data.withdrawnBy, recordedAt } });
+          if (measure.measureId === event.data.withdrawnId)
+            Object.assign(measure, { withdrawn: { rationale: event.data.rationale, withdrawnBy: event.data.withdrawnBy, recordedAt } });
         }
         break;
       case 'ObligationWaived':
         for (const obligation of view.obligations) {
-          if (obligation.obligationId === event.data.obligationId) Object.assign(obligation, { status: 'waived', closedAt: recordedAt, waiver: { rationale: event.data.rationale, waivedBy: event.data.waivedBy } });
+          if (obligation.obligationId === event.data.obligationId)
+            Object.assign(obligation, { status: 'waived', closedAt: recordedAt, waiver: { rationale: event.data.rationale, waivedBy: event.data.waivedBy } });
         }
         break;
       case 'CriminalReportDecisionLinked':

@@ -33,7 +33,8 @@ export class DeviceOverdueWatch {
       batchSize: 2_000,
       pollIntervalMs,
       logger,
-      checkpoint: async () => Number((await sql.query<{ position: string }>("SELECT position FROM device_overdue_checkpoint WHERE name = 'device-overdue'"))[0]?.position ?? 0),
+      checkpoint: async () =>
+        Number((await sql.query<{ position: string }>("SELECT position FROM device_overdue_checkpoint WHERE name = 'device-overdue'"))[0]?.position ?? 0),
       apply: (batch) => sql.transaction((tx) => this.track(tx, batch)),
     });
   }
@@ -61,7 +62,10 @@ export class DeviceOverdueWatch {
         // Done with it either way: recorded now, or returned / flagged / unknown on its stream.
         await this.sql.query('DELETE FROM device_overdue_custodies WHERE custody_id = $1', [row.custody_id]);
       } catch (error) {
-        this.logger?.warn({ custodyId: row.custody_id, error: error instanceof Error ? error.message : String(error) }, 'overdue device not recorded; tried again next round');
+        this.logger?.warn(
+          { custodyId: row.custody_id, error: error instanceof Error ? error.message : String(error) },
+          'overdue device not recorded; tried again next round',
+        );
       }
     }
     return flagged;
@@ -72,7 +76,8 @@ export class DeviceOverdueWatch {
     const net = new Map<string, { pupilId: string; dueAt: string } | null>();
     for (const recorded of events) {
       const event = recorded as unknown as PupilConductEvent;
-      if (event.type === 'DeviceTakenIntoCustody') net.set(event.data.custodyId, { pupilId: idIn('pupil-conduct', recorded.streamId) ?? event.data.pupilId, dueAt: event.data.custodyUntil });
+      if (event.type === 'DeviceTakenIntoCustody')
+        net.set(event.data.custodyId, { pupilId: idIn('pupil-conduct', recorded.streamId) ?? event.data.pupilId, dueAt: event.data.custodyUntil });
       else if (event.type === 'DeviceReturned' || event.type === 'DeviceReturnOverdue') net.set(event.data.custodyId, null);
     }
     const gone = [...net.entries()].filter(([, open]) => open === null).map(([custodyId]) => custodyId);
@@ -85,7 +90,10 @@ export class DeviceOverdueWatch {
         [open.map((r) => r.custodyId), open.map((r) => r.pupilId), open.map((r) => r.dueAt)],
       );
     }
-    const moved = await tx.query("UPDATE device_overdue_checkpoint SET position = $1 WHERE name = 'device-overdue' AND position = $2 RETURNING position", [to, from]);
+    const moved = await tx.query("UPDATE device_overdue_checkpoint SET position = $1 WHERE name = 'device-overdue' AND position = $2 RETURNING position", [
+      to,
+      from,
+    ]);
     if (moved.length !== 1) throw new Error(`device-overdue: another watch moved the checkpoint from ${from}`);
   }
 }

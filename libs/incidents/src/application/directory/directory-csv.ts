@@ -42,7 +42,8 @@ const ROLES: readonly Role[] = ['teacher', 'director', 'board', 'hr', 'legal'];
 /** Board-wide roles: no school after them. */
 const BOARD_WIDE: readonly Role[] = ['board', 'hr', 'legal'];
 
-const isDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDay = (value: string) =>
+  DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** One row's cells, checked column by column; every problem is collected, none stops the others. */
 class Cells {
@@ -95,7 +96,10 @@ class Cells {
   list(field: string, pattern: RegExp, what: string): string[] | null {
     const value = this.raw(field);
     if (!value) return this.fail(field, 'is required');
-    const items = value.split(this.listSeparator).map((item) => item.trim()).filter(Boolean);
+    const items = value
+      .split(this.listSeparator)
+      .map((item) => item.trim())
+      .filter(Boolean);
     const bad = items.find((item) => !pattern.test(item));
     return bad === undefined ? items : this.fail(field, `holds "${bad}", which is not ${what}`);
   }
@@ -126,7 +130,15 @@ function rowsOf(kind: DirectoryFileKind, text: string, errors: RowError[]): Cell
   const listSeparator = delimiter === ',' ? /[;|]/ : /[,|]/;
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((name) => name.trim()), delimiter, bom: true, skip_empty_lines: true, relax_column_count: false, info: true, trim: false }) as never;
+    records = parse(text, {
+      columns: (header: string[]) => header.map((name) => name.trim()),
+      delimiter,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      info: true,
+      trim: false,
+    }) as never;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     errors.push({ line, field: '', message: `is not CSV this import reads: ${(error as Error).message.split('\n')[0]}` });
@@ -134,8 +146,11 @@ function rowsOf(kind: DirectoryFileKind, text: string, errors: RowError[]): Cell
   }
   const header = new Set(records.length ? Object.keys(records[0]!.record) : headerLine.split(delimiter).map((name) => name.trim()));
   const columns = DIRECTORY_COLUMNS[kind];
-  for (const column of columns) if (!column.endsWith('?') && !header.has(column)) errors.push({ line: 1, field: column, message: 'column is missing from the header' });
-  for (const name of header) if (!columns.includes(name) && !columns.includes(`${name}?`)) errors.push({ line: 1, field: name, message: `is not a column of the ${kind} file (${columns.map((c) => c.replace('?', '')).join(', ')})` });
+  for (const column of columns)
+    if (!column.endsWith('?') && !header.has(column)) errors.push({ line: 1, field: column, message: 'column is missing from the header' });
+  for (const name of header)
+    if (!columns.includes(name) && !columns.includes(`${name}?`))
+      errors.push({ line: 1, field: name, message: `is not a column of the ${kind} file (${columns.map((c) => c.replace('?', '')).join(', ')})` });
   return records.map(({ record, info }) => new Cells(record, info.lines, errors, listSeparator));
 }
 
@@ -149,9 +164,22 @@ export function parseSchoolsCsv(text: string): { rows: SchoolRow[]; errors: RowE
     const name = cells.text('name');
     const holidayRegion = cells.matching('holidayRegion', /^(?:noord|midden|zuid)$/, 'noord, midden or zuid');
     const schoolDayEndsAt = cells.matching('schoolDayEndsAt', TIME, 'a time of day, HH:MM');
-    if (schoolId && brin && name && holidayRegion && schoolDayEndsAt) rows.push({ line: cells.line, record: { schoolId, brin, name, holidayRegion: holidayRegion as DirectorySchoolRecord['holidayRegion'], schoolDayEndsAt } });
+    if (schoolId && brin && name && holidayRegion && schoolDayEndsAt)
+      rows.push({
+        line: cells.line,
+        record: { schoolId, brin, name, holidayRegion: holidayRegion as DirectorySchoolRecord['holidayRegion'], schoolDayEndsAt },
+      });
   }
-  return { rows, errors: [...errors, ...duplicates(rows.map((row) => [row.line, row.record.schoolId]), 'schoolId')] };
+  return {
+    rows,
+    errors: [
+      ...errors,
+      ...duplicates(
+        rows.map((row) => [row.line, row.record.schoolId]),
+        'schoolId',
+      ),
+    ],
+  };
 }
 
 /** The staff, pupils or parents file (DIR1): every row checked; ids unique within the file. */
@@ -162,7 +190,18 @@ export function parsePeopleCsv(kind: Exclude<DirectoryFileKind, 'schools'>, text
     const before = errors.length;
     const personId = cells.matching('personId', ID, '1–64 letters, digits, - or _');
     const name = cells.text('name');
-    const base = { personId: personId ?? '', name: name ?? '', email: null, phone: null, dateOfBirth: null, schoolId: null, group: null, startedOn: null, roles: [], authorityOver: [] };
+    const base = {
+      personId: personId ?? '',
+      name: name ?? '',
+      email: null,
+      phone: null,
+      dateOfBirth: null,
+      schoolId: null,
+      group: null,
+      startedOn: null,
+      roles: [],
+      authorityOver: [],
+    };
     let record: DirectoryPersonRecord | null = null;
     let leftOn: string | null = null;
     if (kind === 'staff') {
@@ -186,7 +225,16 @@ export function parsePeopleCsv(kind: Exclude<DirectoryFileKind, 'schools'>, text
     }
     if (errors.length === before) rows.push({ line: cells.line, record, leftOn });
   }
-  return { rows, errors: [...errors, ...duplicates(rows.map((row) => [row.line, row.record.personId]), 'personId')] };
+  return {
+    rows,
+    errors: [
+      ...errors,
+      ...duplicates(
+        rows.map((row) => [row.line, row.record.personId]),
+        'personId',
+      ),
+    ],
+  };
 }
 
 function duplicates(ids: readonly (readonly [number, string])[], field: string): RowError[] {

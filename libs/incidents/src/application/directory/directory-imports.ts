@@ -13,7 +13,6 @@ import type { SealedTexts } from '../sealed-texts';
 import type { Issued } from '../write-side-core';
 import { type DirectoryFileKind, type PersonRow, type RowError, type SchoolRow, parsePeopleCsv, parseSchoolsCsv } from './directory-csv';
 
-
 export type ImportOutcome =
   | {
       readonly outcome: 'imported';
@@ -119,7 +118,9 @@ export class DirectoryImports {
     const exists = (streamId: string, kind?: string) => {
       let found = known.get(streamId);
       if (!found) {
-        found = this.store.readStream(streamId, { fromRevision: 0 }).then((events: RecordedEvent[]) => events.length > 0 && (kind === undefined || (events[0]!.data as { kind?: string }).kind === kind));
+        found = this.store
+          .readStream(streamId, { fromRevision: 0 })
+          .then((events: RecordedEvent[]) => events.length > 0 && (kind === undefined || (events[0]!.data as { kind?: string }).kind === kind));
         known.set(streamId, found);
       }
       return found;
@@ -128,10 +129,16 @@ export class DirectoryImports {
     await inPool(rows, async (row) => {
       const { record } = row;
       for (const schoolId of new Set([record.schoolId, ...record.roles.map((role) => role.schoolId)].filter((id): id is string => id !== null))) {
-        if (!(await exists(streamIds.directorySchool(schoolId)))) errors.push({ line: row.line, field: record.kind === 'pupil' ? 'schoolId' : 'roles', message: `school ${schoolId} is not in the directory: import the schools file first` });
+        if (!(await exists(streamIds.directorySchool(schoolId))))
+          errors.push({
+            line: row.line,
+            field: record.kind === 'pupil' ? 'schoolId' : 'roles',
+            message: `school ${schoolId} is not in the directory: import the schools file first`,
+          });
       }
       for (const pupilId of record.authorityOver) {
-        if (!(await exists(streamIds.directoryPerson(pupilId), 'pupil'))) errors.push({ line: row.line, field: 'authorityOver', message: `pupil ${pupilId} is not in the directory: import the pupils file first` });
+        if (!(await exists(streamIds.directoryPerson(pupilId), 'pupil')))
+          errors.push({ line: row.line, field: 'authorityOver', message: `pupil ${pupilId} is not in the directory: import the pupils file first` });
       }
     });
     return errors;
@@ -149,7 +156,14 @@ export class DirectoryImports {
           type: event.type,
           schemaVersion: 1,
           data: event.data,
-          metadata: { actorId: actor.id, actorRole: actor.role, schoolId: (event.data as { schoolId?: string | null }).schoolId ?? null, correlationId: issued.meta.correlationId, causationId: issued.meta.causationId, occurredAt: now },
+          metadata: {
+            actorId: actor.id,
+            actorRole: actor.role,
+            schoolId: (event.data as { schoolId?: string | null }).schoolId ?? null,
+            correlationId: issued.meta.correlationId,
+            causationId: issued.meta.causationId,
+            occurredAt: now,
+          },
         })),
         { expectedRevision: plan.revision < 0 ? 'no-stream' : plan.revision },
       );

@@ -42,7 +42,14 @@ export class CaseCommands {
     const command: ReportIncident = {
       type: 'ReportIncident',
       context: issued.context,
-      data: { incidentId, schoolId: report.schoolId, category: report.category, occurredAt: report.occurredAt, summary: report.summary, involved: report.involved },
+      data: {
+        incidentId,
+        schoolId: report.schoolId,
+        category: report.category,
+        occurredAt: report.occurredAt,
+        summary: report.summary,
+        involved: report.involved,
+      },
     };
     const streamId = streamIds.case(report.type, incidentId);
     const { handlers } = this.core;
@@ -52,7 +59,12 @@ export class CaseCommands {
     const result: CommandResult<unknown> =
       report.type === 'pupil-incident'
         ? await handlers.pupilIncident.handle(streamId, command, issued.meta, [])
-        : await handlers.staffMisconduct.handle(streamId, { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId }, issued.meta, []);
+        : await handlers.staffMisconduct.handle(
+            streamId,
+            { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId },
+            issued.meta,
+            [],
+          );
     if (result.outcome !== 'accepted') return outcomeOf(result, incidentId);
     // The case exists: now it takes the year's next number, and records it (the answer's revision is that of the number).
     const numbered = await this.core.number(report.type, incidentId, issued);
@@ -69,24 +81,36 @@ export class CaseCommands {
   addEvidence(incidentId: string, evidence: Evidence, issued: Issued): Promise<CommandOutcome> {
     const evidenceId = this.core.newId();
     const command = (context: Issued['context']) => ({ type: 'AddEvidence' as const, context, data: { evidenceId, ...evidence } });
-    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'evidence', evidenceId, () => ({ incidentId }));
+    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'evidence', evidenceId, () => ({
+      incidentId,
+    }));
   }
 
   /** F1–F3: kept in the personnel file or the pupil file; the deciders say whose. */
   recordCorrespondence(incidentId: string, letter: Correspondence, issued: Issued): Promise<CommandOutcome> {
     const correspondenceId = this.core.newId();
     const command = (context: Issued['context']) => ({ type: 'RecordCorrespondence' as const, context, data: { correspondenceId, ...letter } });
-    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'correspondence', correspondenceId, () => ({ incidentId }));
+    return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'correspondence', correspondenceId, () => ({
+      incidentId,
+    }));
   }
 
   /** CLOSE1: with every open obligation done, or waived in `waive`. */
-  async close(incidentId: string, data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] }, issued: Issued): Promise<CommandOutcome> {
+  async close(
+    incidentId: string,
+    data: { readonly outcome: string; readonly waive?: readonly { readonly obligationId: string; readonly rationale: string }[] },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const waive = data.waive?.map((w) => ({ obligationId: w.obligationId.toLowerCase(), rationale: w.rationale }));
     // B3: the decisions linked from the case, and which are still open (read from their own streams).
     const loaded = await this.core.cases.load(incidentId);
     const linked = (loaded?.events ?? []).filter((e) => e.type === 'CriminalReportDecisionLinked').map((e) => (e.data as { decisionId: string }).decisionId);
     const openCriminalReportDecisions = await this.criminalReports.stillOpen(linked);
-    const command = (context: Issued['context']) => ({ type: 'CloseIncident' as const, context, data: { outcome: data.outcome, ...(waive ? { waive } : {}), openCriminalReportDecisions } });
+    const command = (context: Issued['context']) => ({
+      type: 'CloseIncident' as const,
+      context,
+      data: { outcome: data.outcome, ...(waive ? { waive } : {}), openCriminalReportDecisions },
+    });
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'closing', incidentId);
   }
 
@@ -101,7 +125,8 @@ export class CaseCommands {
     const command = (context: Issued['context']) => ({ type: 'ReclassifyIncident' as const, context, data: { ...data, statutoryObligationId } });
     const result = await this.core.onCase(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'reclassifications');
     if ('kind' in result) return refused(result);
-    const statutory = result.outcome === 'accepted' && (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
+    const statutory =
+      result.outcome === 'accepted' && (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
     if (!statutory) return outcomeOf(result, incidentId);
     return this.openStatutoryDecision(incidentId, statutoryObligationId, issued);
   }
@@ -122,7 +147,14 @@ export class CaseCommands {
   async withdraw(incidentId: string, data: { readonly withdrawnId: string; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
     const withdrawnId = data.withdrawnId.toLowerCase();
     const command = (context: Issued['context']) => ({ type: 'WithdrawMeasure' as const, context, data: { withdrawnId, rationale: data.rationale } });
-    const outcome = await this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'withdrawals', withdrawnId, () => ({ incidentId }));
+    const outcome = await this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'pupil-incident': command, 'staff-misconduct': command },
+      'withdrawals',
+      withdrawnId,
+      () => ({ incidentId }),
+    );
     // P5: a withdrawn suspension stops counting towards the pupil's next one (a failed release is repaired later).
     if (outcome.outcome === 'accepted') await this.suspensions.withdrawn(incidentId, withdrawnId, issued);
     return outcome;
@@ -132,8 +164,17 @@ export class CaseCommands {
    * rule B3 (revision 2): the criminal-report decision is opened at once, linked both ways, by the statutory duty
    * itself; the answer carries the case's revision after the link, the item and the decision.
    */
-  private async openStatutoryDecision(incidentId: string, statutoryObligationId: string, issued: Issued, answer: Readonly<Record<string, unknown>> = {}, location?: string): Promise<CommandOutcome> {
-    const opened = await this.criminalReports.open({ sourceIncidentId: incidentId, suspectedOffence: B3_SUSPECTED_OFFENCE }, { context: { actor: STATUTORY_ACTOR, now: issued.context.now }, meta: issued.meta });
+  private async openStatutoryDecision(
+    incidentId: string,
+    statutoryObligationId: string,
+    issued: Issued,
+    answer: Readonly<Record<string, unknown>> = {},
+    location?: string,
+  ): Promise<CommandOutcome> {
+    const opened = await this.criminalReports.open(
+      { sourceIncidentId: incidentId, suspectedOffence: B3_SUSPECTED_OFFENCE },
+      { context: { actor: STATUTORY_ACTOR, now: issued.context.now }, meta: issued.meta },
+    );
     if (opened.outcome !== 'accepted') return opened;
     const head = await this.core.cases.head(incidentId);
     return {

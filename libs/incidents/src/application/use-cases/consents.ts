@@ -12,7 +12,11 @@ export class ConsentCommands {
   async recordConsent(data: RecordConsent['data'], issued: Issued): Promise<CommandOutcome> {
     // CON1: the pupil's age from the directory (issue #18), else from what the command says.
     const dateOfBirth = (await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).dateOfBirth(data.pupilId)) ?? data.dateOfBirth ?? null;
-    const result = await this.core.handlers.pupilConsent.handle(streamIds.pupilConsent(data.pupilId), { type: 'RecordConsent', context: issued.context, data: { ...data, dateOfBirth } }, issued.meta);
+    const result = await this.core.handlers.pupilConsent.handle(
+      streamIds.pupilConsent(data.pupilId),
+      { type: 'RecordConsent', context: issued.context, data: { ...data, dateOfBirth } },
+      issued.meta,
+    );
     return outcomeOf(result, data.pupilId);
   }
 

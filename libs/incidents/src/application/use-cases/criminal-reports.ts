@@ -26,7 +26,11 @@ export class CriminalReportCommands {
   }
 
   /** B2, B3: the board decides; B3 depends on the inspector's conclusion as the source case records it now. */
-  async decide(decisionId: string, data: { readonly decision: CriminalReportDecisionKind; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
+  async decide(
+    decisionId: string,
+    data: { readonly decision: CriminalReportDecisionKind; readonly rationale: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const streamId = streamIds.criminalReport(decisionId);
     const events = await this.core.deps.store.readStream(streamId);
     const state = events.reduce((s, e) => evolveCriminalReport(s, e as unknown as CriminalReportEvent), initialCriminalReportState);
@@ -50,14 +54,30 @@ export class CriminalReportCommands {
   }
 
   /** B3: the pupil's parents or the accused informed before the police report; closes that notice. */
-  async recordStatutoryNotice(decisionId: string, data: { readonly to: 'parents' | 'accused'; readonly channel: 'letter' | 'e-mail' | 'phone' | 'meeting'; readonly informedAt: string }, issued: Issued): Promise<CommandOutcome> {
-    const result = await this.core.handlers.criminalReport.handle(streamIds.criminalReport(decisionId), { type: 'RecordStatutoryNotice', context: issued.context, data }, issued.meta);
+  async recordStatutoryNotice(
+    decisionId: string,
+    data: { readonly to: 'parents' | 'accused'; readonly channel: 'letter' | 'e-mail' | 'phone' | 'meeting'; readonly informedAt: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
+    const result = await this.core.handlers.criminalReport.handle(
+      streamIds.criminalReport(decisionId),
+      { type: 'RecordStatutoryNotice', context: issued.context, data },
+      issued.meta,
+    );
     return outcomeOf(result, decisionId);
   }
 
   /** B2: date, station and reference; closes the police-report obligation. */
-  async recordPoliceReport(decisionId: string, data: { readonly filedAt: string; readonly policeStation: string; readonly policeReference: string }, issued: Issued): Promise<CommandOutcome> {
-    const result = await this.core.handlers.criminalReport.handle(streamIds.criminalReport(decisionId), { type: 'RecordPoliceReport', context: issued.context, data }, issued.meta);
+  async recordPoliceReport(
+    decisionId: string,
+    data: { readonly filedAt: string; readonly policeStation: string; readonly policeReference: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
+    const result = await this.core.handlers.criminalReport.handle(
+      streamIds.criminalReport(decisionId),
+      { type: 'RecordPoliceReport', context: issued.context, data },
+      issued.meta,
+    );
     return outcomeOf(result, decisionId);
   }
 
@@ -80,8 +100,17 @@ export class CriminalReportCommands {
     const { logger } = this.core.deps;
     const meta = { correlationId: issued.meta.correlationId, causationId: decisionId };
     try {
-      const linked = await this.core.onCase(incidentId, { context: issued.context, meta }, { 'pupil-incident': (context) => ({ type: 'LinkCriminalReportDecision', context, data: { decisionId } }), 'staff-misconduct': (context) => ({ type: 'LinkCriminalReportDecision', context, data: { decisionId } }) }, 'links');
-      if ('kind' in linked || linked.outcome !== 'accepted') logger?.warn({ incidentId, decisionId, outcome: 'kind' in linked ? linked.rule : linked.outcome }, 'criminal-report decision not linked from its case');
+      const linked = await this.core.onCase(
+        incidentId,
+        { context: issued.context, meta },
+        {
+          'pupil-incident': (context) => ({ type: 'LinkCriminalReportDecision', context, data: { decisionId } }),
+          'staff-misconduct': (context) => ({ type: 'LinkCriminalReportDecision', context, data: { decisionId } }),
+        },
+        'links',
+      );
+      if ('kind' in linked || linked.outcome !== 'accepted')
+        logger?.warn({ incidentId, decisionId, outcome: 'kind' in linked ? linked.rule : linked.outcome }, 'criminal-report decision not linked from its case');
     } catch (error) {
       logger?.error({ incidentId, decisionId, err: error }, 'criminal-report decision not linked from its case');
     }

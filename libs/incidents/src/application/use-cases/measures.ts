@@ -73,7 +73,17 @@ export class MeasureCommands {
         {
           // The deciders refuse what is not a measure of their kind (P1, S9).
           'pupil-incident': (context) => ({ type: 'ImposeMeasure', context, data: pupilData }),
-          'staff-misconduct': (context) => ({ type: 'ImposeDisciplinaryMeasure', context, data: { ...common, measure: measure.measure as DisciplinaryMeasure, communicatedAt: measure.communicatedAt, factsKnownAt: measure.factsKnownAt, delayReason: measure.delayReason } }),
+          'staff-misconduct': (context) => ({
+            type: 'ImposeDisciplinaryMeasure',
+            context,
+            data: {
+              ...common,
+              measure: measure.measure as DisciplinaryMeasure,
+              communicatedAt: measure.communicatedAt,
+              factsKnownAt: measure.factsKnownAt,
+              delayReason: measure.delayReason,
+            },
+          }),
         },
         'measures',
         measureId,
@@ -109,7 +119,12 @@ export class MeasureCommands {
   /** P5, P6: the written report of a suspension or removal to the Inspectorate (or the attendance officer) was made. */
   recordInspectorateReport(
     incidentId: string,
-    report: { readonly reportedAt: string; readonly reference: string; readonly regarding?: string; readonly recipient?: 'inspectorate' | 'attendance-officer' },
+    report: {
+      readonly reportedAt: string;
+      readonly reference: string;
+      readonly regarding?: string;
+      readonly recipient?: 'inspectorate' | 'attendance-officer';
+    },
     issued: Issued,
   ): Promise<CommandOutcome> {
     const data = { ...report, regarding: report.regarding?.toLowerCase() };
@@ -128,7 +143,10 @@ export class MeasureCommands {
     // rule P6 (revision 2) with the directory: a parent heard as the pupil's parent has parental authority over it.
     if (hearing.heardAs === 'parent' && hearing.ofPupilId) {
       const authority = await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).hasParentalAuthority(hearing.heardPersonId, hearing.ofPupilId);
-      if (authority === false) return refused(refuse('P6', `By the directory, ${hearing.heardPersonId} has no parental authority over ${hearing.ofPupilId}: hear the pupil's own parents`));
+      if (authority === false)
+        return refused(
+          refuse('P6', `By the directory, ${hearing.heardPersonId} has no parental authority over ${hearing.ofPupilId}: hear the pupil's own parents`),
+        );
     }
     const hearingId = this.core.newId();
     return this.core.onCaseOutcome(
@@ -147,24 +165,56 @@ export class MeasureCommands {
   /** P6: the board's intention to remove the pupil, before the hearings. */
   recordRemovalIntention(incidentId: string, data: { readonly subjectId: string; readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
     const intentionId = this.core.newId();
-    return this.onPupilCase(incidentId, issued, (context) => ({ type: 'RecordRemovalIntention', context, data: { intentionId, ...data } }), 'removal intentions', intentionId);
+    return this.onPupilCase(
+      incidentId,
+      issued,
+      (context) => ({ type: 'RecordRemovalIntention', context, data: { intentionId, ...data } }),
+      'removal intentions',
+      intentionId,
+    );
   }
 
   /** P6: where the removed pupil went (another school admitted it), or the search ended after eight weeks. */
-  recordPlacement(incidentId: string, data: { readonly subjectId: string; readonly outcome: 'admitted' | 'search-ended'; readonly admittingSchool?: string; readonly decidedAt: string }, issued: Issued): Promise<CommandOutcome> {
+  recordPlacement(
+    incidentId: string,
+    data: { readonly subjectId: string; readonly outcome: 'admitted' | 'search-ended'; readonly admittingSchool?: string; readonly decidedAt: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     return this.onPupilCase(incidentId, issued, (context) => ({ type: 'RecordPlacement', context, data }), 'placements', incidentId);
   }
 
   /** P6: the parents' objection; opens the board's duty to hear them and decide. */
-  recordObjection(incidentId: string, data: { readonly subjectId: string; readonly receivedAt: string; readonly summary: string }, issued: Issued): Promise<CommandOutcome> {
+  recordObjection(
+    incidentId: string,
+    data: { readonly subjectId: string; readonly receivedAt: string; readonly summary: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const objectionId = this.core.newId();
     const obligationId = this.core.newId();
-    return this.onPupilCase(incidentId, issued, (context) => ({ type: 'RecordObjection', context, data: { objectionId, obligationId, ...data } }), 'objections', objectionId, () => ({ obligationId }));
+    return this.onPupilCase(
+      incidentId,
+      issued,
+      (context) => ({ type: 'RecordObjection', context, data: { objectionId, obligationId, ...data } }),
+      'objections',
+      objectionId,
+      () => ({ obligationId }),
+    );
   }
 
   /** P6: the board's decision on an objection, after hearing the parents. */
-  decideObjection(incidentId: string, objectionId: string, data: { readonly decision: 'upheld' | 'rejected'; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
-    return this.onPupilCase(incidentId, issued, (context) => ({ type: 'DecideObjection', context, data: { objectionId: objectionId.toLowerCase(), ...data } }), 'objections', objectionId.toLowerCase());
+  decideObjection(
+    incidentId: string,
+    objectionId: string,
+    data: { readonly decision: 'upheld' | 'rejected'; readonly rationale: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
+    return this.onPupilCase(
+      incidentId,
+      issued,
+      (context) => ({ type: 'DecideObjection', context, data: { objectionId: objectionId.toLowerCase(), ...data } }),
+      'objections',
+      objectionId.toLowerCase(),
+    );
   }
 
   private onPupilCase(

@@ -41,7 +41,11 @@ export class PrivacyCommands {
   async erase(personId: string, data: { readonly basis: 'request' | 'retention'; readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
     const held = await this.heldCasesNow(personId);
     if (held.length) return refused(refuse('HOLD', `cases of ${personId} are under a legal hold: ${held.join(', ')}`), { cases: held });
-    const result = await this.core.handlers.personRecord.handle(streamIds.personRecord(personId), { type: 'EraseDataOf', context: issued.context, data: { personId, ...data } }, issued.meta);
+    const result = await this.core.handlers.personRecord.handle(
+      streamIds.personRecord(personId),
+      { type: 'EraseDataOf', context: issued.context, data: { personId, ...data } },
+      issued.meta,
+    );
     if (result.outcome !== 'accepted') return outcomeOf(result, personId);
     const keyDeleted = await this.keys.forget(personId);
     return outcomeOf(result, personId, () => ({ erased: true, keyDeleted }));
@@ -52,7 +56,11 @@ export class PrivacyCommands {
    * from it. DIR3: the pupil's school is the directory's; the body may name it, and must where the directory does not
    * know the pupil; a body naming another school than the directory's is refused.
    */
-  async recordDeparture(personId: string, data: { readonly personKind: DepartedPersonKind; readonly leftOn: string; readonly schoolId?: string }, issued: Issued): Promise<CommandOutcome> {
+  async recordDeparture(
+    personId: string,
+    data: { readonly personKind: DepartedPersonKind; readonly leftOn: string; readonly schoolId?: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const known = data.personKind === 'pupil' ? await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).schoolId(personId) : null;
     if (known && data.schoolId && data.schoolId !== known) return refused(refuse('DIR3', `The directory has ${personId} at ${known}, not ${data.schoolId}`));
     const schoolId = known ?? data.schoolId ?? null;
@@ -85,16 +93,25 @@ export class PrivacyCommands {
     const erased: string[] = [];
     const held = [...report.held];
     for (const verdict of report.due) {
-      const outcome = await this.erase(verdict.personId, { basis: 'retention', reason: verdict.reason }, { ...issued, meta: { ...issued.meta, correlationId: `erase-${verdict.personId}` } });
+      const outcome = await this.erase(
+        verdict.personId,
+        { basis: 'retention', reason: verdict.reason },
+        { ...issued, meta: { ...issued.meta, correlationId: `erase-${verdict.personId}` } },
+      );
       if (outcome.outcome === 'accepted') erased.push(verdict.personId);
-      else if (outcome.outcome === 'refused' && outcome.violation.rule === 'HOLD') held.push({ ...verdict, heldCases: (outcome.details?.['cases'] as string[] | undefined) ?? [] });
+      else if (outcome.outcome === 'refused' && outcome.violation.rule === 'HOLD')
+        held.push({ ...verdict, heldCases: (outcome.details?.['cases'] as string[] | undefined) ?? [] });
     }
     return { due: report.due, held, erased };
   }
 
   private async hold(incidentId: string, type: 'PlaceLegalHold' | 'LiftLegalHold', reason: string, issued: Issued): Promise<CommandOutcome> {
     if (!(await this.core.cases.reported(incidentId))) return refused(noCase(incidentId));
-    const result = await this.core.handlers.legalHold.handle(streamIds.legalHold(incidentId), { type, context: issued.context, data: { incidentId, reason } }, issued.meta);
+    const result = await this.core.handlers.legalHold.handle(
+      streamIds.legalHold(incidentId),
+      { type, context: issued.context, data: { incidentId, reason } },
+      issued.meta,
+    );
     return outcomeOf(result, incidentId);
   }
 
@@ -105,7 +122,9 @@ export class PrivacyCommands {
   private async heldCasesNow(personId: string): Promise<string[]> {
     const cases = await this.register.casesOf(personId);
     const held = new Set(await this.register.heldCasesOf(personId));
-    const last = await Promise.all(cases.map(async (incidentId) => [incidentId, (await this.core.deps.store.readStream(streamIds.legalHold(incidentId))).at(-1)?.type] as const));
+    const last = await Promise.all(
+      cases.map(async (incidentId) => [incidentId, (await this.core.deps.store.readStream(streamIds.legalHold(incidentId))).at(-1)?.type] as const),
+    );
     for (const [incidentId, type] of last) {
       if (type === 'LegalHoldPlaced') held.add(incidentId);
       else if (type === 'LegalHoldLifted') held.delete(incidentId);

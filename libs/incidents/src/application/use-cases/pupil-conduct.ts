@@ -10,7 +10,10 @@ import { NO_SCHOOL_FACTS } from '../school-facts';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
 /** M1–M4: what the caller states of the custody; ids, the pupil and the school day are added here. */
-export type DeviceCustody = Omit<TakeDeviceIntoCustody['data'], 'custodyId' | 'informParentsObligationId' | 'returnObligationId' | 'pupilId' | 'takenAt' | 'endOfSchoolDay' | 'endOfNextSchoolDay'> & {
+export type DeviceCustody = Omit<
+  TakeDeviceIntoCustody['data'],
+  'custodyId' | 'informParentsObligationId' | 'returnObligationId' | 'pupilId' | 'takenAt' | 'endOfSchoolDay' | 'endOfNextSchoolDay'
+> & {
   /** M1, B4: when it was taken; now when left out. */
   readonly takenAt?: string;
 };
@@ -18,11 +21,16 @@ export type DeviceCustody = Omit<TakeDeviceIntoCustody['data'], 'custodyId' | 'i
 /** A custody's answer (api.md): its offence number, until when, and the parents' obligation from the second offence. */
 function custodyAnswer(taken: DeviceTakenIntoCustody): { offenceNumber: number; custodyUntil: string; informParentsObligationId?: string } {
   const inform = taken.data.obligations.find((o) => o.kind === 'inform-parents');
-  return { offenceNumber: taken.data.offenceNumber, custodyUntil: taken.data.custodyUntil, ...(inform ? { informParentsObligationId: inform.obligationId } : {}) };
+  return {
+    offenceNumber: taken.data.offenceNumber,
+    custodyUntil: taken.data.custodyUntil,
+    ...(inform ? { informParentsObligationId: inform.obligationId } : {}),
+  };
 }
 
 /** What a custody would be (or the rule refusing it), decided and not recorded. */
-export type CustodyPreview = { readonly offenceNumber: number; readonly custodyUntil: string; readonly informParentsObligationId?: string } | { readonly refused: RuleViolation };
+export type CustodyPreview =
+  { readonly offenceNumber: number; readonly custodyUntil: string; readonly informParentsObligationId?: string } | { readonly refused: RuleViolation };
 
 /** Device custody (M1–M6) and the school e-mail account (E1–E3), on the pupil's conduct stream. */
 export class PupilConductCommands {
@@ -74,15 +82,27 @@ export class PupilConductCommands {
   }
 
   /** M6: to the pupil or a parent; closes the device-return obligation. */
-  async returnDevice(custodyId: string, data: { readonly returnedTo: 'pupil' | 'parent'; readonly returnedAt: string }, issued: Issued): Promise<CommandOutcome> {
+  async returnDevice(
+    custodyId: string,
+    data: { readonly returnedTo: 'pupil' | 'parent'; readonly returnedAt: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const streamId = await this.core.locator.find(custodyId);
     if (!streamId) return refused(refuse('M6', `No device custody ${custodyId}`, 'not-found'));
-    const result = await this.core.handlers.pupilConduct.handle(streamId, { type: 'ReturnDevice', context: issued.context, data: { custodyId, ...data } }, issued.meta);
+    const result = await this.core.handlers.pupilConduct.handle(
+      streamId,
+      { type: 'ReturnDevice', context: issued.context, data: { custodyId, ...data } },
+      issued.meta,
+    );
     return outcomeOf(result, custodyId);
   }
 
   /** E1, E2: for a term; opens "inform parents". */
-  suspendEmailAccount(pupilId: string, data: { readonly schoolId: string; readonly ground: EmailSuspensionGround; readonly until: string; readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
+  suspendEmailAccount(
+    pupilId: string,
+    data: { readonly schoolId: string; readonly ground: EmailSuspensionGround; readonly until: string; readonly reason: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     return this.accountAction(pupilId, issued, (action) => ({ type: 'SuspendEmailAccount', context: issued.context, data: { ...action, ...data } }));
   }
 
@@ -94,12 +114,22 @@ export class PupilConductCommands {
   private async accountAction(
     pupilId: string,
     issued: Issued,
-    command: (action: { readonly pupilId: string; readonly actionId: string; readonly informParentsObligationId: string; readonly mailboxConsented: boolean }) => PupilConductCommand,
+    command: (action: {
+      readonly pupilId: string;
+      readonly actionId: string;
+      readonly informParentsObligationId: string;
+      readonly mailboxConsented: boolean;
+    }) => PupilConductCommand,
   ): Promise<CommandOutcome> {
     // E4: the consent register (the pupil's consent stream) says whether a mailbox may exist at all.
     const consents = await this.core.deps.store.readStream(streamIds.pupilConsent(pupilId));
     const register = consents.reduce((state, event) => evolvePupilConsent(state, event as unknown as PupilConsentEvent), initialPupilConsentState);
-    const action = { pupilId, actionId: this.core.newId(), informParentsObligationId: this.core.newId(), mailboxConsented: register.status.mailbox === 'given' };
+    const action = {
+      pupilId,
+      actionId: this.core.newId(),
+      informParentsObligationId: this.core.newId(),
+      mailboxConsented: register.status.mailbox === 'given',
+    };
     const streamId = streamIds.pupilConduct(pupilId);
     // Before the append: a parent notification names only the action id (decisions.md #21).
     await this.core.locator.remember(action.actionId, streamId);

@@ -1,4 +1,10 @@
-import type { DisciplinaryMeasure, DismissalOutcome, DismissalRoute, InspectorConclusion, StaffQualification } from '../../domain/staff-misconduct/staff-misconduct.events';
+import type {
+  DisciplinaryMeasure,
+  DismissalOutcome,
+  DismissalRoute,
+  InspectorConclusion,
+  StaffQualification,
+} from '../../domain/staff-misconduct/staff-misconduct.events';
 import { streamIds } from '@casebook/event-store';
 import { type CommandOutcome, outcomeOf } from '../command-outcome';
 import type { Issued, WriteSideCore } from '../write-side-core';
@@ -25,7 +31,13 @@ export class StaffConductCommands {
     data: { readonly calledAt: string; readonly inspectorReference: string; readonly summary: string; readonly conclusion?: InspectorConclusion },
     issued: Issued,
   ): Promise<CommandOutcome> {
-    return this.core.onCaseOutcome(incidentId, issued, { 'staff-misconduct': (context) => ({ type: 'RecordInspectorCall', context, data }) }, 'inspector calls', incidentId);
+    return this.core.onCaseOutcome(
+      incidentId,
+      issued,
+      { 'staff-misconduct': (context) => ({ type: 'RecordInspectorCall', context, data }) },
+      'inspector calls',
+      incidentId,
+    );
   }
 
   recordManagerConsultation(incidentId: string, data: { readonly consultedAt: string; readonly summary: string }, issued: Issued): Promise<CommandOutcome> {
@@ -41,7 +53,11 @@ export class StaffConductCommands {
   }
 
   /** S12: the written announcement of an intended measure, before the hearing. */
-  announceIntention(incidentId: string, data: { readonly subjectId: string; readonly measure: DisciplinaryMeasure; readonly announcedAt: string }, issued: Issued): Promise<CommandOutcome> {
+  announceIntention(
+    incidentId: string,
+    data: { readonly subjectId: string; readonly measure: DisciplinaryMeasure; readonly announcedAt: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const intentionId = this.core.newId();
     return this.core.onCaseOutcome(
       incidentId,
@@ -54,7 +70,11 @@ export class StaffConductCommands {
   }
 
   /** S13: a dismissal procedure starts (UWV, cantonal court, settlement). */
-  startDismissalProcedure(incidentId: string, data: { readonly subjectId: string; readonly route: DismissalRoute; readonly startedAt: string }, issued: Issued): Promise<CommandOutcome> {
+  startDismissalProcedure(
+    incidentId: string,
+    data: { readonly subjectId: string; readonly route: DismissalRoute; readonly startedAt: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const procedureId = this.core.newId();
     return this.core.onCaseOutcome(
       incidentId,
@@ -67,7 +87,11 @@ export class StaffConductCommands {
   }
 
   /** S13: the procedure's outcome. */
-  recordDismissalOutcome(incidentId: string, data: { readonly outcome: DismissalOutcome; readonly decidedAt: string; readonly subjectId?: string }, issued: Issued): Promise<CommandOutcome> {
+  recordDismissalOutcome(
+    incidentId: string,
+    data: { readonly outcome: DismissalOutcome; readonly decidedAt: string; readonly subjectId?: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     return this.core.onCaseOutcome(
       incidentId,
       issued,
@@ -79,7 +103,11 @@ export class StaffConductCommands {
   }
 
   /** S10 (revision 2): a consultation without a case, on the staff member's own record. */
-  async recordOwnManagerConsultation(staffId: string, data: { readonly consultedAt: string; readonly summary: string; readonly managerId?: string }, issued: Issued): Promise<CommandOutcome> {
+  async recordOwnManagerConsultation(
+    staffId: string,
+    data: { readonly consultedAt: string; readonly summary: string; readonly managerId?: string },
+    issued: Issued,
+  ): Promise<CommandOutcome> {
     const consultationId = this.core.newId();
     const result = await this.core.handlers.staffRecord.handle(
       streamIds.staffRecord(staffId),

@@ -29,11 +29,23 @@ export class SuspensionBookings {
   async impose(incidentId: string, data: ImposeMeasure['data'], issued: Issued, record: () => Promise<CommandOutcome>): Promise<CommandOutcome> {
     const loaded = await this.core.cases.load(incidentId);
     // Unknown case, a staff case, or a stale If-Match: the case's own path gives the answer.
-    if (!loaded || loaded.kind !== 'pupil-incident' || (issued.meta.expectedRevision !== undefined && issued.meta.expectedRevision !== loaded.events.length - 1)) return record();
+    if (
+      !loaded ||
+      loaded.kind !== 'pupil-incident' ||
+      (issued.meta.expectedRevision !== undefined && issued.meta.expectedRevision !== loaded.events.length - 1)
+    )
+      return record();
     const cases = this.core.handlers.pupilIncident;
     const dryRun = cases.dryRun({ type: 'ImposeMeasure', context: issued.context, data }, loaded.events);
     if (isRuleViolation(dryRun)) return refused(dryRun);
-    const booking = { measureId: data.measureId, incidentId, pupilId: data.subjectId, schoolId: cases.stateOf(loaded.events).schoolId, startsOn: data.startsOn!, endsOn: data.endsOn! };
+    const booking = {
+      measureId: data.measureId,
+      incidentId,
+      pupilId: data.subjectId,
+      schoolId: cases.stateOf(loaded.events).schoolId,
+      startsOn: data.startsOn!,
+      endsOn: data.endsOn!,
+    };
     const refusal = await this.book(booking, issued);
     if (refusal) return refused(refusal);
     let outcome: CommandOutcome;
@@ -64,13 +76,24 @@ export class SuspensionBookings {
   }
 
   private async bookOnce(
-    booking: { readonly measureId: string; readonly incidentId: string; readonly pupilId: string; readonly schoolId: string; readonly startsOn: string; readonly endsOn: string },
+    booking: {
+      readonly measureId: string;
+      readonly incidentId: string;
+      readonly pupilId: string;
+      readonly schoolId: string;
+      readonly startsOn: string;
+      readonly endsOn: string;
+    },
     issued: Issued,
   ): Promise<RuleViolation | null> {
     const meta = { correlationId: issued.meta.correlationId, causationId: issued.meta.causationId };
-    const result = await this.core.handlers.pupilConduct.handle(streamIds.pupilConduct(booking.pupilId), { type: 'BookSuspension', context: issued.context, data: booking }, meta);
+    const result = await this.core.handlers.pupilConduct.handle(
+      streamIds.pupilConduct(booking.pupilId),
+      { type: 'BookSuspension', context: issued.context, data: booking },
+      meta,
+    );
     if (result.outcome === 'accepted') return null;
-    return result.outcome === 'refused' ? result.violation : refuse('P5', 'The pupil\'s suspensions changed meanwhile; try again');
+    return result.outcome === 'refused' ? result.violation : refuse('P5', "The pupil's suspensions changed meanwhile; try again");
   }
 
   /** Bookings older than BOOKING_SETTLES_MS whose case does not hold the suspension (any more): released. */
@@ -92,6 +115,10 @@ export class SuspensionBookings {
   private async release(pupilId: string, measureId: string, reason: Reason, issued: Issued): Promise<void> {
     const meta = { correlationId: issued.meta.correlationId, causationId: issued.meta.causationId };
     const context = { actor: BOOKKEEPING_ACTOR, now: issued.context.now };
-    await this.core.handlers.pupilConduct.handle(streamIds.pupilConduct(pupilId), { type: 'ReleaseSuspensionBooking', context, data: { measureId, reason } }, meta);
+    await this.core.handlers.pupilConduct.handle(
+      streamIds.pupilConduct(pupilId),
+      { type: 'ReleaseSuspensionBooking', context, data: { measureId, reason } },
+      meta,
+    );
   }
 }

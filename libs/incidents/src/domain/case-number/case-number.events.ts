@@ -5,7 +5,13 @@
  */
 export interface CaseNumberAssigned {
   readonly type: 'CaseNumberAssigned';
-  readonly data: { readonly incidentId: string; readonly caseKind: 'pupil-incident' | 'staff-misconduct'; readonly year: number; readonly sequence: number; readonly caseNumber: string };
+  readonly data: {
+    readonly incidentId: string;
+    readonly caseKind: 'pupil-incident' | 'staff-misconduct';
+    readonly year: number;
+    readonly sequence: number;
+    readonly caseNumber: string;
+  };
 }
 
 export type CaseNumberEvent = CaseNumberAssigned;

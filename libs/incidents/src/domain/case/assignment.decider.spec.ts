@@ -8,7 +8,9 @@ const assign = (ownerId: string, actor = director) => ({ type: 'AssignCase' as c
 describe('case owner (caseload)', () => {
   it('gives a pupil case an owner, by its director or the board; the same owner again changes nothing', () => {
     const reported = play(pupilIncidentDecider, [report()]);
-    expect(given(pupilIncidentDecider, reported).when(assign('staff-care-1'))).toEqual([{ type: 'CaseAssigned', data: { ownerId: 'staff-care-1', assignedBy: director.id } }]);
+    expect(given(pupilIncidentDecider, reported).when(assign('staff-care-1'))).toEqual([
+      { type: 'CaseAssigned', data: { ownerId: 'staff-care-1', assignedBy: director.id } },
+    ]);
     expect(given(pupilIncidentDecider, reported).when(assign('staff-care-1', board))).toHaveLength(1);
     expect(given(pupilIncidentDecider, reported).when(assign('staff-care-1', teacher))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
     const assigned = play(pupilIncidentDecider, [report(), assign('staff-care-1')]);

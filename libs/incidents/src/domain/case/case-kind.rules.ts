@@ -14,5 +14,8 @@ export interface CaseKindRules {
   /** F1/F2 and the role table: who records correspondence. */
   readonly mayRecordCorrespondence: (actor: Actor) => boolean;
   /** F1/F2: whose file keeps the correspondence (`concerning`: the pupils the caller names); a string says what is wrong. */
-  readonly correspondenceFile: (state: CaseState, concerning?: readonly string[]) => { readonly file: 'pupil-file' | 'personnel-file'; readonly personIds: readonly string[] } | string;
+  readonly correspondenceFile: (
+    state: CaseState,
+    concerning?: readonly string[],
+  ) => { readonly file: 'pupil-file' | 'personnel-file'; readonly personIds: readonly string[] } | string;
 }

@@ -2,7 +2,18 @@ import { type Actor, actsForSchool } from '../shared/actor';
 import { isAfter } from '../shared/calendar';
 import { type Decision, type RuleViolation, assertNever, refuse } from '../shared/rule-violation';
 import type { CaseKindRules } from './case-kind.rules';
-import type { AddEvidence, AddInvolvedPerson, AssessScope, AssignCase, CaseCommand, CloseIncident, LinkCriminalReportDecision, ReclassifyIncident, RecordCorrespondence, ReportIncident } from './case.commands';
+import type {
+  AddEvidence,
+  AddInvolvedPerson,
+  AssessScope,
+  AssignCase,
+  CaseCommand,
+  CloseIncident,
+  LinkCriminalReportDecision,
+  ReclassifyIncident,
+  RecordCorrespondence,
+  ReportIncident,
+} from './case.commands';
 import type { CaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 import { excludedFromCase } from './conflict-of-interest';
@@ -54,7 +65,8 @@ export function decideCase(command: CaseCommand, state: CaseState, rules: CaseKi
 function decideReclassify(command: ReclassifyIncident, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
   const { data, context } = command;
   if (!rules.mayDecideCase(context.actor)) return refuse('COR1', `A ${context.actor.role} does not reclassify this kind of case`, 'forbidden');
-  if (!rules.categories.includes(data.category)) return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s: a case is reclassified within its kind`);
+  if (!rules.categories.includes(data.category))
+    return refuse('SC1', `Category ${data.category} is not one of a ${rules.kind}'s: a case is reclassified within its kind`);
   if (data.category === state.category) return refuse('COR1', `The case is already ${data.category}`);
   if (!data.rationale.trim()) return refuse('COR1', 'A reclassification states its rationale');
   return [{ type: 'IncidentReclassified', data: { from: state.category, to: data.category, rationale: data.rationale, reclassifiedBy: context.actor.id } }];
@@ -77,7 +89,8 @@ function decideAddInvolved(command: AddInvolvedPerson, state: CaseState, rules: 
 function decideAssign(command: AssignCase, state: CaseState, rules: CaseKindRules): Decision<CaseEvent> {
   const { data, context } = command;
   if (!rules.mayDecideCase(context.actor)) return refuse('ROLE', `A ${context.actor.role} does not assign this kind of case`, 'forbidden');
-  if (excludedFromCase(data.ownerId, state.involved, state.heardPeople)) return refuse('CI1', `${data.ownerId} is involved in this case (or was heard in it): the case cannot be theirs to handle`);
+  if (excludedFromCase(data.ownerId, state.involved, state.heardPeople))
+    return refuse('CI1', `${data.ownerId} is involved in this case (or was heard in it): the case cannot be theirs to handle`);
   if (state.ownerId === data.ownerId) return [];
   return [{ type: 'CaseAssigned', data: { ownerId: data.ownerId, assignedBy: context.actor.id } }];
 }
@@ -98,7 +111,12 @@ function decideClose(command: CloseIncident, state: CaseState): Decision<CaseEve
   const { data, context } = command;
   // rule B3: a case under the statutory duty stays open while its criminal-report decision is (undecided, or not yet filed).
   if (state.statutory && data.openCriminalReportDecisions?.length) {
-    return refuse('B3', `The criminal-report decision of this case is still open (${data.openCriminalReportDecisions.join(', ')}): decide it, and file the report when decided`, 'conflict', { openCriminalReportDecisions: data.openCriminalReportDecisions });
+    return refuse(
+      'B3',
+      `The criminal-report decision of this case is still open (${data.openCriminalReportDecisions.join(', ')}): decide it, and file the report when decided`,
+      'conflict',
+      { openCriminalReportDecisions: data.openCriminalReportDecisions },
+    );
   }
   const open = new Map(schoolObligations(state));
   const waive = data.waive ?? [];
@@ -120,7 +138,10 @@ function decideClose(command: CloseIncident, state: CaseState): Decision<CaseEve
     );
   }
   return [
-    ...waive.map((w): CaseEvent => ({ type: 'ObligationWaived', data: { obligationId: w.obligationId, kind: open.get(w.obligationId)!, rationale: w.rationale, waivedBy: context.actor.id } })),
+    ...waive.map((w): CaseEvent => ({
+      type: 'ObligationWaived',
+      data: { obligationId: w.obligationId, kind: open.get(w.obligationId)!, rationale: w.rationale, waivedBy: context.actor.id },
+    })),
     { type: 'IncidentClosed', data: { outcome: data.outcome, rationale: null, closedBy: context.actor.id } },
   ];
 }
@@ -143,7 +164,8 @@ export function guardCase(state: CaseState, actor: Actor, onClosedToo = false): 
   if (!state.reported) return refuse('CASE', 'No such incident', 'not-found');
   if (!actsForSchool(actor, state.schoolId)) return refuse('ROLE', 'This incident belongs to another school', 'forbidden');
   // rule CI1: the people the case is about do not act on it, whatever their roles.
-  if (excludedFromCase(actor.id, state.involved, state.heardPeople)) return refuse('CI1', 'You are involved in this case (or were heard in it): you cannot act on it', 'forbidden');
+  if (excludedFromCase(actor.id, state.involved, state.heardPeople))
+    return refuse('CI1', 'You are involved in this case (or were heard in it): you cannot act on it', 'forbidden');
   if (state.closed && !onClosedToo) return refuse('CLOSED', 'The case is closed; reopen it first');
   return undefined;
 }
@@ -189,7 +211,13 @@ function decideScope(command: AssessScope, state: CaseState, rules: CaseKindRule
   // rule B3: a case with a statutory inspector item is never out of scope; CLOSE1: nor closes with obligations open.
   if (state.statutory) return refuse('B3', 'Signs of a sexual offence against a pupil (WPO art. 4a) are never out of scope');
   const open = schoolObligations(state);
-  if (open.length) return refuse('CLOSE1', `The case has open obligations (${open.map(([id, kind]) => `${kind} ${id}`).join(', ')}): close it explicitly, waiving each with a rationale`, 'conflict', { openObligations: open.map(([obligationId, kind]) => ({ obligationId, kind })) });
+  if (open.length)
+    return refuse(
+      'CLOSE1',
+      `The case has open obligations (${open.map(([id, kind]) => `${kind} ${id}`).join(', ')}): close it explicitly, waiving each with a rationale`,
+      'conflict',
+      { openObligations: open.map(([obligationId, kind]) => ({ obligationId, kind })) },
+    );
   return [assessed, { type: 'IncidentClosed', data: { outcome: 'not-applicable', rationale: data.rationale, closedBy: context.actor.id } }];
 }
 

@@ -29,26 +29,44 @@ const staffCase = (): StaffMisconductCommand => ({
     },
   },
 });
-const evidence = (actor: Actor) => ({ type: 'AddEvidence' as const, context: asStaff(actor), data: { evidenceId: `ev-${actor.id}`, description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png' } });
+const evidence = (actor: Actor) => ({
+  type: 'AddEvidence' as const,
+  context: asStaff(actor),
+  data: { evidenceId: `ev-${actor.id}`, description: 'Screenshot', sha256: 'a'.repeat(64), mediaType: 'image/png' },
+});
 
 describe('conflict of interest (CI1)', () => {
   it('refuses a director who is the subject of a staff case adding evidence to it (CI1)', () => {
     const history = play(staffDecider, [staffCase()]);
     expect(given(staffDecider, history).when(evidence(subjectDirector))).toMatchObject({ rule: 'CI1', violation: 'forbidden' });
-    expect(given(staffDecider, history).when(evidence({ id: 'staff-dir-1', role: 'director', schools: ['school-1'] }))).toMatchObject([{ type: 'EvidenceAdded' }]);
+    expect(given(staffDecider, history).when(evidence({ id: 'staff-dir-1', role: 'director', schools: ['school-1'] }))).toMatchObject([
+      { type: 'EvidenceAdded' },
+    ]);
   });
 
-  it('excludes a board member who witnessed it from the board\'s decisions (CI1)', () => {
+  it("excludes a board member who witnessed it from the board's decisions (CI1)", () => {
     const history = play(staffDecider, [staffCase()]);
-    const qualify = { type: 'QualifyConduct' as const, context: asStaff(boardMember), data: { qualification: 'dereliction-of-duty' as const, rationale: 'x', obligationId: 'o-1' } };
+    const qualify = {
+      type: 'QualifyConduct' as const,
+      context: asStaff(boardMember),
+      data: { qualification: 'dereliction-of-duty' as const, rationale: 'x', obligationId: 'o-1' },
+    };
     expect(given(staffDecider, history).when(qualify)).toMatchObject({ rule: 'CI1' });
     expect(given(staffDecider, history).when({ ...qualify, context: asStaff(board) })).toMatchObject([{ type: 'StaffConductQualified' }]);
   });
 
   it('excludes someone once heard in the case (CI1)', () => {
-    const heard = { type: 'RecordHearing' as const, context: as(board), data: { hearingId: 'h-1', heardPersonId: 'staff-dir-3', heardPersonKind: 'staff' as const, heardAt: '2026-11-04T09:00:00.000Z', summary: 'Heard' } };
+    const heard = {
+      type: 'RecordHearing' as const,
+      context: as(board),
+      data: { hearingId: 'h-1', heardPersonId: 'staff-dir-3', heardPersonKind: 'staff' as const, heardAt: '2026-11-04T09:00:00.000Z', summary: 'Heard' },
+    };
     const history = play(pupilIncidentDecider, [report(), heard]);
-    const scope = { type: 'AssessScope' as const, context: as({ id: 'staff-dir-3', role: 'director', schools: ['school-1'] }), data: { inScope: true, rationale: 'School chat' } };
+    const scope = {
+      type: 'AssessScope' as const,
+      context: as({ id: 'staff-dir-3', role: 'director', schools: ['school-1'] }),
+      data: { inScope: true, rationale: 'School chat' },
+    };
     expect(given(pupilIncidentDecider, history).when(scope)).toMatchObject({ rule: 'CI1' });
   });
 

@@ -20,7 +20,12 @@ export function ageOn(dateOfBirth: string, now: string, timeZone: string): numbe
 export function wrongConsentGiver(givenBy: ConsentGiver, dateOfBirth: string | null, now: string, timeZone: string): RuleViolation | undefined {
   const age = dateOfBirth ? ageOn(dateOfBirth, now, timeZone) : null;
   if (givenBy === 'pupil' && (age === null || age < CONSENT_AGE)) {
-    return refuse('CON1', age === null ? 'A pupil decides only from 16: the date of birth is not known, so a parent with parental authority decides' : `The pupil is ${age}: under 16 a parent with parental authority decides`);
+    return refuse(
+      'CON1',
+      age === null
+        ? 'A pupil decides only from 16: the date of birth is not known, so a parent with parental authority decides'
+        : `The pupil is ${age}: under 16 a parent with parental authority decides`,
+    );
   }
   if (givenBy === 'parents' && age !== null && age >= CONSENT_AGE) return refuse('CON1', `The pupil is ${age}: from 16 the pupil decides, not the parents`);
   return undefined;

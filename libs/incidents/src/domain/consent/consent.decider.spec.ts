@@ -12,7 +12,10 @@ const consent = (data: Partial<RecordConsent['data']>, role: Actor['role'] = 'di
 describe('pupil consents', () => {
   it('records the parents’ consent for a mailbox (E4)', () => {
     expect(decidePupilConsent(consent({}), initialPupilConsentState)).toEqual([
-      { type: 'ConsentGiven', data: { pupilId: 'pupil-1', schoolId: 'school-1', purpose: 'mailbox', givenBy: 'parents', documentSha256: null, recordedBy: 'director-1' } },
+      {
+        type: 'ConsentGiven',
+        data: { pupilId: 'pupil-1', schoolId: 'school-1', purpose: 'mailbox', givenBy: 'parents', documentSha256: null, recordedBy: 'director-1' },
+      },
     ]);
   });
 
@@ -22,7 +25,10 @@ describe('pupil consents', () => {
 
   it('refuses a director of another school, and HR (E4, R2)', () => {
     expect(decidePupilConsent(consent({}, 'director', ['school-9']), initialPupilConsentState)).toMatchObject({ rule: 'E4', violation: 'forbidden' });
-    expect(decidePupilConsent(consent({ purpose: 'website-publication' }, 'hr'), initialPupilConsentState)).toMatchObject({ rule: 'R2', violation: 'forbidden' });
+    expect(decidePupilConsent(consent({ purpose: 'website-publication' }, 'hr'), initialPupilConsentState)).toMatchObject({
+      rule: 'R2',
+      violation: 'forbidden',
+    });
   });
 
   it('records website consent, its refusal and its withdrawal as events; withdraws only a given consent (R2)', () => {
@@ -30,27 +36,40 @@ describe('pupil consents', () => {
     const state = evolvePupilConsent(initialPupilConsentState, given[0]!);
     expect(decidePupilConsent(consent({ purpose: 'website-publication', decision: 'withdrawn' }), state)).toMatchObject([{ type: 'ConsentWithdrawn' }]);
     expect(decidePupilConsent(consent({ purpose: 'website-publication', decision: 'withdrawn' }), initialPupilConsentState)).toMatchObject({ rule: 'R2' });
-    expect(decidePupilConsent(consent({ purpose: 'website-publication', decision: 'refused' }), initialPupilConsentState)).toMatchObject([{ type: 'ConsentRefused' }]);
+    expect(decidePupilConsent(consent({ purpose: 'website-publication', decision: 'refused' }), initialPupilConsentState)).toMatchObject([
+      { type: 'ConsentRefused' },
+    ]);
   });
 });
 
 describe('who consents to website publication (CON1)', () => {
   const website = (givenBy: 'parents' | 'pupil', dateOfBirth?: string | null, decision: 'given' | 'refused' | 'withdrawn' = 'given') =>
     consent({ purpose: 'website-publication', givenBy, decision, ...(dateOfBirth !== undefined ? { dateOfBirth } : {}) });
-  const withConsent = evolvePupilConsent(initialPupilConsentState, { type: 'ConsentGiven', data: { pupilId: 'pupil-1', schoolId: 'school-1', purpose: 'website-publication', givenBy: 'parents', documentSha256: null, recordedBy: 'x' } });
+  const withConsent = evolvePupilConsent(initialPupilConsentState, {
+    type: 'ConsentGiven',
+    data: { pupilId: 'pupil-1', schoolId: 'school-1', purpose: 'website-publication', givenBy: 'parents', documentSha256: null, recordedBy: 'x' },
+  });
 
   it('refuses a pupil under 16 consenting, or one whose age is not known: a parent decides (CON1)', () => {
-    expect(decidePupilConsent(website('pupil', '2014-05-01'), initialPupilConsentState)).toMatchObject({ rule: 'CON1', message: expect.stringMatching(/is 12/) });
+    expect(decidePupilConsent(website('pupil', '2014-05-01'), initialPupilConsentState)).toMatchObject({
+      rule: 'CON1',
+      message: expect.stringMatching(/is 12/),
+    });
     expect(decidePupilConsent(website('pupil'), initialPupilConsentState)).toMatchObject({ rule: 'CON1' });
     expect(decidePupilConsent(website('pupil', '2010-11-26'), initialPupilConsentState)).toMatchObject({ rule: 'CON1' }); // 16 tomorrow
     expect(decidePupilConsent(website('pupil', '2010-11-26', 'withdrawn'), withConsent)).toMatchObject({ rule: 'CON1' });
-    expect(decidePupilConsent(website('parents', '2014-05-01'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentGiven', data: { givenBy: 'parents' } }]);
+    expect(decidePupilConsent(website('parents', '2014-05-01'), initialPupilConsentState)).toMatchObject([
+      { type: 'ConsentGiven', data: { givenBy: 'parents' } },
+    ]);
     expect(decidePupilConsent(website('parents'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentGiven' }]);
   });
 
   it('lets a pupil of 16 decide, and no longer the parents (CON1)', () => {
     expect(decidePupilConsent(website('pupil', '2010-11-25'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentGiven', data: { givenBy: 'pupil' } }]); // 16 today
-    expect(decidePupilConsent(website('parents', '2010-11-25'), initialPupilConsentState)).toMatchObject({ rule: 'CON1', message: expect.stringMatching(/from 16/) });
+    expect(decidePupilConsent(website('parents', '2010-11-25'), initialPupilConsentState)).toMatchObject({
+      rule: 'CON1',
+      message: expect.stringMatching(/from 16/),
+    });
     expect(decidePupilConsent(website('pupil', '2009-01-01', 'refused'), initialPupilConsentState)).toMatchObject([{ type: 'ConsentRefused' }]);
   });
 
@@ -64,11 +83,22 @@ describe('recording permissions', () => {
   const grant = (role: Actor['role'], data: Partial<{ what: string; validUntil: string | null }> = {}, schools?: string[]) => ({
     type: 'GrantRecordingPermission' as const,
     context: as(role, schools),
-    data: { permissionId: 'perm-1', schoolId: 'school-1', what: 'Video of the school musical', grantedTo: 'staff-7', validFrom: '2026-12-01', validUntil: '2026-12-20', documentSha256: 'a'.repeat(64), ...data },
+    data: {
+      permissionId: 'perm-1',
+      schoolId: 'school-1',
+      what: 'Video of the school musical',
+      grantedTo: 'staff-7',
+      validFrom: '2026-12-01',
+      validUntil: '2026-12-20',
+      documentSha256: 'a'.repeat(64),
+      ...data,
+    },
   });
 
   it('records the director’s written permission: who, what, when, document hash (R1)', () => {
-    expect(decideSchoolConsent(grant('director'), initialSchoolConsentState)).toMatchObject([{ type: 'RecordingPermissionGranted', data: { grantedTo: 'staff-7', grantedBy: 'director-1', documentSha256: 'a'.repeat(64) } }]);
+    expect(decideSchoolConsent(grant('director'), initialSchoolConsentState)).toMatchObject([
+      { type: 'RecordingPermissionGranted', data: { grantedTo: 'staff-7', grantedBy: 'director-1', documentSha256: 'a'.repeat(64) } },
+    ]);
   });
 
   it('refuses anyone but the school’s director, a blank what, and an end before the start (R1)', () => {

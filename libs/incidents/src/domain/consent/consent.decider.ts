@@ -25,7 +25,11 @@ export function evolvePupilConsent(state: PupilConsentState, event: PupilConsent
   }
 }
 
-export function decidePupilConsent(command: PupilConsentCommand, state: PupilConsentState, timeZone = DUTCH_WORKING_DAYS.timeZone): Decision<PupilConsentEvent> {
+export function decidePupilConsent(
+  command: PupilConsentCommand,
+  state: PupilConsentState,
+  timeZone = DUTCH_WORKING_DAYS.timeZone,
+): Decision<PupilConsentEvent> {
   const { actor } = command.context;
   const { data } = command;
   const rule = data.purpose === 'mailbox' ? 'E4' : 'R2';
@@ -68,7 +72,8 @@ export function decideSchoolConsent(command: SchoolConsentCommand, state: School
   const { actor } = command.context;
   const { data } = command;
   // rule R1: recordings need the *director's* written permission: the director of that school, with the document.
-  if (actor.role !== 'director' || !actsForSchool(actor, data.schoolId)) return refuse('R1', 'Recording permission is given by the director of the school', 'forbidden');
+  if (actor.role !== 'director' || !actsForSchool(actor, data.schoolId))
+    return refuse('R1', 'Recording permission is given by the director of the school', 'forbidden');
   if (!data.what.trim()) return refuse('R1', 'A permission says what may be recorded');
   if (data.validUntil !== null && data.validUntil < data.validFrom) return refuse('R1', 'A permission cannot end before it starts');
   if (state.permissionIds.includes(data.permissionId)) return [];

@@ -17,12 +17,24 @@ export interface ConsentGiven {
 
 export interface ConsentRefused {
   readonly type: 'ConsentRefused';
-  readonly data: { readonly pupilId: string; readonly schoolId: string; readonly purpose: ConsentPurpose; readonly givenBy: ConsentGiver; readonly recordedBy: string };
+  readonly data: {
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly purpose: ConsentPurpose;
+    readonly givenBy: ConsentGiver;
+    readonly recordedBy: string;
+  };
 }
 
 export interface ConsentWithdrawn {
   readonly type: 'ConsentWithdrawn';
-  readonly data: { readonly pupilId: string; readonly schoolId: string; readonly purpose: ConsentPurpose; readonly givenBy: ConsentGiver; readonly recordedBy: string };
+  readonly data: {
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly purpose: ConsentPurpose;
+    readonly givenBy: ConsentGiver;
+    readonly recordedBy: string;
+  };
 }
 
 export type PupilConsentEvent = ConsentGiven | ConsentRefused | ConsentWithdrawn;

@@ -14,8 +14,22 @@ const decider = {
   decide: (command: CriminalReportCommand, state: CriminalReportState) => decideCriminalReport(command, state, DEFAULT_POLICY),
 };
 
-const pupilSource: SourceCase = { incidentId: 'incident-1', kind: 'pupil-incident', schoolId: 'school-1', category: 'cyberbullying', closed: false, statutoryConclusion: null };
-const statutorySource: SourceCase = { incidentId: 'staff-case-1', kind: 'staff-misconduct', schoolId: 'school-1', category: 'sexual-offence-against-pupil', closed: false, statutoryConclusion: null };
+const pupilSource: SourceCase = {
+  incidentId: 'incident-1',
+  kind: 'pupil-incident',
+  schoolId: 'school-1',
+  category: 'cyberbullying',
+  closed: false,
+  statutoryConclusion: null,
+};
+const statutorySource: SourceCase = {
+  incidentId: 'staff-case-1',
+  kind: 'staff-misconduct',
+  schoolId: 'school-1',
+  category: 'sexual-offence-against-pupil',
+  closed: false,
+  statutoryConclusion: null,
+};
 
 const open = (source = pupilSource, actor = director) => ({
   type: 'OpenCriminalReportDecision' as const,
@@ -27,12 +41,19 @@ const decide = (decision: 'report' | 'do-not-report', rationale = '', source = p
   context: { actor, now: NOW },
   data: { decision, rationale, policeReportObligationId: 'police-1', source },
 });
-const policeReport = { type: 'RecordPoliceReport' as const, context: { actor: board, now: NOW }, data: { filedAt: '2026-11-04T09:00:00.000Z', policeStation: 'Utrecht Centrum', policeReference: 'PL0900-2026-123' } };
+const policeReport = {
+  type: 'RecordPoliceReport' as const,
+  context: { actor: board, now: NOW },
+  data: { filedAt: '2026-11-04T09:00:00.000Z', policeStation: 'Utrecht Centrum', policeReference: 'PL0900-2026-123' },
+};
 
 describe('criminal-report decisions', () => {
   it('opens a decision from a pupil incident, linked to it (P4)', () => {
     expect(given(decider, []).when(open())).toMatchObject([
-      { type: 'CriminalReportDecisionOpened', data: { decisionId: 'decision-1', sourceIncidentId: 'incident-1', sourceKind: 'pupil-incident', statutory: false } },
+      {
+        type: 'CriminalReportDecisionOpened',
+        data: { decisionId: 'decision-1', sourceIncidentId: 'incident-1', sourceKind: 'pupil-incident', statutory: false },
+      },
     ]);
     expect(given(decider, []).when(open({ ...pupilSource, schoolId: 'school-9' }))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
   });
@@ -49,7 +70,9 @@ describe('criminal-report decisions', () => {
   it('needs a rationale to decide not to report (B2)', () => {
     const opened = play(decider, [open()]);
     expect(given(decider, opened).when(decide('do-not-report'))).toMatchObject({ rule: 'B2' });
-    expect(given(decider, opened).when(decide('do-not-report', 'Legal advice: no offence'))).toMatchObject([{ data: { decision: 'do-not-report', obligations: [] } }]);
+    expect(given(decider, opened).when(decide('do-not-report', 'Legal advice: no offence'))).toMatchObject([
+      { data: { decision: 'do-not-report', obligations: [] } },
+    ]);
   });
 
   it('lets only the board decide (B2)', () => {
@@ -59,7 +82,9 @@ describe('criminal-report decisions', () => {
   it('keeps a decision to report open until the police report is recorded (B2)', () => {
     const decided = play(decider, [open(), decide('report')]);
     expect(given(decider, decided).state).toMatchObject({ decision: 'report', policeReportObligationId: 'police-1', policeReportFiled: false });
-    expect(given(decider, decided).when(policeReport)).toMatchObject([{ type: 'PoliceReportFiled', data: { closesObligationId: 'police-1', policeReference: 'PL0900-2026-123' } }]);
+    expect(given(decider, decided).when(policeReport)).toMatchObject([
+      { type: 'PoliceReportFiled', data: { closesObligationId: 'police-1', policeReference: 'PL0900-2026-123' } },
+    ]);
     expect(given(decider, play(decider, [open(), decide('report'), policeReport])).when(policeReport)).toMatchObject({ rule: 'B2' });
     expect(given(decider, play(decider, [open(), decide('do-not-report', 'No offence')])).when(policeReport)).toMatchObject({ rule: 'B2' });
   });
@@ -93,12 +118,34 @@ describe('criminal-report decisions', () => {
 
   it('opens the notices to the parents and the accused with a statutory decision to report, each closed once (B3, revision 2)', () => {
     const consulted = { ...statutorySource, statutoryConclusion: 'reasonable-suspicion' as const };
-    const withNotices = { ...decide('report', 'Reasonable suspicion', consulted), data: { ...decide('report', 'Reasonable suspicion', consulted).data, noticeObligationIds: { parents: 'notice-p', accused: 'notice-a' } } };
+    const withNotices = {
+      ...decide('report', 'Reasonable suspicion', consulted),
+      data: { ...decide('report', 'Reasonable suspicion', consulted).data, noticeObligationIds: { parents: 'notice-p', accused: 'notice-a' } },
+    };
     const decided = given(decider, play(decider, [open(statutorySource, board)])).when(withNotices);
-    expect(decided).toMatchObject([{ data: { obligations: [{ kind: 'police-report' }, { obligationId: 'notice-p', kind: 'inform-parents-before-police-report' }, { obligationId: 'notice-a', kind: 'inform-accused-before-police-report' }] } }]);
-    const notice = (to: 'parents' | 'accused', actor = board) => ({ type: 'RecordStatutoryNotice' as const, context: { actor, now: NOW }, data: { to, channel: 'letter' as const, informedAt: '2026-11-04T09:00:00.000Z' } });
+    expect(decided).toMatchObject([
+      {
+        data: {
+          obligations: [
+            { kind: 'police-report' },
+            { obligationId: 'notice-p', kind: 'inform-parents-before-police-report' },
+            { obligationId: 'notice-a', kind: 'inform-accused-before-police-report' },
+          ],
+        },
+      },
+    ]);
+    const notice = (to: 'parents' | 'accused', actor = board) => ({
+      type: 'RecordStatutoryNotice' as const,
+      context: { actor, now: NOW },
+      data: { to, channel: 'letter' as const, informedAt: '2026-11-04T09:00:00.000Z' },
+    });
     const history = play(decider, [open(statutorySource, board), withNotices]);
-    expect(given(decider, history).when(notice('parents'))).toEqual([{ type: 'StatutoryNoticeGiven', data: { informed: 'parents', channel: 'letter', informedAt: '2026-11-04T09:00:00.000Z', informedBy: board.id, closesObligationId: 'notice-p' } }]);
+    expect(given(decider, history).when(notice('parents'))).toEqual([
+      {
+        type: 'StatutoryNoticeGiven',
+        data: { informed: 'parents', channel: 'letter', informedAt: '2026-11-04T09:00:00.000Z', informedBy: board.id, closesObligationId: 'notice-p' },
+      },
+    ]);
     expect(given(decider, history).when(notice('accused', director))).toMatchObject({ rule: 'B3', violation: 'forbidden' });
     expect(given(decider, play(decider, [open(statutorySource, board), withNotices, notice('parents')])).when(notice('parents'))).toMatchObject({ rule: 'B3' });
     // Not under the statutory duty: no notices.
@@ -109,6 +156,8 @@ describe('criminal-report decisions', () => {
 
   it('refuses a police report filed in the future (B4)', () => {
     const decided = play(decider, [open(), decide('report')]);
-    expect(given(decider, decided).when({ ...policeReport, data: { ...policeReport.data, filedAt: '2026-11-05T09:00:00.000Z' } })).toMatchObject({ rule: 'B4' });
+    expect(given(decider, decided).when({ ...policeReport, data: { ...policeReport.data, filedAt: '2026-11-05T09:00:00.000Z' } })).toMatchObject({
+      rule: 'B4',
+    });
   });
 });

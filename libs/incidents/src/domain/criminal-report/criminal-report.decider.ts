@@ -3,16 +3,18 @@ import { addWorkingDays, isAfter } from '../shared/calendar';
 import type { DomainPolicy } from '../shared/command-context';
 import { type Decision, assertNever, refuse } from '../shared/rule-violation';
 import type { OpenedObligation } from '../shared/obligation';
-import type { CriminalReportCommand, DecideCriminalReport, OpenCriminalReportDecision, RecordPoliceReport, RecordStatutoryNotice } from './criminal-report.commands';
+import type {
+  CriminalReportCommand,
+  DecideCriminalReport,
+  OpenCriminalReportDecision,
+  RecordPoliceReport,
+  RecordStatutoryNotice,
+} from './criminal-report.commands';
 import type { CriminalReportEvent } from './criminal-report.events';
 import type { CriminalReportState } from './criminal-report.state';
 
 /** The decider of a criminal-report decision stream (`criminal-report-<uuid>`): rules B2, B3, P4. */
-export function decideCriminalReport(
-  command: CriminalReportCommand,
-  state: CriminalReportState,
-  policy: DomainPolicy,
-): Decision<CriminalReportEvent> {
+export function decideCriminalReport(command: CriminalReportCommand, state: CriminalReportState, policy: DomainPolicy): Decision<CriminalReportEvent> {
   switch (command.type) {
     case 'OpenCriminalReportDecision':
       return decideOpen(command, state);
@@ -60,7 +62,8 @@ function decideDecision(command: DecideCriminalReport, state: CriminalReportStat
   if (!state.opened) return refuse('CASE', 'No such criminal-report decision', 'not-found');
   if (context.actor.role !== 'board') return refuse('B2', 'Only the board decides on a police report', 'forbidden');
   // rule CI1: a board member involved in the source case is excluded from the decision.
-  if (data.source.excluded?.includes(context.actor.id)) return refuse('CI1', 'You are involved in the source case: you cannot decide on its police report', 'forbidden');
+  if (data.source.excluded?.includes(context.actor.id))
+    return refuse('CI1', 'You are involved in the source case: you cannot decide on its police report', 'forbidden');
   if (state.decision) return refuse('B2', `Already decided: ${state.decision}`);
   // rule B3 (revision 2): under the statutory duty nothing is decided before the inspector was consulted, with a conclusion.
   if (state.statutory && data.source.statutoryConclusion === null) {
@@ -127,5 +130,10 @@ function decideStatutoryNotice(command: RecordStatutoryNotice, state: CriminalRe
   const obligationId = state.noticesOpen[data.to];
   if (!obligationId) return refuse('B3', `No notice to the ${data.to} is open: it follows a statutory decision to report, once`);
   if (isAfter(data.informedAt, context.now)) return refuse('B4', 'informedAt lies in the future');
-  return [{ type: 'StatutoryNoticeGiven', data: { informed: data.to, channel: data.channel, informedAt: data.informedAt, informedBy: context.actor.id, closesObligationId: obligationId } }];
+  return [
+    {
+      type: 'StatutoryNoticeGiven',
+      data: { informed: data.to, channel: data.channel, informedAt: data.informedAt, informedBy: context.actor.id, closesObligationId: obligationId },
+    },
+  ];
 }

@@ -28,7 +28,9 @@ describe('the directory (DIR1, DIR2)', () => {
   it('records only what changed: the same row again decides nothing, another group a change naming it (DIR2)', () => {
     const known = after({ type: 'PersonRegistered', data: pupil });
     expect(decideDirectoryPerson({ record: pupil, leftOn: null }, known)).toEqual([]);
-    expect(decideDirectoryPerson({ record: { ...pupil, group: 'groep 7' }, leftOn: null }, known)).toEqual([{ type: 'PersonChanged', data: { ...pupil, group: 'groep 7', changed: ['group'] } }]);
+    expect(decideDirectoryPerson({ record: { ...pupil, group: 'groep 7' }, leftOn: null }, known)).toEqual([
+      { type: 'PersonChanged', data: { ...pupil, group: 'groep 7', changed: ['group'] } },
+    ]);
     const left = after({ type: 'PersonRegistered', data: pupil }, { type: 'PersonLeft', data: { personId: 'pupil-1', kind: 'pupil', leftOn: '2026-07-10' } });
     expect(decideDirectoryPerson({ record: pupil, leftOn: '2026-07-10' }, left)).toEqual([]);
   });
@@ -42,6 +44,8 @@ describe('the directory (DIR1, DIR2)', () => {
     const school = { schoolId: 'school-1', brin: '12AB', name: 'De Regenboog', holidayRegion: 'midden' as const, schoolDayEndsAt: '15:00' };
     expect(decideDirectorySchool(school, { record: null })).toEqual([{ type: 'SchoolRegistered', data: school }]);
     expect(decideDirectorySchool(school, { record: school })).toEqual([]);
-    expect(decideDirectorySchool({ ...school, schoolDayEndsAt: '12:15' }, { record: school })).toEqual([{ type: 'SchoolChanged', data: { ...school, schoolDayEndsAt: '12:15', changed: ['schoolDayEndsAt'] } }]);
+    expect(decideDirectorySchool({ ...school, schoolDayEndsAt: '12:15' }, { record: school })).toEqual([
+      { type: 'SchoolChanged', data: { ...school, schoolDayEndsAt: '12:15', changed: ['schoolDayEndsAt'] } },
+    ]);
   });
 });

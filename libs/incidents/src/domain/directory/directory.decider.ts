@@ -39,9 +39,13 @@ function changedFields<R extends object>(current: R, next: R): (keyof R)[] {
  * nothing when it says the same (re-runs record only changes); DIR3: a leaving date not yet recorded is recorded
  * (the retention clock starts). A person is one kind: an id known as a staff member is not a pupil in another file.
  */
-export function decideDirectoryPerson(row: { readonly record: DirectoryPersonRecord; readonly leftOn: string | null }, state: DirectoryPersonState): Decision<DirectoryPersonEvent> {
+export function decideDirectoryPerson(
+  row: { readonly record: DirectoryPersonRecord; readonly leftOn: string | null },
+  state: DirectoryPersonState,
+): Decision<DirectoryPersonEvent> {
   const { record, leftOn } = row;
-  if (state.record && state.record.kind !== record.kind) return refuse('DIR2', `${record.personId} is a ${state.record.kind} in the directory, not a ${record.kind}`);
+  if (state.record && state.record.kind !== record.kind)
+    return refuse('DIR2', `${record.personId} is a ${state.record.kind} in the directory, not a ${record.kind}`);
   const events: DirectoryPersonEvent[] = [];
   if (!state.record) events.push({ type: 'PersonRegistered', data: record });
   else {

@@ -31,12 +31,17 @@ export function decidePersonRecord(command: PersonRecordCommand, state: PersonRe
   switch (command.type) {
     case 'RecordDeparture':
       if (!(RECORDS_DEPARTURE[command.data.personKind] ?? []).includes(actor.role)) {
-        return refuse('ROLE', `A ${command.data.personKind}'s departure is recorded by ${(RECORDS_DEPARTURE[command.data.personKind] ?? []).join(' or ')}`, 'forbidden');
+        return refuse(
+          'ROLE',
+          `A ${command.data.personKind}'s departure is recorded by ${(RECORDS_DEPARTURE[command.data.personKind] ?? []).join(' or ')}`,
+          'forbidden',
+        );
       }
       // rule DIR3: a pupil's departure recorded by hand names the school; a director records only its own school's.
       if (command.data.personKind === 'pupil' && actor.role === 'director') {
         if (!command.data.schoolId) return refuse('DIR3', 'Name the school the pupil left (schoolId): the directory does not know this pupil');
-        if (!actsForSchool(actor, command.data.schoolId)) return refuse('DIR3', `The pupil left ${command.data.schoolId}: its director or the board records that`, 'forbidden');
+        if (!actsForSchool(actor, command.data.schoolId))
+          return refuse('DIR3', `The pupil left ${command.data.schoolId}: its director or the board records that`, 'forbidden');
       }
       // A later departure replaces an earlier one (a pupil who came back and left again); the same one again is a no-op.
       if (state.departed?.leftOn === command.data.leftOn && state.departed.personKind === command.data.personKind) return [];
@@ -74,7 +79,9 @@ export function decideLegalHold(command: LegalHoldCommand, state: LegalHoldState
   if (!command.data.reason.trim()) return refuse('HOLD', 'A legal hold states its reason');
   switch (command.type) {
     case 'PlaceLegalHold':
-      return state.held ? refuse('HOLD', 'This case is already under a legal hold') : [{ type: 'LegalHoldPlaced', data: { ...command.data, placedBy: actor.id } }];
+      return state.held
+        ? refuse('HOLD', 'This case is already under a legal hold')
+        : [{ type: 'LegalHoldPlaced', data: { ...command.data, placedBy: actor.id } }];
     case 'LiftLegalHold':
       return state.held ? [{ type: 'LegalHoldLifted', data: { ...command.data, liftedBy: actor.id } }] : refuse('HOLD', 'This case is not under a legal hold');
     default:

@@ -7,7 +7,13 @@ export type DepartedPersonKind = 'pupil' | 'staff';
 export interface PersonDeparted {
   readonly type: 'PersonDeparted';
   /** A pupil left school, or a staff member's employment ended, on `leftOn` (a calendar day). */
-  readonly data: { readonly personId: string; readonly personKind: DepartedPersonKind; readonly leftOn: string; readonly recordedBy: string; readonly schoolId?: string | null };
+  readonly data: {
+    readonly personId: string;
+    readonly personKind: DepartedPersonKind;
+    readonly leftOn: string;
+    readonly recordedBy: string;
+    readonly schoolId?: string | null;
+  };
 }
 
 export interface PersonDataErased {

@@ -127,14 +127,23 @@ describe('device custody', () => {
       expect(decision).toEqual([
         {
           type: 'DeviceReturned',
-          data: { custodyId: command.data.custodyId, returnedTo: 'pupil', returnedAt: '2026-11-02T14:35:00.000Z', closesObligationId: command.data.returnObligationId },
+          data: {
+            custodyId: command.data.custodyId,
+            returnedTo: 'pupil',
+            returnedAt: '2026-11-02T14:35:00.000Z',
+            closesObligationId: command.data.returnObligationId,
+          },
         },
       ]);
     });
 
     it('refuses an unknown custody, a second return, and a return before the device was taken (M6)', () => {
       const command = custody();
-      const returned = { type: 'ReturnDevice' as const, context: at('2026-11-02T15:00:00.000Z'), data: { custodyId: command.data.custodyId, returnedTo: 'parent' as const, returnedAt: '2026-11-02T14:40:00.000Z' } };
+      const returned = {
+        type: 'ReturnDevice' as const,
+        context: at('2026-11-02T15:00:00.000Z'),
+        data: { custodyId: command.data.custodyId, returnedTo: 'parent' as const, returnedAt: '2026-11-02T14:40:00.000Z' },
+      };
       const afterReturn = play(pupilConductDecider, [command, returned]);
       expect(given(pupilConductDecider, afterReturn).when(returned)).toMatchObject({ rule: 'M6' });
       expect(given(pupilConductDecider, []).when(returned)).toMatchObject({ rule: 'M6', violation: 'not-found' });
@@ -150,7 +159,9 @@ describe('device custody', () => {
         context: at('2026-11-02T11:05:00.000Z'),
         data: { custodyId: command.data.custodyId, returnedTo: 'parent', returnedAt: '2026-11-02T10:00:00.000Z' },
       });
-      expect(decision).toMatchObject([{ type: 'DeviceReturned', data: { returnedAt: '2026-11-02T10:00:00.000Z', closesObligationId: command.data.returnObligationId } }]);
+      expect(decision).toMatchObject([
+        { type: 'DeviceReturned', data: { returnedAt: '2026-11-02T10:00:00.000Z', closesObligationId: command.data.returnObligationId } },
+      ]);
     });
 
     it('refuses a return dated in the future (B4)', () => {
@@ -177,7 +188,14 @@ describe('device custody', () => {
       expect(overdue).toEqual([
         {
           type: 'DeviceReturnOverdue',
-          data: { custodyId: command.data.custodyId, pupilId: 'pupil-1', schoolId: 'school-1', offenceNumber: 1, obligationId: command.data.returnObligationId, dueAt },
+          data: {
+            custodyId: command.data.custodyId,
+            pupilId: 'pupil-1',
+            schoolId: 'school-1',
+            offenceNumber: 1,
+            obligationId: command.data.returnObligationId,
+            dueAt,
+          },
         },
       ]);
       const flagged = play(pupilConductDecider, [command, flag(command.data.custodyId, '2026-11-02T15:00:00.000Z')]);
@@ -186,8 +204,14 @@ describe('device custody', () => {
 
     it('never records a returned device as overdue, and knows no custody it never took (M6)', () => {
       const command = custody();
-      const returned = { type: 'ReturnDevice' as const, context: at('2026-11-02T15:00:00.000Z'), data: { custodyId: command.data.custodyId, returnedTo: 'pupil' as const, returnedAt: '2026-11-02T14:40:00.000Z' } };
-      expect(given(pupilConductDecider, play(pupilConductDecider, [command, returned])).when(flag(command.data.custodyId, '2026-11-04T09:00:00.000Z'))).toEqual([]);
+      const returned = {
+        type: 'ReturnDevice' as const,
+        context: at('2026-11-02T15:00:00.000Z'),
+        data: { custodyId: command.data.custodyId, returnedTo: 'pupil' as const, returnedAt: '2026-11-02T14:40:00.000Z' },
+      };
+      expect(given(pupilConductDecider, play(pupilConductDecider, [command, returned])).when(flag(command.data.custodyId, '2026-11-04T09:00:00.000Z'))).toEqual(
+        [],
+      );
       expect(given(pupilConductDecider, []).when(flag('custody-unknown', '2026-11-04T09:00:00.000Z'))).toMatchObject({ rule: 'M6', violation: 'not-found' });
     });
   });

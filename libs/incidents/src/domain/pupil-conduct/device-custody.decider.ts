@@ -7,11 +7,7 @@ import type { DeviceReturnOverdue, DeviceReturned, DeviceTakenIntoCustody } from
 import type { PupilConductState } from './pupil-conduct.state';
 
 /** Mobile phones and other devices: rules M1–M6 of the domain spec. */
-export function decideTakeDeviceIntoCustody(
-  command: TakeDeviceIntoCustody,
-  state: PupilConductState,
-  policy: DomainPolicy,
-): Decision<DeviceTakenIntoCustody> {
+export function decideTakeDeviceIntoCustody(command: TakeDeviceIntoCustody, state: PupilConductState, policy: DomainPolicy): Decision<DeviceTakenIntoCustody> {
   const { data, context } = command;
   // rule M4: checked in the pupil's presence, then switched off; a command that cannot state this is refused.
   if (!data.conditionChecked) return refuse('M4', 'The condition found (damage, working) must be recorded when a device is taken');
@@ -77,7 +73,8 @@ function custodyUntilFor(offence: number, data: TakeDeviceIntoCustody['data'], c
     return refuse('M3', `This is offence ${offence} this school year: the director sets custodyUntil`);
   }
   // rule M3, TC1: the longer period is the director's to set; a teacher who took the device leaves it to them.
-  if (context.actor.role === 'teacher') return refuse('M3', `This is offence ${offence} this school year: the period is set by the director, who records this custody`, 'forbidden');
+  if (context.actor.role === 'teacher')
+    return refuse('M3', `This is offence ${offence} this school year: the period is set by the director, who records this custody`, 'forbidden');
   if (!isAfter(data.custodyUntil, data.takenAt)) return refuse('M3', 'custodyUntil must lie after the moment the device was taken');
   return data.custodyUntil;
 }

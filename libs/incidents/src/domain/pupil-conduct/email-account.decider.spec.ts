@@ -21,7 +21,15 @@ const suspend = (overrides: Partial<SuspendEmailAccount['data']> = {}): SuspendE
 const warn = (overrides: Partial<WarnAboutEmailUse['data']> = {}): WarnAboutEmailUse => ({
   type: 'WarnAboutEmailUse',
   context: at('2026-11-02T10:00:00.000Z'),
-  data: { actionId: 'action-warn-1', informParentsObligationId: 'inform-warn-1', pupilId: 'pupil-1', schoolId: 'school-1', reason: 'Chain mail to the whole class', mailboxConsented: true, ...overrides },
+  data: {
+    actionId: 'action-warn-1',
+    informParentsObligationId: 'inform-warn-1',
+    pupilId: 'pupil-1',
+    schoolId: 'school-1',
+    reason: 'Chain mail to the whole class',
+    mailboxConsented: true,
+    ...overrides,
+  },
 });
 
 const informed = (regarding: string, informedAt = '2026-11-02T16:00:00.000Z') => ({
@@ -54,7 +62,9 @@ describe('school e-mail account', () => {
   it('opens an obligation to inform the user or parents of the suspension, with the reason (E2)', () => {
     const decision = given(pupilConductDecider, []).when(suspend());
     expect(decision).toMatchObject([
-      { data: { obligations: [{ obligationId: 'inform-suspend-1', kind: 'inform-parents', regarding: 'action-suspend-1', dueAt: '2026-11-04T10:00:00.000Z' }] } },
+      {
+        data: { obligations: [{ obligationId: 'inform-suspend-1', kind: 'inform-parents', regarding: 'action-suspend-1', dueAt: '2026-11-04T10:00:00.000Z' }] },
+      },
     ]);
   });
 
@@ -74,7 +84,13 @@ describe('informing parents', () => {
     expect(decision).toEqual([
       {
         type: 'ParentsInformed',
-        data: { regarding: 'action-suspend-1', closesObligationId: 'inform-suspend-1', channel: 'phone', informedAt: '2026-11-02T16:00:00.000Z', informedBy: 'staff-dir-1' },
+        data: {
+          regarding: 'action-suspend-1',
+          closesObligationId: 'inform-suspend-1',
+          channel: 'phone',
+          informedAt: '2026-11-02T16:00:00.000Z',
+          informedBy: 'staff-dir-1',
+        },
       },
     ]);
     const after = play(pupilConductDecider, [suspend(), informed('action-suspend-1')]);
@@ -96,7 +112,9 @@ describe('informing parents', () => {
     expect(given(pupilConductDecider, []).when(informed('nothing-like-it'))).toMatchObject({ rule: 'M2', violation: 'not-found' });
     // A first offence opens no "inform parents" obligation (M1), so there is nothing to close.
     const first = custody();
-    expect(given(pupilConductDecider, play(pupilConductDecider, [first])).when(informed(first.data.custodyId, '2026-11-02T16:00:00.000Z'))).toMatchObject({ rule: 'M2' });
+    expect(given(pupilConductDecider, play(pupilConductDecider, [first])).when(informed(first.data.custodyId, '2026-11-02T16:00:00.000Z'))).toMatchObject({
+      rule: 'M2',
+    });
   });
 
   it('refuses a notification dated in the future (B4)', () => {

@@ -12,15 +12,13 @@ const GROUNDS = ['unlawful-activity', 'irresponsible-use', 'bullying'] as const;
  * consent for should not exist, so no measure is taken about it (the register is corrected first).
  */
 function noMailbox(consented: boolean): ReturnType<typeof refuse> | undefined {
-  return consented ? undefined : refuse('E4', 'The consent register shows no mailbox consent of the parents for this pupil: there should be no account to act on');
+  return consented
+    ? undefined
+    : refuse('E4', 'The consent register shows no mailbox consent of the parents for this pupil: there should be no account to act on');
 }
 
 /** School e-mail accounts: rules E1–E3 of the domain spec. */
-export function decideSuspendEmailAccount(
-  command: SuspendEmailAccount,
-  state: PupilConductState,
-  policy: DomainPolicy,
-): Decision<EmailAccountSuspended> {
+export function decideSuspendEmailAccount(command: SuspendEmailAccount, state: PupilConductState, policy: DomainPolicy): Decision<EmailAccountSuspended> {
   const { data, context } = command;
   if (state.knownActions[data.actionId]) return refuse('E1', `Account action ${data.actionId} is already recorded`);
   const unconsented = noMailbox(data.mailboxConsented);
@@ -40,19 +38,13 @@ export function decideSuspendEmailAccount(
         until: data.until,
         reason: data.reason,
         // rule E2: the user or the parents are informed of the suspension, with the reason.
-        obligations: [
-          informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours),
-        ],
+        obligations: [informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours)],
       },
     },
   ];
 }
 
-export function decideWarnAboutEmailUse(
-  command: WarnAboutEmailUse,
-  state: PupilConductState,
-  policy: DomainPolicy,
-): Decision<EmailUseWarned> {
+export function decideWarnAboutEmailUse(command: WarnAboutEmailUse, state: PupilConductState, policy: DomainPolicy): Decision<EmailUseWarned> {
   const { data, context } = command;
   if (state.knownActions[data.actionId]) return refuse('E3', `Account action ${data.actionId} is already recorded`);
   const unconsented = noMailbox(data.mailboxConsented);
@@ -67,9 +59,7 @@ export function decideWarnAboutEmailUse(
         schoolId: data.schoolId,
         reason: data.reason,
         // rule E3: parents are informed as soon as possible, with the reason.
-        obligations: [
-          informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours),
-        ],
+        obligations: [informParentsObligation(data.informParentsObligationId, data.actionId, context.now, policy.informParentsWithinHours)],
       },
     },
   ];

@@ -15,10 +15,17 @@ function as(actor: Actor, command: PupilConductCommand): PupilConductCommand {
 describe('who acts on a pupil conduct stream (role table)', () => {
   it('lets a teacher take a device into custody at its own school, never at another, and nothing else (TC1)', () => {
     expect(given(pupilConductDecider, []).when(as(teacher, custody()))).toMatchObject([{ type: 'DeviceTakenIntoCustody' }]);
-    expect(given(pupilConductDecider, []).when(as(teacher, custody(undefined, { schoolId: 'school-9' })))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
+    expect(given(pupilConductDecider, []).when(as(teacher, custody(undefined, { schoolId: 'school-9' })))).toMatchObject({
+      rule: 'ROLE',
+      violation: 'forbidden',
+    });
     const taken = custody();
     const history = play(pupilConductDecider, [taken]);
-    const returned: PupilConductCommand = { type: 'ReturnDevice', context: { actor: teacher, now }, data: { custodyId: taken.data.custodyId, returnedTo: 'pupil', returnedAt: now } };
+    const returned: PupilConductCommand = {
+      type: 'ReturnDevice',
+      context: { actor: teacher, now },
+      data: { custodyId: taken.data.custodyId, returnedTo: 'pupil', returnedAt: now },
+    };
     expect(given(pupilConductDecider, history).when(returned)).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
   });
 

@@ -80,7 +80,14 @@ export interface RecordParentsInformed {
 export interface BookSuspension {
   readonly type: 'BookSuspension';
   readonly context: CommandContext;
-  readonly data: { readonly measureId: string; readonly incidentId: string; readonly pupilId: string; readonly schoolId: string; readonly startsOn: string; readonly endsOn: string };
+  readonly data: {
+    readonly measureId: string;
+    readonly incidentId: string;
+    readonly pupilId: string;
+    readonly schoolId: string;
+    readonly startsOn: string;
+    readonly endsOn: string;
+  };
 }
 
 export interface ReleaseSuspensionBooking {

@@ -10,11 +10,7 @@ import type { PupilConductState } from './pupil-conduct.state';
 import { decideBookSuspension, decideReleaseSuspensionBooking } from './suspension-booking.decider';
 
 /** The decider of a pupil's conduct stream: device custody (M1–M6), the school e-mail account (E1–E3), P5's suspension bookings. */
-export function decidePupilConduct(
-  command: PupilConductCommand,
-  state: PupilConductState,
-  policy: DomainPolicy,
-): Decision<PupilConductEvent> {
+export function decidePupilConduct(command: PupilConductCommand, state: PupilConductState, policy: DomainPolicy): Decision<PupilConductEvent> {
   const refused = guardPupilConduct(command, state);
   if (refused) return refused;
   switch (command.type) {

@@ -8,9 +8,13 @@ const book = (measureId: string, incidentId: string, startsOn: string, endsOn: s
   context: at(NOW),
   data: { measureId, incidentId, pupilId: 'pupil-1', schoolId, startsOn, endsOn },
 });
-const release = (measureId: string): ReleaseSuspensionBooking => ({ type: 'ReleaseSuspensionBooking', context: at(NOW), data: { measureId, reason: 'withdrawn' } });
+const release = (measureId: string): ReleaseSuspensionBooking => ({
+  type: 'ReleaseSuspensionBooking',
+  context: at(NOW),
+  data: { measureId, reason: 'withdrawn' },
+});
 
-describe('suspension bookings on the pupil\'s stream (P5 across cases)', () => {
+describe("suspension bookings on the pupil's stream (P5 across cases)", () => {
   const mondayToWednesday = book('measure-a', 'case-a', '2026-11-09', '2026-11-11');
 
   it('books a suspension with the moment it was booked (P5)', () => {
@@ -40,7 +44,10 @@ describe('suspension bookings on the pupil\'s stream (P5 across cases)', () => {
     expect(given(pupilConductDecider, play(pupilConductDecider, [mondayToWednesday])).when(mondayToWednesday)).toEqual([]);
   });
 
-  it('lets only the director of the case\'s school or the board book (P5, ROLE)', () => {
-    expect(given(pupilConductDecider, play(pupilConductDecider, [])).when(book('measure-x', 'case-x', '2026-11-09', '2026-11-09', 'school-2'))).toMatchObject({ rule: 'ROLE', violation: 'forbidden' });
+  it("lets only the director of the case's school or the board book (P5, ROLE)", () => {
+    expect(given(pupilConductDecider, play(pupilConductDecider, [])).when(book('measure-x', 'case-x', '2026-11-09', '2026-11-09', 'school-2'))).toMatchObject({
+      rule: 'ROLE',
+      violation: 'forbidden',
+    });
   });
 });

@@ -22,7 +22,10 @@ export function decideBookSuspension(command: BookSuspension, state: PupilConduc
   const others = Object.values(state.suspensionBookings);
   const overlapped = others.find((b) => b.startsOn <= period.endsOn && period.startsOn <= b.endsOn);
   if (overlapped) {
-    return refuse('P5', `This pupil is already suspended from ${overlapped.startsOn} to ${overlapped.endsOn} (case ${overlapped.incidentId}): a suspension does not overlap another`);
+    return refuse(
+      'P5',
+      `This pupil is already suspended from ${overlapped.startsOn} to ${overlapped.endsOn} (case ${overlapped.incidentId}): a suspension does not overlap another`,
+    );
   }
   const isSchoolDay = (date: LocalDate) => isSchoolDayAt(date, policy.workingDays, policy.schoolHolidays, data.schoolId);
   const chained = chainedSchoolDays(period, others, isSchoolDay);

@@ -99,10 +99,18 @@ describe('evidence and correspondence', () => {
   const correspondence = (actor = director, summary = 'Letter to the parents about the measures') => ({
     type: 'RecordCorrespondence' as const,
     context: as(actor),
-    data: { correspondenceId: 'corr-1', direction: 'outgoing' as const, counterpart: 'parent' as const, channel: 'letter' as const, occurredAt: '2026-11-04T08:00:00.000Z', summary, documentSha256: 'B'.repeat(64) },
+    data: {
+      correspondenceId: 'corr-1',
+      direction: 'outgoing' as const,
+      counterpart: 'parent' as const,
+      channel: 'letter' as const,
+      occurredAt: '2026-11-04T08:00:00.000Z',
+      summary,
+      documentSha256: 'B'.repeat(64),
+    },
   });
 
-  it('files correspondence in the perpetrator\'s pupil file only, never in the victim\'s (F2, revision 2)', () => {
+  it("files correspondence in the perpetrator's pupil file only, never in the victim's (F2, revision 2)", () => {
     expect(given(pupilIncidentDecider, reported()).when(correspondence())).toMatchObject([
       { type: 'CorrespondenceRecorded', data: { filedIn: { file: 'pupil-file', personIds: ['pupil-bully'] } } },
     ]);
@@ -120,7 +128,9 @@ describe('evidence and correspondence', () => {
       return { ...letter, data: { ...letter.data, concerningPupilIds } };
     };
     expect(given(pupilIncidentDecider, reported()).when(named(['pupil-victim']))).toMatchObject([{ data: { filedIn: { personIds: ['pupil-victim'] } } }]);
-    expect(given(pupilIncidentDecider, reported()).when(named(['pupil-victim', 'pupil-bully', 'pupil-victim']))).toMatchObject([{ data: { filedIn: { personIds: ['pupil-victim', 'pupil-bully'] } } }]);
+    expect(given(pupilIncidentDecider, reported()).when(named(['pupil-victim', 'pupil-bully', 'pupil-victim']))).toMatchObject([
+      { data: { filedIn: { personIds: ['pupil-victim', 'pupil-bully'] } } },
+    ]);
     expect(given(pupilIncidentDecider, reported()).when(named(['pupil-elsewhere']))).toMatchObject({ rule: 'F2' });
     expect(given(pupilIncidentDecider, reported()).when(named(['parent-bully']))).toMatchObject({ rule: 'F2' }); // a parent has no pupil file
     expect(given(pupilIncidentDecider, reported()).when(named([]))).toMatchObject({ rule: 'F2' });

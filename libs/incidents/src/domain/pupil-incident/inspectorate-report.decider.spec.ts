@@ -16,7 +16,13 @@ describe('the report of a suspension to the Inspectorate (P5)', () => {
     expect(decision).toEqual([
       {
         type: 'InspectorateReported',
-        data: { regarding: suspended.data.measureId, reportedAt: '2026-11-04T09:00:00.000Z', reference: 'ISD-2026-118', recordedBy: director.id, closesObligationId: suspended.data.obligationIds.inspectorateReport },
+        data: {
+          regarding: suspended.data.measureId,
+          reportedAt: '2026-11-04T09:00:00.000Z',
+          reference: 'ISD-2026-118',
+          recordedBy: director.id,
+          closesObligationId: suspended.data.obligationIds.inspectorateReport,
+        },
       },
     ]);
   });
@@ -25,11 +31,17 @@ describe('the report of a suspension to the Inspectorate (P5)', () => {
     const first = suspension();
     const second = suspension('pupil-victim'); // two pupils: one pupil's suspensions never overlap (P5)
     const history = play(pupilIncidentDecider, [report(), first, second]);
-    expect(given(pupilIncidentDecider, play(pupilIncidentDecider, [report()])).when(reportToInspectorate())).toMatchObject({ rule: 'P5', violation: 'conflict' });
+    expect(given(pupilIncidentDecider, play(pupilIncidentDecider, [report()])).when(reportToInspectorate())).toMatchObject({
+      rule: 'P5',
+      violation: 'conflict',
+    });
     expect(given(pupilIncidentDecider, history).when(reportToInspectorate())).toMatchObject({ rule: 'P5' });
     const done = play(pupilIncidentDecider, [report(), first, reportToInspectorate({ regarding: first.data.measureId })]);
     expect(given(pupilIncidentDecider, done).when(reportToInspectorate({ regarding: first.data.measureId }))).toMatchObject({ rule: 'P5' });
-    expect(given(pupilIncidentDecider, history).when(reportToInspectorate({ regarding: 'measure-unknown' }))).toMatchObject({ rule: 'P5', violation: 'not-found' });
+    expect(given(pupilIncidentDecider, history).when(reportToInspectorate({ regarding: 'measure-unknown' }))).toMatchObject({
+      rule: 'P5',
+      violation: 'not-found',
+    });
     expect(given(pupilIncidentDecider, history).when(reportToInspectorate({ regarding: second.data.measureId }))).toHaveLength(1);
   });
 

@@ -19,19 +19,30 @@ export function decideInspectorateReport(command: RecordInspectorateReport, stat
   const open = Object.keys(reports);
   const regarding = data.regarding ?? (open.length === 1 ? open[0] : undefined);
   if (regarding === undefined) {
-    return open.length ? refuse('P5', `Several reports to the Inspectorate are open (${open.join(', ')}): name the suspension in regarding`) : refuse('P5', 'No report to the Inspectorate is open in this case');
+    return open.length
+      ? refuse('P5', `Several reports to the Inspectorate are open (${open.join(', ')}): name the suspension in regarding`)
+      : refuse('P5', 'No report to the Inspectorate is open in this case');
   }
   const obligationId = reports[regarding];
   if (!obligationId) {
-    return state.measureIds[regarding] ? refuse('P5', `No report to the Inspectorate is open for measure ${regarding}`) : refuse('P5', `No measure ${regarding} in this case`, 'not-found');
+    return state.measureIds[regarding]
+      ? refuse('P5', `No report to the Inspectorate is open for measure ${regarding}`)
+      : refuse('P5', `No measure ${regarding} in this case`, 'not-found');
   }
-  if (!data.reference.trim()) return refuse('P5', 'The report is recorded with the Inspectorate\'s reference');
+  if (!data.reference.trim()) return refuse('P5', "The report is recorded with the Inspectorate's reference");
   // rule B4: what happened cannot lie after the moment it is recorded.
   if (isAfter(data.reportedAt, context.now)) return refuse('B4', 'reportedAt lies in the future');
   return [
     {
       type: 'InspectorateReported',
-      data: { regarding, reportedAt: data.reportedAt, reference: data.reference, ...(data.recipient === 'attendance-officer' ? { recipient: data.recipient } : {}), recordedBy: context.actor.id, closesObligationId: obligationId },
+      data: {
+        regarding,
+        reportedAt: data.reportedAt,
+        reference: data.reference,
+        ...(data.recipient === 'attendance-officer' ? { recipient: data.recipient } : {}),
+        recordedBy: context.actor.id,
+        closesObligationId: obligationId,
+      },
     },
   ];
 }

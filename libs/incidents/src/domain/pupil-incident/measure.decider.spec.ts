@@ -32,9 +32,22 @@ describe('pupil measures', () => {
 
     const afterMeasure = play(pupilIncidentDecider, [report(), warning]);
     expect(given(pupilIncidentDecider, afterMeasure).state.informParentsOpen).toEqual({ [warning.data.measureId]: warning.data.obligationIds.informParents });
-    const notified = { type: 'RecordParentsInformedOfMeasure' as const, context: as(director), data: { regarding: warning.data.measureId, channel: 'phone' as const, informedAt: '2026-11-04T09:30:00.000Z' } };
+    const notified = {
+      type: 'RecordParentsInformedOfMeasure' as const,
+      context: as(director),
+      data: { regarding: warning.data.measureId, channel: 'phone' as const, informedAt: '2026-11-04T09:30:00.000Z' },
+    };
     expect(given(pupilIncidentDecider, afterMeasure).when(notified)).toEqual([
-      { type: 'ParentsInformed', data: { regarding: warning.data.measureId, closesObligationId: warning.data.obligationIds.informParents, channel: 'phone', informedAt: '2026-11-04T09:30:00.000Z', informedBy: director.id } },
+      {
+        type: 'ParentsInformed',
+        data: {
+          regarding: warning.data.measureId,
+          closesObligationId: warning.data.obligationIds.informParents,
+          channel: 'phone',
+          informedAt: '2026-11-04T09:30:00.000Z',
+          informedBy: director.id,
+        },
+      },
     ]);
     const afterNotice = play(pupilIncidentDecider, [report(), warning, notified]);
     expect(given(pupilIncidentDecider, afterNotice).state.informParentsOpen).toEqual({});
@@ -90,8 +103,15 @@ describe('pupil measures', () => {
 
   it("counts the week in the school's own school days: the board's and the school's holidays are not counted (P5, CAL1)", () => {
     // The autumn break of school-1 (the fixture's school) is 19–23 October 2026; another school's break differs.
-    const schoolHolidays = { holidays: [{ from: '2026-12-21', to: '2027-01-01' }], schools: { 'school-1': { holidays: [{ from: '2026-10-19', to: '2026-10-23' }] }, 'school-2': { holidays: [{ from: '2026-10-12', to: '2026-10-16' }] } } };
-    const decider = { ...pupilIncidentDecider, decide: (command: Parameters<typeof pupilIncidentDecider.decide>[0], state: Parameters<typeof pupilIncidentDecider.decide>[1]) => decidePupilIncident(command, state, { ...DEFAULT_POLICY, schoolHolidays }) };
+    const schoolHolidays = {
+      holidays: [{ from: '2026-12-21', to: '2027-01-01' }],
+      schools: { 'school-1': { holidays: [{ from: '2026-10-19', to: '2026-10-23' }] }, 'school-2': { holidays: [{ from: '2026-10-12', to: '2026-10-16' }] } },
+    };
+    const decider = {
+      ...pupilIncidentDecider,
+      decide: (command: Parameters<typeof pupilIncidentDecider.decide>[0], state: Parameters<typeof pupilIncidentDecider.decide>[1]) =>
+        decidePupilIncident(command, state, { ...DEFAULT_POLICY, schoolHolidays }),
+    };
     const suspension = (startsOn: string, endsOn: string) => measure({ measure: 'suspension', startsOn, endsOn });
     // Thursday 15 October to Wednesday 28 October: Thursday, Friday, Monday, Tuesday, Wednesday — the break between.
     expect(given(decider, reported()).when(suspension('2026-10-15', '2026-10-28'))).toHaveLength(1);
@@ -133,22 +153,37 @@ describe('pupil measures', () => {
     expect(imposed(given(pupilIncidentDecider, reported()).when(oneDay)).obligations.map((o) => o.kind)).toEqual(['inform-parents']);
   });
 
-  it('refuses a removal until the intention is recorded and the pupil\'s own class teacher and parents are heard after it (P6)', () => {
+  it("refuses a removal until the intention is recorded and the pupil's own class teacher and parents are heard after it (P6)", () => {
     const removal = () => measure({ measure: 'removal' }, board);
     expect(given(pupilIncidentDecider, reported()).when(removal())).toMatchObject({ rule: 'P6', message: expect.stringMatching(/intention/) });
     // Revision 1 hearings (no heardAs) and hearings before the intention do not count.
-    const before = play(pupilIncidentDecider, [report(), hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'), hearing('parent-bully', 'parent', 'parent', 'pupil-bully'), removalIntention()]);
+    const before = play(pupilIncidentDecider, [
+      report(),
+      hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'),
+      hearing('parent-bully', 'parent', 'parent', 'pupil-bully'),
+      removalIntention(),
+    ]);
     expect(given(pupilIncidentDecider, before).when(removal())).toMatchObject({ rule: 'P6' });
     const onlyTeacher = play(pupilIncidentDecider, [report(), removalIntention(), hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully')]);
     expect(given(pupilIncidentDecider, onlyTeacher).when(removal())).toMatchObject({ rule: 'P6', message: expect.stringMatching(/parents/) });
     // The victim's parent heard does not count for the perpetrator.
-    const wrongParent = play(pupilIncidentDecider, [report(), removalIntention(), hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'), hearing('parent-victim', 'parent', 'parent', 'pupil-victim')]);
+    const wrongParent = play(pupilIncidentDecider, [
+      report(),
+      removalIntention(),
+      hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'),
+      hearing('parent-victim', 'parent', 'parent', 'pupil-victim'),
+    ]);
     expect(given(pupilIncidentDecider, wrongParent).when(removal())).toMatchObject({ rule: 'P6' });
-    expect(given(pupilIncidentDecider, play(pupilIncidentDecider, [report(), ...removalPrepared()])).when(removal())).toMatchObject([{ type: 'MeasureImposed' }]);
+    expect(given(pupilIncidentDecider, play(pupilIncidentDecider, [report(), ...removalPrepared()])).when(removal())).toMatchObject([
+      { type: 'MeasureImposed' },
+    ]);
   });
 
   it('records whose hearing it was: a class teacher or a parent of a pupil of the case, named (P6)', () => {
-    expect(given(pupilIncidentDecider, reported()).when(hearing('parent-x', 'parent', 'parent'))).toMatchObject({ rule: 'P6', message: expect.stringMatching(/ofPupilId/) });
+    expect(given(pupilIncidentDecider, reported()).when(hearing('parent-x', 'parent', 'parent'))).toMatchObject({
+      rule: 'P6',
+      message: expect.stringMatching(/ofPupilId/),
+    });
     expect(given(pupilIncidentDecider, reported()).when(hearing('parent-x', 'parent', 'parent', 'pupil-elsewhere'))).toMatchObject({ rule: 'P6' });
     expect(given(pupilIncidentDecider, reported()).when(hearing('parent-x', 'parent', 'class-teacher', 'pupil-bully'))).toMatchObject({ rule: 'P6' });
     expect(given(pupilIncidentDecider, reported()).when(hearing('staff-teacher-1', 'staff', 'class-teacher', 'pupil-bully'))).toMatchObject([
@@ -156,7 +191,7 @@ describe('pupil measures', () => {
     ]);
   });
 
-  it('opens the removal clocks and notices: eight weeks to find a school, the parents\' six weeks, Inspectorate and attendance officer (P6)', () => {
+  it("opens the removal clocks and notices: eight weeks to find a school, the parents' six weeks, Inspectorate and attendance officer (P6)", () => {
     const history = play(pupilIncidentDecider, [report(), ...removalPrepared()]);
     const removal = measure({ measure: 'removal' }, board);
     const ids = removal.data.obligationIds;

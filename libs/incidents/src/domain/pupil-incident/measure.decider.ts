@@ -47,11 +47,15 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
     if (schoolDays === 0) return refuse('P1', 'A suspension covers at least one school day');
     const earlier = state.suspensions.filter((s) => s.subjectId === data.subjectId);
     const overlapped = earlier.find((s) => s.startsOn <= period.endsOn && period.startsOn <= s.endsOn);
-    if (overlapped) return refuse('P5', `This pupil is already suspended from ${overlapped.startsOn} to ${overlapped.endsOn}: a suspension does not overlap another`);
+    if (overlapped)
+      return refuse('P5', `This pupil is already suspended from ${overlapped.startsOn} to ${overlapped.endsOn}: a suspension does not overlap another`);
     const chained = chainedSchoolDays(period, earlier, isSchoolDay);
     if (chained.length > MAX_SUSPENSION_SCHOOL_DAYS) {
       if (chained.length === schoolDays) return refuse('P5', 'A suspension lasts at most one week (five school days)');
-      return refuse('P5', `Together with the suspension it follows, this pupil would be suspended for ${chained.length} school days (${chained[0]} to ${chained.at(-1)}); the law allows at most five`);
+      return refuse(
+        'P5',
+        `Together with the suspension it follows, this pupil would be suspended for ${chained.length} school days (${chained[0]} to ${chained.at(-1)}); the law allows at most five`,
+      );
     }
   }
   // rule P6 (revision 2): the intention, then the pupil's own class teacher and own parents heard.
@@ -62,9 +66,7 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
 
   const { obligationIds: ids } = data;
   // rule P2: the parents are informed of every measure.
-  const obligations: OpenedObligation[] = [
-    informParentsObligation(ids.informParents, data.measureId, context.now, policy.informParentsWithinHours),
-  ];
+  const obligations: OpenedObligation[] = [informParentsObligation(ids.informParents, data.measureId, context.now, policy.informParentsWithinHours)];
   if (data.measure === 'suspension' && schoolDaysIn({ startsOn: data.startsOn!, endsOn: data.endsOn! }, isSchoolDay).length > 1) {
     // "longer than one day": counted in school days, like the week itself.
     // rule P5: a suspension longer than one day is reported in writing, with reasons, to the Inspectorate.
@@ -80,10 +82,24 @@ export function decideImposeMeasure(command: ImposeMeasure, state: PupilIncident
     // deadline); the Inspectorate and the school-attendance officer are informed.
     const notice = addWorkingDays(context.now, policy.inspectorateReportWithinWorkingDays, policy.workingDays);
     obligations.push(
-      { obligationId: ids.removalPlacement, kind: 'removal-placement', regarding: data.measureId, dueAt: addHours(context.now, policy.removalSearchWeeks * 7 * 24) },
-      { obligationId: ids.reconsiderationWindow, kind: 'removal-reconsideration-window', regarding: data.measureId, dueAt: addHours(context.now, policy.reconsiderationWeeks * 7 * 24) },
-      ...(ids.removalInspectorate ? [{ obligationId: ids.removalInspectorate, kind: 'report-removal-to-inspectorate' as const, regarding: data.measureId, dueAt: notice }] : []),
-      ...(ids.attendanceOfficer ? [{ obligationId: ids.attendanceOfficer, kind: 'inform-attendance-officer' as const, regarding: data.measureId, dueAt: notice }] : []),
+      {
+        obligationId: ids.removalPlacement,
+        kind: 'removal-placement',
+        regarding: data.measureId,
+        dueAt: addHours(context.now, policy.removalSearchWeeks * 7 * 24),
+      },
+      {
+        obligationId: ids.reconsiderationWindow,
+        kind: 'removal-reconsideration-window',
+        regarding: data.measureId,
+        dueAt: addHours(context.now, policy.reconsiderationWeeks * 7 * 24),
+      },
+      ...(ids.removalInspectorate
+        ? [{ obligationId: ids.removalInspectorate, kind: 'report-removal-to-inspectorate' as const, regarding: data.measureId, dueAt: notice }]
+        : []),
+      ...(ids.attendanceOfficer
+        ? [{ obligationId: ids.attendanceOfficer, kind: 'inform-attendance-officer' as const, regarding: data.measureId, dueAt: notice }]
+        : []),
     );
   }
   return [
@@ -108,7 +124,8 @@ const PARENT_MEASURES = ['warning', 'school-access-ban'] as const;
 /** rule P7: against a parent, by the director of the school or the board (checked above); told in writing (P2, P7). */
 function decideParentMeasure(command: ImposeMeasure, policy: DomainPolicy): Decision<MeasureImposed> {
   const { data, context } = command;
-  if (!(PARENT_MEASURES as readonly string[]).includes(data.measure)) return refuse('P7', `A parent gets a warning or a school-access ban, not a ${data.measure}`);
+  if (!(PARENT_MEASURES as readonly string[]).includes(data.measure))
+    return refuse('P7', `A parent gets a warning or a school-access ban, not a ${data.measure}`);
   if (!data.reason.trim()) return refuse('P7', 'A measure states its reason');
   if (data.measure === 'school-access-ban') {
     if (!data.endsOn) return refuse('P7', 'A school-access ban ends on a set day (endsOn)');

@@ -24,18 +24,38 @@ describe('measures against a parent (P7)', () => {
   });
 
   it('refuses a pupil measure for a parent, a ban without an end, and a parent ban for a pupil (P7, P1)', () => {
-    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-angry', measure: 'suspension', startsOn: '2026-11-09', endsOn: '2026-11-09' }))).toMatchObject({ rule: 'P7' });
-    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-angry', measure: 'school-access-ban' }))).toMatchObject({ rule: 'P7' });
-    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-angry', measure: 'school-access-ban', endsOn: '2026-11-01' }))).toMatchObject({ rule: 'P7' });
-    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'pupil-victim', measure: 'school-access-ban', endsOn: '2026-12-18' }))).toMatchObject({ rule: 'P1' });
-    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-angry' }, teacher))).toMatchObject({ rule: 'P3', violation: 'forbidden' });
-    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-witness' }))).toMatchObject({ rule: 'P7', message: expect.stringMatching(/perpetrator/) });
+    expect(
+      given(pupilIncidentDecider, parentPerpetrator()).when(
+        measure({ subjectId: 'parent-angry', measure: 'suspension', startsOn: '2026-11-09', endsOn: '2026-11-09' }),
+      ),
+    ).toMatchObject({ rule: 'P7' });
+    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-angry', measure: 'school-access-ban' }))).toMatchObject({
+      rule: 'P7',
+    });
+    expect(
+      given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-angry', measure: 'school-access-ban', endsOn: '2026-11-01' })),
+    ).toMatchObject({ rule: 'P7' });
+    expect(
+      given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'pupil-victim', measure: 'school-access-ban', endsOn: '2026-12-18' })),
+    ).toMatchObject({ rule: 'P1' });
+    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-angry' }, teacher))).toMatchObject({
+      rule: 'P3',
+      violation: 'forbidden',
+    });
+    expect(given(pupilIncidentDecider, parentPerpetrator()).when(measure({ subjectId: 'parent-witness' }))).toMatchObject({
+      rule: 'P7',
+      message: expect.stringMatching(/perpetrator/),
+    });
   });
 
   it('closes the notice to the parent only with a letter or an e-mail (P7)', () => {
     const warning = measure({ subjectId: 'parent-angry', measure: 'warning' });
     const history = play(pupilIncidentDecider, [parentReport(), warning]);
-    const told = (channel: 'phone' | 'letter') => ({ type: 'RecordParentsInformedOfMeasure' as const, context: as(director), data: { regarding: warning.data.measureId, channel, informedAt: '2026-11-04T09:30:00.000Z' } });
+    const told = (channel: 'phone' | 'letter') => ({
+      type: 'RecordParentsInformedOfMeasure' as const,
+      context: as(director),
+      data: { regarding: warning.data.measureId, channel, informedAt: '2026-11-04T09:30:00.000Z' },
+    });
     expect(given(pupilIncidentDecider, history).when(told('phone'))).toMatchObject({ rule: 'P7' });
     expect(given(pupilIncidentDecider, history).when(told('letter'))).toMatchObject([{ type: 'ParentsInformed' }]);
   });

@@ -79,7 +79,13 @@ export interface RecordPlacement {
 export interface RecordObjection {
   readonly type: 'RecordObjection';
   readonly context: CommandContext;
-  readonly data: { readonly objectionId: string; readonly obligationId: string; readonly subjectId: string; readonly receivedAt: string; readonly summary: string };
+  readonly data: {
+    readonly objectionId: string;
+    readonly obligationId: string;
+    readonly subjectId: string;
+    readonly receivedAt: string;
+    readonly summary: string;
+  };
 }
 
 export interface DecideObjection {

@@ -13,11 +13,7 @@ import type { HearingHeld, PupilIncidentEvent } from './pupil-incident.events';
 import type { PupilIncidentState } from './pupil-incident.state';
 
 /** The decider of a pupil incident stream (`pupil-incident-<uuid>`). */
-export function decidePupilIncident(
-  command: PupilIncidentCommand,
-  state: PupilIncidentState,
-  policy: DomainPolicy,
-): Decision<PupilIncidentEvent> {
+export function decidePupilIncident(command: PupilIncidentCommand, state: PupilIncidentState, policy: DomainPolicy): Decision<PupilIncidentEvent> {
   switch (command.type) {
     case 'ReportIncident':
     case 'AssessScope':
@@ -72,13 +68,17 @@ function decideHearing(command: RecordHearing, state: PupilIncidentState): Decis
     return refuse('ROLE', 'Hearings are recorded by a director or the board', 'forbidden');
   }
   if (state.knownIds.has(data.hearingId)) return refuse('CASE', `Hearing ${data.hearingId} is already recorded`);
-  const kind = state.involved.find((p) => p.personId === data.heardPersonId)?.personKind ?? data.heardPersonKind ?? (data.heardAs === 'parent' ? 'parent' : data.heardAs === 'class-teacher' ? 'staff' : undefined);
+  const kind =
+    state.involved.find((p) => p.personId === data.heardPersonId)?.personKind ??
+    data.heardPersonKind ??
+    (data.heardAs === 'parent' ? 'parent' : data.heardAs === 'class-teacher' ? 'staff' : undefined);
   if (!kind) return refuse('P6', 'The heard person is not involved in this case: heardPersonKind is required');
   // rule P6 (revision 2): a class teacher's or a parent's hearing counts for the pupil it names — someone else's
   // parent does not count for this pupil. The directory (issue #18) will check the relation; the command states it.
   if (data.heardAs === 'staff-member') return refuse('P6', 'In a pupil case the class teacher or a parent is heard (heardAs class-teacher or parent)');
   if (data.heardAs && !data.ofPupilId) return refuse('P6', `A hearing as ${data.heardAs} names the pupil it is about (ofPupilId)`);
-  if (data.ofPupilId && !state.involved.some((p) => p.personId === data.ofPupilId && p.personKind === 'pupil')) return refuse('P6', 'ofPupilId is a pupil involved in this case');
+  if (data.ofPupilId && !state.involved.some((p) => p.personId === data.ofPupilId && p.personKind === 'pupil'))
+    return refuse('P6', 'ofPupilId is a pupil involved in this case');
   if (data.heardAs === 'class-teacher' && kind !== 'staff') return refuse('P6', 'A class teacher is a staff member');
   if (data.heardAs === 'parent' && kind !== 'parent') return refuse('P6', 'A parent heard as parent is a parent');
   if (!data.summary.trim()) return refuse('P6', 'A hearing is recorded with a summary');
@@ -130,7 +130,10 @@ function decideParentsInformed(command: RecordParentsInformedOfMeasure, state: P
   // correspondence (F3) and leaves the obligation open.
   const measure = state.measureIds[data.regarding];
   if ((measure === 'suspension' || measure === 'removal') && !WRITTEN.includes(data.channel)) {
-    return refuse(measure === 'suspension' ? 'P5' : 'P6', `The parents are told of a ${measure} in writing (letter or e-mail); record the ${data.channel} as correspondence`);
+    return refuse(
+      measure === 'suspension' ? 'P5' : 'P6',
+      `The parents are told of a ${measure} in writing (letter or e-mail); record the ${data.channel} as correspondence`,
+    );
   }
   // rule P7: a measure against a parent is told to that parent in writing.
   if (state.parentMeasures.includes(data.regarding) && !WRITTEN.includes(data.channel)) {

@@ -99,7 +99,14 @@ export interface RemovalObjected {
 /** P6: the board's decision on the objection. */
 export interface ObjectionDecided {
   readonly type: 'ObjectionDecided';
-  readonly data: { readonly objectionId: string; readonly subjectId: string; readonly decision: 'upheld' | 'rejected'; readonly rationale: string; readonly decidedBy: string; readonly closesObligationId: string };
+  readonly data: {
+    readonly objectionId: string;
+    readonly subjectId: string;
+    readonly decision: 'upheld' | 'rejected';
+    readonly rationale: string;
+    readonly decidedBy: string;
+    readonly closesObligationId: string;
+  };
 }
 
 export type PupilIncidentEvent =

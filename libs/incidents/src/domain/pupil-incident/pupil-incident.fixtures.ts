@@ -22,8 +22,7 @@ export const as = (actor: Actor, now = NOW): CommandContext => ({ actor, now });
 export const pupilIncidentDecider = {
   initialState: initialPupilIncidentState,
   evolve: evolvePupilIncident,
-  decide: (command: PupilIncidentCommand, state: PupilIncidentState): Decision<PupilIncidentEvent> =>
-    decidePupilIncident(command, state, DEFAULT_POLICY),
+  decide: (command: PupilIncidentCommand, state: PupilIncidentState): Decision<PupilIncidentEvent> => decidePupilIncident(command, state, DEFAULT_POLICY),
 };
 
 export const INVOLVED: readonly InvolvedPerson[] = [
@@ -72,19 +71,36 @@ export function measure(overrides: Partial<ImposeMeasure['data']> = {}, actor: A
   };
 }
 
-export function hearing(heardPersonId: string, heardPersonKind?: 'staff' | 'parent' | 'pupil' | 'external', heardAs?: 'class-teacher' | 'parent', ofPupilId?: string) {
+export function hearing(
+  heardPersonId: string,
+  heardPersonKind?: 'staff' | 'parent' | 'pupil' | 'external',
+  heardAs?: 'class-teacher' | 'parent',
+  ofPupilId?: string,
+) {
   sequence++;
   return {
     type: 'RecordHearing' as const,
     context: as(board),
-    data: { hearingId: `hearing-${sequence}`, heardPersonId, heardPersonKind, heardAs, ofPupilId, heardAt: '2026-11-04T09:00:00.000Z', summary: 'Heard before the removal' },
+    data: {
+      hearingId: `hearing-${sequence}`,
+      heardPersonId,
+      heardPersonKind,
+      heardAs,
+      ofPupilId,
+      heardAt: '2026-11-04T09:00:00.000Z',
+      summary: 'Heard before the removal',
+    },
   };
 }
 
 /** P6 (revision 2): the board's intention to remove a pupil. */
 export function removalIntention(subjectId = 'pupil-bully') {
   sequence++;
-  return { type: 'RecordRemovalIntention' as const, context: as(board), data: { intentionId: `intention-${sequence}`, subjectId, reason: 'Repeated threats after a suspension' } };
+  return {
+    type: 'RecordRemovalIntention' as const,
+    context: as(board),
+    data: { intentionId: `intention-${sequence}`, subjectId, reason: 'Repeated threats after a suspension' },
+  };
 }
 
 /** What a removal of `pupil-bully` needs first (P6): the intention, then its class teacher and its own parent heard. */

@@ -24,7 +24,9 @@ export interface PupilIncidentState extends CaseState {
   /** P6: open notices to the school-attendance officer, by the removal they regard. */
   readonly attendanceNoticesOpen: Readonly<Record<string, string>>;
   /** P6: the parents' objections, by id. */
-  readonly objections: Readonly<Record<string, { readonly subjectId: string; readonly obligationId: string; readonly hearingsBefore: number; readonly decided: boolean }>>;
+  readonly objections: Readonly<
+    Record<string, { readonly subjectId: string; readonly obligationId: string; readonly hearingsBefore: number; readonly decided: boolean }>
+  >;
 }
 
 export interface Removal {
@@ -63,7 +65,15 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
       const window = event.data.obligations.find((o) => o.kind === 'removal-reconsideration-window');
       const removal: Removal | undefined =
         placement && window
-          ? { subjectId: event.data.subjectId, placementObligationId: placement.obligationId, placementDueAt: placement.dueAt, windowObligationId: window.obligationId, windowDueAt: window.dueAt, placed: false, objected: false }
+          ? {
+              subjectId: event.data.subjectId,
+              placementObligationId: placement.obligationId,
+              placementDueAt: placement.dueAt,
+              windowObligationId: window.obligationId,
+              windowDueAt: window.dueAt,
+              placed: false,
+              objected: false,
+            }
           : undefined;
       return {
         ...withObligations(state, event.data.obligations),
@@ -73,7 +83,10 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
         measureIds: { ...state.measureIds, [event.data.measureId]: event.data.measure },
         suspensions:
           event.data.measure === 'suspension' && event.data.startsOn && event.data.endsOn
-            ? [...state.suspensions, { subjectId: event.data.subjectId, measureId: event.data.measureId, startsOn: event.data.startsOn, endsOn: event.data.endsOn }]
+            ? [
+                ...state.suspensions,
+                { subjectId: event.data.subjectId, measureId: event.data.measureId, startsOn: event.data.startsOn, endsOn: event.data.endsOn },
+              ]
             : state.suspensions,
         informParentsOpen: inform ? { ...state.informParentsOpen, [event.data.measureId]: inform.obligationId } : state.informParentsOpen,
         inspectorateReportsOpen: report ? { ...state.inspectorateReportsOpen, [event.data.measureId]: report.obligationId } : state.inspectorateReportsOpen,
@@ -95,7 +108,11 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
         knownIds: state.knownIds.with(event.data.hearingId),
       };
     case 'RemovalIntended':
-      return { ...state, knownIds: state.knownIds.with(event.data.intentionId), removalIntentions: [...state.removalIntentions, { subjectId: event.data.subjectId, hearingsBefore: state.hearingLog.length }] };
+      return {
+        ...state,
+        knownIds: state.knownIds.with(event.data.intentionId),
+        removalIntentions: [...state.removalIntentions, { subjectId: event.data.subjectId, hearingsBefore: state.hearingLog.length }],
+      };
     case 'RemovalPlacementRecorded': {
       const removal = state.removals[event.data.regarding];
       const placed = removal ? { ...state.removals, [event.data.regarding]: { ...removal, placed: true } } : state.removals;
@@ -103,7 +120,12 @@ export function evolvePupilIncident(state: PupilIncidentState, event: PupilIncid
     }
     case 'RemovalObjected': {
       const removal = state.removals[event.data.regarding];
-      const objection = { subjectId: event.data.subjectId, obligationId: event.data.obligations[0]?.obligationId ?? '', hearingsBefore: state.hearingLog.length, decided: false };
+      const objection = {
+        subjectId: event.data.subjectId,
+        obligationId: event.data.obligations[0]?.obligationId ?? '',
+        hearingsBefore: state.hearingLog.length,
+        decided: false,
+      };
       return {
         ...withObligations(state, event.data.obligations, event.data.closesObligationIds),
         removals: removal ? { ...state.removals, [event.data.regarding]: { ...removal, objected: true } } : state.removals,

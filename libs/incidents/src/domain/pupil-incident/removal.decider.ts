@@ -18,7 +18,9 @@ const pupilOfCase = (state: PupilIncidentState, subjectId: string) => state.invo
 
 /** The removal of this pupil in this case (the latest, when there were several). */
 function removalOf(state: PupilIncidentState, subjectId: string): [string, Removal] | undefined {
-  return Object.entries(state.removals).filter(([, r]) => r.subjectId === subjectId).at(-1);
+  return Object.entries(state.removals)
+    .filter(([, r]) => r.subjectId === subjectId)
+    .at(-1);
 }
 
 export function decideRemovalIntention(command: RecordRemovalIntention, state: PupilIncidentState): Decision<RemovalIntended> {
@@ -95,7 +97,14 @@ export function decideObjection(command: RecordObjection, state: PupilIncidentSt
         summary: data.summary,
         late,
         recordedBy: context.actor.id,
-        obligations: [{ obligationId: data.obligationId, kind: 'decide-objection', regarding: data.objectionId, dueAt: addHours(data.receivedAt, policy.objectionDecisionWeeks * 7 * 24) }],
+        obligations: [
+          {
+            obligationId: data.obligationId,
+            kind: 'decide-objection',
+            regarding: data.objectionId,
+            dueAt: addHours(data.receivedAt, policy.objectionDecisionWeeks * 7 * 24),
+          },
+        ],
         closesObligationIds: removal.objected || late ? [] : [removal.windowObligationId],
       },
     },
@@ -112,5 +121,17 @@ export function decideObjectionDecision(command: DecideObjection, state: PupilIn
   if (!data.rationale.trim()) return refuse('P6', 'The decision on an objection states its rationale');
   const heard = state.hearingLog.slice(objection.hearingsBefore).some((h) => h.heardAs === 'parent' && h.ofPupilId === objection.subjectId);
   if (!heard) return refuse('P6', 'The board hears the parents on their objection before it decides');
-  return [{ type: 'ObjectionDecided', data: { objectionId: data.objectionId, subjectId: objection.subjectId, decision: data.decision, rationale: data.rationale, decidedBy: context.actor.id, closesObligationId: objection.obligationId } }];
+  return [
+    {
+      type: 'ObjectionDecided',
+      data: {
+        objectionId: data.objectionId,
+        subjectId: objection.subjectId,
+        decision: data.decision,
+        rationale: data.rationale,
+        decidedBy: context.actor.id,
+        closesObligationId: objection.obligationId,
+      },
+    },
+  ];
 }

@@ -41,7 +41,7 @@ export function chainedSchoolDays(added: SuspensionPeriod, earlier: readonly Sus
     a.startsOn <= schoolDayAfter(b.endsOn, isSchoolDay) && b.startsOn <= schoolDayAfter(a.endsOn, isSchoolDay);
   const chain = [added];
   let rest = [...earlier];
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     const joining = rest.filter((period) => chain.some((member) => touches(member, period)));
     grew = joining.length > 0;
     chain.push(...joining);

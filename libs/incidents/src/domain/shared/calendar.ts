@@ -57,7 +57,7 @@ export function isWorkingDay(date: LocalDate, calendar: PublicHolidayOptions): b
 export function addWorkingDays(isoMoment: string, days: number, calendar: WorkingDayCalendar): string {
   const moment = new Date(isoMoment);
   let date = localDateOf(moment, calendar.timeZone);
-  for (let added = 0; added < days; ) {
+  for (let added = 0; added < days;) {
     date = nextDate(date);
     if (isWorkingDay(date, calendar)) added++;
   }

@@ -16,9 +16,16 @@ describe('Dutch public holidays (B1, B2, P5 working days)', () => {
     expect(easterSunday(year).toISOString().slice(0, 10)).toBe(date);
   });
 
-  it('lists 2026: New Year, Easter Monday, King\'s Day, Liberation Day, Ascension, Whit Monday, Christmas, Boxing Day', () => {
+  it("lists 2026: New Year, Easter Monday, King's Day, Liberation Day, Ascension, Whit Monday, Christmas, Boxing Day", () => {
     expect(dutchPublicHolidays(2026, { goodFriday: false })).toEqual([
-      '2026-01-01', '2026-04-06', '2026-04-27', '2026-05-05', '2026-05-14', '2026-05-25', '2026-12-25', '2026-12-26',
+      '2026-01-01',
+      '2026-04-06',
+      '2026-04-27',
+      '2026-05-05',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
     ]);
   });
 
@@ -27,7 +34,7 @@ describe('Dutch public holidays (B1, B2, P5 working days)', () => {
     expect(dutchPublicHolidays(2026, { goodFriday: false })).not.toContain('2026-04-03');
   });
 
-  it('moves King\'s Day to the Saturday before when 27 April is a Sunday (2025, 2031)', () => {
+  it("moves King's Day to the Saturday before when 27 April is a Sunday (2025, 2031)", () => {
     expect(dutchPublicHolidays(2025, { goodFriday: false })).toContain('2025-04-26');
     expect(dutchPublicHolidays(2031, { goodFriday: false })).toContain('2031-04-26');
     expect(dutchPublicHolidays(2031, { goodFriday: false })).not.toContain('2031-04-27');

@@ -47,9 +47,12 @@ const summaryDismissal = (data: Record<string, unknown> = {}) =>
   measure({ measure: 'summary-dismissal', communicatedAt: '2026-11-06T09:00:00.000Z', factsKnownAt: '2026-11-03T09:00:00.000Z', ...data });
 
 describe('disciplinary measures, revision 2', () => {
-  it('disciplines only the case\'s perpetrator: never a witness (S9)', () => {
+  it("disciplines only the case's perpetrator: never a witness (S9)", () => {
     const history = play(staffDecider, [report()]);
-    expect(given(staffDecider, history).when(measure({ measure: 'warning', subjectId: WITNESS }))).toMatchObject({ rule: 'S9', message: expect.stringMatching(/perpetrator/) });
+    expect(given(staffDecider, history).when(measure({ measure: 'warning', subjectId: WITNESS }))).toMatchObject({
+      rule: 'S9',
+      message: expect.stringMatching(/perpetrator/),
+    });
     expect(given(staffDecider, history).when(intention('reprimand', undefined, WITNESS))).toMatchObject({ rule: 'S9' });
     expect(given(staffDecider, history).when(measure({ measure: 'warning' }))).toMatchObject([{ type: 'DisciplinaryMeasureImposed' }]);
   });
@@ -83,7 +86,9 @@ describe('disciplinary measures, revision 2', () => {
     expect(given(staffDecider, history).when(intention('reprimand', '2026-11-07T09:00:00.000Z'))).toMatchObject({ rule: 'B4' });
     expect(given(staffDecider, history).when(hearing(undefined, undefined, director))).toMatchObject({ rule: 'S12', violation: 'forbidden' });
     expect(given(staffDecider, history).when(hearing(undefined, 'staff-unknown'))).toMatchObject({ rule: 'S12' });
-    expect(given(staffDecider, history).when(hearing())).toMatchObject([{ type: 'HearingHeld', data: { heardPersonId: PERPETRATOR, heardAs: 'staff-member', heardPersonKind: 'staff' } }]);
+    expect(given(staffDecider, history).when(hearing())).toMatchObject([
+      { type: 'HearingHeld', data: { heardPersonId: PERPETRATOR, heardAs: 'staff-member', heardPersonKind: 'staff' } },
+    ]);
   });
 
   it('refuses a dismissal imposed by the board alone: it is a procedure (S13)', () => {
@@ -94,9 +99,13 @@ describe('disciplinary measures, revision 2', () => {
   it('imposes a suspension pending investigation at any time, without qualification or hearing, with its start (S13)', () => {
     const history = play(staffDecider, [report()]);
     const pending = measure({ measure: 'suspension-pending-investigation', startsOn: '2026-11-09' });
-    expect(given(staffDecider, history).when(pending)).toMatchObject([{ type: 'DisciplinaryMeasureImposed', data: { measure: 'suspension-pending-investigation', startsOn: '2026-11-09' } }]);
+    expect(given(staffDecider, history).when(pending)).toMatchObject([
+      { type: 'DisciplinaryMeasureImposed', data: { measure: 'suspension-pending-investigation', startsOn: '2026-11-09' } },
+    ]);
     expect(given(staffDecider, history).when(measure({ measure: 'suspension-pending-investigation' }))).toMatchObject({ rule: 'S13' });
-    expect(given(staffDecider, history).when(measure({ measure: 'suspension-pending-investigation', startsOn: '2026-11-09', subjectId: WITNESS }))).toMatchObject({ rule: 'S13' });
+    expect(
+      given(staffDecider, history).when(measure({ measure: 'suspension-pending-investigation', startsOn: '2026-11-09', subjectId: WITNESS })),
+    ).toMatchObject({ rule: 'S13' });
     expect(given(staffDecider, history).when({ ...pending, context: as(director) })).toMatchObject({ rule: 'S9', violation: 'forbidden' });
   });
 
@@ -106,7 +115,11 @@ describe('disciplinary measures, revision 2', () => {
       context: as(actor),
       data: { procedureId: `dp-${++sequence}`, subjectId: PERPETRATOR, route: 'cantonal-court', startedAt: '2026-11-05T09:00:00.000Z', ...data } as never,
     });
-    const outcome = (data: Record<string, unknown> = {}): StaffMisconductCommand => ({ type: 'RecordDismissalOutcome', context: as(board), data: { outcome: 'granted', decidedAt: '2026-11-06T09:00:00.000Z', ...data } as never });
+    const outcome = (data: Record<string, unknown> = {}): StaffMisconductCommand => ({
+      type: 'RecordDismissalOutcome',
+      context: as(board),
+      data: { outcome: 'granted', decidedAt: '2026-11-06T09:00:00.000Z', ...data } as never,
+    });
     const history = play(staffDecider, [report()]);
     expect(given(staffDecider, history).when(start({}, director))).toMatchObject({ rule: 'S13', violation: 'forbidden' });
     expect(given(staffDecider, history).when(start({ subjectId: WITNESS }))).toMatchObject({ rule: 'S13' });
@@ -115,7 +128,9 @@ describe('disciplinary measures, revision 2', () => {
     const started = play(staffDecider, [report(), start()]);
     expect(given(staffDecider, started).when(start())).toMatchObject({ rule: 'S13' }); // one open at a time
     expect(given(staffDecider, started).when(outcome({ decidedAt: '2026-11-04T09:00:00.000Z' }))).toMatchObject({ rule: 'S13' }); // before it started
-    expect(given(staffDecider, started).when(outcome())).toMatchObject([{ type: 'DismissalProcedureConcluded', data: { subjectId: PERPETRATOR, outcome: 'granted' } }]);
+    expect(given(staffDecider, started).when(outcome())).toMatchObject([
+      { type: 'DismissalProcedureConcluded', data: { subjectId: PERPETRATOR, outcome: 'granted' } },
+    ]);
     const concluded = play(staffDecider, [report(), start(), outcome({ outcome: 'refused' })]);
     expect(given(staffDecider, concluded).when(outcome())).toMatchObject({ rule: 'S13', violation: 'not-found' });
     expect(given(staffDecider, concluded).when(start({ route: 'uwv' }))).toMatchObject([{ type: 'DismissalProcedureStarted', data: { route: 'uwv' } }]);
@@ -127,7 +142,9 @@ describe('disciplinary measures, revision 2', () => {
     expect(given(staffDecider, ready).when(summaryDismissal({ factsKnownAt: undefined }))).toMatchObject({ rule: 'S11' });
     expect(given(staffDecider, ready).when(summaryDismissal({ reason: ' ' }))).toMatchObject({ rule: 'S11' });
     expect(given(staffDecider, ready).when(summaryDismissal({ factsKnownAt: '2026-11-06T09:30:00.000Z' }))).toMatchObject({ rule: 'S11' }); // after it was given
-    expect(given(staffDecider, ready).when(summaryDismissal())).toMatchObject([{ data: { measure: 'summary-dismissal', factsKnownAt: '2026-11-03T09:00:00.000Z', delayReason: null } }]);
+    expect(given(staffDecider, ready).when(summaryDismissal())).toMatchObject([
+      { data: { measure: 'summary-dismissal', factsKnownAt: '2026-11-03T09:00:00.000Z', delayReason: null } },
+    ]);
   });
 
   it('asks the reason for the time taken when more than five working days lie between the facts and the dismissal (S11)', () => {

@@ -22,11 +22,18 @@ function againstPerpetrator(state: StaffMisconductState, subjectId: string, rule
  * qualification (S8), the written intention and the hearing (S12); a summary dismissal at once with its reason (S11);
  * a dismissal is a procedure (S13), and a suspension pending investigation is not disciplinary (S13).
  */
-export function decideDisciplinaryMeasure(command: ImposeDisciplinaryMeasure, state: StaffMisconductState, policy: DomainPolicy): Decision<DisciplinaryMeasureImposed> {
+export function decideDisciplinaryMeasure(
+  command: ImposeDisciplinaryMeasure,
+  state: StaffMisconductState,
+  policy: DomainPolicy,
+): Decision<DisciplinaryMeasureImposed> {
   const { data, context } = command;
   if (context.actor.role !== 'board') return refuse('S9', 'Disciplinary measures are decided by the board', 'forbidden');
   if (data.measure === 'dismissal') {
-    return refuse('S13', 'The board does not dismiss on its own: Dutch law needs the UWV, the cantonal court or a settlement agreement; record the dismissal procedure');
+    return refuse(
+      'S13',
+      'The board does not dismiss on its own: Dutch law needs the UWV, the cantonal court or a settlement agreement; record the dismissal procedure',
+    );
   }
   const severity = SEVERITY[data.measure];
   if (severity === undefined && data.measure !== PENDING_INVESTIGATION) return refuse('S9', `Unknown disciplinary measure: ${data.measure}`);
@@ -34,7 +41,8 @@ export function decideDisciplinaryMeasure(command: ImposeDisciplinaryMeasure, st
   const notPerpetrator = againstPerpetrator(state, data.subjectId, data.measure === PENDING_INVESTIGATION ? 'S13' : 'S9');
   if (notPerpetrator) return notPerpetrator;
   if (!data.reason.trim()) return refuse(data.measure === 'summary-dismissal' ? 'S11' : 'S9', 'A disciplinary measure states its reason');
-  if ((data.measure === 'suspension' || data.measure === PENDING_INVESTIGATION) && !data.startsOn) return refuse(data.measure === 'suspension' ? 'S9' : 'S13', 'A suspension has startsOn');
+  if ((data.measure === 'suspension' || data.measure === PENDING_INVESTIGATION) && !data.startsOn)
+    return refuse(data.measure === 'suspension' ? 'S9' : 'S13', 'A suspension has startsOn');
   if (data.startsOn && data.endsOn && data.endsOn < data.startsOn) return refuse('S9', 'endsOn lies before startsOn');
   if (severity !== undefined && severity > 0) {
     const unprepared = preparation(state, data.subjectId, severity);
@@ -65,9 +73,11 @@ export function decideDisciplinaryMeasure(command: ImposeDisciplinaryMeasure, st
 
 /** rule S8, S12: the qualification, then an intention at least this severe, then a hearing of the staff member after it. */
 function preparation(state: StaffMisconductState, subjectId: string, severity: number): RuleViolation | undefined {
-  if (state.qualifications.length === 0) return refuse('S9', 'A disciplinary measure other than a warning needs the board\'s qualification of the conduct (S8) first');
+  if (state.qualifications.length === 0)
+    return refuse('S9', "A disciplinary measure other than a warning needs the board's qualification of the conduct (S8) first");
   const intentions = state.intentions.filter((i) => i.subjectId === subjectId && (SEVERITY[i.measure] ?? -1) >= severity);
-  if (intentions.length === 0) return refuse('S12', 'The board first announces its intention in writing (disciplinary-intentions), then hears the staff member');
+  if (intentions.length === 0)
+    return refuse('S12', 'The board first announces its intention in writing (disciplinary-intentions), then hears the staff member');
   const heardAfter = state.hearings.some((h) => h.heardPersonId === subjectId && intentions.some((i) => !isAfter(i.announcedAt, h.heardAt)));
   if (!heardAfter) return refuse('S12', 'The staff member is heard after the intention was announced (hoor en wederhoor) before the measure');
   return undefined;
@@ -81,7 +91,10 @@ function summaryDismissalTiming(data: ImposeDisciplinaryMeasure['data'], now: st
   if (isAfter(data.factsKnownAt, data.communicatedAt)) return refuse('S11', 'factsKnownAt lies after the dismissal was communicated');
   const withinDays = addWorkingDays(data.factsKnownAt, policy.summaryDismissalWithinWorkingDays, policy.workingDays);
   if (isAfter(data.communicatedAt, withinDays) && !data.delayReason?.trim()) {
-    return refuse('S11', `More than ${policy.summaryDismissalWithinWorkingDays} working days lie between learning the facts and the dismissal: give the reason for the time taken (delayReason)`);
+    return refuse(
+      'S11',
+      `More than ${policy.summaryDismissalWithinWorkingDays} working days lie between learning the facts and the dismissal: give the reason for the time taken (delayReason)`,
+    );
   }
   return undefined;
 }
@@ -92,13 +105,17 @@ export function decideDisciplinaryIntention(command: AnnounceDisciplinaryIntenti
   if (context.actor.role !== 'board') return refuse('S12', 'The board announces an intended disciplinary measure', 'forbidden');
   if (data.measure === 'dismissal') return refuse('S13', 'A dismissal is a procedure, not an intended measure: record the dismissal procedure');
   const severity = SEVERITY[data.measure];
-  if (severity === undefined || severity === 0) return refuse('S12', `An intention is announced for a reprimand, a suspension or a summary dismissal, not ${data.measure}`);
+  if (severity === undefined || severity === 0)
+    return refuse('S12', `An intention is announced for a reprimand, a suspension or a summary dismissal, not ${data.measure}`);
   if (state.knownIds.has(data.intentionId)) return refuse('S12', `Intention ${data.intentionId} is already recorded`);
   const notPerpetrator = againstPerpetrator(state, data.subjectId, 'S9');
   if (notPerpetrator) return notPerpetrator;
   if (isAfter(data.announcedAt, context.now)) return refuse('B4', 'announcedAt lies in the future');
   return [
-    { type: 'DisciplinaryIntentionAnnounced', data: { intentionId: data.intentionId, subjectId: data.subjectId, measure: data.measure, announcedAt: data.announcedAt, announcedBy: context.actor.id } },
+    {
+      type: 'DisciplinaryIntentionAnnounced',
+      data: { intentionId: data.intentionId, subjectId: data.subjectId, measure: data.measure, announcedAt: data.announcedAt, announcedBy: context.actor.id },
+    },
   ];
 }
 
@@ -112,6 +129,9 @@ export function decideManagerConsultation(command: RecordManagerConsultation, st
   if (!data.summary.trim()) return refuse('S10', 'A consultation is recorded with a summary');
   if (isAfter(data.consultedAt, context.now)) return refuse('B4', 'consultedAt lies in the future');
   return [
-    { type: 'ManagerConsulted', data: { consultationId: data.consultationId, consultedAt: data.consultedAt, summary: data.summary, recordedBy: context.actor.id } },
+    {
+      type: 'ManagerConsulted',
+      data: { consultationId: data.consultationId, consultedAt: data.consultedAt, summary: data.summary, recordedBy: context.actor.id },
+    },
   ];
 }

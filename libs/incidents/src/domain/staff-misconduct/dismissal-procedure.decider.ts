@@ -18,14 +18,19 @@ export function decideStartDismissalProcedure(command: StartDismissalProcedure, 
   if (!(ROUTES as readonly string[]).includes(data.route)) return refuse('S13', `Unknown route: ${data.route}`);
   const subject = state.involved.find((p) => p.personId === data.subjectId);
   if (!subject || subject.personKind !== 'staff' || subject.role !== 'perpetrator') {
-    return refuse('S13', 'A dismissal procedure concerns the staff member who is this case\'s perpetrator');
+    return refuse('S13', "A dismissal procedure concerns the staff member who is this case's perpetrator");
   }
   if (state.dismissalProcedures[data.procedureId]) return refuse('S13', `Procedure ${data.procedureId} is already recorded`);
   if (Object.values(state.dismissalProcedures).some((p) => p.subjectId === data.subjectId && !p.concluded)) {
     return refuse('S13', 'A dismissal procedure for this staff member is still open: record its outcome first');
   }
   if (isAfter(data.startedAt, context.now)) return refuse('B4', 'startedAt lies in the future');
-  return [{ type: 'DismissalProcedureStarted', data: { procedureId: data.procedureId, subjectId: data.subjectId, route: data.route, startedAt: data.startedAt, startedBy: context.actor.id } }];
+  return [
+    {
+      type: 'DismissalProcedureStarted',
+      data: { procedureId: data.procedureId, subjectId: data.subjectId, route: data.route, startedAt: data.startedAt, startedBy: context.actor.id },
+    },
+  ];
 }
 
 /** rule S13: the outcome, with its date; without `subjectId`, the case's one open procedure is meant. */
@@ -39,5 +44,10 @@ export function decideDismissalOutcome(command: RecordDismissalOutcome, state: S
   const [procedureId, procedure] = open[0]!;
   if (isAfter(data.decidedAt, context.now)) return refuse('B4', 'decidedAt lies in the future');
   if (isAfter(procedure.startedAt, data.decidedAt)) return refuse('S13', 'decidedAt lies before the procedure started');
-  return [{ type: 'DismissalProcedureConcluded', data: { procedureId, subjectId: procedure.subjectId, outcome: data.outcome, decidedAt: data.decidedAt, recordedBy: context.actor.id } }];
+  return [
+    {
+      type: 'DismissalProcedureConcluded',
+      data: { procedureId, subjectId: procedure.subjectId, outcome: data.outcome, decidedAt: data.decidedAt, recordedBy: context.actor.id },
+    },
+  ];
 }

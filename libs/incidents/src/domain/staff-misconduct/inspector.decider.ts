@@ -13,7 +13,7 @@ export function decideQualifyConduct(
 ): Decision<StaffConductQualified | InspectorNotificationQueued> {
   const { data, context } = command;
   if (context.actor.role !== 'board') {
-    return refuse(data.qualification === 'boundary-crossing' ? 'B1' : 'S8', 'Only the board qualifies a staff member\'s conduct', 'forbidden');
+    return refuse(data.qualification === 'boundary-crossing' ? 'B1' : 'S8', "Only the board qualifies a staff member's conduct", 'forbidden');
   }
   if (!data.rationale.trim()) return refuse('S8', 'A qualification states its rationale');
   if (state.qualifications.includes(data.qualification)) return refuse('S8', `The conduct is already qualified as ${data.qualification}`);
@@ -49,7 +49,7 @@ export function decideInspectorCall(command: RecordInspectorCall, state: StaffMi
   if (statutory && !data.conclusion) {
     return refuse('B3', 'A statutory consultation records its conclusion: reasonable-suspicion or no-reasonable-suspicion');
   }
-  if (!data.inspectorReference.trim() || !data.summary.trim()) return refuse('B1', 'The call records the inspector\'s reference and a summary');
+  if (!data.inspectorReference.trim() || !data.summary.trim()) return refuse('B1', "The call records the inspector's reference and a summary");
   if (isAfter(data.calledAt, context.now)) return refuse('B4', 'calledAt lies in the future');
   return [
     {

@@ -18,15 +18,13 @@ export const STAFF_MISCONDUCT_RULES: CaseKindRules = {
   categories: STAFF_MISCONDUCT_CATEGORIES,
   // rule SC1: a staff member acting against the protocol.
   involvementProblem: (involved) =>
-    involved.some((p) => p.personKind === 'staff' && p.role === 'perpetrator')
-      ? undefined
-      : 'A staff misconduct case involves a staff member as perpetrator',
+    involved.some((p) => p.personKind === 'staff' && p.role === 'perpetrator') ? undefined : 'A staff misconduct case involves a staff member as perpetrator',
   // Every decision about staff is the board's (role table).
   mayDecideCase: (actor) => actor.role === 'board',
   mayRecordCorrespondence: (actor) => actor.role === 'director' || actor.role === 'board' || actor.role === 'hr',
   // rule F1: all correspondence about a staff case is kept in that staff member's personnel file.
   correspondenceFile: (state, concerning) =>
     concerning
-      ? 'Correspondence in a staff case is kept in the staff member\'s personnel file: concerningPupilIds is for pupil cases'
+      ? "Correspondence in a staff case is kept in the staff member's personnel file: concerningPupilIds is for pupil cases"
       : { file: 'personnel-file', personIds: state.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator').map((p) => p.personId) },
 };

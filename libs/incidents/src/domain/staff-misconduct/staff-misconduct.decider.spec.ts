@@ -12,12 +12,26 @@ const measure = (overrides: Record<string, unknown> = {}, actor = board) => ({
 describe('staff misconduct', () => {
   it('requires a staff member as perpetrator (SC1)', () => {
     const report = reportStaff();
-    const noStaff = { ...report, report: { ...report.report, data: { ...report.report.data, involved: [{ personId: 'pupil-3', personKind: 'pupil' as const, role: 'victim' as const }] } } };
+    const noStaff = {
+      ...report,
+      report: { ...report.report, data: { ...report.report.data, involved: [{ personId: 'pupil-3', personKind: 'pupil' as const, role: 'victim' as const }] } },
+    };
     expect(given(staffDecider, []).when(noStaff)).toMatchObject({ rule: 'SC1' });
   });
 
   it('files correspondence in the personnel file of the staff member, and lets HR record it (F1)', () => {
-    const correspondence = { type: 'RecordCorrespondence' as const, context: as(hr), data: { correspondenceId: 'c-1', direction: 'incoming' as const, counterpart: 'staff' as const, channel: 'e-mail' as const, occurredAt: '2026-11-05T12:00:00.000Z', summary: 'Reply of the staff member' } };
+    const correspondence = {
+      type: 'RecordCorrespondence' as const,
+      context: as(hr),
+      data: {
+        correspondenceId: 'c-1',
+        direction: 'incoming' as const,
+        counterpart: 'staff' as const,
+        channel: 'e-mail' as const,
+        occurredAt: '2026-11-05T12:00:00.000Z',
+        summary: 'Reply of the staff member',
+      },
+    };
     expect(given(staffDecider, reported()).when(correspondence)).toMatchObject([
       { type: 'CorrespondenceRecorded', data: { filedIn: { file: 'personnel-file', personIds: ['staff-teacher-5'] } } },
     ]);
@@ -43,7 +57,10 @@ describe('staff misconduct', () => {
       {
         type: 'InspectorNotificationQueued',
         // Friday 10:00 + one working day = Monday 10:00: the weekend does not count.
-        data: { basis: 'policy', obligation: { obligationId: 'item-boundary-crossing', kind: 'inspector-call-policy', regarding: 'staff-case-1', dueAt: '2026-11-09T10:00:00.000Z' } },
+        data: {
+          basis: 'policy',
+          obligation: { obligationId: 'item-boundary-crossing', kind: 'inspector-call-policy', regarding: 'staff-case-1', dueAt: '2026-11-09T10:00:00.000Z' },
+        },
       },
     ]);
     expect(given(staffDecider, reported()).when(qualify('boundary-crossing', director))).toMatchObject({ rule: 'B1', violation: 'forbidden' });
@@ -51,7 +68,9 @@ describe('staff misconduct', () => {
 
   it('closes the queue item when the board records the call, and refuses a call with no item (B1)', () => {
     const queued = play(staffDecider, [reportStaff(), qualify('boundary-crossing')]);
-    expect(given(staffDecider, queued).when(call())).toMatchObject([{ type: 'InspectorCalled', data: { closesObligationIds: ['item-boundary-crossing'], inspectorReference: 'LVI-2026-1182' } }]);
+    expect(given(staffDecider, queued).when(call())).toMatchObject([
+      { type: 'InspectorCalled', data: { closesObligationIds: ['item-boundary-crossing'], inspectorReference: 'LVI-2026-1182' } },
+    ]);
     expect(given(staffDecider, queued).when(call(undefined, director))).toMatchObject({ rule: 'B1', violation: 'forbidden' });
     expect(given(staffDecider, reported()).when(call())).toMatchObject({ rule: 'B1' });
     expect(given(staffDecider, play(staffDecider, [reportStaff(), qualify('boundary-crossing'), call()])).state.inspectorItemsOpen).toEqual({});
@@ -72,11 +91,17 @@ describe('staff misconduct', () => {
   it('lets only the board impose a disciplinary measure, on a staff member of the case (S9)', () => {
     expect(given(staffDecider, reported()).when(measure({ measure: 'warning' }, director))).toMatchObject({ rule: 'S9', violation: 'forbidden' });
     expect(given(staffDecider, reported()).when(measure({ measure: 'warning', subjectId: 'pupil-3' }))).toMatchObject({ rule: 'S9' });
-    expect(given(staffDecider, reported()).when(measure({ measure: 'warning' }))).toMatchObject([{ type: 'DisciplinaryMeasureImposed', data: { measure: 'warning' } }]);
+    expect(given(staffDecider, reported()).when(measure({ measure: 'warning' }))).toMatchObject([
+      { type: 'DisciplinaryMeasureImposed', data: { measure: 'warning' } },
+    ]);
   });
 
   it('records a manager consultation (S10)', () => {
-    const consult = { type: 'RecordManagerConsultation' as const, context: as(director), data: { consultationId: 'mc-1', consultedAt: '2026-11-02T08:00:00.000Z', summary: 'Asked whether a post about the school was allowed' } };
+    const consult = {
+      type: 'RecordManagerConsultation' as const,
+      context: as(director),
+      data: { consultationId: 'mc-1', consultedAt: '2026-11-02T08:00:00.000Z', summary: 'Asked whether a post about the school was allowed' },
+    };
     expect(given(staffDecider, reported()).when(consult)).toMatchObject([{ type: 'ManagerConsulted', data: { consultationId: 'mc-1' } }]);
     expect(given(staffDecider, reported()).when({ ...consult, data: { ...consult.data, summary: '' } })).toMatchObject({ rule: 'S10' });
   });

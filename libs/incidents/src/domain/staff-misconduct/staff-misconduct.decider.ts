@@ -15,11 +15,7 @@ import type { StaffMisconductEvent } from './staff-misconduct.events';
 import type { StaffMisconductState } from './staff-misconduct.state';
 
 /** The decider of a staff misconduct stream (`staff-misconduct-<uuid>`). */
-export function decideStaffMisconduct(
-  command: StaffMisconductCommand,
-  state: StaffMisconductState,
-  policy: DomainPolicy,
-): Decision<StaffMisconductEvent> {
+export function decideStaffMisconduct(command: StaffMisconductCommand, state: StaffMisconductState, policy: DomainPolicy): Decision<StaffMisconductEvent> {
   switch (command.type) {
     case 'ReportStaffMisconduct':
       return decideReport(command, state, policy);
@@ -97,7 +93,15 @@ const B3_CATEGORY = 'sexual-offence-against-pupil';
 function statutoryItem(obligationId: string, incidentId: string, now: string, policy: DomainPolicy): StaffMisconductEvent {
   return {
     type: 'InspectorNotificationQueued',
-    data: { basis: 'statutory', obligation: { obligationId, kind: 'inspector-call-statutory', regarding: incidentId, dueAt: addWorkingDays(now, policy.inspectorCallWithinWorkingDays, policy.workingDays) } },
+    data: {
+      basis: 'statutory',
+      obligation: {
+        obligationId,
+        kind: 'inspector-call-statutory',
+        regarding: incidentId,
+        dueAt: addWorkingDays(now, policy.inspectorCallWithinWorkingDays, policy.workingDays),
+      },
+    },
   };
 }
 
@@ -115,13 +119,22 @@ function decideStaffHearing(command: RecordHearing, state: StaffMisconductState)
   if (state.knownIds.has(data.hearingId)) return refuse('CASE', `Hearing ${data.hearingId} is already recorded`);
   const heard = state.involved.find((p) => p.personId === data.heardPersonId);
   if (!heard) return refuse('S12', 'The heard person is not involved in this case');
-  if (data.heardAs !== undefined && data.heardAs !== 'staff-member') return refuse('S12', 'In a staff case the hearing is of a staff member (heardAs staff-member)');
+  if (data.heardAs !== undefined && data.heardAs !== 'staff-member')
+    return refuse('S12', 'In a staff case the hearing is of a staff member (heardAs staff-member)');
   if (!data.summary.trim()) return refuse('S12', 'A hearing is recorded with a summary');
   if (isAfter(data.heardAt, context.now)) return refuse('B4', 'heardAt lies in the future');
   return [
     {
       type: 'HearingHeld',
-      data: { hearingId: data.hearingId, heardPersonId: data.heardPersonId, heardPersonKind: heard.personKind, heardAs: heard.personKind === 'staff' ? 'staff-member' : null, heardAt: data.heardAt, summary: data.summary, recordedBy: context.actor.id },
+      data: {
+        hearingId: data.hearingId,
+        heardPersonId: data.heardPersonId,
+        heardPersonKind: heard.personKind,
+        heardAs: heard.personKind === 'staff' ? 'staff-member' : null,
+        heardAt: data.heardAt,
+        summary: data.summary,
+        recordedBy: context.actor.id,
+      },
     },
   ];
 }

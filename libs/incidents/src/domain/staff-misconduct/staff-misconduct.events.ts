@@ -42,7 +42,13 @@ export interface InspectorCalled {
 export interface ManagerConsulted {
   readonly type: 'ManagerConsulted';
   /** `managerId`: whom the staff member consulted (revision 2; absent in older events). */
-  readonly data: { readonly consultationId: string; readonly consultedAt: string; readonly summary: string; readonly managerId?: string | null; readonly recordedBy: string };
+  readonly data: {
+    readonly consultationId: string;
+    readonly consultedAt: string;
+    readonly summary: string;
+    readonly managerId?: string | null;
+    readonly recordedBy: string;
+  };
 }
 
 export interface DisciplinaryMeasureImposed {
@@ -66,19 +72,37 @@ export interface DisciplinaryMeasureImposed {
 /** S12: the board announced in writing that it intends a disciplinary measure (before hearing the staff member). */
 export interface DisciplinaryIntentionAnnounced {
   readonly type: 'DisciplinaryIntentionAnnounced';
-  readonly data: { readonly intentionId: string; readonly subjectId: string; readonly measure: DisciplinaryMeasure; readonly announcedAt: string; readonly announcedBy: string };
+  readonly data: {
+    readonly intentionId: string;
+    readonly subjectId: string;
+    readonly measure: DisciplinaryMeasure;
+    readonly announcedAt: string;
+    readonly announcedBy: string;
+  };
 }
 
 /** S13: a dismissal procedure started (UWV, cantonal court or settlement agreement). */
 export interface DismissalProcedureStarted {
   readonly type: 'DismissalProcedureStarted';
-  readonly data: { readonly procedureId: string; readonly subjectId: string; readonly route: DismissalRoute; readonly startedAt: string; readonly startedBy: string };
+  readonly data: {
+    readonly procedureId: string;
+    readonly subjectId: string;
+    readonly route: DismissalRoute;
+    readonly startedAt: string;
+    readonly startedBy: string;
+  };
 }
 
 /** S13: the procedure's outcome. */
 export interface DismissalProcedureConcluded {
   readonly type: 'DismissalProcedureConcluded';
-  readonly data: { readonly procedureId: string; readonly subjectId: string; readonly outcome: DismissalOutcome; readonly decidedAt: string; readonly recordedBy: string };
+  readonly data: {
+    readonly procedureId: string;
+    readonly subjectId: string;
+    readonly outcome: DismissalOutcome;
+    readonly decidedAt: string;
+    readonly recordedBy: string;
+  };
 }
 
 export type StaffMisconductEvent =

@@ -34,7 +34,14 @@ export function reportStaff(category = 'private-contact-with-pupil', actor: Acto
     report: {
       type: 'ReportIncident',
       context: as(actor),
-      data: { incidentId: 'staff-case-1', schoolId: 'school-1', category, occurredAt: '2026-11-01T20:00:00.000Z', summary: 'Befriended pupils on a private account', involved: INVOLVED },
+      data: {
+        incidentId: 'staff-case-1',
+        schoolId: 'school-1',
+        category,
+        occurredAt: '2026-11-01T20:00:00.000Z',
+        summary: 'Befriended pupils on a private account',
+        involved: INVOLVED,
+      },
     },
   };
 }

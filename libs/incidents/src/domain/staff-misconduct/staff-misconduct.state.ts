@@ -34,7 +34,10 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
     case 'StaffConductQualified':
       return { ...state, qualifications: [...state.qualifications, event.data.qualification] };
     case 'InspectorNotificationQueued':
-      return { ...withObligations(state, [event.data.obligation]), inspectorItemsOpen: { ...state.inspectorItemsOpen, [event.data.obligation.obligationId]: event.data.basis } };
+      return {
+        ...withObligations(state, [event.data.obligation]),
+        inspectorItemsOpen: { ...state.inspectorItemsOpen, [event.data.obligation.obligationId]: event.data.basis },
+      };
     case 'InspectorCalled': {
       const hadStatutory = Object.values(state.inspectorItemsOpen).includes('statutory');
       return {
@@ -46,13 +49,21 @@ export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffM
     case 'ManagerConsulted':
       return { ...state, knownIds: state.knownIds.with(event.data.consultationId) };
     case 'DisciplinaryMeasureImposed':
-      return { ...state, knownIds: state.knownIds.with(event.data.measureId), measureKinds: { ...state.measureKinds, [event.data.measureId]: event.data.measure } };
+      return {
+        ...state,
+        knownIds: state.knownIds.with(event.data.measureId),
+        measureKinds: { ...state.measureKinds, [event.data.measureId]: event.data.measure },
+      };
     case 'DisciplinaryIntentionAnnounced': {
       const { subjectId, measure, announcedAt } = event.data;
       return { ...state, knownIds: state.knownIds.with(event.data.intentionId), intentions: [...state.intentions, { subjectId, measure, announcedAt }] };
     }
     case 'HearingHeld':
-      return { ...withHeard(state, event.data.heardPersonId), knownIds: state.knownIds.with(event.data.hearingId), hearings: [...state.hearings, { heardPersonId: event.data.heardPersonId, heardAt: event.data.heardAt }] };
+      return {
+        ...withHeard(state, event.data.heardPersonId),
+        knownIds: state.knownIds.with(event.data.hearingId),
+        hearings: [...state.hearings, { heardPersonId: event.data.heardPersonId, heardAt: event.data.heardAt }],
+      };
     case 'DismissalProcedureStarted': {
       const { procedureId, subjectId, startedAt } = event.data;
       return { ...state, dismissalProcedures: { ...state.dismissalProcedures, [procedureId]: { subjectId, startedAt, concluded: false } } };

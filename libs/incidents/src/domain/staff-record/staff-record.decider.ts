@@ -10,7 +10,13 @@ import type { ManagerConsulted } from '../staff-misconduct/staff-misconduct.even
 export interface RecordOwnManagerConsultation {
   readonly type: 'RecordOwnManagerConsultation';
   readonly context: CommandContext;
-  readonly data: { readonly staffId: string; readonly consultationId: string; readonly consultedAt: string; readonly summary: string; readonly managerId?: string };
+  readonly data: {
+    readonly staffId: string;
+    readonly consultationId: string;
+    readonly consultedAt: string;
+    readonly summary: string;
+    readonly managerId?: string;
+  };
 }
 
 export type StaffRecordCommand = RecordOwnManagerConsultation;
@@ -39,7 +45,13 @@ export function decideStaffRecord(command: StaffRecordCommand, state: StaffRecor
   return [
     {
       type: 'ManagerConsulted',
-      data: { consultationId: data.consultationId, consultedAt: data.consultedAt, summary: data.summary, managerId: data.managerId ?? null, recordedBy: actor.id },
+      data: {
+        consultationId: data.consultationId,
+        consultedAt: data.consultedAt,
+        summary: data.summary,
+        managerId: data.managerId ?? null,
+        recordedBy: actor.id,
+      },
     },
   ];
 }
