@@ -52,13 +52,11 @@ async function signIn(api: ApiHarness, provider: OidcTestProvider, account: Test
   }
   tamper.callback?.(url);
   const cookie = tamper.loginCookie ? tamper.loginCookie(loginCookie) : loginCookie;
-  return api
-    .app()
-    .inject({
-      method: 'GET',
-      url: `${url.pathname}${url.search}`,
-      headers: { host: 'localhost:3000', ...tamper.callbackHeaders, ...(cookie ? { cookie } : {}) },
-    });
+  return api.app().inject({
+    method: 'GET',
+    url: `${url.pathname}${url.search}`,
+    headers: { host: 'localhost:3000', ...tamper.callbackHeaders, ...(cookie ? { cookie } : {}) },
+  });
 }
 
 const director: TestAccount = { sub: 'idp-anna', email: 'A.deVries@example.nl', email_verified: true, name: 'Anna de Vries' };
@@ -227,14 +225,12 @@ describe('signing in with an OpenID provider (DIR4)', () => {
         expect(await api.eventCount()).toBe(before);
         expect(
           (
-            await api
-              .app()
-              .inject({
-                method: 'POST',
-                url: '/incidents',
-                headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.json().csrfToken },
-                payload: body,
-              })
+            await api.app().inject({
+              method: 'POST',
+              url: '/incidents',
+              headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.json().csrfToken },
+              payload: body,
+            })
           ).statusCode,
         ).toBe(201);
         // Past the absolute limit (SESSION_ABSOLUTE_HOURS, 12): moved back in the table, the state rather than a wait.
@@ -254,14 +250,12 @@ describe('signing in with an OpenID provider (DIR4)', () => {
       });
 
       it('has no development sign-in once an identity provider is configured', async () => {
-        const devLogin = await api
-          .app()
-          .inject({
-            method: 'POST',
-            url: '/auth/dev-login',
-            headers: { host: 'localhost', 'content-type': 'application/json' },
-            payload: JSON.stringify({ personId: 'staff-dir-1' }),
-          });
+        const devLogin = await api.app().inject({
+          method: 'POST',
+          url: '/auth/dev-login',
+          headers: { host: 'localhost', 'content-type': 'application/json' },
+          payload: JSON.stringify({ personId: 'staff-dir-1' }),
+        });
         expect(devLogin.statusCode).toBe(404);
       });
     },
