@@ -182,12 +182,15 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
       expect.objectContaining({ personId: 'parent-1', authorityOver: ['pupil-1'], phone: '06-12345678' }),
       expect.objectContaining({ personId: 'parent-2' }),
     ]);
-    // Every list of people is in the access log, with whom it showed.
-    const log = (await api.get('/access-log?actorId=staff-dir-1&limit=200', await api.token('legal-1', ['legal'], []))).json().items as {
-      resource: string;
-      subjectIds: string[];
-    }[];
-    expect(log.filter((entry) => entry.resource === 'directory').map((entry) => entry.subjectIds)).toContainEqual(['pupil-1', 'pupil-2']);
+    // Every list of people is in the access log, with whom it showed. The log is a read model that the worker builds
+    // after the read: wait until it shows the entry (the state), then look at it.
+    const legal = await api.token('legal-1', ['legal'], []);
+    const directoryReads = async () =>
+      ((await api.get('/access-log?actorId=staff-dir-1&limit=200', legal)).json().items as { resource: string; subjectIds: string[] }[])
+        .filter((entry) => entry.resource === 'directory')
+        .map((entry) => entry.subjectIds);
+    await waitUntil(async () => (await directoryReads()).some((ids) => ids.join() === 'pupil-1,pupil-2'), 'the access log to show the list of pupils');
+    expect(await directoryReads()).toContainEqual(['pupil-1', 'pupil-2']);
   });
 
   it("lets a departure be recorded by hand only by the director of the pupil's school by the directory, or the board (DIR3)", async () => {
@@ -267,6 +270,23 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
     expect((await importFile('teachers', fixture('schools'))).statusCode).toBe(400);
     expect((await api.post('/directory/imports/schools', { rows: [] }, board)).statusCode).toBe(400);
     expect((await api.post('/directory/imports/schools', fixture('schools'), board, { 'content-type': 'text/csv; charset=latin1' })).statusCode).toBe(415);
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('refuses a file that is not valid UTF-8 (a Latin-1 "Café" sent as UTF-8) with 400, nothing changed (#31)', async () => {
+    const before = await api.eventCount();
+    const latin1 = Buffer.from('schoolId,brin,name,holidayRegion,schoolDayEndsAt\nschool-9,12AB,Caf\xe9 De Regenboog,midden,15:00\n', 'latin1');
+    const refused = await api.app().inject({
+      method: 'POST',
+      url: '/directory/imports/schools',
+      headers: { authorization: `Bearer ${board}`, 'content-type': 'text/csv' },
+      payload: latin1,
+    });
+    expect([refused.statusCode, refused.headers['content-type'], refused.json().detail]).toEqual([
+      400,
+      expect.stringContaining('application/problem+json'),
+      expect.stringContaining('UTF-8'),
+    ]);
     expect(await api.eventCount()).toBe(before);
   });
 });

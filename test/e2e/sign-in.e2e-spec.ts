@@ -171,8 +171,59 @@ describeOnServerStore('signing in (DIR4)', (api) => {
     ).toBe(415);
   });
 
+  it('refuses a sign-in posted from another site (login CSRF), and starts no session (#31)', async () => {
+    const posted = (headers: Record<string, string>) =>
+      app().inject({
+        method: 'POST',
+        url: '/auth/dev-login',
+        headers: { host: 'localhost:3000', 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: 'personId=board-1',
+      });
+    const sessions = async () => (await api.runtime().sql.query<{ n: number }>('SELECT count(*)::int AS n FROM auth_sessions'))[0]!.n;
+    const before = await sessions();
+    for (const headers of <Record<string, string>[]>[
+      { origin: 'http://evil.example' },
+      { origin: 'null' },
+      { origin: 'http://localhost:3001' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ]) {
+      const refused = await posted(headers);
+      expect([JSON.stringify(headers), refused.statusCode, refused.headers['set-cookie']]).toEqual([JSON.stringify(headers), 403, undefined]);
+    }
+    expect(await sessions()).toBe(before);
+    // Its own page (what a browser sends for the form of /auth/login) signs in.
+    const own = await posted({ origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' });
+    expect([own.statusCode, own.headers['location']]).toEqual([303, '/']);
+  });
+
   it('keeps bearer tokens working for API clients', async () => {
     expect((await api.get('/work', board)).statusCode).toBe(200);
     expect((await app().inject({ method: 'GET', url: '/work', headers: { cookie: 'casebook_session=not-a-session-id-at-all' } })).statusCode).toBe(401);
   });
 });
+
+// #31, item 1: the development sign-in is decided by the address the server listens on, never by what a request
+// says. Bound to every address (HOST=0.0.0.0) it is not there, not even for a request that says `Host: localhost`.
+describeOnServerStore(
+  'signing in on a server bound to every address (HOST=0.0.0.0)',
+  (api) => {
+    it('offers no development sign-in, whatever Host the request names (#31)', async () => {
+      const board = await api.token('board-1', ['board'], []);
+      expect((await api.post('/directory/imports/schools', fixture('schools'), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
+      expect((await api.post('/directory/imports/staff', fixture('staff'), board, { 'content-type': 'text/csv' })).statusCode).toBe(200);
+      for (const host of ['localhost', 'localhost:3000', '127.0.0.1', '[::1]:3000']) {
+        const page = await api.app().inject({ method: 'GET', url: '/auth/login', headers: { host } });
+        expect([host, page.statusCode]).toEqual([host, 404]);
+        const login = await api.app().inject({
+          method: 'POST',
+          url: '/auth/dev-login',
+          headers: { host, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'personId=board-1',
+        });
+        expect([host, login.statusCode, login.headers['set-cookie']]).toEqual([host, 404, undefined]);
+      }
+    });
+  },
+  { env: { HOST: '0.0.0.0' } },
+);

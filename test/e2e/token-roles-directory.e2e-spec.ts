@@ -35,6 +35,20 @@ describeOnServerStore(
       expect((await api.post('/directory/imports/staff', left, board, { 'content-type': 'text/csv' })).json()).toMatchObject({ left: 1 });
       expect((await api.get('/work', await api.token('staff-t-1', ['teacher']))).statusCode).toBe(401);
     });
+
+    it('refuses a token of someone whose employment ended by POST /people/{id}/departure, while the directory still lists them (DIR4, #31)', async () => {
+      const director = await api.token('staff-dir-1', ['director']);
+      expect((await api.get('/work', director)).statusCode).toBe(200);
+      const board = await api.token('board-1', ['board'], []);
+      const today = new Date().toISOString().slice(0, 10);
+      // A day still to come changes nothing yet; the day it comes, the person no longer acts.
+      const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+      expect((await api.post('/people/staff-dir-1/departure', { personKind: 'staff', leftOn: tomorrow }, board)).statusCode).toBe(200);
+      expect((await api.get('/work', director)).statusCode).toBe(200);
+      expect((await api.post('/people/staff-dir-1/departure', { personKind: 'staff', leftOn: today }, board)).statusCode).toBe(200);
+      const refused = await api.get('/work', director);
+      expect([refused.statusCode, refused.headers['content-type']]).toEqual([401, expect.stringContaining('application/problem+json')]);
+    });
   },
   { env: { AUTH_TOKEN_ROLES: 'directory' } },
 );

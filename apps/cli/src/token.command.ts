@@ -20,6 +20,9 @@ export async function tokenCommand(args: readonly string[], config: AppConfig): 
   if (!sub) throw new Error('--sub <personId> is required');
   const schools = (option('schools') ?? '').split(',').filter(Boolean);
   const hours = Number(option('hours') ?? 8);
+  // The api refuses a token that lives longer than AUTH_TOKEN_MAX_HOURS: say so here rather than mint a useless one.
+  if (!(hours > 0 && hours <= config.auth.tokenMaxHours))
+    throw new Error(`--hours must be more than 0 and at most ${config.auth.tokenMaxHours} (AUTH_TOKEN_MAX_HOURS)`);
   const secret = loadOrCreateSecret(config.auth.jwtSecret, config.auth.secretFile);
   return mintDevToken(secret, {
     sub,

@@ -47,7 +47,7 @@ export interface Runtime {
 /** AUTH_JWKS_URL when set; otherwise the HS256 secret (AUTH_JWT_SECRET, or the embedded default's generated one). */
 function tokenVerifier(config: AppConfig): TokenVerifier {
   const { auth } = config;
-  const checks = { issuer: auth.issuer, audience: auth.audience };
+  const checks = { issuer: auth.issuer, audience: auth.audience, maxLifetimeSeconds: auth.tokenMaxHours * 3600 };
   if (auth.jwksUrl) return TokenVerifier.forJwksUrl(auth.jwksUrl, checks);
   return new TokenVerifier({ ...checks, secret: loadOrCreateSecret(auth.jwtSecret, auth.secretFile) });
 }

@@ -68,6 +68,20 @@ describe('token verification', () => {
     await refused(verifier, await jwt.sign(secret));
   });
 
+  it('refuses a token without exp, and one valid for longer than the configured lifetime (#31)', async () => {
+    const signed = (exp?: number) => {
+      const jwt = new SignJWT({ roles: ['board'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('p-1').setIssuedAt(now);
+      return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(secret);
+    };
+    expect(await refused(verifier, await signed())).toBe('The token has no exp claim: every token ends');
+    expect(await refused(verifier, await signed(now + 100 * 365 * 24 * 3600))).toMatch(/valid for longer than this service accepts \(24 hours at most\)/);
+    expect(await refused(verifier, await signed(now + 25 * 3600))).toMatch(/24 hours at most/);
+    await expect(verifier.verify(await signed(now + 23 * 3600))).resolves.toMatchObject({ id: 'p-1' });
+    const hourly = new TokenVerifier({ secret, maxLifetimeSeconds: 3600 });
+    expect(await refused(hourly, await signed(now + 2 * 3600))).toMatch(/1 hours at most/);
+    await expect(hourly.verify(await signed(now + 1800))).resolves.toMatchObject({ id: 'p-1' });
+  });
+
   it('refuses garbage', async () => {
     expect(await refused(verifier, 'not.a.token')).toBe('The token is malformed');
   });

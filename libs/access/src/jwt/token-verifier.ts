@@ -11,7 +11,15 @@ export interface TokenVerifierOptions {
   readonly keys?: JWTVerifyGetKey;
   readonly issuer?: string;
   readonly audience?: string;
+  /**
+   * The longest a token may still be valid for (AUTH_TOKEN_MAX_HOURS; default a day): a token must carry `exp`, no
+   * further ahead than this. A token without an end, or one for a hundred years, is a password that never changes.
+   */
+  readonly maxLifetimeSeconds?: number;
 }
+
+const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
  * Verifies bearer tokens. The accepted algorithms follow from the key: HS256 with a secret, RS256/ES256 with
@@ -31,7 +39,8 @@ export class TokenVerifier {
       algorithms: this.options.secret ? ['HS256'] : ['RS256', 'ES256'],
       issuer: this.options.issuer,
       audience: this.options.audience,
-      clockTolerance: 5,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ['exp'],
     };
     let payload: JWTPayload;
     try {
@@ -40,6 +49,10 @@ export class TokenVerifier {
         : (await jwtVerify(token, this.options.keys!, verifyOptions)).payload;
     } catch (error) {
       throw new AuthenticationError(describe(error));
+    }
+    const maxLifetime = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
+    if (payload.exp! > Math.floor(Date.now() / 1000) + maxLifetime + CLOCK_TOLERANCE_SECONDS) {
+      throw new AuthenticationError(`The token is valid for longer than this service accepts (${Math.round(maxLifetime / 3600)} hours at most)`);
     }
     return principalFrom(payload);
   }
@@ -64,6 +77,8 @@ function principalFrom(payload: JWTPayload): Principal {
 
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing')
+    return 'The token has no exp claim: every token ends';
   if (error instanceof errors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not valid`;
   if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this service does not accept';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature does not verify';

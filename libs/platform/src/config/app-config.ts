@@ -45,6 +45,8 @@ export interface AppConfig {
     readonly audience: string | undefined;
     /** Where the embedded default keeps its generated secret. */
     readonly secretFile: string;
+    /** AUTH_TOKEN_MAX_HOURS: a bearer token must end (`exp`), at most this far ahead (#31). */
+    readonly tokenMaxHours: number;
     /** DIR4: signed-in people's server-side sessions: idle and absolute expiry. */
     readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
     /** OIDC_*: the board's identity provider; unset on a loopback address = the development sign-in. */
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       issuer: optionalString(env, 'AUTH_ISSUER'),
       audience: optionalString(env, 'AUTH_AUDIENCE'),
       secretFile: resolve(dataDir, 'auth-secret'),
+      tokenMaxHours: integer(env, 'AUTH_TOKEN_MAX_HOURS', 24, 1, 24 * 365),
       session: { idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30) },
       oidc: oidcConfig(env),
       tokenRoles: oneOf(env, 'AUTH_TOKEN_ROLES', ['claims', 'directory'] as const, 'directory'),

@@ -118,7 +118,10 @@ export async function findStatistics(
 /** The same as CSV (RFC 4180): the keys, then cases and measures; `< 5` as it is shown. */
 export function statisticsCsv(statistics: Statistics): string {
   const quote = (value: unknown) => {
-    const text = String(value);
+    // A cell a spreadsheet would evaluate (=, +, -, @, tab, return first) is written as text: a leading apostrophe
+    // (OWASP, CSV injection). Numbers stay numbers; the counts are never negative.
+    const raw = String(value);
+    const text = typeof value !== 'number' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const header = [...statistics.groupBy, 'cases', 'measures'];

@@ -23,4 +23,25 @@ describe('small counts in the statistics', () => {
     });
     expect(csv).toBe('school,cases,measures\r\nschool-1,< 5,0\r\n"a,b",9,5\r\n');
   });
+
+  it('writes a cell a spreadsheet would run as a formula (=, +, -, @, tab, return) as text (#31)', () => {
+    const csv = statisticsCsv({
+      groupBy: ['school'],
+      rows: [
+        { school: '=HYPERLINK("http://evil.example","x")', cases: 9, measures: 5 },
+        { school: '+1+1', cases: 9, measures: 5 },
+        { school: '-2+3', cases: 9, measures: 5 },
+        { school: '@SUM(A1)', cases: 9, measures: 5 },
+        { school: '\tcmd', cases: 9, measures: 5 },
+      ],
+      totals: { cases: 45, measures: 25 },
+    });
+    expect(csv.split('\r\n').slice(1, 6)).toEqual([
+      `"'=HYPERLINK(""http://evil.example"",""x"")",9,5`,
+      "'+1+1,9,5",
+      "'-2+3,9,5",
+      "'@SUM(A1),9,5",
+      "'\tcmd,9,5",
+    ]);
+  });
 });

@@ -22,7 +22,17 @@ import { ReadModels } from '../../reads/read-models.http';
 import { principalFromDirectory } from './directory-principal';
 import { personIdOfClaims } from './identity-of-claims';
 import { LoginRefused, OidcSignIn, ProviderUnavailable } from './oidc-sign-in';
-import { CSRF_HEADER, clearLoginCookie, clearSessionCookie, isLoopback, loginIdOf, sessionIdOf, setLoginCookie, setSessionCookie } from './session-cookie';
+import {
+  CSRF_HEADER,
+  clearLoginCookie,
+  clearSessionCookie,
+  isLoopback,
+  isLoopbackAddress,
+  loginIdOf,
+  sessionIdOf,
+  setLoginCookie,
+  setSessionCookie,
+} from './session-cookie';
 import { SessionStore } from './session-store';
 import { ROLE_NL, escapeHtml } from './sign-in-pages';
 
@@ -42,12 +52,20 @@ export class AuthController {
   ) {
     const oidc = runtime.config.auth.oidc;
     this.oidc = oidc ? new OidcSignIn(oidc) : undefined;
+    this.loopbackOnly = isLoopbackAddress(runtime.config.http.host);
   }
 
   private readonly oidc: OidcSignIn | undefined;
+  /** The server binds to a loopback address only (HOST): the setting decides, never what a request says. */
+  private readonly loopbackOnly: boolean;
 
+  /**
+   * The development sign-in: only without an identity provider, only on a server that listens on a loopback address
+   * only (#31: a Host header of `localhost` sent from elsewhere once signed anyone in), and only when asked for by a
+   * loopback name too (a site whose name resolves to 127.0.0.1 — DNS rebinding — does not get it).
+   */
   private developmentSignIn(request: FastifyRequest): boolean {
-    return !this.oidc && isLoopback(request);
+    return !this.oidc && this.loopbackOnly && isLoopback(request);
   }
 
   @Get('login')
@@ -151,6 +169,9 @@ export class AuthController {
   async devLogin(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!this.developmentSignIn(request))
       throw new NotFoundException({ detail: 'The development sign-in is only on a loopback address without OIDC_ISSUER_URL' });
+    // Login CSRF: a page of another site must not sign this browser in as someone. A browser names the page a post
+    // comes from (Origin, Sec-Fetch-Site); a client that names none (curl, a test) is not a browser another site drives.
+    if (!postedFromOwnPage(request)) throw new ForbiddenException({ detail: 'The development sign-in is posted from its own page (Origin)' });
     const personId = typeof body === 'object' && body !== null ? (body as { personId?: unknown }).personId : undefined;
     if (typeof personId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(personId))
       throw new ForbiddenException({ detail: 'Pick a person of the directory (personId)' });
@@ -192,4 +213,12 @@ export class AuthController {
     clearSessionCookie(request, reply);
     if (form) void reply.status(303).header('location', '/');
   }
+}
+
+/** The post came from a page of this server, or from a client that is not a browser (it names no page at all). */
+function postedFromOwnPage(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.origin;
+  return origin === undefined || origin === `http://${request.headers.host}` || origin === `https://${request.headers.host}`;
 }

@@ -9,6 +9,11 @@ export function isLoopback(request: FastifyRequest): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '::1';
 }
 
+/** Whether the address the server binds to (`HOST`) is reachable from this machine only: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackAddress(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 /** The session id of this request's cookie, or null. */
 export function sessionIdOf(request: FastifyRequest): string | null {
   const value = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
