@@ -251,6 +251,13 @@ const MUTATIONS = [
   ],
   [
     'DIR4',
+    'apps/api/src/auth/session/directory-principal.ts',
+    "if (departed?.personKind === 'staff' && departed.leftOn <= today) return null;",
+    '',
+    ['test/e2e/token-roles-directory.e2e-spec.ts'],
+  ],
+  [
+    'DIR4',
     'apps/api/src/auth/bearer-auth.guard.ts',
     "if (this.runtime.config.auth.tokenRoles === 'claims') return verified;",
     'return verified;',
