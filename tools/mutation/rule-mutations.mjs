@@ -241,6 +241,14 @@ const MUTATIONS = [
     '// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))',
     '\n  if (false)',
   ],
+  // DIR1 (#31): the directory's school of a pupil, not the body's; the application layer keeps it (the black-box suite must notice).
+  [
+    'DIR1',
+    'libs/incidents/src/application/pupil-facts.ts',
+    'if (!known || known === named) return undefined;',
+    'return undefined;',
+    ['test/e2e/cross-school-pupils.e2e-spec.ts'],
+  ],
   // DIR4 is kept at the HTTP edge (who a session or a token's subject is): its black-box suites must notice.
   [
     'DIR4',

@@ -1,4 +1,4 @@
-import { Controller, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, ForbiddenException, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { WriteSide } from '@casebook/incidents';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
@@ -36,6 +36,9 @@ export class DeviceCustodyPreviewController {
       custodyUntil: instant(query.custodyUntil),
     };
     const preview = await this.writeSide.pupilConduct.previewDeviceCustody(pupilId, custody, issue(query.schoolId));
+    // DIR1: another school's pupil is not this caller's to ask about: 403, as the custody itself would answer.
+    if ('refused' in preview && preview.refused.violation === 'forbidden')
+      throw new ForbiddenException({ detail: `${preview.refused.rule}: ${preview.refused.message}`, rule: preview.refused.rule });
     if ('refused' in preview) return { refused: { rule: preview.refused.rule, detail: preview.refused.message } };
     return { offenceNumber: preview.offenceNumber, custodyUntil: preview.custodyUntil, informsParents: preview.informParentsObligationId !== undefined };
   }

@@ -1,6 +1,7 @@
 import { type EventStore, streamIds } from '@casebook/event-store';
 import { directoryPersonStateOf } from '../domain/directory/directory.decider';
 import type { DirectoryPersonRecord } from '../domain/directory/directory.events';
+import { type RuleViolation, refuse } from '../domain/shared/rule-violation';
 import type { SealedTexts } from './sealed-texts';
 /**
  * Facts about a pupil that rules need and the directory holds (DIR1): a pupil's date of birth (CON1). The directory
@@ -17,6 +18,18 @@ export interface PupilFacts {
 
 /** Nothing known (the command's own statement, if any, is used): for tests of the rules without a directory. */
 export const NO_PUPIL_FACTS: PupilFacts = { dateOfBirth: async () => null, schoolId: async () => null, hasParentalAuthority: async () => null };
+
+/**
+ * rule DIR1 (#31): where the directory knows the pupil, the pupil's school is the directory's, whatever the body names.
+ * Staff of one school naming their own school in the body once wrote into another school's pupil's custody ladder,
+ * e-mail account and consent register: refused (403), nothing written. A pupil the directory does not know keeps the
+ * body's school (a board without a directory import).
+ */
+export async function otherSchoolsPupil(facts: PupilFacts | undefined, pupilId: string, named: string): Promise<RuleViolation | undefined> {
+  const known = await (facts ?? NO_PUPIL_FACTS).schoolId(pupilId);
+  if (!known || known === named) return undefined;
+  return refuse('DIR1', `The directory has ${pupilId} at another school than ${named}: only the pupil's own school acts on the pupil`, 'forbidden');
+}
 
 /**
  * CON1 from the directory (issue #18): the pupil's date of birth as the administration's export gave it, opened from

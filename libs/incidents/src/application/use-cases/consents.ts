@@ -1,7 +1,7 @@
 import { streamIds } from '@casebook/event-store';
 import type { RecordConsent, GrantRecordingPermission } from '../../domain/consent/consent.commands';
-import { type CommandOutcome, outcomeOf } from '../command-outcome';
-import { NO_PUPIL_FACTS } from '../pupil-facts';
+import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
+import { NO_PUPIL_FACTS, otherSchoolsPupil } from '../pupil-facts';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
 /** The consent registers (E4, R1, R2). */
@@ -10,6 +10,9 @@ export class ConsentCommands {
 
   /** E4 (mailbox, by the parents), R2 (website publication): a consent, its refusal or its withdrawal. */
   async recordConsent(data: RecordConsent['data'], issued: Issued): Promise<CommandOutcome> {
+    // DIR1 (#31): another school's director once replaced this school's consent record by naming their own school.
+    const foreign = await otherSchoolsPupil(this.core.deps.pupilFacts, data.pupilId, data.schoolId);
+    if (foreign) return refused(foreign);
     // CON1: the pupil's age from the directory (issue #18), else from what the command says.
     const dateOfBirth = (await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).dateOfBirth(data.pupilId)) ?? data.dateOfBirth ?? null;
     const result = await this.core.handlers.pupilConsent.handle(

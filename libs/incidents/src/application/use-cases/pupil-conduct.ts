@@ -6,6 +6,7 @@ import type { PupilConsentEvent } from '../../domain/consent/consent.events';
 import { type RuleViolation, isRuleViolation, refuse } from '../../domain/shared/rule-violation';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { schoolDayEnds, withSchoolDayEnd } from '../school-calendar';
+import { otherSchoolsPupil } from '../pupil-facts';
 import { NO_SCHOOL_FACTS } from '../school-facts';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
@@ -38,6 +39,8 @@ export class PupilConductCommands {
 
   /** M1–M5: the offence number of this school year decides how long; from the second, the parents are informed. */
   async takeDeviceIntoCustody(pupilId: string, custody: DeviceCustody, issued: Issued): Promise<CommandOutcome> {
+    const foreign = await otherSchoolsPupil(this.core.deps.pupilFacts, pupilId, custody.schoolId);
+    if (foreign) return refused(foreign);
     const { streamId, command } = await this.custodyCommand(pupilId, custody, issued);
     // Before the append: the return and parent notifications name only the custody id (decisions.md #21).
     await this.core.locator.remember(command.data.custodyId, streamId);
@@ -51,6 +54,8 @@ export class PupilConductCommands {
    * third offence without a period). The decider's own dry run on the stream as it stands: nothing is appended.
    */
   async previewDeviceCustody(pupilId: string, custody: DeviceCustody, issued: Issued): Promise<CustodyPreview> {
+    const foreign = await otherSchoolsPupil(this.core.deps.pupilFacts, pupilId, custody.schoolId);
+    if (foreign) return { refused: foreign };
     const { streamId, command } = await this.custodyCommand(pupilId, custody, issued);
     const decision = this.core.handlers.pupilConduct.dryRun(command, await this.core.deps.store.readStream(streamId));
     if (isRuleViolation(decision)) return { refused: decision };
@@ -103,16 +108,25 @@ export class PupilConductCommands {
     data: { readonly schoolId: string; readonly ground: EmailSuspensionGround; readonly until: string; readonly reason: string },
     issued: Issued,
   ): Promise<CommandOutcome> {
-    return this.accountAction(pupilId, issued, (action) => ({ type: 'SuspendEmailAccount', context: issued.context, data: { ...action, ...data } }));
+    return this.accountAction(pupilId, data.schoolId, issued, (action) => ({
+      type: 'SuspendEmailAccount',
+      context: issued.context,
+      data: { ...action, ...data },
+    }));
   }
 
   /** E3: less serious misuse; opens "inform parents". */
   warnAboutEmailUse(pupilId: string, data: { readonly schoolId: string; readonly reason: string }, issued: Issued): Promise<CommandOutcome> {
-    return this.accountAction(pupilId, issued, (action) => ({ type: 'WarnAboutEmailUse', context: issued.context, data: { ...action, ...data } }));
+    return this.accountAction(pupilId, data.schoolId, issued, (action) => ({
+      type: 'WarnAboutEmailUse',
+      context: issued.context,
+      data: { ...action, ...data },
+    }));
   }
 
   private async accountAction(
     pupilId: string,
+    schoolId: string,
     issued: Issued,
     command: (action: {
       readonly pupilId: string;
@@ -121,6 +135,8 @@ export class PupilConductCommands {
       readonly mailboxConsented: boolean;
     }) => PupilConductCommand,
   ): Promise<CommandOutcome> {
+    const foreign = await otherSchoolsPupil(this.core.deps.pupilFacts, pupilId, schoolId);
+    if (foreign) return refused(foreign);
     // E4: the consent register (the pupil's consent stream) says whether a mailbox may exist at all.
     const consents = await this.core.deps.store.readStream(streamIds.pupilConsent(pupilId));
     const register = consents.reduce((state, event) => evolvePupilConsent(state, event as unknown as PupilConsentEvent), initialPupilConsentState);

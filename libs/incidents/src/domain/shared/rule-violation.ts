@@ -47,6 +47,7 @@ export type RuleId =
   | 'FACT1'
   | 'CON1'
   | 'CAL1'
+  | 'DIR1'
   | 'DIR2'
   | 'DIR3'
   | 'CASE'
