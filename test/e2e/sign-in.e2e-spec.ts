@@ -192,7 +192,9 @@ describeOnServerStore('signing in (DIR4)', (api) => {
       expect([JSON.stringify(headers), refused.statusCode, refused.headers['set-cookie']]).toEqual([JSON.stringify(headers), 403, undefined]);
     }
     expect(await sessions()).toBe(before);
-    // Its own page (what a browser sends for the form of /auth/login) signs in.
+    // Its own page signs in: what Chromium sends for the form of /auth/login under Referrer-Policy: no-referrer.
+    const ownNoReferrer = await posted({ origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect([ownNoReferrer.statusCode, ownNoReferrer.headers['location']]).toEqual([303, '/']);
     const own = await posted({ origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' });
     expect([own.statusCode, own.headers['location']]).toEqual([303, '/']);
   });
