@@ -9,6 +9,7 @@ import { ShowingSubjects } from '../reads/dossier-read.interceptor';
 import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
 import { refuseInvolvedReader } from '../reads/conflict-of-interest.guard';
+import { readsAsReporterOnly, reporterView } from './reporter-view';
 
 /** The authorization table's row readIncident: board and legal every case; a director its schools'; HR staff cases; a teacher its reports. */
 function mayRead(principal: Principal, view: IncidentView): boolean {
@@ -58,6 +59,6 @@ export class IncidentReadController {
       void reply.status(304);
       return undefined;
     }
-    return view;
+    return readsAsReporterOnly(principal, view) ? reporterView(view, principal.id) : view;
   }
 }
