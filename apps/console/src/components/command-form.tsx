@@ -43,14 +43,22 @@ const initial = (field: Field): string => {
   return '';
 };
 
-/** The typed values as the API takes them: moments in ISO with their Amsterdam offset, yes as true, blanks left out. */
-function converted(fields: readonly Field[], values: Record<string, string>): Record<string, unknown> {
+const initialValues = (fields: readonly Field[]): Record<string, string> => Object.fromEntries(fields.map((field) => [field.name, initial(field)]));
+
+/**
+ * The typed values as the API takes them: moments in ISO with their Amsterdam offset, yes as true, blanks left out.
+ * A moment left at its default ("now" when the form opened) or set to the current minute is sent as the moment of
+ * sending, to the second: the minute alone lies before something recorded seconds ago in that minute (a phone
+ * returned right after it was taken was refused by M6 as "before it was taken").
+ */
+function converted(fields: readonly Field[], values: Record<string, string>, defaults: Record<string, string>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.name] ?? '';
     if (field.kind === 'digest') continue;
     if (field.kind === 'yes') body[field.name] = value === 'yes';
     else if (value === '') continue;
+    else if (field.kind === 'moment' && (value === defaults[field.name] || value === amsterdamLocal())) body[field.name] = new Date().toISOString();
     else body[field.name] = field.kind === 'moment' ? momentOf(value) : value.trim();
   }
   return body;
@@ -75,12 +83,13 @@ export function CommandForm({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((field) => [field.name, initial(field)])));
+  const [defaults, setDefaults] = useState<Record<string, string>>(() => initialValues(spec.fields));
+  const [values, setValues] = useState<Record<string, string>>(defaults);
   const [error, setError] = useState<unknown>();
   const [confirming, setConfirming] = useState<string>();
   const [busy, setBusy] = useState(false);
   const body = () => {
-    const typed = converted(spec.fields, values);
+    const typed = converted(spec.fields, values, defaults);
     return spec.body ? spec.body(typed) : typed;
   };
   const send = async () => {
@@ -89,7 +98,9 @@ export function CommandForm({
       const answer = await post(spec.path, body(), etag ? { 'if-match': etag } : {});
       setError(undefined);
       setConfirming(undefined);
-      setValues(Object.fromEntries(spec.fields.map((field) => [field.name, initial(field)])));
+      const fresh = initialValues(spec.fields);
+      setDefaults(fresh);
+      setValues(fresh);
       onDone(answer);
     } catch (failure) {
       setConfirming(undefined);
@@ -101,7 +112,7 @@ export function CommandForm({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (spec.confirm && !confirming) setConfirming(spec.confirm(converted(spec.fields, values)));
+    if (spec.confirm && !confirming) setConfirming(spec.confirm(converted(spec.fields, values, defaults)));
     else void send();
   };
   const set = (name: string) => (value: string) => setValues((now) => ({ ...now, [name]: value }));
