@@ -199,6 +199,19 @@ describeOnServerStore(
         await refused(api, status, () => api.post('/incidents', payload(), bearer));
       });
 
+      it('answers a body of 60,000 unknown keys with a short 400 before validating it, and 3,000 wrong ones with the first 100 (#31)', async () => {
+        const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 1]));
+        const huge = await api.post('/incidents', JSON.stringify({ ...report, ...keys(60_000) }), bearer);
+        expect([huge.statusCode, huge.json().detail]).toEqual([400, 'The body has more than 2000 fields']);
+        expect(huge.body.length).toBeLessThan(1_000);
+        // Under the cap, a body with many wrong fields gets its first hundred problems, and says how many more.
+        const many = await api.post('/incidents', JSON.stringify({ ...report, ...keys(1_500) }), bearer);
+        expect(many.statusCode).toBe(400);
+        expect(many.json().errors).toHaveLength(100);
+        expect(many.json().detail).toMatch(/and 1400 more$/);
+        expect(many.body.length).toBeLessThan(20_000);
+      });
+
       it('leaves Object.prototype untouched after the pollution attempts', () => {
         expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
         expect(({} as Record<string, unknown>)['roles']).toBeUndefined();

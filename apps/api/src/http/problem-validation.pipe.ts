@@ -36,6 +36,9 @@ function nulField(value: unknown, path: string): string | null {
   return null;
 }
 
+/** Problems listed in one 400 answer, at most (#31). */
+export const MAX_REPORTED_ERRORS = 100;
+
 /**
  * class-validator on every body: unknown fields are rejected, not ignored (api.md), and each problem is
  * reported as `{ field, message }` in the 400 problem's `errors`.
@@ -48,8 +51,11 @@ export function problemValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
+      // The first problems only: a body with thousands of wrong fields gets a short answer, not one as long as itself.
       const flat = flatten(errors);
-      return new BadRequestException({ detail: `Invalid request body: ${flat.map((e) => e.field).join(', ')}`, errors: flat });
+      const shown = flat.slice(0, MAX_REPORTED_ERRORS);
+      const more = flat.length > shown.length ? ` and ${flat.length - shown.length} more` : '';
+      return new BadRequestException({ detail: `Invalid request body: ${shown.map((e) => e.field).join(', ')}${more}`, errors: shown });
     },
   });
 }
