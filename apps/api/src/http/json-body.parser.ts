@@ -38,11 +38,6 @@ export function jsonShapeExceeds(text: string, depthLimit: number, memberLimit: 
   return null;
 }
 
-/** The nesting depth check alone (kept for its callers and specs). */
-export function jsonDepthExceeds(text: string, limit: number): boolean {
-  return jsonShapeExceeds(text, limit, Number.POSITIVE_INFINITY) === 'depth';
-}
-
 /**
  * application/json as api.md says: UTF-8 only (another charset is 415, not silently read as UTF-8), at most
  * MAX_JSON_DEPTH deep and MAX_JSON_MEMBERS fields (400), then Fastify's own parser, which refuses `__proto__` and `constructor.prototype`.
