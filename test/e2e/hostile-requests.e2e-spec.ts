@@ -302,6 +302,26 @@ describeOnServerStore(
           expect(answer).not.toMatch(/set-cookie/i);
           expect(await api.eventCount()).toBe(before);
         });
+
+        // #31 item 6: a body that trickles in is cut off once REQUEST_TIMEOUT_MS has passed (408), and nothing is written.
+        // The test waits for the server to answer and close; it never times anything itself.
+        it('cuts off a body that never finishes arriving (408), writing nothing', async () => {
+          const before = await api.eventCount();
+          const answer = await new Promise<string>((resolve, reject) => {
+            const socket = connect(port, '127.0.0.1', () => socket.write(request('').slice(0, -Math.floor(body.length / 2))));
+            let received = '';
+            const drip = setInterval(() => socket.writable && socket.write(' '), 100);
+            socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+            socket.on('close', () => {
+              clearInterval(drip);
+              resolve(received);
+            });
+            socket.on('error', (error) => (received ? undefined : reject(error)));
+          });
+          tried += 1;
+          expect(answer.slice(0, 12)).toBe('HTTP/1.1 408');
+          expect(await api.eventCount()).toBe(before);
+        });
       });
     });
 
@@ -335,7 +355,7 @@ describeOnServerStore(
       }
     });
   },
-  { env: { AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE }, captureLogs: true },
+  { env: { AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, REQUEST_TIMEOUT_MS: '1500' }, captureLogs: true },
 );
 
 describeOnServerStore(

@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { CONSOLE_DIR } from './console/home.controller';
-import { HEADER_LIMIT_BYTES, REQUEST_TIMEOUT_MS, registerHttpSecurity } from './http/http-security';
+import { HEADER_LIMIT_BYTES, registerHttpSecurity } from './http/http-security';
+import { cutOffSlowBodies } from './http/body-timeout';
 
 /** api.md: bodies over 1 MiB are refused with 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -26,8 +27,10 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   await runMigrations(runtime.sql, 'api', IDEMPOTENCY_MIGRATIONS);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    http: { maxHeaderSize: HEADER_LIMIT_BYTES },
-    requestTimeout: REQUEST_TIMEOUT_MS,
+    // Headers not received in full within REQUEST_TIMEOUT_MS are answered 408 by Node (checked every tenth of it, at
+    // most every second); the body's own deadline is cutOffSlowBodies' (#31).
+    http: { maxHeaderSize: HEADER_LIMIT_BYTES, connectionsCheckingInterval: Math.min(1_000, runtime.config.http.requestTimeoutMs / 10) },
+    requestTimeout: runtime.config.http.requestTimeoutMs,
     // Fastify logs nothing (and so no request lines of its own); our onResponse hook logs method, route, status and
     // duration only. Never headers (tokens) or bodies (names, narratives).
     logger: false,
@@ -58,6 +61,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
   app.useGlobalInterceptors(new RevealPersonalDataInterceptor(runtime.reveal, app.get(Reflector)));
 
   const fastify = app.getHttpAdapter().getInstance();
+  cutOffSlowBodies(fastify, runtime.config.http.requestTimeoutMs);
   // api.md: JSON in; anything else is 415. Fastify would otherwise hand plain text to the validators (400).
   fastify.removeContentTypeParser('text/plain');
   useStrictJsonParser(fastify);

@@ -7,8 +7,6 @@ import { bearerTokenOf } from '../auth/bearer-auth.guard';
 
 /** Node's limit on a request's header block, stated rather than inherited: beyond it Node answers 431. */
 export const HEADER_LIMIT_BYTES = 16 * 1024;
-/** A request that has not been received in full after this long is cut off (slow-loris). */
-export const REQUEST_TIMEOUT_MS = 30_000;
 /** Routes an operator's probes call: never rate limited. */
 const UNLIMITED = /^\/health\//;
 

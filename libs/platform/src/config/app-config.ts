@@ -19,6 +19,8 @@ export interface AppConfig {
     readonly port: number;
     /** Requests per minute per actor (the token's verified `sub`; per client address without a valid token); 0 = no limit. */
     readonly rateLimitPerMinute: number;
+    /** REQUEST_TIMEOUT_MS: a request (headers and body) not received in full by then is cut off with 408 (slow clients, #31). */
+    readonly requestTimeoutMs: number;
   };
   /** Prometheus `/metrics` of the process that runs the projections (the worker; the api in the embedded default); 0 = off. */
   readonly metrics: { readonly port: number };
@@ -96,7 +98,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret && jwksUrl) throw new ConfigError('AUTH_JWKS_URL', 'and AUTH_JWT_SECRET cannot both be set: choose one way to verify tokens');
 
   return {
-    http: { host, port: integer(env, 'PORT', 3000, 0, 65535), rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) },
+    http: {
+      host,
+      port: integer(env, 'PORT', 3000, 0, 65535),
+      rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    },
     metrics: { port: integer(env, 'METRICS_PORT', 9464, 0, 65535) },
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     dataDir,
