@@ -4,7 +4,7 @@ import { loadConfig } from './app-config';
 describe('configuration', () => {
   it('defaults to the embedded database under ./.data, port 3000, no Kafka', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, rateLimitPerMinute: 600 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, rateLimitPerMinute: 600, requestTimeoutMs: 30_000 });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/\.data[/\\]pglite$/) });
     expect(config.eventStore).toEqual({ kind: 'postgres' });
     expect(config.kafka).toBeUndefined();
