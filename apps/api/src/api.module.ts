@@ -67,7 +67,7 @@ export class ApiModule {
         ConsentReadsController,
       ],
       providers: [
-        { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql), inject: [RUNTIME] },
+        { provide: IdempotencyStore, useFactory: (rt: Runtime) => new IdempotencyStore(rt.sql, rt.eventStore), inject: [RUNTIME] },
         // DIR4: signed-in people's sessions (the console), beside bearer tokens (API clients).
         { provide: SessionStore, useFactory: (rt: Runtime) => SessionStore.open(rt.sql, rt.config.auth.session), inject: [RUNTIME] },
         IdempotencyInterceptor,

@@ -40,10 +40,13 @@ export function instant(moment: string | undefined): string | undefined {
   return moment === undefined ? undefined : new Date(moment).toISOString();
 }
 
+/** What an `X-Correlation-Id` the server keeps looks like; anything else is replaced by a new id. */
+export const CORRELATION_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
 /** Correlation from `X-Correlation-Id` when it is a sane id (else a new one); the request itself causes the command. */
 export function commandMeta(headers: Record<string, string | string[] | undefined>): CommandMeta {
   const offered = headers['x-correlation-id'];
-  const correlationId = typeof offered === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(offered) ? offered : randomUUID();
+  const correlationId = typeof offered === 'string' && CORRELATION_ID.test(offered) ? offered : randomUUID();
   const ifMatch = headers['if-match'];
   if (ifMatch === undefined) return { correlationId, causationId: randomUUID() };
   const match = typeof ifMatch === 'string' ? /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(ifMatch.trim()) : null;

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import {
   BadRequestException,
   type CallHandler,
@@ -11,7 +12,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Observable, from, lastValueFrom } from 'rxjs';
 import type { Principal } from '@casebook/access';
-import { IdempotencyStore } from './idempotency-store';
+import { type Attempt, IdempotencyStore } from './idempotency-store';
+import { CORRELATION_ID } from '../commands/command-http';
 
 const KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -37,11 +39,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    return from(this.run(actorId, header, hash, reply, () => lastValueFrom(next.handle())));
+    // The attempt's events carry this correlation id: a retry after this process died finds them by it (#31 item 4).
+    const offered = request.headers['x-correlation-id'];
+    if (typeof offered !== 'string' || !CORRELATION_ID.test(offered)) request.headers['x-correlation-id'] = randomUUID();
+    const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) === 201 ? 201 : 200;
+    const attempt: Attempt = { requestHash: hash, correlationId: request.headers['x-correlation-id'] as string, successStatus };
+    return from(this.run(actorId, header, attempt, reply, () => lastValueFrom(next.handle())));
   }
 
-  private async run(actorId: string, key: string, hash: string, reply: FastifyReply, execute: () => Promise<unknown>): Promise<unknown> {
-    const reservation = await this.store.reserve(actorId, key, hash);
+  private async run(actorId: string, key: string, attempt: Attempt, reply: FastifyReply, execute: () => Promise<unknown>): Promise<unknown> {
+    const reservation = await this.store.reserve(actorId, key, attempt);
     switch (reservation.kind) {
       case 'different-request':
         throw new UnprocessableEntityException({ detail: 'This Idempotency-Key was used with a different request body' });

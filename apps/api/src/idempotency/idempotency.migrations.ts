@@ -16,4 +16,15 @@ CREATE TABLE http_idempotency_keys (
   PRIMARY KEY (actor_id, key)
 );`,
   },
+  {
+    // #31 item 4: a reservation is a lease, with what a retry needs to find a dead attempt's events. Rows reserved
+    // before this had no lease: they get one from now (a retry after it takes the key over).
+    id: '002-idempotency-lease',
+    sql: `
+ALTER TABLE http_idempotency_keys
+  ADD COLUMN correlation_id text,
+  ADD COLUMN from_position bigint,
+  ADD COLUMN success_status integer,
+  ADD COLUMN lease_until timestamptz NOT NULL DEFAULT now() + interval '60 seconds';`,
+  },
 ];
