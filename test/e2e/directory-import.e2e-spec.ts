@@ -289,4 +289,18 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
     ]);
     expect(await api.eventCount()).toBe(before);
   });
+
+  it('answers a file of 150,000 bad rows with the first 100 problems and how many there are, changing nothing (#31 item 5)', async () => {
+    const before = await api.eventCount();
+    const rows = Array.from({ length: 150_000 }, (_, n) => `pupil ${n},Naam,2015-03-14,school-1,groep 6,2021-08-20`).join('\n');
+    const refused = await importFile('pupils', `personId,name,dateOfBirth,schoolId,group,enrolledOn\n${rows}\n`);
+    expect(refused.statusCode).toBe(400);
+    const body = refused.json() as { errorCount: number; errors: { line: number }[]; detail: string };
+    expect(body.errorCount).toBe(150_000);
+    expect(body.errors).toHaveLength(100);
+    expect(body.errors.map((error) => error.line)).toEqual(Array.from({ length: 100 }, (_, n) => n + 2));
+    expect(body.detail).toContain('the first 100 found are listed');
+    expect(refused.body.length).toBeLessThan(20_000);
+    expect(await api.eventCount()).toBe(before);
+  });
 });

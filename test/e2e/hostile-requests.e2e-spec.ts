@@ -237,8 +237,10 @@ describeOnServerStore(
 
     describe('paths and headers', () => {
       let bearer: string;
+      let director: string;
       beforeAll(async () => {
         bearer = remember(await token({ roles: ['board'] }));
+        director = remember(await token({ roles: ['director'], schools: ['school-1'] }));
       });
 
       it.each([
@@ -300,6 +302,36 @@ describeOnServerStore(
           tried += 1;
           expect(answer.slice(0, 12)).toBe(`HTTP/1.1 ${status}`);
           expect(answer).not.toMatch(/set-cookie/i);
+          expect(await api.eventCount()).toBe(before);
+        });
+
+        // #31 item 5: a file is judged before its body is read. Only the headers are sent (they promise 10 MB); the
+        // answer must come without the body — before the fix the server waited for it and cut it off (408).
+        const headersOnly = (url: string, authorization: string | null) =>
+          new Promise<string>((resolve, reject) => {
+            const socket = connect(port, '127.0.0.1', () =>
+              socket.write(
+                `POST ${url} HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n${authorization ? `Authorization: Bearer ${authorization}\r\n` : ''}` +
+                  `Content-Length: ${10 * 1024 * 1024}\r\n\r\npersonId,name\n`,
+              ),
+            );
+            let answer = '';
+            socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+            socket.on('close', () => resolve(answer));
+            socket.on('error', (error) => (answer ? undefined : reject(error)));
+          });
+        it.each([
+          ['anonymous, to the directory import', '/directory/imports/pupils', () => null, 401],
+          ['with a token that does not verify', '/directory/imports/pupils', () => 'not.a.token', 401],
+          ['from a director, who may not import', '/directory/imports/pupils', () => director, 403],
+          ['to a route that takes JSON', '/incidents', () => bearer, 415],
+        ])('answers a CSV upload %s before reading its body (%#)', async (_label, url, who, status) => {
+          const before = await api.eventCount();
+          const answer = await headersOnly(url, who());
+          tried += 1;
+          expect(answer.slice(0, 12)).toBe(`HTTP/1.1 ${status}`);
+          expect(answer).toMatch(/content-type: application\/problem\+json/i);
+          expect(answer).toMatch(/connection: close/i);
           expect(await api.eventCount()).toBe(before);
         });
 

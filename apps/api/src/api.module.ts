@@ -13,6 +13,7 @@ import { SettingsController } from './reads/settings.controller';
 import { CaseloadController } from './caseload/caseload.controller';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReadController } from './directory/directory-read.controller';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DeviceCustodyController } from './pupils/device-custody.controller';
@@ -71,6 +72,8 @@ export class ApiModule {
         // DIR4: signed-in people's sessions (the console), beside bearer tokens (API clients).
         { provide: SessionStore, useFactory: (rt: Runtime) => SessionStore.open(rt.sql, rt.config.auth.session), inject: [RUNTIME] },
         IdempotencyInterceptor,
+        // Also judges file uploads before their bodies are read (http/upload-gate.ts).
+        BearerAuthGuard,
         ReadModels,
         // Every dossier read, by the authorization table's dossier rows (after the guard has verified the caller).
         { provide: APP_INTERCEPTOR, useClass: DossierReadInterceptor },

@@ -18,6 +18,8 @@ import fastifyStatic from '@fastify/static';
 import { CONSOLE_DIR } from './console/home.controller';
 import { HEADER_LIMIT_BYTES, registerHttpSecurity } from './http/http-security';
 import { cutOffSlowBodies } from './http/body-timeout';
+import { judgeUploadsBeforeTheirBody } from './http/upload-gate';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
 
 /** api.md: bodies over 1 MiB are refused with 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -62,6 +64,7 @@ export async function createApiApp(runtime: Runtime): Promise<NestFastifyApplica
 
   const fastify = app.getHttpAdapter().getInstance();
   cutOffSlowBodies(fastify, runtime.config.http.requestTimeoutMs);
+  judgeUploadsBeforeTheirBody(fastify, app.get(BearerAuthGuard));
   // api.md: JSON in; anything else is 415. Fastify would otherwise hand plain text to the validators (400).
   fastify.removeContentTypeParser('text/plain');
   useStrictJsonParser(fastify);

@@ -27,7 +27,9 @@ export async function directoryCommand(args: readonly string[], config: AppConfi
     const outcome = await runtime.writeSide.directory.import(kind as DirectoryFileKind, text, issued);
     if (outcome.outcome === 'invalid') {
       for (const error of outcome.errors) out(`line ${error.line}${error.field ? `, ${error.field}` : ''}: ${error.message}`);
-      out(`${outcome.errors.length} problem(s); nothing was imported`);
+      out(
+        `${outcome.errorCount} problem(s)${outcome.errorCount > outcome.errors.length ? ` (the first ${outcome.errors.length} shown)` : ''}; nothing was imported`,
+      );
       return 1;
     }
     if (outcome.outcome === 'conflict') {

@@ -33,27 +33,29 @@ export class BearerAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const token = bearerTokenOf(header);
-    const sessionId = token ? null : sessionIdOf(request);
-    if (sessionId) request.principal = await this.signedIn(request, sessionId);
-    else if (!token) throw unauthorized('An Authorization: Bearer <token> header, or a signed-in session, is required');
-    else {
-      let verified: Principal;
-      try {
-        verified = await this.runtime.tokens.verify(token);
-      } catch (error) {
-        if (error instanceof AuthenticationError) throw unauthorized(error.reason);
-        throw error;
-      }
-      request.principal = await this.tokenPrincipal(verified);
-    }
+    request.principal = await this.principalOf(request);
     const operations = this.reflector.getAllAndOverride<Operation[] | undefined>(ACCESS_OPERATIONS, [context.getHandler(), context.getClass()]);
     if (!operations?.length) throw new ForbiddenException({ detail: 'This route has no row in the authorization table' });
     // A dossier read passes on to the dossier-read interceptor, which logs the refusal before it answers 403.
     if (operations.some((operation) => 'dossier' in ACCESS_POLICY[operation] || admits(operation, request.principal!))) return true;
     const roles = [...new Set(operations.flatMap(rolesFor))];
     throw new ForbiddenException({ detail: `This needs one of the roles ${roles.join(', ')}` });
+  }
+
+  /** Who is calling (a verified token, or a live session and its CSRF header), or 401/403 saying why. */
+  async principalOf(request: FastifyRequest): Promise<Principal> {
+    const token = bearerTokenOf(request.headers.authorization);
+    const sessionId = token ? null : sessionIdOf(request);
+    if (sessionId) return this.signedIn(request, sessionId);
+    if (!token) throw unauthorized('An Authorization: Bearer <token> header, or a signed-in session, is required');
+    let verified: Principal;
+    try {
+      verified = await this.runtime.tokens.verify(token);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthorized(error.reason);
+      throw error;
+    }
+    return this.tokenPrincipal(verified);
   }
 
   /**
@@ -72,7 +74,7 @@ export class BearerAuthGuard implements CanActivate {
    * roles and schools from there, a person who left no longer acts), and a state-changing request must carry the
    * session's CSRF token — a cookie alone is what another site can make a browser send.
    */
-  private async signedIn(request: AuthenticatedRequest, sessionId: string): Promise<Principal> {
+  private async signedIn(request: FastifyRequest, sessionId: string): Promise<Principal> {
     const session = await this.sessions.find(sessionId);
     if (!session) throw unauthorized('The session has ended (signed out, idle or too old): sign in again');
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== session.csrfToken) {

@@ -21,7 +21,7 @@ export class DirectoryController {
   @ApiParam({ name: 'kind', enum: DIRECTORY_FILE_KINDS })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'schoolId,brin,name,holidayRegion,schoolDayEndsAt\nschool-1,12AB,De Regenboog,midden,15:00\n' } })
-  @ApiBadRequestResponse({ description: 'Bad rows: `errors: [{ line, field, message }]`, nothing changed' })
+  @ApiBadRequestResponse({ description: 'Bad rows: `errors: [{ line, field, message }]` (the first 100 found), `errorCount` (all), nothing changed' })
   @ApiForbiddenResponse({ description: 'The board imports the directory' })
   async import(
     @Param(
@@ -38,9 +38,12 @@ export class DirectoryController {
     const outcome = await this.writeSide.directory.import(kind, body, issue());
     if (outcome.outcome === 'forbidden') throw new ForbiddenException({ detail: 'The board imports the directory' });
     if (outcome.outcome === 'invalid') {
+      const { errorCount, errors } = outcome;
+      const listed = errorCount > errors.length ? `; the first ${errors.length} found are listed` : '';
       throw new BadRequestException({
-        detail: `The ${kind} file has ${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'}; nothing was imported`,
-        errors: outcome.errors,
+        detail: `The ${kind} file has ${errorCount} problem${errorCount === 1 ? '' : 's'}; nothing was imported${listed}`,
+        errors,
+        errorCount,
       });
     }
     if (outcome.outcome === 'conflict')

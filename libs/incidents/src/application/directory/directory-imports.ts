@@ -11,7 +11,7 @@ import type { DirectoryPersonEvent, DirectorySchoolEvent } from '../../domain/di
 import { isRuleViolation } from '../../domain/shared/rule-violation';
 import type { SealedTexts } from '../sealed-texts';
 import type { Issued } from '../write-side-core';
-import { type DirectoryFileKind, type PersonRow, type RowError, type SchoolRow, parsePeopleCsv, parseSchoolsCsv } from './directory-csv';
+import { type DirectoryFileKind, type PersonRow, type RowError, type RowErrors, type SchoolRow, parsePeopleCsv, parseSchoolsCsv } from './directory-csv';
 
 export type ImportOutcome =
   | {
@@ -25,7 +25,8 @@ export type ImportOutcome =
       /** The highest store position the import wrote (for `waitForPosition`); null when nothing changed. */
       readonly position: number | null;
     }
-  | { readonly outcome: 'invalid'; readonly errors: readonly RowError[] }
+  /** `errors`: the first ROW_ERRORS_KEPT problems found, by line; `errorCount`: all of them. */
+  | { readonly outcome: 'invalid'; readonly errors: readonly RowError[]; readonly errorCount: number }
   /** Some people changed in the directory while the file was imported (another import at once): run it again. */
   | { readonly outcome: 'conflict'; readonly rows: number }
   | { readonly outcome: 'forbidden' };
@@ -60,8 +61,11 @@ export class DirectoryImports {
 
   async import(kind: DirectoryFileKind, text: string, issued: Issued): Promise<ImportOutcome> {
     if (issued.context.actor.role !== 'board') return { outcome: 'forbidden' };
-    const planned = kind === 'schools' ? await this.planSchools(parseSchoolsCsv(text)) : await this.planPeople(parsePeopleCsv(kind, text));
-    if ('errors' in planned) return { outcome: 'invalid', errors: [...planned.errors].sort((a, b) => a.line - b.line || a.field.localeCompare(b.field)) };
+    const planned = kind === 'schools' ? await this.planSchools(await parseSchoolsCsv(text)) : await this.planPeople(await parsePeopleCsv(kind, text));
+    if ('errors' in planned) {
+      const errors = [...planned.errors.kept].sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
+      return { outcome: 'invalid', errors, errorCount: planned.errors.count };
+    }
     const appended = await inPool(planned.plans, (plan) => this.append(plan, issued));
     const stale = appended.filter((position) => position === false).length;
     if (stale) return { outcome: 'conflict', rows: stale };
@@ -78,8 +82,8 @@ export class DirectoryImports {
     };
   }
 
-  private async planSchools(parsed: { rows: SchoolRow[]; errors: RowError[] }): Promise<{ plans: Planned[]; erased: number } | { errors: RowError[] }> {
-    if (parsed.errors.length) return { errors: parsed.errors };
+  private async planSchools(parsed: { rows: SchoolRow[]; errors: RowErrors }): Promise<{ plans: Planned[]; erased: number } | { errors: RowErrors }> {
+    if (parsed.errors.count) return { errors: parsed.errors };
     const plans = await inPool(parsed.rows, async (row) => {
       const streamId = streamIds.directorySchool(row.record.schoolId);
       const history = await this.store.readStream(streamId);
@@ -89,8 +93,9 @@ export class DirectoryImports {
     return { plans, erased: 0 };
   }
 
-  private async planPeople(parsed: { rows: PersonRow[]; errors: RowError[] }): Promise<{ plans: Planned[]; erased: number } | { errors: RowError[] }> {
-    const errors = [...parsed.errors, ...(await this.unknownReferences(parsed.rows))];
+  private async planPeople(parsed: { rows: PersonRow[]; errors: RowErrors }): Promise<{ plans: Planned[]; erased: number } | { errors: RowErrors }> {
+    const errors = parsed.errors;
+    await this.unknownReferences(parsed.rows, errors);
     let erased = 0;
     const plans = await inPool(parsed.rows, async (row): Promise<Planned> => {
       const streamId = streamIds.directoryPerson(row.record.personId);
@@ -109,11 +114,11 @@ export class DirectoryImports {
       }
       return { streamId, revision: history.length - 1, events: decided };
     });
-    return errors.length ? { errors } : { plans, erased };
+    return errors.count ? { errors } : { plans, erased };
   }
 
   /** Schools the rows name must be in the directory (staff roles, pupils); pupils a parent has authority over too. */
-  private async unknownReferences(rows: readonly PersonRow[]): Promise<RowError[]> {
+  private async unknownReferences(rows: readonly PersonRow[], errors: RowErrors): Promise<void> {
     const known = new Map<string, Promise<boolean>>();
     const exists = (streamId: string, kind?: string) => {
       let found = known.get(streamId);
@@ -125,7 +130,6 @@ export class DirectoryImports {
       }
       return found;
     };
-    const errors: RowError[] = [];
     await inPool(rows, async (row) => {
       const { record } = row;
       for (const schoolId of new Set([record.schoolId, ...record.roles.map((role) => role.schoolId)].filter((id): id is string => id !== null))) {
@@ -141,7 +145,6 @@ export class DirectoryImports {
           errors.push({ line: row.line, field: 'authorityOver', message: `pupil ${pupilId} is not in the directory: import the pupils file first` });
       }
     });
-    return errors;
   }
 
   /** Appends one row's events at the revision they were decided on: its position, null for no events, false when the stream moved meanwhile. */
