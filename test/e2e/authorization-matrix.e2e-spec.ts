@@ -45,7 +45,8 @@ interface Fixture {
   readonly success: number;
   /** a command gets a fresh resource per cell; a read shares one */
   readonly fresh: boolean;
-  readonly prepare: () => Promise<Request>;
+  /** `claim`: the caller's, for bodies that name the caller's own school (DIR1: the directory's school decides) */
+  readonly prepare: (claim: Claim, role: Role) => Promise<Request>;
 }
 
 /** Fixtures tried at once: enough to keep the server's connections and this process busy together. */
@@ -95,10 +96,10 @@ describeOnServerStore('authorization matrix', (api) => {
     // appends), so a refused request that appended is found afterwards in one query, and the fixtures can run side by
     // side. A fixture's own cells run one after another: they share its prepared resource or its streams.
     await inParallel(fixtures, MATRIX_CONCURRENCY, async (fixture) => {
-      const shared = fixture.fresh ? undefined : await fixture.prepare();
+      const shared = fixture.fresh ? undefined : await fixture.prepare('own school', 'board');
       for (const role of ROLES) {
         for (const claim of CLAIMS) {
-          const request = shared ?? (await fixture.prepare());
+          const request = shared ?? (await fixture.prepare(claim, role));
           const expected = expectedStatus(fixture.operation, role, claim, fixture.resource, fixture.success);
           const bearer = tokens.get(`${role}/${claim}`)!;
           const correlationId = `matrix-cell-${++cells}`;
@@ -187,7 +188,7 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   ] as const;
   const custodyBody = { schoolId: OWN, device: 'phone', conditionChecked: { damage: 'none', working: true }, pupilPresent: true, switchedOff: true };
   const fixtures: Fixture[] = [];
-  const command = (operation: Operation, on: string, resource: AccessResource, success: number, prepare: () => Promise<Request>) =>
+  const command = (operation: Operation, on: string, resource: AccessResource, success: number, prepare: (claim: Claim, role: Role) => Promise<Request>) =>
     fixtures.push({ operation, on, resource, success, fresh: true, prepare });
   const read = (operation: Operation, on: string, resource: AccessResource, prepare: () => Promise<Request>) =>
     fixtures.push({ operation, on, resource, success: 200, fresh: false, prepare });
@@ -412,6 +413,72 @@ function buildFixtures(api: ApiHarness, unique: (prefix: string) => string): Fix
   );
   command('recordStaffDeparture', 'a staff member', {}, 200, async () =>
     post(`/people/${unique('matrix-staff')}/departure`, { personKind: 'staff', leftOn: today() }),
+  );
+
+  // DIR1 (#31): people the directory knows at school-1, with a body that names the caller's own school — as an
+  // attacker of another school would. The table's school is the directory's (school-1), whatever the body says.
+  const csv = { 'content-type': 'text/csv' };
+  let schools: Promise<unknown> | undefined;
+  const directorySchools = () =>
+    (schools ??= setup(
+      '/directory/imports/schools',
+      `schoolId,brin,name,holidayRegion,schoolDayEndsAt\n${OWN},12AB,De Regenboog,midden,15:00\n${OTHER},34CD,De Linde,midden,15:00\n`,
+      csv,
+    ));
+  const knownPupil = async () => {
+    await directorySchools();
+    const pupilId = unique('matrix-known-pupil');
+    await setup(
+      '/directory/imports/pupils',
+      `personId,name,dateOfBirth,schoolId,group,enrolledOn\n${pupilId},Naam,2015-03-14,${OWN},groep 6,2021-08-20\n`,
+      csv,
+    );
+    return pupilId;
+  };
+  const knownStaff = async () => {
+    await directorySchools();
+    const staffId = unique('matrix-known-staff');
+    await setup('/directory/imports/staff', `personId,name,email,roles,startedOn\n${staffId},Naam,naam@example.nl,teacher@${OWN},2021-08-01\n`, csv);
+    return staffId;
+  };
+  /** The school a caller would name as theirs: a director's or teacher's claim; the board and others name the pupil's. */
+  const named = (claim: Claim, role: Role) => (role === 'director' || role === 'teacher' ? (schoolsOf(claim)[0] ?? OWN) : OWN);
+  const knownWithMailbox = async () => {
+    const pupilId = await knownPupil();
+    await setup(`/pupils/${pupilId}/consents`, { schoolId: OWN, purpose: 'mailbox', decision: 'given', givenBy: 'parents' });
+    return pupilId;
+  };
+  const byDirectory = 'pupil at school-1 by the directory, body naming the caller’s school';
+  command('takeDeviceIntoCustody', byDirectory, atSchool, 201, async (claim, role) =>
+    post(`/pupils/${await knownPupil()}/device-custody`, { ...custodyBody, schoolId: named(claim, role) }),
+  );
+  command('suspendEmailAccount', byDirectory, atSchool, 201, async (claim, role) =>
+    post(`/pupils/${await knownWithMailbox()}/email-account/suspensions`, {
+      schoolId: named(claim, role),
+      ground: 'bullying',
+      until: '2027-01-31',
+      reason: 'Messages',
+    }),
+  );
+  command('warnAboutEmail', byDirectory, atSchool, 201, async (claim, role) =>
+    post(`/pupils/${await knownWithMailbox()}/email-account/warnings`, { schoolId: named(claim, role), reason: 'Messages' }),
+  );
+  command('recordConsent', byDirectory, atSchool, 200, async (claim, role) =>
+    post(`/pupils/${await knownPupil()}/consents`, { schoolId: named(claim, role), purpose: 'website-publication', decision: 'given', givenBy: 'parents' }),
+  );
+  command('recordPupilDeparture', byDirectory, atSchool, 200, async (claim, role) =>
+    post(`/people/${await knownPupil()}/departure`, { personKind: 'pupil', leftOn: today(), schoolId: named(claim, role) }),
+  );
+  fixtures.push({
+    operation: 'previewDeviceCustody',
+    on: byDirectory,
+    resource: atSchool,
+    success: 200,
+    fresh: true,
+    prepare: async (claim, role) => get(`/pupils/${await knownPupil()}/device-custody/preview?schoolId=${named(claim, role)}`),
+  });
+  command('recordStaffManagerConsultation', 'staff at school-1 by the directory', { schoolId: OWN, personId: 'matrix-known-staff' }, 201, async () =>
+    post(`/staff/${await knownStaff()}/manager-consultations`, { consultedAt: now(), summary: 'May I post this?', managerId: 'matrix-director' }),
   );
 
   read('readPupilConsents', 'consent at school-1', atSchool, async () => {

@@ -202,8 +202,19 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
       status: 403,
       rule: 'DIR3',
     });
+    // Naming their own school does not make the pupil theirs (DIR1, #31): 403, as acting across schools.
     expect(
       (await api.post('/people/pupil-1/departure', { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-2' }, otherDirector)).json(),
+    ).toMatchObject({ status: 403, rule: 'DIR3' });
+    // The board naming the wrong school states a wrong fact: 409.
+    expect(
+      (
+        await api.post(
+          '/people/pupil-1/departure',
+          { personKind: 'pupil', leftOn: '2026-07-10', schoolId: 'school-2' },
+          await api.token('board-1', ['board'], []),
+        )
+      ).json(),
     ).toMatchObject({ status: 409, rule: 'DIR3' });
     // Not in the directory: the body names the school, or the departure is refused.
     expect((await api.post('/people/pupil-unknown/departure', { personKind: 'pupil', leftOn: '2026-07-10' }, director)).json()).toMatchObject({

@@ -249,6 +249,27 @@ const MUTATIONS = [
     'return undefined;',
     ['test/e2e/cross-school-pupils.e2e-spec.ts'],
   ],
+  [
+    'DIR1',
+    'libs/incidents/src/application/pupil-facts.ts',
+    'if (!known || actor.schools.includes(known)) return undefined;',
+    'return undefined;',
+    ['test/e2e/cross-school-pupils.e2e-spec.ts'],
+  ],
+  [
+    'DIR1',
+    'libs/incidents/src/application/pupil-facts.ts',
+    'if (!known || known.boardWide || known.schoolIds.some((schoolId) => schoolIds.includes(schoolId))) return undefined;',
+    'return undefined;',
+    ['test/e2e/cross-school-pupils.e2e-spec.ts'],
+  ],
+  [
+    'DIR1',
+    'apps/api/src/reads/dossier-reads.controller.ts',
+    "const ownPupil = known !== null && permits('readPupilFile', principal, { schoolId: known });",
+    'const ownPupil = false;',
+    ['test/e2e/cross-school-pupils.e2e-spec.ts'],
+  ],
   // DIR4 is kept at the HTTP edge (who a session or a token's subject is): its black-box suites must notice.
   [
     'DIR4',

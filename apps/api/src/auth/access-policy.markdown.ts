@@ -11,6 +11,7 @@ const CONDITION_TEXT: Record<Condition, string> = {
   'own-schools-only': "yes, own schools' items only",
   'readable-cases-only': 'yes, the cases it may read only',
   self: 'own record only',
+  'own-school-staff': "own school's staff (by the directory)",
 };
 
 /** docs/authorization.md, from the table alone (a test compares the file with this). */

@@ -28,7 +28,12 @@ export type Condition =
   /** always answered, but the list holds only the cases the caller may read one by one (readIncident's row) */
   | 'readable-cases-only'
   /** the person the path names is the caller (S10: a staff member's own record) */
-  | 'self';
+  | 'self'
+  /**
+   * a member of staff at a school in the token's `schools` claim, where the directory knows their school (DIR1,
+   * #31); one the directory does not know: any. The directory's part is judged by the write side.
+   */
+  | 'own-school-staff';
 
 /**
  * A dossier read (domain spec, "access log"): every call is logged — granted, refused or not found — with whose data
@@ -109,8 +114,8 @@ export const ACCESS_POLICY = {
   recordStaffManagerConsultation: rule(
     'POST',
     '/staff/{staffId}/manager-consultations',
-    { board: 'any', director: 'any', teacher: 'self', hr: 'self' },
-    { note: 'S10 (api.md revision 2): the staff member, a director or the board; without a case' },
+    { board: 'any', director: 'own-school-staff', teacher: 'self', hr: 'self' },
+    { note: 'S10 (api.md revision 2): the staff member, a director of their school (DIR1) or the board; without a case' },
   ),
   announceDisciplinaryIntention: rule('POST', '/incidents/{id}/disciplinary-intentions', { board: 'any' }, { note: 'S12 (api.md revision 2)' }),
   startDismissalProcedure: rule('POST', '/incidents/{id}/dismissal-procedure', { board: 'any' }, { note: 'S13 (api.md revision 2)' }),
@@ -338,5 +343,7 @@ export function holds(condition: Condition, principal: Pick<Principal, 'id' | 's
       return ownSchool && resource.reportedBy !== undefined && resource.reportedBy === principal.id;
     case 'self':
       return resource.personId !== undefined && resource.personId === principal.id;
+    case 'own-school-staff':
+      return resource.schoolId == null || ownSchool;
   }
 }

@@ -37,9 +37,13 @@ export class DossierReadsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PupilFileView> {
     const source = await this.readModels.open('pupil-file', reply, query.waitForPosition);
-    const everything = principal.roles.includes('board') || principal.roles.includes('legal');
+    // DIR1 (#31): where the directory knows the pupil, the file is their school's — its director reads all of it,
+    // also what another school wrote about them; a director elsewhere reads only their own school's part, if any.
+    const known = await this.writeSide.directoryFacts.schoolId(pupilId);
+    const ownPupil = known !== null && permits('readPupilFile', principal, { schoolId: known });
+    const everything = principal.roles.includes('board') || principal.roles.includes('legal') || ownPupil;
     const schools = await pupilFileSchools(source, pupilId);
-    if (schools.length && !schools.some((schoolId) => permits('readPupilFile', principal, { schoolId }))) {
+    if (!everything && schools.length && !schools.some((schoolId) => permits('readPupilFile', principal, { schoolId }))) {
       throw new ForbiddenException({ detail: "This pupil's file belongs to another school" });
     }
     const now = new Date().toISOString();

@@ -3,6 +3,7 @@ import { directoryPersonStateOf } from '../domain/directory/directory.decider';
 import type { DirectoryPersonRecord } from '../domain/directory/directory.events';
 import { type RuleViolation, refuse } from '../domain/shared/rule-violation';
 import type { SealedTexts } from './sealed-texts';
+import { type Actor, actsForAllSchools } from '../domain/shared/actor';
 /**
  * Facts about a pupil that rules need and the directory holds (DIR1): a pupil's date of birth (CON1). The directory
  * answers first; where it does not know the pupil, the rules take what the command says.
@@ -14,6 +15,13 @@ export interface PupilFacts {
   schoolId(pupilId: string): Promise<string | null>;
   /** P6: whether this parent has parental authority over the pupil; null when the directory does not know the parent. */
   hasParentalAuthority(parentId: string, pupilId: string): Promise<boolean | null>;
+  /** DIR1: the schools a member of staff holds a role at, and whether one of their roles is board-wide; null when unknown. */
+  staffSchools?(staffId: string): Promise<StaffSchools | null>;
+}
+
+export interface StaffSchools {
+  readonly schoolIds: readonly string[];
+  readonly boardWide: boolean;
 }
 
 /** Nothing known (the command's own statement, if any, is used): for tests of the rules without a directory. */
@@ -29,6 +37,33 @@ export async function otherSchoolsPupil(facts: PupilFacts | undefined, pupilId: 
   const known = await (facts ?? NO_PUPIL_FACTS).schoolId(pupilId);
   if (!known || known === named) return undefined;
   return refuse('DIR1', `The directory has ${pupilId} at another school than ${named}: only the pupil's own school acts on the pupil`, 'forbidden');
+}
+
+/**
+ * rule DIR1 and P3 (#31): a director (or teacher) acts on the pupils of their own schools. A measure in a case of one
+ * school once named a pupil the directory places at another, and wrote into that pupil's file and ladder. The board
+ * acts for every school. A pupil the directory does not know: the case's school decides, as before.
+ */
+export async function pupilOutsideActorsSchools(facts: PupilFacts | undefined, pupilId: string, actor: Actor): Promise<RuleViolation | undefined> {
+  if (actsForAllSchools(actor)) return undefined;
+  const known = await (facts ?? NO_PUPIL_FACTS).schoolId(pupilId);
+  if (!known || actor.schools.includes(known)) return undefined;
+  return refuse('DIR1', `The directory has ${pupilId} at another school than yours: only the pupil's own school acts on the pupil`, 'forbidden');
+}
+
+/**
+ * rule DIR1 (#31): a member of staff the directory knows works at the schools of their roles. A director of one
+ * school once recorded manager consultations for, and assigned cases to, staff of another. Board-wide staff (board,
+ * HR, legal) belong to every school; staff the directory does not know: as before.
+ */
+export async function staffOutsideSchools(
+  facts: PupilFacts | undefined,
+  staffId: string,
+  schoolIds: readonly string[],
+): Promise<RuleViolation | undefined> {
+  const known = await facts?.staffSchools?.(staffId);
+  if (!known || known.boardWide || known.schoolIds.some((schoolId) => schoolIds.includes(schoolId))) return undefined;
+  return refuse('DIR1', `The directory has ${staffId} at another school than ${schoolIds.join(', ')}: not theirs to act on`, 'forbidden');
 }
 
 /**
@@ -55,6 +90,12 @@ export class DirectoryPupilFacts implements PupilFacts {
   async hasParentalAuthority(parentId: string, pupilId: string): Promise<boolean | null> {
     const parent = await this.person(parentId, 'parent');
     return parent ? parent.authorityOver.includes(pupilId) : null;
+  }
+
+  async staffSchools(staffId: string): Promise<StaffSchools | null> {
+    const record = await this.person(staffId, 'staff');
+    if (!record) return null;
+    return { schoolIds: record.roles.flatMap((role) => (role.schoolId ? [role.schoolId] : [])), boardWide: record.roles.some((role) => role.schoolId === null) };
   }
 
   private pupil(pupilId: string): Promise<DirectoryPersonRecord | null> {

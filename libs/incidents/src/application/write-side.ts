@@ -4,7 +4,7 @@ import { CaseViews } from './case-view/case-views';
 import { DeviceOverdueWatch } from './device-overdue/device-overdue-watch';
 import { DirectoryImports } from './directory/directory-imports';
 import type { SealedTexts } from './sealed-texts';
-import { DirectoryPupilFacts } from './pupil-facts';
+import { DirectoryPupilFacts, NO_PUPIL_FACTS, type PupilFacts } from './pupil-facts';
 import { DirectorySchoolFacts } from './school-facts';
 import type { RuleSettings } from './rule-settings';
 import { STREAM_LOCATOR_MIGRATIONS } from './stream-locator.migrations';
@@ -77,6 +77,11 @@ export class WriteSide {
   /** The rules' settings in force (CAL1): `GET /settings` shows them; reads that count school years use them. */
   get settings(): RuleSettings {
     return { policy: this.core.deps.policy, calendar: this.core.deps.calendar };
+  }
+
+  /** What the directory says of pupils and staff (DIR1): a pupil's school for the pupil file's reads. */
+  get directoryFacts(): PupilFacts {
+    return this.core.deps.pupilFacts ?? NO_PUPIL_FACTS;
   }
 
   /** Which stream an incident id names, the people of a case, its export streams (for reads that need them). */

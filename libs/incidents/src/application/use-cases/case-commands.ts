@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/shared/actor';
 import type { Issued, WriteSideCore } from '../write-side-core';
 import type { CriminalReportCommands } from './criminal-reports';
 import { SuspensionBookings } from './suspension-bookings';
+import { staffOutsideSchools } from '../pupil-facts';
 
 export interface IncidentReport {
   readonly type: CaseKind;
@@ -138,7 +139,12 @@ export class CaseCommands {
   }
 
   /** Caseload: who handles the case (seen in their work queue). */
-  assign(incidentId: string, ownerId: string, issued: Issued): Promise<CommandOutcome> {
+  async assign(incidentId: string, ownerId: string, issued: Issued): Promise<CommandOutcome> {
+    // DIR1 (#31): the owner works at the case's school (or board-wide), where the directory knows them.
+    const reported = await this.core.cases.reported(incidentId);
+    const schoolId = (reported?.report.data as { schoolId?: string } | undefined)?.schoolId;
+    const foreign = schoolId ? await staffOutsideSchools(this.core.deps.pupilFacts, ownerId, [schoolId]) : undefined;
+    if (foreign) return refused(foreign);
     const command = (context: Issued['context']) => ({ type: 'AssignCase' as const, context, data: { ownerId } });
     return this.core.onCaseOutcome(incidentId, issued, { 'pupil-incident': command, 'staff-misconduct': command }, 'assignments', incidentId);
   }

@@ -6,7 +6,7 @@ import type { HeardAs, PupilMeasure } from '../../domain/pupil-incident/pupil-in
 import type { DisciplinaryMeasure } from '../../domain/staff-misconduct/staff-misconduct.events';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { refuse } from '../../domain/shared/rule-violation';
-import { NO_PUPIL_FACTS } from '../pupil-facts';
+import { NO_PUPIL_FACTS, pupilOutsideActorsSchools } from '../pupil-facts';
 import { type Issued, type WriteSideCore, noCase } from '../write-side-core';
 import { SuspensionBookings } from './suspension-bookings';
 
@@ -54,7 +54,10 @@ export class MeasureCommands {
   }
 
   /** P1–P3, P5, P6 on a pupil case; S9, S11 on a staff case. */
-  impose(incidentId: string, measure: Measure, issued: Issued): Promise<CommandOutcome> {
+  async impose(incidentId: string, measure: Measure, issued: Issued): Promise<CommandOutcome> {
+    // DIR1, P3 (#31): a director's measure names a pupil of their own schools, by the directory.
+    const foreign = await pupilOutsideActorsSchools(this.core.deps.pupilFacts, measure.subjectId, issued.context.actor);
+    if (foreign) return refused(foreign);
     const measureId = this.core.newId();
     const common = { measureId, subjectId: measure.subjectId, reason: measure.reason, startsOn: measure.startsOn, endsOn: measure.endsOn };
     const obligationIds = {

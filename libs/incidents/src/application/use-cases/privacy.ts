@@ -1,3 +1,4 @@
+import { actsForSchool } from '../../domain/shared/actor';
 import { streamIds } from '@casebook/event-store';
 import type { RetentionFacts, RetentionPolicy, RetentionReport } from '@casebook/privacy';
 import { retentionReport } from '@casebook/privacy';
@@ -62,7 +63,13 @@ export class PrivacyCommands {
     issued: Issued,
   ): Promise<CommandOutcome> {
     const known = data.personKind === 'pupil' ? await (this.core.deps.pupilFacts ?? NO_PUPIL_FACTS).schoolId(personId) : null;
-    if (known && data.schoolId && data.schoolId !== known) return refused(refuse('DIR3', `The directory has ${personId} at ${known}, not ${data.schoolId}`));
+    if (known && data.schoolId && data.schoolId !== known) {
+      // DIR1 (#31): a director of another school naming their own is refused as acting across schools (403); the
+      // board naming the wrong school states a wrong fact (409).
+      if (!actsForSchool(issued.context.actor, known))
+        return refused(refuse('DIR3', `The directory has ${personId} at another school: only its director or the board records their leaving`, 'forbidden'));
+      return refused(refuse('DIR3', `The directory has ${personId} at ${known}, not ${data.schoolId}`));
+    }
     const schoolId = known ?? data.schoolId ?? null;
     const result = await this.core.handlers.personRecord.handle(
       streamIds.personRecord(personId),

@@ -6,7 +6,8 @@ import type {
   StaffQualification,
 } from '../../domain/staff-misconduct/staff-misconduct.events';
 import { streamIds } from '@casebook/event-store';
-import { type CommandOutcome, outcomeOf } from '../command-outcome';
+import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
+import { staffOutsideSchools } from '../pupil-facts';
 import type { Issued, WriteSideCore } from '../write-side-core';
 
 /** Staff cases: the board's qualification (S8, B1), the inspector call (B1, B3), consulting the manager (S10). */
@@ -108,6 +109,12 @@ export class StaffConductCommands {
     data: { readonly consultedAt: string; readonly summary: string; readonly managerId?: string },
     issued: Issued,
   ): Promise<CommandOutcome> {
+    // DIR1 (#31): a director records consultations of staff at their own schools (the board's and the person's own: any).
+    const { actor } = issued.context;
+    if (actor.role === 'director') {
+      const foreign = await staffOutsideSchools(this.core.deps.pupilFacts, staffId, actor.schools);
+      if (foreign) return refused(foreign);
+    }
     const consultationId = this.core.newId();
     const result = await this.core.handlers.staffRecord.handle(
       streamIds.staffRecord(staffId),

@@ -11,7 +11,12 @@ export interface Actor {
   readonly schools: readonly string[];
 }
 
+/** Board, HR and legal act for every school. */
+export function actsForAllSchools(actor: Actor): boolean {
+  return actor.role === 'board' || actor.role === 'hr' || actor.role === 'legal';
+}
+
 /** Whether the actor may act for `schoolId`: board, HR and legal for every school; others for their own. */
 export function actsForSchool(actor: Actor, schoolId: string): boolean {
-  return actor.role === 'board' || actor.role === 'hr' || actor.role === 'legal' || actor.schools.includes(schoolId);
+  return actsForAllSchools(actor) || actor.schools.includes(schoolId);
 }
