@@ -56,11 +56,7 @@ export async function pupilOutsideActorsSchools(facts: PupilFacts | undefined, p
  * school once recorded manager consultations for, and assigned cases to, staff of another. Board-wide staff (board,
  * HR, legal) belong to every school; staff the directory does not know: as before.
  */
-export async function staffOutsideSchools(
-  facts: PupilFacts | undefined,
-  staffId: string,
-  schoolIds: readonly string[],
-): Promise<RuleViolation | undefined> {
+export async function staffOutsideSchools(facts: PupilFacts | undefined, staffId: string, schoolIds: readonly string[]): Promise<RuleViolation | undefined> {
   const known = await facts?.staffSchools?.(staffId);
   if (!known || known.boardWide || known.schoolIds.some((schoolId) => schoolIds.includes(schoolId))) return undefined;
   return refuse('DIR1', `The directory has ${staffId} at another school than ${schoolIds.join(', ')}: not theirs to act on`, 'forbidden');
@@ -95,7 +91,10 @@ export class DirectoryPupilFacts implements PupilFacts {
   async staffSchools(staffId: string): Promise<StaffSchools | null> {
     const record = await this.person(staffId, 'staff');
     if (!record) return null;
-    return { schoolIds: record.roles.flatMap((role) => (role.schoolId ? [role.schoolId] : [])), boardWide: record.roles.some((role) => role.schoolId === null) };
+    return {
+      schoolIds: record.roles.flatMap((role) => (role.schoolId ? [role.schoolId] : [])),
+      boardWide: record.roles.some((role) => role.schoolId === null),
+    };
   }
 
   private pupil(pupilId: string): Promise<DirectoryPersonRecord | null> {
