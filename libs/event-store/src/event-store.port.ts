@@ -10,6 +10,13 @@ export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
 }
 
+/** One stream's part of an append to several streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
   readonly streamId: string;
   /** Revision of the last event of this append. */
@@ -47,6 +54,12 @@ export interface EventStore {
    * many small independent appends at once — access-log entries — so that they share one fsync. All or nothing.
    */
   appendToNewStreams?(appends: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[]): Promise<AppendResult[]>;
+  /**
+   * Optional: appends to several streams, each at its own expected revision, all in one commit and in the order
+   * given (the PostgreSQL adapter). A wrong expected revision of any of them writes nothing and throws
+   * WrongExpectedRevisionError. For a case reported together with its number (domain.md "case number", #31).
+   */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream in revision order; an empty array for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of all streams in global order. Never skips an event that commits later at a lower position. */

@@ -98,6 +98,61 @@ export function describePostgresAdapterBehaviour(
     expect(await store.readStream(fresh)).toEqual([]);
   });
 
+  it('appends to several streams at their expected revisions in one commit; a moved stream fails them all (#31)', async () => {
+    const counter = testStream('case-numbers');
+    await store.appendToStream(counter, [testEvent()], { expectedRevision: 'no-stream' });
+    const caseA = testStream();
+    const [onCounter, onCase] = await store.appendToStreams!([
+      { streamId: counter, events: [testEvent()], expectedRevision: 0 },
+      { streamId: caseA, events: testEvents(2), expectedRevision: 'no-stream' },
+    ]);
+    expect([onCounter!.revision, onCase!.revision]).toEqual([1, 1]);
+    expect(onCase!.position).toBe(onCounter!.position + 2);
+    // The counter moved on: neither stream is written, and the error is the store's own.
+    const caseB = testStream();
+    const stale = await store
+      .appendToStreams!([
+        { streamId: counter, events: [testEvent()], expectedRevision: 0 },
+        { streamId: caseB, events: [testEvent()], expectedRevision: 'no-stream' },
+      ])
+      .then(
+        () => 'accepted',
+        (error: unknown) => (error as Error).name,
+      );
+    expect(stale).toBe('WrongExpectedRevisionError');
+    expect(await store.readStream(caseB)).toEqual([]);
+    expect(await store.readStream(counter)).toHaveLength(2);
+  });
+
+  it('lets one of two commits racing for a counter revision win; the loser writes nothing (#31)', async () => {
+    if (!openAnother) return; // PGlite: one connection, nothing runs side by side.
+    const otherSql = await openAnother();
+    const other = await PostgresEventStore.open(otherSql);
+    try {
+      const counter = testStream('case-numbers');
+      await store.appendToStream(counter, [testEvent()], { expectedRevision: 'no-stream' });
+      const cases = [testStream(), testStream()];
+      const outcomes = await Promise.all(
+        [store, other].map((writer, i) =>
+          writer
+            .appendToStreams!([
+              { streamId: counter, events: [testEvent()], expectedRevision: 0 },
+              { streamId: cases[i]!, events: [testEvent()], expectedRevision: 'no-stream' },
+            ])
+            .then(
+              () => 'won',
+              (error: unknown) => (error as Error).name,
+            ),
+        ),
+      );
+      expect([...outcomes].sort()).toEqual(['WrongExpectedRevisionError', 'won']);
+      const written = await Promise.all(cases.map(async (streamId) => (await store.readStream(streamId)).length));
+      expect([...written].sort()).toEqual([0, 1]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('wakes a consumer in another process on append (NOTIFY), long before its poll interval', async () => {
     if (!openAnother) return; // PGlite: one process only; the in-process wake-up is covered by the contract.
     const otherSql = await openAnother();

@@ -1,4 +1,4 @@
-import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '@casebook/event-store';
+import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamAppend } from '@casebook/event-store';
 import type { PersonKeyStore } from './keys/person-key-store';
 import {
   type PersonalDataDeclaration,
@@ -49,6 +49,22 @@ export class PrivacyEventStore implements EventStore {
       if (appends.some((append) => append.events.some((event) => this.hasPersonalData(event))))
         throw new Error('appendToNewStreams takes no personal texts: use appendToStream');
       return inner(appends);
+    };
+  }
+
+  /** Each stream's personal texts sealed as appendToStream seals them; absent where the inner store has no such append. */
+  get appendToStreams(): EventStore['appendToStreams'] {
+    const inner = this.inner.appendToStreams?.bind(this.inner);
+    if (!inner) return undefined;
+    return async (appends: readonly StreamAppend[]) => {
+      const sealed = await Promise.all(
+        appends.map(async (append) => {
+          if (!append.events.some((event) => this.hasPersonalData(event))) return append;
+          const subjects = await this.subjectsFor(append.streamId, append.events);
+          return { ...append, events: await Promise.all(append.events.map((event) => this.seal(event, subjects))) };
+        }),
+      );
+      return inner(sealed);
     };
   }
 

@@ -43,13 +43,15 @@ export function startApp(app: 'api' | 'worker' | 'cli', env: Record<string, stri
   return { child, exit: new Promise((done) => child.once('exit', (code) => done(code))), output: () => output };
 }
 
-export async function startApi(databaseUrl: string, port: number): Promise<Running> {
+/** `env`: more settings, e.g. a PRIVACY_MASTER_KEY that two api processes on one database share. */
+export async function startApi(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Running> {
   const api = startApp('api', {
     LOG_LEVEL: process.env['FAULT_LOG_LEVEL'] ?? 'warn',
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     METRICS_PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-fault-api-')),
+    ...env,
   });
   await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200, 'the api to be ready', 60_000);
   return api;

@@ -125,17 +125,19 @@ export class IdempotencyStore {
   }
 }
 
+const ENTITY_ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 /**
- * A dead attempt's answer as the events tell it: the stream it wrote first (the command's own; the case of a report)
- * named by the id at the end of its stream id, that stream's last revision, the last position; a case's number.
+ * A dead attempt's answer as the events tell it: the first stream it wrote that is named by an id (the command's own:
+ * the case of a report, not the year's case-number counter written in the same commit), that stream's last revision,
+ * the last position; a case's number.
  */
 function answerFrom(events: readonly RecordedEvent[]): Record<string, unknown> {
-  const first = events[0]!;
+  const first = events.find((event) => ENTITY_ID.test(event.streamId)) ?? events[0]!;
   const own = events.filter((event) => event.streamId === first.streamId);
   const numbered = own.find((event) => event.type === 'CaseNumbered');
-  const id = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(first.streamId)?.[1] ?? first.streamId;
   return {
-    id,
+    id: ENTITY_ID.exec(first.streamId)?.[1] ?? first.streamId,
     revision: own[own.length - 1]!.streamRevision,
     position: Math.max(...events.map((event) => event.globalPosition)),
     ...(numbered ? { caseNumber: (numbered.data as { caseNumber?: unknown }).caseNumber } : {}),

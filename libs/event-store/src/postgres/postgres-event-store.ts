@@ -3,7 +3,7 @@ import { validateAppend } from '../append-validation';
 import { contentHashOf } from '../chain/event-chain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope';
 import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store.errors';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StreamAppend } from '../event-store.port';
 import { categoryOf } from '../stream-ids';
 import { AppendNotifier } from './append-notifier';
 import { EVENTS_PER_TRANSACTION, EVENT_STORE_MIGRATIONS } from './event-store.migrations';
@@ -109,6 +109,53 @@ export class PostgresEventStore implements EventStore {
       [batch],
     );
     this.notifier.appended();
+    return appends.map((append) =>
+      toAppendResult(
+        append.streamId,
+        rows.filter((row) => row.stream_id === append.streamId),
+      ),
+    );
+  }
+
+  /**
+   * One statement calls es_append once per stream, in the order given, each at its expected revision: one
+   * transaction, all or nothing. A stream that moved (ES409, or a concurrent writer of the same revision: 23505)
+   * fails the whole statement and nothing is written. Positions follow the transaction, so a commit that lost the
+   * race and is tried again comes after the one that won.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (!appends.length) return [];
+    const total = appends.reduce((n, append) => n + append.events.length, 0);
+    if (total > EVENTS_PER_TRANSACTION) throw new InvalidAppendError(`More than ${EVENTS_PER_TRANSACTION} events in one transaction`);
+    for (const append of appends) validateAppend(append.streamId, append.events, { expectedRevision: append.expectedRevision });
+    const batch = JSON.stringify(
+      appends.map(({ streamId, events, expectedRevision }) => ({
+        streamId,
+        category: categoryOf(streamId),
+        kind: typeof expectedRevision === 'number' ? 'exact' : expectedRevision,
+        expected: typeof expectedRevision === 'number' ? expectedRevision : null,
+        events: events.map(toPayload),
+      })),
+    );
+    let rows: { stream_id: string; revision: string | number; global_position: string | number; duplicate: boolean }[];
+    try {
+      rows = await this.sql.query(
+        `SELECT a.x->>'streamId' AS stream_id, r.revision, r.global_position, r.duplicate
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(x, ord),
+                LATERAL es_append(a.x->>'streamId', a.x->>'category', a.x->>'kind', (a.x->>'expected')::bigint, a.x->'events') AS r
+          ORDER BY a.ord`,
+        [batch],
+      );
+    } catch (error) {
+      const state = sqlStateOf(error);
+      const streams = appends.map((append) => append.streamId).join(', ');
+      if (state === 'ES409' || (state === '23505' && (constraintOf(error) ?? '').includes('stream_revision'))) {
+        throw new WrongExpectedRevisionError(streams, appends[0]!.expectedRevision, undefined);
+      }
+      if (state === 'ES422' || state === '23505') throw new IdempotencyConflictError(streams);
+      throw error;
+    }
+    if (rows.some((row) => !row.duplicate)) this.notifier.appended();
     return appends.map((append) =>
       toAppendResult(
         append.streamId,

@@ -61,6 +61,26 @@ export class StreamCommandHandler<
     return this.decider.decide(command, this.stateOf(history));
   }
 
+  /**
+   * Decides `commands` in turn on a stream that does not exist yet, each on the state the ones before it left, and
+   * gives their events with the envelopes to append — by the caller, together with other streams in one commit
+   * (a report and its case number, #31). Nothing is appended here.
+   */
+  decideNew(commands: readonly Command[], meta: CommandMeta): { readonly events: Event[]; readonly envelopes: NewEvent[] } | RuleViolation {
+    let state = this.decider.initialState;
+    const events: Event[] = [];
+    const envelopes: NewEvent[] = [];
+    for (const command of commands) {
+      const decision = this.decider.decide(command, state);
+      if (isRuleViolation(decision)) return decision;
+      const decided = decision as readonly Event[];
+      envelopes.push(...this.envelopes(command, decided, state, meta));
+      events.push(...decided);
+      state = decided.reduce((s, event) => this.decider.evolve(s, event), state);
+    }
+    return { events, envelopes };
+  }
+
   /** `loaded`: the stream as the caller just read it, used for the first attempt instead of reading it again. */
   async handle(streamId: string, command: Command, meta: CommandMeta, loaded?: readonly RecordedEvent[]): Promise<CommandResult<Event>> {
     for (let attempt = 1; ; attempt++) {

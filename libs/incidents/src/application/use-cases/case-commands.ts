@@ -1,8 +1,10 @@
-import { type CaseKind, streamIds } from '@casebook/event-store';
+import { type CaseKind, type NewEvent, streamIds } from '@casebook/event-store';
 import type { AddEvidence, RecordCorrespondence, ReportIncident } from '../../domain/case/case.commands';
 import type { InvolvedPerson } from '../../domain/case/involved-person';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
-import type { CommandResult } from '../stream-command-handler';
+import type { CommandAccepted, CommandMeta, CommandResult } from '../stream-command-handler';
+import type { ReportStaffMisconduct } from '../../domain/staff-misconduct/staff-misconduct.commands';
+import { type RuleViolation, isRuleViolation } from '../../domain/shared/rule-violation';
 import type { Actor } from '../../domain/shared/actor';
 import type { Issued, WriteSideCore } from '../write-side-core';
 import type { CriminalReportCommands } from './criminal-reports';
@@ -53,25 +55,80 @@ export class CaseCommands {
       },
     };
     const streamId = streamIds.case(report.type, incidentId);
-    const { handlers } = this.core;
     const statutoryObligationId = this.core.newId();
+    const reported =
+      report.type === 'pupil-incident'
+        ? command
+        : ({ type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId } as const);
+    const numbered = this.core.numbering.atomic
+      ? await this.reportNumbered(report.type, streamId, reported, issued)
+      : await this.reportThenNumber(report.type, streamId, reported, issued);
+    if ('violation' in numbered) return outcomeOf(numbered, incidentId);
+    const { caseNumber, result } = numbered;
+    const statutory = (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
+    if (!statutory) return outcomeOf(result, incidentId, () => ({ caseNumber }), `/incidents/${incidentId}`);
+    return this.openStatutoryDecision(incidentId, statutoryObligationId, issued, { caseNumber }, `/incidents/${incidentId}`);
+  }
+
+  /**
+   * Domain.md "case number" (#31 item 3): the case and its number in one commit — the report decided on the empty
+   * stream, then `NumberCase` on what it left, both appended with the counter's next event — so a process killed at
+   * any moment leaves either the numbered case or nothing, and numbers follow the store's order of the reports.
+   */
+  private async reportNumbered(
+    kind: CaseKind,
+    streamId: string,
+    reported: ReportIncident | ReportStaffMisconduct,
+    issued: Issued,
+  ): Promise<{ readonly caseNumber: string; readonly result: CommandAccepted<unknown> } | { readonly outcome: 'refused'; readonly violation: RuleViolation }> {
+    const handler = (kind === 'pupil-incident' ? this.core.handlers.pupilIncident : this.core.handlers.staffMisconduct) as unknown as {
+      decideNew(commands: readonly unknown[], meta: CommandMeta): { events: unknown[]; envelopes: NewEvent[] } | RuleViolation;
+    };
+    // Refused before a number is taken: a refused report takes none.
+    const report = handler.decideNew([reported], issued.meta);
+    if (isRuleViolation(report)) return { outcome: 'refused', violation: report };
+    let events: unknown[] = [];
+    const { caseNumber, appended } = await this.core.numbering.reportNumbered(
+      {
+        incidentId: reported.type === 'ReportIncident' ? reported.data.incidentId : reported.report.data.incidentId,
+        caseKind: kind,
+        reportedAt: issued.context.now,
+        caseStream: {
+          streamId,
+          events: (caseNumber) => {
+            const decided = handler.decideNew([reported, { type: 'NumberCase', context: issued.context, data: { caseNumber } }], issued.meta);
+            if (isRuleViolation(decided)) throw new Error(`A reported case refused its number: ${decided.message}`);
+            events = decided.events;
+            return decided.envelopes;
+          },
+        },
+      },
+      issued.context,
+      issued.meta,
+    );
+    return { caseNumber, result: { outcome: 'accepted', streamId, revision: appended.revision, position: appended.position, events } };
+  }
+
+  /** Where the store cannot write two streams in one commit (EventStoreDB): the case first, then its number. */
+  private async reportThenNumber(
+    kind: CaseKind,
+    streamId: string,
+    reported: ReportIncident | ReportStaffMisconduct,
+    issued: Issued,
+  ): Promise<{ readonly caseNumber: string; readonly result: CommandAccepted<unknown> } | { readonly outcome: 'refused'; readonly violation: RuleViolation }> {
+    const { handlers } = this.core;
     // A new id names no stream yet: decided on the empty history without reading it (were it taken, the append's
     // 'no-stream' check refuses and the handler reads and decides again).
     const result: CommandResult<unknown> =
-      report.type === 'pupil-incident'
-        ? await handlers.pupilIncident.handle(streamId, command, issued.meta, [])
-        : await handlers.staffMisconduct.handle(
-            streamId,
-            { type: 'ReportStaffMisconduct', context: issued.context, report: command, statutoryObligationId },
-            issued.meta,
-            [],
-          );
-    if (result.outcome !== 'accepted') return outcomeOf(result, incidentId);
-    // The case exists: now it takes the year's next number, and records it (the answer's revision is that of the number).
-    const numbered = await this.core.number(report.type, incidentId, issued);
-    const statutory = (result.events as readonly { type: string }[]).some((event) => event.type === 'InspectorNotificationQueued');
-    if (!statutory) return outcomeOf(numbered.result, incidentId, () => ({ caseNumber: numbered.caseNumber }), `/incidents/${incidentId}`);
-    return this.openStatutoryDecision(incidentId, statutoryObligationId, issued, { caseNumber: numbered.caseNumber }, `/incidents/${incidentId}`);
+      reported.type === 'ReportIncident'
+        ? await handlers.pupilIncident.handle(streamId, reported, issued.meta, [])
+        : await handlers.staffMisconduct.handle(streamId, reported, issued.meta, []);
+    if (result.outcome === 'refused') return result;
+    if (result.outcome !== 'accepted') throw new Error(`A new case's stream ${streamId} was taken`);
+    const incidentId = reported.type === 'ReportIncident' ? reported.data.incidentId : reported.report.data.incidentId;
+    const numbered = await this.core.number(kind, incidentId, issued);
+    if (numbered.result.outcome !== 'accepted') throw new Error(`The new case ${incidentId} refused its number`);
+    return { caseNumber: numbered.caseNumber, result: { ...numbered.result, events: result.events } };
   }
 
   assessScope(incidentId: string, data: { readonly inScope: boolean; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
