@@ -110,15 +110,13 @@ export function describePostgresAdapterBehaviour(
     expect(onCase!.position).toBe(onCounter!.position + 2);
     // The counter moved on: neither stream is written, and the error is the store's own.
     const caseB = testStream();
-    const stale = await store
-      .appendToStreams!([
-        { streamId: counter, events: [testEvent()], expectedRevision: 0 },
-        { streamId: caseB, events: [testEvent()], expectedRevision: 'no-stream' },
-      ])
-      .then(
-        () => 'accepted',
-        (error: unknown) => (error as Error).name,
-      );
+    const stale = await store.appendToStreams!([
+      { streamId: counter, events: [testEvent()], expectedRevision: 0 },
+      { streamId: caseB, events: [testEvent()], expectedRevision: 'no-stream' },
+    ]).then(
+      () => 'accepted',
+      (error: unknown) => (error as Error).name,
+    );
     expect(stale).toBe('WrongExpectedRevisionError');
     expect(await store.readStream(caseB)).toEqual([]);
     expect(await store.readStream(counter)).toHaveLength(2);
@@ -134,15 +132,13 @@ export function describePostgresAdapterBehaviour(
       const cases = [testStream(), testStream()];
       const outcomes = await Promise.all(
         [store, other].map((writer, i) =>
-          writer
-            .appendToStreams!([
-              { streamId: counter, events: [testEvent()], expectedRevision: 0 },
-              { streamId: cases[i]!, events: [testEvent()], expectedRevision: 'no-stream' },
-            ])
-            .then(
-              () => 'won',
-              (error: unknown) => (error as Error).name,
-            ),
+          writer.appendToStreams!([
+            { streamId: counter, events: [testEvent()], expectedRevision: 0 },
+            { streamId: cases[i]!, events: [testEvent()], expectedRevision: 'no-stream' },
+          ]).then(
+            () => 'won',
+            (error: unknown) => (error as Error).name,
+          ),
         ),
       );
       expect([...outcomes].sort()).toEqual(['WrongExpectedRevisionError', 'won']);
