@@ -143,4 +143,46 @@ describeOnServerStore('closing a case with open obligations (CLOSE1, B3)', (api)
     expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/police-report`, filed, board)).statusCode).toBe(200);
     expect((await api.post(`/incidents/${id}/close`, { outcome: 'Reported to the police' }, board)).statusCode).toBe(200);
   });
+
+  it('records a police report filed before the notices, and a notice after it as late, never "vóór de aangifte" (B3, FACT1)', async () => {
+    const reported = await report({
+      type: 'staff-misconduct',
+      category: 'sexual-offence-against-pupil',
+      involved: [{ personId: 'staff-fact1-b3', personKind: 'staff', role: 'perpetrator' }],
+    });
+    const { id, criminalReportDecisionId } = reported as { id: string; criminalReportDecisionId: string };
+    const call = { calledAt: '2026-11-05T09:15:00+01:00', inspectorReference: 'VI-2026-1001', summary: 'Consulted', conclusion: 'reasonable-suspicion' };
+    expect((await api.post(`/incidents/${id}/inspector-call`, call, board)).statusCode).toBe(200);
+    const decided = await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'report', rationale: 'Vermoeden' }, board);
+    const notices = decided.json().notices as { obligationId: string; kind: string }[];
+    // The filing is a fact (FACT1): recorded, with both notices still open.
+    const filedAt = new Date(Date.now() - 60 * 60_000).toISOString();
+    const filed = { filedAt, policeStation: 'Utrecht Overvecht', policeReference: 'PL0900-2026-778' };
+    expect((await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/police-report`, filed, board)).statusCode).toBe(200);
+    // The parents informed after the filing; the accused before it (recorded only now).
+    const afterwards = await api.post(
+      `/criminal-report-decisions/${criminalReportDecisionId}/notices`,
+      { to: 'parents', channel: 'letter', informedAt: new Date(Date.now() - 30 * 60_000).toISOString() },
+      board,
+    );
+    expect(afterwards.statusCode).toBe(200);
+    const before = await api.post(
+      `/criminal-report-decisions/${criminalReportDecisionId}/notices`,
+      { to: 'accused', channel: 'meeting', informedAt: new Date(Date.parse(filedAt) - 60 * 60_000).toISOString() },
+      board,
+    );
+    const position = before.json().position as number;
+    const done = (await api.get(`/obligations?status=done&waitForPosition=${position}`, board)).json().items as {
+      obligationId: string;
+      dueAt: string;
+      timing: string;
+    }[];
+    const timing = (kind: string) => done.find((o) => o.obligationId === notices.find((n) => n.kind === kind)!.obligationId);
+    expect(timing('inform-parents-before-police-report')).toMatchObject({ timing: 'after-due' });
+    expect(Date.parse(timing('inform-parents-before-police-report')!.dueAt)).toBe(Date.parse(filedAt));
+    expect(timing('inform-accused-before-police-report')).toMatchObject({ timing: 'before-due' });
+    const lines = JSON.stringify((await api.get(`/incidents/${id}/timeline?waitForPosition=${position}`, board)).json());
+    expect(lines).toContain('De ouders van de leerling geïnformeerd ná de aangifte (te laat)');
+    expect(lines).toContain('De beschuldigde geïnformeerd vóór de aangifte');
+  });
 });

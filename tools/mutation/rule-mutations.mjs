@@ -241,6 +241,21 @@ const MUTATIONS = [
     '// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))',
     '\n  if (false)',
   ],
+  // B3 with FACT1 (#32): notices open at the filing are due at it; a notice after the filing says so.
+  [
+    'B3',
+    `${D}/criminal-report/criminal-report.decider.ts`,
+    '...(Object.keys(state.noticesOpen).length ? { noticesDueAtFiling: Object.values(state.noticesOpen) } : {}),',
+    '',
+    [`${D}/criminal-report`, 'test/e2e/close-with-obligations.e2e-spec.ts'],
+  ],
+  [
+    'FACT1',
+    `${D}/criminal-report/criminal-report.decider.ts`,
+    '...(state.policeReportFiledAt && isAfter(data.informedAt, state.policeReportFiledAt) ? { afterPoliceReport: true } : {}),',
+    '',
+    [`${D}/criminal-report`, 'test/e2e/close-with-obligations.e2e-spec.ts'],
+  ],
   // DIR1 (#31): the directory's school of a pupil, not the body's; the application layer keeps it (the black-box suite must notice).
   [
     'DIR1',

@@ -5,6 +5,8 @@ import type { DomainEventType, EventOfType } from './domain-events';
 export interface ObligationEffects {
   readonly opened: readonly OpenedObligation[];
   readonly closed: readonly string[];
+  /** Open obligations now due earlier (B3 with FACT1: the notices due at the police report's filing). */
+  readonly dueEarlier?: readonly { readonly obligationId: string; readonly dueAt: string }[];
 }
 
 const opens = (opened: readonly OpenedObligation[]): ObligationEffects => ({ opened, closed: [] });
@@ -57,7 +59,12 @@ export const OBLIGATION_EFFECTS: { readonly [T in DomainEventType]: ((data: Even
   DismissalProcedureConcluded: null,
   CriminalReportDecisionOpened: null,
   CriminalReportDecided: (data) => opens(data.obligations),
-  PoliceReportFiled: (data) => closes(data.closesObligationId),
+  // B3 with FACT1 (#32): notices still open at the filing are due at the filing.
+  PoliceReportFiled: (data) => ({
+    opened: [],
+    closed: [data.closesObligationId],
+    dueEarlier: (data.noticesDueAtFiling ?? []).map((obligationId) => ({ obligationId, dueAt: data.filedAt })),
+  }),
   StatutoryNoticeGiven: (data) => closes(data.closesObligationId),
   DeviceTakenIntoCustody: (data) => opens(data.obligations),
   DeviceReturned: (data) => closes(data.closesObligationId),

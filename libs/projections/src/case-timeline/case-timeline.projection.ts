@@ -111,6 +111,7 @@ const FACT_KEYS = [
   'from',
   'to',
   'informed',
+  'afterPoliceReport',
 ] as const;
 
 /** The facts of one event's line (also used by the audit export's printed timeline). */

@@ -96,8 +96,9 @@ const LINES: Record<TimelineLanguage, Lines> = {
     CriminalReportDecisionOpened: (f) => `Besluit over aangifte geopend${f['statutory'] ? ' (wettelijke aangifteplicht)' : ''}`,
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Besloten: aangifte doen' : 'Besloten: geen aangifte'),
     PoliceReportFiled: () => 'Aangifte gedaan bij de politie',
+    // B3 with FACT1 (#32): after the filing is never "vóór de aangifte".
     StatutoryNoticeGiven: (f) =>
-      `${f['informed'] === 'accused' ? 'De beschuldigde' : 'De ouders van de leerling'} geïnformeerd vóór de aangifte, ${dutch(CHANNEL_NL, f['channel'])}`,
+      `${f['informed'] === 'accused' ? 'De beschuldigde' : 'De ouders van de leerling'} geïnformeerd ${f['afterPoliceReport'] ? 'ná de aangifte (te laat)' : 'vóór de aangifte'}, ${dutch(CHANNEL_NL, f['channel'])}`,
   },
   en: {
     IncidentReported: (f) => `Incident reported (${words(f['category'])}), ${f['involvedCount']} involved`,
@@ -136,7 +137,7 @@ const LINES: Record<TimelineLanguage, Lines> = {
     CriminalReportDecided: (f) => (f['decision'] === 'report' ? 'Decided: report to the police' : 'Decided: no police report'),
     PoliceReportFiled: () => 'Police report filed',
     StatutoryNoticeGiven: (f) =>
-      `${f['informed'] === 'accused' ? 'The accused' : "The pupil's parents"} informed before the police report, by ${words(f['channel'])}`,
+      `${f['informed'] === 'accused' ? 'The accused' : "The pupil's parents"} informed ${f['afterPoliceReport'] ? 'after the police report (late)' : 'before the police report'}, by ${words(f['channel'])}`,
   },
 };
 

@@ -3,7 +3,7 @@ import { idIn } from '@casebook/event-store';
 import { bulkInsert } from '../runtime/bulk-insert';
 import { type EventTable, type Projection, dispatch } from '../runtime/projection';
 import { incidentIdOf } from '../shared/event-facts';
-import { obligationChangesOf } from '../shared/obligation-changes';
+import { dueEarlierUpdate, obligationChangesOf } from '../shared/obligation-changes';
 import { CaseloadCaseRow, CaseloadDecisionRow, CaseloadMeasureRow, CaseloadObligationRow, CaseloadPersonRow } from './caseload.entities';
 
 type Category = 'pupil-incident' | 'staff-misconduct' | 'criminal-report' | 'pupil-conduct';
@@ -119,6 +119,7 @@ CREATE INDEX caseload_pending_decisions ON ${schema}.pending_decisions (opened_a
     await bulkInsert(manager, CaseloadDecisionRow, batch.decisions, { ignoreConflicts: true });
     await bulkInsert(manager, CaseloadObligationRow, rows, { ignoreConflicts: true });
     for (const [sql, params] of batch.updates) await manager.query(sql, params);
+    if (obligations.dueEarlier.size) await manager.query(...dueEarlierUpdate(`${schema}.case_obligations`, obligations.dueEarlier));
     if (obligations.closed.size) {
       await manager.query(
         `UPDATE ${schema}.case_obligations o SET closed_at = c.closed_at FROM unnest($1::text[], $2::timestamptz[]) AS c(obligation_id, closed_at)

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
 import type { Projection } from '../runtime/projection';
-import { obligationChangesOf } from '../shared/obligation-changes';
+import { dueEarlierUpdate, obligationChangesOf } from '../shared/obligation-changes';
 import { ObligationRow } from './obligation.entity';
 
 /**
@@ -30,8 +30,9 @@ CREATE INDEX ON ${schema}.obligations (pupil_id);`,
     const opened: ObligationRow[] = changes.opened.map((o) => ({ ...o, closedAt: null }));
     const closed = changes.closed;
     await bulkInsert(manager, ObligationRow, opened, { ignoreConflicts: true });
+    const schema = manager.connection.driver.schema ?? 'public';
+    if (changes.dueEarlier.size) await manager.query(...dueEarlierUpdate(`"${schema}".obligations`, changes.dueEarlier));
     if (closed.size) {
-      const schema = manager.connection.driver.schema ?? 'public';
       await manager.query(
         `UPDATE "${schema}".obligations o SET closed_at = c.closed_at
          FROM unnest($1::text[], $2::timestamptz[]) AS c(obligation_id, closed_at)

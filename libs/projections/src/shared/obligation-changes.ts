@@ -20,9 +20,15 @@ export interface OpenedObligationFact {
  * model that counts obligations (the obligations list, the caseload's counts, the work queue), so they agree. The
  * first close counts: a later event does not move it.
  */
-export function obligationChangesOf(events: readonly RecordedEvent[]): { readonly opened: OpenedObligationFact[]; readonly closed: Map<string, string> } {
+export function obligationChangesOf(events: readonly RecordedEvent[]): {
+  readonly opened: OpenedObligationFact[];
+  readonly closed: Map<string, string>;
+  /** Open obligations due earlier from now on (B3 with FACT1), by id: the earliest. */
+  readonly dueEarlier: Map<string, string>;
+} {
   const opened: OpenedObligationFact[] = [];
   const closed = new Map<string, string>();
+  const dueEarlier = new Map<string, string>();
   for (const event of events) {
     const changes = obligationEffectsOf(event as never);
     const data = event.data as { readonly incidentId?: unknown; readonly subjectId?: string; readonly subjectKind?: string };
@@ -42,6 +48,22 @@ export function obligationChangesOf(events: readonly RecordedEvent[]): { readonl
       });
     }
     for (const id of changes.closed) if (!closed.has(id)) closed.set(id, event.metadata.occurredAt);
+    for (const { obligationId, dueAt } of changes.dueEarlier ?? []) {
+      const earlier = dueEarlier.get(obligationId);
+      if (!earlier || Date.parse(dueAt) < Date.parse(earlier)) dueEarlier.set(obligationId, dueAt);
+    }
   }
-  return { opened, closed };
+  return { opened, closed, dueEarlier };
+}
+
+/**
+ * The UPDATE that moves open obligations' due times earlier (B3 with FACT1) in `table`, before this batch's closes,
+ * so a notice given after the filing closes as late. Never later than it was; a closed one stays as it closed.
+ */
+export function dueEarlierUpdate(table: string, dueEarlier: ReadonlyMap<string, string>): [string, unknown[]] {
+  return [
+    `UPDATE ${table} o SET due_at = least(o.due_at, d.due_at) FROM unnest($1::text[], $2::timestamptz[]) AS d(obligation_id, due_at)
+      WHERE o.obligation_id = d.obligation_id AND o.closed_at IS NULL`,
+    [[...dueEarlier.keys()], [...dueEarlier.values()]],
+  ];
 }

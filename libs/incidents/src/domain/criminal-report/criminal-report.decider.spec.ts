@@ -160,4 +160,39 @@ describe('criminal-report decisions', () => {
       rule: 'B4',
     });
   });
+
+  it('records a police report filed while notices are open, and a notice after it as late — never "before" (B3, FACT1)', () => {
+    const consulted = { ...statutorySource, statutoryConclusion: 'reasonable-suspicion' as const };
+    const withNotices = {
+      ...decide('report', 'Reasonable suspicion', consulted),
+      data: { ...decide('report', 'Reasonable suspicion', consulted).data, noticeObligationIds: { parents: 'notice-p', accused: 'notice-a' } },
+    };
+    const notice = (to: 'parents' | 'accused', informedAt: string) => ({
+      type: 'RecordStatutoryNotice' as const,
+      context: { actor: board, now: NOW },
+      data: { to, channel: 'letter' as const, informedAt },
+    });
+    // FACT1: the filing is a fact; the notices still open were due before it, and are due at it from now on.
+    const opened = play(decider, [open(statutorySource, board), withNotices]);
+    expect(given(decider, opened).when(policeReport)).toMatchObject([
+      { type: 'PoliceReportFiled', data: { closesObligationId: 'police-1', noticesDueAtFiling: ['notice-p', 'notice-a'] } },
+    ]);
+    const filed = play(decider, [open(statutorySource, board), withNotices, policeReport]);
+    // Informed after the filing (09:00): recorded, and said to be after it.
+    expect(given(decider, filed).when(notice('parents', '2026-11-04T09:30:00.000Z'))).toMatchObject([
+      { type: 'StatutoryNoticeGiven', data: { closesObligationId: 'notice-p', afterPoliceReport: true } },
+    ]);
+    // Informed before the filing, recorded only afterwards: before it.
+    const before = given(decider, filed).when(notice('accused', '2026-11-04T08:00:00.000Z'));
+    expect(before).toMatchObject([{ type: 'StatutoryNoticeGiven', data: { closesObligationId: 'notice-a' } }]);
+    expect((before as { data: { afterPoliceReport?: boolean } }[])[0]!.data.afterPoliceReport).toBeUndefined();
+    // All notices given first: the filing moves nothing.
+    const informed = play(decider, [
+      open(statutorySource, board),
+      withNotices,
+      notice('parents', '2026-11-04T08:00:00.000Z'),
+      notice('accused', '2026-11-04T08:00:00.000Z'),
+    ]);
+    expect((given(decider, informed).when(policeReport) as { data: { noticesDueAtFiling?: unknown } }[])[0]!.data.noticesDueAtFiling).toBeUndefined();
+  });
 });

@@ -117,6 +117,9 @@ function decidePoliceReport(command: RecordPoliceReport, state: CriminalReportSt
         policeReference: data.policeReference,
         recordedBy: context.actor.id,
         closesObligationId: state.policeReportObligationId,
+        // rule B3 with FACT1 (#32): filing is a fact and is recorded; notices still open were due before it, so
+        // from now on they are due at the filing, and one given later is late — never "before the report".
+        ...(Object.keys(state.noticesOpen).length ? { noticesDueAtFiling: Object.values(state.noticesOpen) } : {}),
       },
     },
   ];
@@ -133,7 +136,15 @@ function decideStatutoryNotice(command: RecordStatutoryNotice, state: CriminalRe
   return [
     {
       type: 'StatutoryNoticeGiven',
-      data: { informed: data.to, channel: data.channel, informedAt: data.informedAt, informedBy: context.actor.id, closesObligationId: obligationId },
+      data: {
+        informed: data.to,
+        channel: data.channel,
+        informedAt: data.informedAt,
+        informedBy: context.actor.id,
+        closesObligationId: obligationId,
+        // rule B3 with FACT1 (#32): informed after the filing: recorded as it happened, and said so.
+        ...(state.policeReportFiledAt && isAfter(data.informedAt, state.policeReportFiledAt) ? { afterPoliceReport: true } : {}),
+      },
     },
   ];
 }

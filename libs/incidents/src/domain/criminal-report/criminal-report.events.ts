@@ -36,6 +36,11 @@ export interface PoliceReportFiled {
     readonly policeReference: string;
     readonly recordedBy: string;
     readonly closesObligationId: string;
+    /**
+     * B3 with FACT1 (#32): the notices still open when the report was filed. They were due before it: from now on
+     * they are due at `filedAt`, so one given later shows as late. Absent in events recorded before.
+     */
+    readonly noticesDueAtFiling?: readonly string[];
   };
 }
 
@@ -48,6 +53,8 @@ export interface StatutoryNoticeGiven {
     readonly informedAt: string;
     readonly informedBy: string;
     readonly closesObligationId: string;
+    /** B3 with FACT1 (#32): given after the police report was filed — recorded as it happened, and late. */
+    readonly afterPoliceReport?: boolean;
   };
 }
 

@@ -9,6 +9,8 @@ export interface CriminalReportState {
   readonly decision: CriminalReportDecisionKind | null;
   readonly policeReportObligationId: string | null;
   readonly policeReportFiled: boolean;
+  /** When the police report was filed (B3: the notices come before it). */
+  readonly policeReportFiledAt: string | null;
   /** B3: the notices before the police report still to give, by whom they are for. */
   readonly noticesOpen: Readonly<Partial<Record<'parents' | 'accused', string>>>;
 }
@@ -21,6 +23,7 @@ export const initialCriminalReportState: CriminalReportState = {
   decision: null,
   policeReportObligationId: null,
   policeReportFiled: false,
+  policeReportFiledAt: null,
   noticesOpen: {},
 };
 
@@ -40,7 +43,7 @@ export function evolveCriminalReport(state: CriminalReportState, event: Criminal
       };
     }
     case 'PoliceReportFiled':
-      return { ...state, policeReportFiled: true };
+      return { ...state, policeReportFiled: true, policeReportFiledAt: event.data.filedAt };
     case 'StatutoryNoticeGiven': {
       const { [event.data.informed]: _given, ...stillOpen } = state.noticesOpen;
       return { ...state, noticesOpen: stillOpen };
