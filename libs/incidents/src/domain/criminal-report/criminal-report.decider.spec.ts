@@ -185,7 +185,7 @@ describe('criminal-report decisions', () => {
     // Informed before the filing, recorded only afterwards: before it.
     const before = given(decider, filed).when(notice('accused', '2026-11-04T08:00:00.000Z'));
     expect(before).toMatchObject([{ type: 'StatutoryNoticeGiven', data: { closesObligationId: 'notice-a' } }]);
-    expect((before as { data: { afterPoliceReport?: boolean } }[])[0]!.data.afterPoliceReport).toBeUndefined();
+    expect((before as unknown as { data: { afterPoliceReport?: boolean } }[])[0]!.data.afterPoliceReport).toBeUndefined();
     // All notices given first: the filing moves nothing.
     const informed = play(decider, [
       open(statutorySource, board),
@@ -193,6 +193,8 @@ describe('criminal-report decisions', () => {
       notice('parents', '2026-11-04T08:00:00.000Z'),
       notice('accused', '2026-11-04T08:00:00.000Z'),
     ]);
-    expect((given(decider, informed).when(policeReport) as { data: { noticesDueAtFiling?: unknown } }[])[0]!.data.noticesDueAtFiling).toBeUndefined();
+    expect(
+      (given(decider, informed).when(policeReport) as unknown as { data: { noticesDueAtFiling?: unknown } }[])[0]!.data.noticesDueAtFiling,
+    ).toBeUndefined();
   });
 });
