@@ -159,4 +159,47 @@ describeOnServerStore('staff cases and criminal-report decisions over HTTP', (ap
     expect(notUuid.statusCode).toBe(400);
     expect(notUuid.json().errors).toEqual([{ field: 'sourceIncidentId', message: expect.any(String) }]);
   });
+
+  it('takes a volunteer as the perpetrator of a staff case: the statutory duty applies, filed in their personnel file (B3, #32)', async () => {
+    const response = await api.post(
+      '/incidents',
+      {
+        type: 'staff-misconduct',
+        schoolId: 'school-1',
+        category: 'sexual-offence-against-pupil',
+        occurredAt: '2026-11-02T21:00:00+01:00',
+        summary: 'Berichten van een stagiair aan een leerling',
+        involved: [
+          { personId: 'volunteer-b3', personKind: 'volunteer', role: 'perpetrator' },
+          { personId: 'pupil-b3', personKind: 'pupil', role: 'victim' },
+        ],
+      },
+      director,
+    );
+    expect(response.statusCode).toBe(201);
+    const { id, criminalReportDecisionId, inspectorItemId, position } = response.json() as Record<string, string> & { position: number };
+    // B3 covers "a staff member or volunteer": the statutory item and the decision are opened at once.
+    expect(criminalReportDecisionId).toEqual(expect.any(String));
+    expect(inspectorItemId).toEqual(expect.any(String));
+    const file = await api.get(`/staff/volunteer-b3/personnel-file?waitForPosition=${position}`, hr);
+    expect(file.statusCode).toBe(200);
+    expect(JSON.stringify(file.json())).toContain(id);
+    // A volunteer is no employee: the disciplinary measures of S9 concern staff members.
+    const measure = await api.post(`/incidents/${id}/measures`, { subjectId: 'volunteer-b3', measure: 'reprimand', reason: 'Berichten' }, board);
+    expect(measure.statusCode).toBe(409);
+    // A case needs someone who works at the school as perpetrator: a parent alone is no staff case.
+    const parentOnly = await api.post(
+      '/incidents',
+      {
+        type: 'staff-misconduct',
+        schoolId: 'school-1',
+        category: 'decency-violated',
+        occurredAt: '2026-11-02T21:00:00+01:00',
+        summary: 'Een ouder',
+        involved: [{ personId: 'parent-b3', personKind: 'parent', role: 'perpetrator' }],
+      },
+      director,
+    );
+    expect([parentOnly.statusCode, parentOnly.json().rule]).toEqual([409, 'SC1']);
+  });
 });

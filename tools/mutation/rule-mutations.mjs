@@ -241,6 +241,14 @@ const MUTATIONS = [
     '// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))',
     '\n  if (false)',
   ],
+  // B3 (#32): a staff member or volunteer; the volunteer's case in their personnel file.
+  [
+    'B3',
+    `${D}/staff-misconduct/staff-misconduct-kind.rules.ts`,
+    "involved.some((p) => worksAtSchool(p.personKind) && p.role === 'perpetrator')",
+    "involved.some((p) => p.personKind === 'staff' && p.role === 'perpetrator')",
+    ['test/e2e/staff-and-criminal-report.e2e-spec.ts'],
+  ],
   // B3 with FACT1 (#32): notices open at the filing are due at it; a notice after the filing says so.
   [
     'B3',

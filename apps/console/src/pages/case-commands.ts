@@ -21,7 +21,7 @@ export const CODES = {
   objectionDecisions: ['upheld', 'rejected'],
   criminalDecisions: ['report', 'do-not-report'],
   noticeTo: ['parents', 'accused'],
-  personKinds: ['pupil', 'staff', 'parent', 'external'],
+  personKinds: ['pupil', 'staff', 'volunteer', 'parent', 'external'],
   involvement: ['victim', 'perpetrator', 'witness', 'reporter'],
 } as const;
 

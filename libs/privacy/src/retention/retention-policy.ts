@@ -15,7 +15,7 @@ export interface RetentionPolicy {
 
 export interface RetentionFacts {
   readonly personId: string;
-  readonly personKind: 'pupil' | 'staff' | 'parent' | 'external';
+  readonly personKind: 'pupil' | 'staff' | 'volunteer' | 'parent' | 'external';
   /** The day the clock starts: departure (pupil, staff), or the last case's closing (parents, others). */
   readonly leftOn: string;
   readonly serious: boolean;

@@ -67,7 +67,13 @@ export const CHANNEL_NL: Readonly<Record<CorrespondenceChannel, string>> = {
   meeting: 'in een gesprek',
 };
 
-export const PERSON_KIND_NL: Readonly<Record<PersonKind, string>> = { pupil: 'leerling', staff: 'medewerker', parent: 'ouder', external: 'externe' };
+export const PERSON_KIND_NL: Readonly<Record<PersonKind, string>> = {
+  pupil: 'leerling',
+  staff: 'medewerker',
+  volunteer: 'vrijwilliger',
+  parent: 'ouder',
+  external: 'externe',
+};
 
 export const INVOLVEMENT_NL: Readonly<Record<InvolvementRole, string>> = {
   victim: 'slachtoffer',

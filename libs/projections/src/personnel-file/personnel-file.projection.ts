@@ -1,5 +1,5 @@
 import { idIn } from '@casebook/event-store';
-import type { RecordedEventOf } from '@casebook/incidents';
+import { type RecordedEventOf, worksAtSchool } from '@casebook/incidents';
 import { type EntityManager, In } from 'typeorm';
 import { bulkInsert } from '../runtime/bulk-insert';
 import { type EventTable, type Projection, dispatch } from '../runtime/projection';
@@ -72,7 +72,8 @@ const ofCase = (event: Event, filing: Filing): string[] => {
 /** The entries each event adds to the personnel files of the case's staff members (F1, S8–S10, B1). */
 const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReported: (event, filing) => {
-    const staff = event.data.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
+    // F1, B3 (#32): a volunteer's case is kept in their personnel file, as a staff member's.
+    const staff = event.data.involved.filter((p) => worksAtSchool(p.personKind) && p.role === 'perpetrator');
     const incidentId = incidentIdOf(event.streamId);
     if (incidentId) {
       filing.subjects.set(
@@ -116,7 +117,8 @@ const ENTRIES: EventTable<Category, Filing, Entry[]> = {
   IncidentReclassified: null,
   // COR1: a staff perpetrator added later is filed like one reported; a withdrawn measure shows in the case's files.
   InvolvedPersonAdded: (event, filing) => {
-    const staff = event.data.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator');
+    // F1, B3 (#32): a volunteer's case is kept in their personnel file, as a staff member's.
+    const staff = event.data.involved.filter((p) => worksAtSchool(p.personKind) && p.role === 'perpetrator');
     const incidentId = incidentIdOf(event.streamId);
     if (incidentId && staff.length) {
       filing.subjects.set(incidentId, [...(filing.subjects.get(incidentId) ?? []), ...staff.map((p) => p.personId)]);

@@ -1,4 +1,5 @@
 import type { CaseKindRules } from '../case/case-kind.rules';
+import { worksAtSchool } from '../case/involved-person';
 
 /** Categories of staff misconduct (domain spec, Incident streams 2: S1–S7, B3). */
 export const STAFF_MISCONDUCT_CATEGORIES = [
@@ -16,9 +17,11 @@ export const STAFF_MISCONDUCT_CATEGORIES = [
 export const STAFF_MISCONDUCT_RULES: CaseKindRules = {
   kind: 'staff-misconduct',
   categories: STAFF_MISCONDUCT_CATEGORIES,
-  // rule SC1: a staff member acting against the protocol.
+  // rule SC1, B3: a staff member or volunteer acting against the protocol (#32: volunteers too).
   involvementProblem: (involved) =>
-    involved.some((p) => p.personKind === 'staff' && p.role === 'perpetrator') ? undefined : 'A staff misconduct case involves a staff member as perpetrator',
+    involved.some((p) => worksAtSchool(p.personKind) && p.role === 'perpetrator')
+      ? undefined
+      : 'A staff misconduct case involves a staff member or volunteer as perpetrator',
   // Every decision about staff is the board's (role table).
   mayDecideCase: (actor) => actor.role === 'board',
   mayRecordCorrespondence: (actor) => actor.role === 'director' || actor.role === 'board' || actor.role === 'hr',
@@ -26,5 +29,5 @@ export const STAFF_MISCONDUCT_RULES: CaseKindRules = {
   correspondenceFile: (state, concerning) =>
     concerning
       ? "Correspondence in a staff case is kept in the staff member's personnel file: concerningPupilIds is for pupil cases"
-      : { file: 'personnel-file', personIds: state.involved.filter((p) => p.personKind === 'staff' && p.role === 'perpetrator').map((p) => p.personId) },
+      : { file: 'personnel-file', personIds: state.involved.filter((p) => worksAtSchool(p.personKind) && p.role === 'perpetrator').map((p) => p.personId) },
 };
