@@ -77,4 +77,58 @@ describeOnServerStore('conflict of interest (CI1)', (api) => {
       rule: 'CI1',
     });
   });
+
+  it('refuses a file holding a case the reader is involved in: HR its own personnel file, a parent-director the pupil file (CI1, #32)', async () => {
+    const hrSubject = await api.token('hr-ci1', ['hr'], []);
+    const otherHr = await api.token('hr-ci1-other', ['hr'], []);
+    const staffCase = await api.post(
+      '/incidents',
+      {
+        type: 'staff-misconduct',
+        schoolId: 'school-1',
+        category: 'confidential-information-published',
+        occurredAt: '2026-11-02T21:00:00+01:00',
+        summary: 'Personeelsgegevens gedeeld',
+        involved: [{ personId: 'hr-ci1', personKind: 'staff', role: 'perpetrator' }],
+      },
+      board,
+    );
+    const { id: staffCaseId, position: reportedAt } = staffCase.json() as { id: string; position: number };
+    const qualified = await api.post(`/incidents/${staffCaseId}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Gedeeld' }, board);
+    const at = qualified.json().position as number;
+    expect((await api.get(`/incidents/${staffCaseId}`, hrSubject)).json()).toMatchObject({ status: 403, rule: 'CI1' });
+    const own = await api.get(`/staff/hr-ci1/personnel-file?waitForPosition=${Math.max(at, reportedAt)}`, hrSubject);
+    expect([own.statusCode, own.json().rule]).toEqual([403, 'CI1']);
+    expect(own.body).not.toContain('Gedeeld');
+    expect((await api.get(`/staff/hr-ci1/personnel-file?waitForPosition=${at}`, otherHr)).statusCode).toBe(200);
+
+    // A director who is a parent, a witness in a pupil case of their own school: not that pupil's file.
+    const pupilCase = await api.post(
+      '/incidents',
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-02T21:00:00+01:00',
+        summary: 'Berichten',
+        involved: [
+          { personId: 'pupil-ci1-file', personKind: 'pupil', role: 'perpetrator' },
+          { personId: 'staff-dir-ci1', personKind: 'parent', role: 'witness' },
+        ],
+      },
+      board,
+    );
+    const pupilAt = pupilCase.json().position as number;
+    const file = await api.get(`/pupils/pupil-ci1-file/file?waitForPosition=${pupilAt}`, subject);
+    expect([file.statusCode, file.json().rule]).toEqual([403, 'CI1']);
+    expect((await api.get(`/pupils/pupil-ci1-file/file?waitForPosition=${pupilAt}`, board)).statusCode).toBe(200);
+
+    // Both refused, in the access log.
+    const refused = async (actorId: string, resource: string) =>
+      ((await api.get(`/access-log?actorId=${actorId}`, legal)).json().items as { resource: string; outcome: string }[]).filter(
+        (entry) => entry.resource === resource && entry.outcome === 'refused',
+      );
+    await waitUntil(async () => (await refused('hr-ci1', 'personnel-file')).length >= 1, 'the refused personnel-file read in the access log');
+    await waitUntil(async () => (await refused('staff-dir-ci1', 'pupil-file')).length >= 1, 'the refused pupil-file read in the access log');
+  });
 });

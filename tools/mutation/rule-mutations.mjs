@@ -241,6 +241,14 @@ const MUTATIONS = [
     '// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))',
     '\n  if (false)',
   ],
+  // CI1 through a file (#32): kept at the HTTP edge, where the files are read.
+  [
+    'CI1',
+    'apps/api/src/reads/conflict-of-interest.guard.ts',
+    "throw new ForbiddenException({ detail: 'CI1: this file holds a case you are involved in, and you do not read it', rule: 'CI1' });",
+    'return;',
+    ['test/e2e/conflict-of-interest.e2e-spec.ts'],
+  ],
   // B3 (#32): a staff member or volunteer; the volunteer's case in their personnel file.
   [
     'B3',

@@ -10,6 +10,7 @@ import { ReadQueryDto } from './read-query.dto';
 import { ReadModels } from './read-models.http';
 import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
+import { refuseFileWithCaseOfReader } from './conflict-of-interest.guard';
 
 /** The pupil file and the personnel file: every read, granted or refused, goes into the access log (DossierReadInterceptor). */
 @ApiTags('files')
@@ -53,6 +54,7 @@ export class DossierReadsController {
       today: now.slice(0, 10),
     });
     if (!file) throw new NotFoundException({ detail: `Nothing is filed about pupil ${pupilId}` });
+    await refuseFileWithCaseOfReader(principal, file, (id) => this.writeSide.views.view(id)); // CI1
     return file;
   }
 
@@ -64,11 +66,13 @@ export class DossierReadsController {
   async personnelFile(
     @Param('staffId', PersonIdPipe) staffId: string,
     @Query() query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PersonnelFileView> {
     const source = await this.readModels.open('personnel-file', reply, query.waitForPosition);
     const file = await findPersonnelFile(source, staffId);
     if (!file) throw new NotFoundException({ detail: `Nothing is filed about staff member ${staffId}` });
+    await refuseFileWithCaseOfReader(principal, file, (id) => this.writeSide.views.view(id)); // CI1
     return file;
   }
 }
