@@ -166,4 +166,32 @@ describeOnServerStore('disciplinary intentions, hearings and dismissal procedure
       404,
     );
   });
+
+  it('withdraws a qualification by its id: it stays shown as withdrawn, and S9 follows (COR1, #32)', async () => {
+    const id = await reportCase('staff-cor1-q', 'staff-cor1-w');
+    const qualified = await api.post(`/incidents/${id}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Posts' }, board);
+    expect(qualified.statusCode).toBe(200);
+    const { qualificationId } = qualified.json() as { qualificationId: string };
+    expect(qualificationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await api.get(`/incidents/${id}`, board)).json().qualifications).toEqual([
+      expect.objectContaining({ qualificationId, qualification: 'dereliction-of-duty' }),
+    ]);
+    const intention = { subjectId: 'staff-cor1-q', measure: 'reprimand', announcedAt: '2026-11-04T09:00:00+01:00' };
+    expect((await api.post(`/incidents/${id}/disciplinary-intentions`, intention, board)).statusCode).toBe(201);
+    const hearing = { heardPersonId: 'staff-cor1-q', heardAs: 'staff-member', heardAt: '2026-11-05T10:00:00+01:00', summary: 'Gehoord' };
+    expect((await api.post(`/incidents/${id}/hearings`, hearing, board)).statusCode).toBe(201);
+
+    // Only the board withdraws, with a rationale; then a reprimand lacks its qualification (S9).
+    await refused(`/incidents/${id}/withdrawals`, { withdrawnId: qualificationId, rationale: 'Na bezwaar' }, director, 403);
+    const withdrawn = await api.post(`/incidents/${id}/withdrawals`, { withdrawnId: qualificationId, rationale: 'Na bezwaar' }, board);
+    expect(withdrawn.statusCode).toBe(201);
+    await refused(`/incidents/${id}/withdrawals`, { withdrawnId: qualificationId, rationale: 'Nog eens' }, board, 409, 'COR1');
+    await refused(`/incidents/${id}/measures`, { subjectId: 'staff-cor1-q', measure: 'reprimand', reason: 'Posts' }, board, 409, 'S9');
+    expect((await api.get(`/incidents/${id}`, board)).json().qualifications).toEqual([
+      expect.objectContaining({ qualificationId, withdrawn: expect.objectContaining({ rationale: 'Na bezwaar' }) }),
+    ]);
+    // Qualified again, the measure may follow.
+    expect((await api.post(`/incidents/${id}/qualifications`, { qualification: 'dereliction-of-duty', rationale: 'Opnieuw' }, board)).statusCode).toBe(200);
+    expect((await api.post(`/incidents/${id}/measures`, { subjectId: 'staff-cor1-q', measure: 'reprimand', reason: 'Posts' }, board)).statusCode).toBe(201);
+  });
 });

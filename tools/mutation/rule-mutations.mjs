@@ -241,6 +241,21 @@ const MUTATIONS = [
     '// rule B4: what happened cannot lie after the moment it is recorded.\n  if (isAfter(data.occurredAt, context.now))',
     '\n  if (false)',
   ],
+  // COR1 (#32): a qualification withdrawn by its id; S9 follows the withdrawal.
+  [
+    'COR1',
+    `${D}/staff-misconduct/staff-misconduct.decider.ts`,
+    'if (!state.measureKinds[data.withdrawnId] && !state.qualificationKinds[data.withdrawnId])',
+    'if (!state.measureKinds[data.withdrawnId])',
+    [`${D}/staff-misconduct`, 'test/e2e/staff-discipline.e2e-spec.ts'],
+  ],
+  [
+    'S9',
+    `${D}/staff-misconduct/staff-misconduct.state.ts`,
+    'return withdrawnQualification ? { ...next, qualifications: state.qualifications.filter((q) => q !== withdrawnQualification) } : next;',
+    'return next;',
+    [`${D}/staff-misconduct`, 'test/e2e/staff-discipline.e2e-spec.ts'],
+  ],
   // CI1 through a file (#32): kept at the HTTP edge, where the files are read.
   [
     'CI1',

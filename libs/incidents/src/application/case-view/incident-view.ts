@@ -163,9 +163,13 @@ function applyEvents(view: IncidentView, events: readonly RecordedEvent[]): Inci
         view.involved = [...view.involved, ...event.data.involved];
         break;
       case 'MeasureWithdrawn':
-        for (const measure of view.measures as { measureId?: string }[]) {
-          if (measure.measureId === event.data.withdrawnId)
-            Object.assign(measure, { withdrawn: { rationale: event.data.rationale, withdrawnBy: event.data.withdrawnBy, recordedAt } });
+        // A measure or (COR1, #32) a qualification: it stays, marked withdrawn.
+        for (const withdrawn of [...(view.measures as { measureId?: string }[]), ...(view.qualifications as { qualificationId?: string }[])] as {
+          measureId?: string;
+          qualificationId?: string;
+        }[]) {
+          if ((withdrawn.measureId ?? withdrawn.qualificationId) === event.data.withdrawnId)
+            Object.assign(withdrawn, { withdrawn: { rationale: event.data.rationale, withdrawnBy: event.data.withdrawnBy, recordedAt } });
         }
         break;
       case 'ObligationWaived':

@@ -17,13 +17,18 @@ export class StaffConductCommands {
   /** S8; boundary-crossing queues the inspector call (B1), whose item id the answer names. */
   qualify(incidentId: string, data: { readonly qualification: StaffQualification; readonly rationale: string }, issued: Issued): Promise<CommandOutcome> {
     const obligationId = this.core.newId();
+    const qualificationId = this.core.newId();
     return this.core.onCaseOutcome(
       incidentId,
       issued,
-      { 'staff-misconduct': (context) => ({ type: 'QualifyConduct', context, data: { ...data, obligationId } }) },
+      { 'staff-misconduct': (context) => ({ type: 'QualifyConduct', context, data: { ...data, obligationId, qualificationId } }) },
       'qualifications',
       incidentId,
-      (events) => (events.some((e) => (e as { type: string }).type === 'InspectorNotificationQueued') ? { inspectorNotificationId: obligationId } : {}),
+      // COR1 (#32): the qualification's own id, which a withdrawal names.
+      (events) => ({
+        qualificationId,
+        ...(events.some((e) => (e as { type: string }).type === 'InspectorNotificationQueued') ? { inspectorNotificationId: obligationId } : {}),
+      }),
     );
   }
 

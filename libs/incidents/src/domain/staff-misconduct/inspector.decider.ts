@@ -19,7 +19,12 @@ export function decideQualifyConduct(
   if (state.qualifications.includes(data.qualification)) return refuse('S8', `The conduct is already qualified as ${data.qualification}`);
   const qualified: StaffConductQualified = {
     type: 'StaffConductQualified',
-    data: { qualification: data.qualification, rationale: data.rationale, qualifiedBy: context.actor.id },
+    data: {
+      ...(data.qualificationId ? { qualificationId: data.qualificationId } : {}),
+      qualification: data.qualification,
+      rationale: data.rationale,
+      qualifiedBy: context.actor.id,
+    },
   };
   if (data.qualification !== 'boundary-crossing') return [qualified];
   return [

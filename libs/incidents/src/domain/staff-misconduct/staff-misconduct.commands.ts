@@ -14,7 +14,7 @@ export interface ReportStaffMisconduct {
 export interface QualifyConduct {
   readonly type: 'QualifyConduct';
   readonly context: CommandContext;
-  readonly data: { readonly qualification: StaffQualification; readonly rationale: string; readonly obligationId: string };
+  readonly data: { readonly qualification: StaffQualification; readonly rationale: string; readonly obligationId: string; readonly qualificationId?: string };
 }
 
 export interface RecordInspectorCall {

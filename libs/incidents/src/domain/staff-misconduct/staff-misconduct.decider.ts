@@ -77,11 +77,15 @@ function decideStaffReclassification(command: ReclassifyIncident, state: StaffMi
   return [...reclassified, statutoryItem(command.data.statutoryObligationId, state.incidentId, command.context.now, policy)];
 }
 
-/** rule COR1: a disciplinary measure withdrawn by the board, with a rationale (e.g. after an objection). */
+/**
+ * rule COR1: a disciplinary measure, or a qualification of the conduct (#32), withdrawn by the board with a rationale
+ * (e.g. after an objection). A withdrawn qualification no longer counts for S9.
+ */
 function decideStaffWithdrawal(command: WithdrawMeasure, state: StaffMisconductState): Decision<StaffMisconductEvent> {
   const { data, context } = command;
-  if (context.actor.role !== 'board') return refuse('COR1', 'The board withdraws a disciplinary measure', 'forbidden');
-  if (!state.measureKinds[data.withdrawnId]) return refuse('COR1', `No measure ${data.withdrawnId} in this case`, 'not-found');
+  if (context.actor.role !== 'board') return refuse('COR1', 'The board withdraws a disciplinary measure or a qualification', 'forbidden');
+  if (!state.measureKinds[data.withdrawnId] && !state.qualificationKinds[data.withdrawnId])
+    return refuse('COR1', `No measure or qualification ${data.withdrawnId} in this case`, 'not-found');
   if (state.withdrawnMeasures.includes(data.withdrawnId)) return refuse('COR1', 'The measure is withdrawn already');
   if (!data.rationale.trim()) return refuse('COR1', 'A withdrawal states its rationale');
   return [{ type: 'MeasureWithdrawn', data: { withdrawnId: data.withdrawnId, rationale: data.rationale, withdrawnBy: context.actor.id } }];

@@ -16,7 +16,8 @@ export type InspectorConclusion = 'reasonable-suspicion' | 'no-reasonable-suspic
 /** S8: the board's qualification of the conduct. */
 export interface StaffConductQualified {
   readonly type: 'StaffConductQualified';
-  readonly data: { readonly qualification: StaffQualification; readonly rationale: string; readonly qualifiedBy: string };
+  /** `qualificationId` (#32, COR1): what a withdrawal names; absent in events recorded before. */
+  readonly data: { readonly qualificationId?: string; readonly qualification: StaffQualification; readonly rationale: string; readonly qualifiedBy: string };
 }
 
 /** B1 (policy) and B3 (statutory): an item in the inspector notification queue. */

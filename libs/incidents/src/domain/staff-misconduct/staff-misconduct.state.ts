@@ -4,7 +4,10 @@ import { assertNever } from '../shared/rule-violation';
 import type { DisciplinaryMeasure, InspectorConclusion, StaffMisconductEvent, StaffQualification } from './staff-misconduct.events';
 
 export interface StaffMisconductState extends CaseState {
+  /** S8: the qualifications in force (a withdrawn one no longer counts, COR1). */
   readonly qualifications: readonly StaffQualification[];
+  /** COR1 (#32): qualifications by id (what a withdrawal may name). */
+  readonly qualificationKinds: Readonly<Record<string, StaffQualification>>;
   /** Open inspector-queue items: obligation id → basis (B1 policy, B3 statutory). */
   readonly inspectorItemsOpen: Readonly<Record<string, 'policy' | 'statutory'>>;
   /** B3: the conclusion of the statutory consultation, once the call is recorded. */
@@ -21,6 +24,7 @@ export interface StaffMisconductState extends CaseState {
 export const initialStaffMisconductState: StaffMisconductState = {
   ...initialCaseState,
   qualifications: [],
+  qualificationKinds: {},
   inspectorItemsOpen: {},
   statutoryConclusion: null,
   intentions: [],
@@ -31,8 +35,22 @@ export const initialStaffMisconductState: StaffMisconductState = {
 
 export function evolveStaffMisconduct(state: StaffMisconductState, event: StaffMisconductEvent): StaffMisconductState {
   switch (event.type) {
-    case 'StaffConductQualified':
-      return { ...state, qualifications: [...state.qualifications, event.data.qualification] };
+    case 'StaffConductQualified': {
+      const { qualificationId, qualification } = event.data;
+      return {
+        ...state,
+        qualifications: [...state.qualifications, qualification],
+        ...(qualificationId
+          ? { knownIds: state.knownIds.with(qualificationId), qualificationKinds: { ...state.qualificationKinds, [qualificationId]: qualification } }
+          : {}),
+      };
+    }
+    case 'MeasureWithdrawn': {
+      // COR1 (#32): a withdrawn qualification no longer counts (S9 follows it); a measure's withdrawal, as for every case.
+      const withdrawnQualification = state.qualificationKinds[event.data.withdrawnId];
+      const next = { ...state, ...evolveCase(state, event) };
+      return withdrawnQualification ? { ...next, qualifications: state.qualifications.filter((q) => q !== withdrawnQualification) } : next;
+    }
     case 'InspectorNotificationQueued':
       return {
         ...withObligations(state, [event.data.obligation]),
