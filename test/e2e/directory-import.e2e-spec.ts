@@ -274,6 +274,40 @@ describeOnServerStore('the directory import (DIR1, DIR2)', (api) => {
     expect((await api.post(`/incidents/${reported.json().id}/hearings`, hearing('parent-1'), director)).statusCode).toBe(201);
   });
 
+  it("hears as the pupil's class teacher only a teacher of the pupil's school by the directory (P6, #32)", async () => {
+    // A teacher of school-2 joins the directory; pupil-1 is at school-1, where staff-t-1 teaches.
+    const staff = `${fixture('staff').trimEnd()}\nstaff-t-p6;Hanna Kok;h.kok@example.nl;teacher@school-2;2020-08-01;\n`;
+    expect((await importFile('staff', staff)).statusCode).toBe(200);
+    const director = await api.token('staff-dir-1', ['director']);
+    const reported = await api.post(
+      '/incidents',
+      {
+        type: 'pupil-incident',
+        schoolId: 'school-1',
+        category: 'cyberbullying',
+        occurredAt: '2026-11-03T10:30:00+01:00',
+        summary: 'Berichten',
+        involved: [{ personId: 'pupil-1', personKind: 'pupil', role: 'perpetrator' }],
+      },
+      director,
+    );
+    const id = reported.json().id as string;
+    const asClassTeacher = (teacherId: string) => ({
+      heardPersonId: teacherId,
+      heardPersonKind: 'staff',
+      heardAs: 'class-teacher',
+      ofPupilId: 'pupil-1',
+      heardAt: new Date().toISOString(),
+      summary: 'Gehoord',
+    });
+    const before = await api.eventCount();
+    expect((await api.post(`/incidents/${id}/hearings`, asClassTeacher('staff-t-p6'), director)).json()).toMatchObject({ status: 409, rule: 'P6' });
+    // Not in the directory at all, for a pupil it knows: not their class teacher either.
+    expect((await api.post(`/incidents/${id}/hearings`, asClassTeacher('staff-nobody'), director)).json()).toMatchObject({ status: 409, rule: 'P6' });
+    expect(await api.eventCount()).toBe(before);
+    expect((await api.post(`/incidents/${id}/hearings`, asClassTeacher('staff-t-1'), director)).statusCode).toBe(201);
+  });
+
   it("is the board's; another kind, another content type or charset is refused, nothing changed", async () => {
     const before = await api.eventCount();
     const director = await api.token('staff-dir-1', ['director']);

@@ -256,6 +256,14 @@ const MUTATIONS = [
     'return next;',
     [`${D}/staff-misconduct`, 'test/e2e/staff-discipline.e2e-spec.ts'],
   ],
+  // P6 with the directory (#32): the class teacher teaches at the pupil's school.
+  [
+    'P6',
+    'libs/incidents/src/application/pupil-facts.ts',
+    'if (pupilSchool && known.teacherAt.includes(pupilSchool)) return undefined;',
+    'return undefined;',
+    ['test/e2e/directory-import.e2e-spec.ts'],
+  ],
   // CI1 through a file (#32): kept at the HTTP edge, where the files are read.
   [
     'CI1',

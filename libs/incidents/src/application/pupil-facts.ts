@@ -22,6 +22,8 @@ export interface PupilFacts {
 export interface StaffSchools {
   readonly schoolIds: readonly string[];
   readonly boardWide: boolean;
+  /** The schools where they hold the teacher role (P6: whose class teacher they can be). */
+  readonly teacherAt: readonly string[];
 }
 
 /** Nothing known (the command's own statement, if any, is used): for tests of the rules without a directory. */
@@ -63,6 +65,29 @@ export async function staffOutsideSchools(facts: PupilFacts | undefined, staffId
 }
 
 /**
+ * rule P6 with the directory (#32): the class teacher heard before a removal teaches at the pupil's school. A teacher
+ * whose only role was at another school once counted, and the removal went through. Where the directory knows the
+ * teacher, they must hold the teacher role at the pupil's school (the directory's, else the case's); where it knows
+ * the pupil but not the teacher, the hearing does not count either. Without a directory (neither known): as stated.
+ * The staff file has no groups, so a teacher's group cannot be matched to the pupil's yet.
+ */
+export async function notTheClassTeacher(
+  facts: PupilFacts | undefined,
+  teacherId: string,
+  pupilId: string,
+  caseSchoolId: string | undefined,
+): Promise<RuleViolation | undefined> {
+  const known = await facts?.staffSchools?.(teacherId);
+  const pupilSchool = (await (facts ?? NO_PUPIL_FACTS).schoolId(pupilId)) ?? caseSchoolId ?? null;
+  if (!known) {
+    if (!(await (facts ?? NO_PUPIL_FACTS).schoolId(pupilId))) return undefined;
+    return refuse('P6', `${teacherId} is not in the directory as a teacher of ${pupilId}'s school: hear the pupil's own class teacher`);
+  }
+  if (pupilSchool && known.teacherAt.includes(pupilSchool)) return undefined;
+  return refuse('P6', `By the directory, ${teacherId} does not teach at ${pupilId}'s school: hear the pupil's own class teacher`);
+}
+
+/**
  * CON1 from the directory (issue #18): the pupil's date of birth as the administration's export gave it, opened from
  * its sealed text (an erased pupil's is gone: unknown). Not a pupil in the directory: unknown.
  */
@@ -94,6 +119,7 @@ export class DirectoryPupilFacts implements PupilFacts {
     return {
       schoolIds: record.roles.flatMap((role) => (role.schoolId ? [role.schoolId] : [])),
       boardWide: record.roles.some((role) => role.schoolId === null),
+      teacherAt: record.roles.flatMap((role) => (role.role === 'teacher' && role.schoolId ? [role.schoolId] : [])),
     };
   }
 

@@ -6,7 +6,7 @@ import type { HeardAs, PupilMeasure } from '../../domain/pupil-incident/pupil-in
 import type { DisciplinaryMeasure } from '../../domain/staff-misconduct/staff-misconduct.events';
 import { type CommandOutcome, outcomeOf, refused } from '../command-outcome';
 import { refuse } from '../../domain/shared/rule-violation';
-import { NO_PUPIL_FACTS, pupilOutsideActorsSchools } from '../pupil-facts';
+import { NO_PUPIL_FACTS, notTheClassTeacher, pupilOutsideActorsSchools } from '../pupil-facts';
 import { type Issued, type WriteSideCore, noCase } from '../write-side-core';
 import { SuspensionBookings } from './suspension-bookings';
 
@@ -150,6 +150,13 @@ export class MeasureCommands {
         return refused(
           refuse('P6', `By the directory, ${hearing.heardPersonId} has no parental authority over ${hearing.ofPupilId}: hear the pupil's own parents`),
         );
+    }
+    // rule P6 with the directory (#32): the class teacher heard teaches at the pupil's school.
+    if (hearing.heardAs === 'class-teacher' && hearing.ofPupilId) {
+      const reported = await this.core.cases.reported(incidentId);
+      const caseSchool = (reported?.report.data as { schoolId?: string } | undefined)?.schoolId;
+      const other = await notTheClassTeacher(this.core.deps.pupilFacts, hearing.heardPersonId, hearing.ofPupilId, caseSchool);
+      if (other) return refused(other);
     }
     const hearingId = this.core.newId();
     return this.core.onCaseOutcome(
