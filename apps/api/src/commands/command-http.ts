@@ -20,10 +20,11 @@ import { ACCESS_OPERATIONS } from '../auth/access.decorator';
  */
 export function actorFor(principal: Principal, allowed: readonly Role[], schoolId?: string): Actor {
   const role = allowed.find((candidate) => principal.roles.includes(candidate));
-  if (!role) throw new ForbiddenException({ detail: `This needs one of the roles ${allowed.join(', ')}` });
+  // A 403 names the role table (ROLE) and who may: the console says it in Dutch (#33).
+  if (!role) throw new ForbiddenException({ detail: `This needs one of the roles ${allowed.join(', ')}`, rule: 'ROLE' });
   const scoped = role === 'director' || role === 'teacher';
   if (scoped && schoolId !== undefined && !principal.schools.includes(schoolId)) {
-    throw new ForbiddenException({ detail: `You do not act for school ${schoolId}` });
+    throw new ForbiddenException({ detail: `You do not act for school ${schoolId}: a ${role} acts for their own schools`, rule: 'ROLE' });
   }
   return { id: principal.id, role, schools: principal.schools };
 }

@@ -5,55 +5,59 @@
  * it reported; directors act for their own schools); HOLD, a legal hold on a case stops erasure of the people
  * in it (domain spec, Privacy: "data needed ... longer"). A refused command names the rule it breaks.
  */
-export type RuleId =
-  | 'SC1'
-  | 'SC2'
-  | 'F1'
-  | 'F2'
-  | 'F3'
-  | 'P1'
-  | 'P2'
-  | 'P3'
-  | 'P4'
-  | 'P5'
-  | 'P6'
-  | 'P7'
-  | 'E1'
-  | 'E2'
-  | 'E3'
-  | 'E4'
-  | 'M1'
-  | 'M2'
-  | 'M3'
-  | 'M4'
-  | 'M5'
-  | 'M6'
-  | 'S8'
-  | 'S9'
-  | 'S10'
-  | 'S11'
-  | 'S12'
-  | 'S13'
-  | 'B1'
-  | 'B2'
-  | 'B3'
-  | 'B4'
-  | 'R1'
-  | 'R2'
-  | 'CI1'
-  | 'TC1'
-  | 'COR1'
-  | 'CLOSE1'
-  | 'FACT1'
-  | 'CON1'
-  | 'CAL1'
-  | 'DIR1'
-  | 'DIR2'
-  | 'DIR3'
-  | 'CASE'
-  | 'CLOSED'
-  | 'ROLE'
-  | 'HOLD';
+/** Every rule id a refusal names: domain.md's, and the application's own (CASE, CLOSED, ROLE, HOLD). */
+export const RULE_IDS = [
+  'SC1',
+  'SC2',
+  'F1',
+  'F2',
+  'F3',
+  'P1',
+  'P2',
+  'P3',
+  'P4',
+  'P5',
+  'P6',
+  'P7',
+  'E1',
+  'E2',
+  'E3',
+  'E4',
+  'M1',
+  'M2',
+  'M3',
+  'M4',
+  'M5',
+  'M6',
+  'S8',
+  'S9',
+  'S10',
+  'S11',
+  'S12',
+  'S13',
+  'B1',
+  'B2',
+  'B3',
+  'B4',
+  'R1',
+  'R2',
+  'CI1',
+  'TC1',
+  'COR1',
+  'CLOSE1',
+  'FACT1',
+  'CON1',
+  'CAL1',
+  'DIR1',
+  'DIR2',
+  'DIR3',
+  'CASE',
+  'CLOSED',
+  'ROLE',
+  'HOLD',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
 
 /**
  * `forbidden`: the actor's role or school may not do this (the API answers 403);
