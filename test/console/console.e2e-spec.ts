@@ -331,6 +331,49 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       await context.close();
     });
 
+    it('finds its way (#33): focus on the new page heading, a Dutch page for an unknown address, an icon, a 400 on its field', async () => {
+      const { context, page, errors } = await newContext(browser);
+      const failed: string[] = [];
+      page.on('response', (response) => response.status() >= 400 && failed.push(`${response.status()} ${new URL(response.url()).pathname}`));
+      await signInAs(page, base, 'Anna de Vries');
+      // The icon is the page's own: the browser asks for no /favicon.ico.
+      expect(await page.locator('link[rel="icon"]').count()).toBe(1);
+      // A page change moves the focus to the new page's heading (it stayed on <body>).
+      await openMenu(page, 'Zaken');
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zaken');
+      await page.getByRole('link', { name: pupilCases[0]!.caseNumber }).click();
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent!.startsWith('Zaak '));
+
+      // A 400 is said beside the field it is about, and the text stays.
+      const scope = page.getByRole('form', { name: 'Beoordeling vastleggen' });
+      const tooLong = 'Berichten in de klassenapp. '.repeat(190);
+      await scope.getByLabel('Onderbouwing').fill(tooLong);
+      await scope.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+      const rationale = scope.getByRole('textbox', { name: 'Onderbouwing' });
+      await scope.locator('.field-problem').waitFor();
+      expect(await rationale.getAttribute('aria-invalid')).toBe('true');
+      expect(await scope.locator('.field-problem').textContent()).toContain('Dit veld klopt niet:');
+      expect(await rationale.inputValue()).toBe(tooLong);
+      await expectAccessible(page, '24-directeur-veld-400');
+
+      // An address that is no page: the console's own Dutch page, answered 404, with the way back.
+      const response = await page.goto(`${base}/zaken-overzicht-oud`);
+      expect(response!.status()).toBe(404);
+      expect(response!.headers()['content-type']).toContain('text/html');
+      await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+      await expectAccessible(page, '25-niet-gevonden');
+      await page.getByRole('link', { name: 'Naar Vandaag' }).click();
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      // An API address stays JSON for a program.
+      expect((await fetch(`${base}/incidents/not-a-route/at-all`, { headers: { accept: 'application/json' } })).headers.get('content-type')).toContain(
+        'application/problem+json',
+      );
+      expect(failed.filter((line) => !line.startsWith('404 /zaken-overzicht-oud') && !line.endsWith('/scope-assessment'))).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it('serves every page with Cache-Control: no-store and the scripts under the same origin', async () => {
       for (const path of [
         '/',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Me, loadMe, signOut } from './api/client';
 import { I18n, LANGUAGE_KEY, type Language, initialLanguage, translator, words } from './i18n/i18n';
 import { MeContext } from './me';
@@ -27,6 +27,7 @@ export function App() {
     loadMe().then((who) => (who ? setMe(who) : window.location.assign('/auth/login')), setError);
   }, []);
   const { path } = useLocation();
+  useFocusOnPageChange(path);
   const caseMatch = CASE_PATH.exec(path);
   const route = ROUTES.find((candidate) => candidate.path === path);
   const menu = me ? ROUTES.filter((candidate) => allowed(candidate, me.roles)) : [];
@@ -48,8 +49,23 @@ export function App() {
   else if (!me) page = error ? <Problem error={error} /> : <p>{t('common.loading')}</p>;
   else if (caseMatch) page = <CasePage caseId={caseMatch[1]!} roles={me.roles} />;
   else if (route && allowed(route, me.roles)) page = route.page();
-  else if (route) page = <p>{t('common.notYours')}</p>;
-  else page = <p>{t('common.notFound')}</p>;
+  else if (route)
+    page = (
+      <section>
+        <h1>{t('common.notYoursTitle')}</h1>
+        <p>{t('common.notYours')}</p>
+      </section>
+    );
+  else
+    page = (
+      <section>
+        <h1>{t('common.notFoundTitle')}</h1>
+        <p>{t('common.notFound')}</p>
+        <p>
+          <Link to="/">{t('common.toToday')}</Link>
+        </p>
+      </section>
+    );
 
   return (
     <I18n.Provider value={{ language, t, setLanguage }}>
@@ -84,4 +100,34 @@ export function App() {
       </MeContext.Provider>
     </I18n.Provider>
   );
+}
+
+/**
+ * #33: after a page change the focus moves to the new page's heading, so a screen reader announces the page and the
+ * keyboard starts there (it stayed on <body>). A page that is still loading gets it when its heading appears. Not on
+ * the first page: the browser's own start applies there.
+ */
+function useFocusOnPageChange(path: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById('main');
+    if (!main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector('h1');
+      if (!heading) return false;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [path]);
 }

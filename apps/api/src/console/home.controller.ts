@@ -34,6 +34,14 @@ export const CONSOLE_PATHS = [
   'bewaartermijnen',
 ];
 
+let cachedPage: string | undefined;
+
+/** The console's one page (index.html of the build), or undefined when the console is not built. */
+export function consolePage(): string | undefined {
+  cachedPage ??= existsSync(join(CONSOLE_DIR, 'index.html')) ? readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8') : undefined;
+  return cachedPage;
+}
+
 /**
  * The console's pages (issue #19; api.md "Console"): every path of the web application answers its one page, which
  * then reads and writes only through the API. `no-store`: a page shows dossiers, and a shared computer's back button
@@ -42,12 +50,10 @@ export const CONSOLE_PATHS = [
 @ApiExcludeController()
 @Controller()
 export class HomeController {
-  private page: string | undefined;
-
   @Get(CONSOLE_PATHS)
   console(@Res() reply: FastifyReply): void {
-    this.page ??= existsSync(join(CONSOLE_DIR, 'index.html')) ? readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8') : undefined;
-    if (!this.page) throw new ServiceUnavailableException({ detail: 'The console is not built: run npm run build (npm start does)' });
-    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(this.page);
+    const page = consolePage();
+    if (!page) throw new ServiceUnavailableException({ detail: 'The console is not built: run npm run build (npm start does)' });
+    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   }
 }

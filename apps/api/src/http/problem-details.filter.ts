@@ -1,7 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Logger, isDatabaseUnavailable } from '@casebook/platform';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem-details';
+import { consolePage } from '../console/home.controller';
 
 /** Seconds a client is asked to wait when the database is unreachable (a restart takes a few). */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -27,6 +28,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    // #33: a person who follows a stale or mistyped console address gets the console's own "not found" page (404),
+    // in Dutch, not a JSON problem. Only a browser navigation (GET asking for HTML) to a path no route has.
+    const page = exception instanceof NotFoundException && isPageRequest(request) ? consolePage() : undefined;
+    if (page) {
+      void reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+      return;
+    }
     const { headers, ...problemBody } = { ...this.toProblem(exception, request), instance: request.url.split('?')[0] } as ProblemDetails & {
       headers?: Record<string, string>;
     };
@@ -64,4 +72,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     );
     return problem(500, 'An unexpected error occurred; it has been logged.');
   }
+}
+
+/** A browser navigating: GET, asking for HTML first, to a path that matched no route (an API path's 404 stays JSON). */
+function isPageRequest(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' || request.routeOptions?.url) return false;
+  const accept = String(request.headers.accept ?? '');
+  return accept.startsWith('text/html') && !request.url.startsWith('/assets/');
 }

@@ -1,9 +1,16 @@
 /** A refusal of the API (problem+json): the status, its words, and the rule it names (409 names the rule id). */
+/** A 400's problem with one field of the request (api.md: `errors: [{ field, message }]`). */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
     readonly rule: string | undefined,
+    readonly errors: readonly FieldProblem[] = [],
   ) {
     super(detail);
   }
@@ -26,8 +33,8 @@ function signIn(): never {
 }
 
 async function problemOf(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as { detail?: string; rule?: string };
-  return new ApiError(response.status, body.detail ?? response.statusText, body.rule);
+  const body = (await response.json().catch(() => ({}))) as { detail?: string; rule?: string; errors?: FieldProblem[] };
+  return new ApiError(response.status, body.detail ?? response.statusText, body.rule, Array.isArray(body.errors) ? body.errors : []);
 }
 
 /** Who is signed in (DIR4: from the directory), and the CSRF token every change carries. */

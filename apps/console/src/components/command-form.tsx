@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { post } from '../api/client';
+import { ApiError, post } from '../api/client';
 import { amsterdamLocal, amsterdamToday, momentOf } from '../format';
 import { type TextKey, useI18n, words } from '../i18n/i18n';
 import { Problem, isStale } from '../problem';
@@ -116,6 +116,13 @@ export function CommandForm({
     else void send();
   };
   const set = (name: string) => (value: string) => setValues((now) => ({ ...now, [name]: value }));
+  // #33: a 400 puts each message on its field (the field the API names, or the list it is part of).
+  const fieldProblems = new Map<string, string>();
+  if (error instanceof ApiError && error.status === 400)
+    for (const problem of error.errors) {
+      const name = problem.field.split(/[.[]/, 1)[0]!;
+      if (spec.fields.some((field) => field.name === name) && !fieldProblems.has(name)) fieldProblems.set(name, problem.message);
+    }
   return (
     <form onSubmit={submit} aria-labelledby={`${id}-title`} className="command">
       <h3 id={`${id}-title`}>{t(spec.title)}</h3>
@@ -128,10 +135,10 @@ export function CommandForm({
             onDigest={(sha256, mediaType) => setValues((now) => ({ ...now, sha256, mediaType: mediaType || now.mediaType || '' }))}
           />
         ) : (
-          <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} onChange={set(field.name)} />
+          <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} onChange={set(field.name)} problem={fieldProblems.get(field.name)} />
         ),
       )}
-      <Problem error={error} />
+      <Problem error={error instanceof ApiError && error.status === 400 && fieldProblems.size > 0 ? undefined : error} />
       {confirming && (
         <div role="alert" className="confirm">
           <p>{confirming}</p>
@@ -166,16 +173,25 @@ function DigestInput({ name, onDigest }: { name: string; onDigest: (sha256: stri
 /** Codes whose words the console already has under another name (a category, a kind of person, a part in a case). */
 const WORDS_OF: Readonly<Record<string, string>> = { category: 'category', personKind: 'person', role: 'involvement' };
 
-function FieldInput({ field, value, onChange }: { field: Field; value: string; onChange: (value: string) => void }) {
+function FieldInput({ field, value, onChange, problem }: { field: Field; value: string; onChange: (value: string) => void; problem?: string }) {
   const { t } = useI18n();
+  const problemId = useId();
   const label = `${words(t, 'field', field.name)}${field.optional ? ` ${t('common.optional')}` : ''}`;
   const required = !field.optional;
+  // A 400 on this field: said beside it, and tied to the input for screen readers.
+  const invalid = problem ? { 'aria-invalid': true, 'aria-describedby': problemId } : {};
+  const said = problem ? (
+    <span id={problemId} className="field-problem" role="alert">
+      {t('form.fieldProblem')} <span lang="en">{problem}</span>
+    </span>
+  ) : null;
   switch (field.kind) {
     case 'textarea':
       return (
         <label>
           {label}
-          <textarea required={required} value={value} rows={3} onChange={(event) => onChange(event.target.value)} />
+          <textarea required={required} value={value} rows={3} onChange={(event) => onChange(event.target.value)} {...invalid} />
+          {said}
         </label>
       );
     case 'moment':
@@ -188,7 +204,9 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
             required={required}
             value={value}
             onChange={(event) => onChange(event.target.value)}
+            {...invalid}
           />
+          {said}
         </label>
       );
     case 'code':
@@ -200,7 +218,7 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
       return (
         <label>
           {label}
-          <select required={required} value={value} onChange={(event) => onChange(event.target.value)}>
+          <select required={required} value={value} onChange={(event) => onChange(event.target.value)} {...invalid}>
             {field.optional && <option value="">—</option>}
             {options.map((option) => (
               <option key={option.value} value={option.value}>
@@ -208,6 +226,7 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
               </option>
             ))}
           </select>
+          {said}
         </label>
       );
     }
@@ -228,7 +247,9 @@ function FieldInput({ field, value, onChange }: { field: Field; value: string; o
             value={value}
             {...(field.kind === 'sha256' ? { pattern: '[0-9a-fA-F]{64}', spellCheck: false, autoComplete: 'off' } : {})}
             onChange={(event) => onChange(event.target.value)}
+            {...invalid}
           />
+          {said}
         </label>
       );
   }
