@@ -5,6 +5,7 @@ import { loadConfig } from '@casebook/platform';
 import { openRuntime } from '@casebook/runtime';
 import { createLogger } from '@casebook/platform';
 import { demoCommand } from '../../apps/cli/src/demo.command';
+import { demoFiles } from '../../apps/cli/src/demo/demo-board';
 
 // Issue #18: `npm run cli -- demo seed` loads a demo board — directory and cases in every state — once.
 describe('npm run cli -- demo seed', () => {
@@ -49,5 +50,19 @@ describe('npm run cli -- demo seed', () => {
     } finally {
       await runtime.close();
     }
+  });
+
+  it('gives every person of the demo board a name no one else has (#33: pupils shared names with staff)', () => {
+    const files = demoFiles(new Date('2026-12-07T08:00:00Z'));
+    const names = (['staff', 'pupils', 'parents'] as const).flatMap((kind) =>
+      files[kind]
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(/[,;]/)[1]!),
+    );
+    expect(names.length).toBe(9 + 72 + 72);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    expect(names).toContain('Sem Bos'); // README's director of De Regenboog
   });
 });

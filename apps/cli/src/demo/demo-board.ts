@@ -61,7 +61,27 @@ export const DEMO_PEOPLE = {
 };
 
 const pupilId = (s: number, i: number) => `demo-pupil-${s + 1}-${i + 1}`;
-const nameOf = (n: number) => `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
+/**
+ * The demo's n-th person's name: first and last name from the lists, never one another demo person has (#33: two
+ * pupils shared their names with staff, which a director picking by name cannot tell apart). The same n always gets
+ * the same name within a run, as cases name the people the directory lists.
+ */
+const names = new Map<number, string>();
+const taken = new Set<string>(['Carla Bakker', 'Henk Vos', 'Lieke Peters']);
+const nameOf = (n: number): string => {
+  const known = names.get(n);
+  if (known) return known;
+  // k walks every pair of first and last name once (k = 0 is the pair the demo has always given n).
+  for (let k = 0; k < FIRST.length * LAST.length; k++) {
+    const name = `${FIRST[(n + k) % FIRST.length]} ${LAST[(n * 7 + Math.floor(k / FIRST.length)) % LAST.length]}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      names.set(n, name);
+      return name;
+    }
+  }
+  throw new Error('The demo board has more people than names');
+};
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The four CSV files of the demo administration, as an export would write them. */
@@ -88,7 +108,7 @@ export function demoFiles(today: Date): Record<'schools' | 'staff' | 'pupils' | 
         `${pupilId(s, i)},${nameOf(s * PUPILS_PER_SCHOOL + i)},${day(born)},${school.schoolId},groep ${group},${today.getUTCFullYear() - group}-08-20`,
       );
       parents.push(
-        `demo-parent-${s + 1}-${i + 1},${nameOf(s * PUPILS_PER_SCHOOL + i + 50)},ouder${s + 1}${i + 1}@demo.example,06-1234${String(s * 100 + i).padStart(4, '0')},${pupilId(s, i)}`,
+        `demo-parent-${s + 1}-${i + 1},${nameOf(1000 + s * PUPILS_PER_SCHOOL + i)},ouder${s + 1}${i + 1}@demo.example,06-1234${String(s * 100 + i).padStart(4, '0')},${pupilId(s, i)}`,
       );
     }
   });
