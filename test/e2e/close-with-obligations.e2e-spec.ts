@@ -155,6 +155,13 @@ describeOnServerStore('closing a case with open obligations (CLOSE1, B3)', (api)
     expect((await api.post(`/incidents/${id}/inspector-call`, call, board)).statusCode).toBe(200);
     const decided = await api.post(`/criminal-report-decisions/${criminalReportDecisionId}/decision`, { decision: 'report', rationale: 'Vermoeden' }, board);
     const notices = decided.json().notices as { obligationId: string; kind: string }[];
+    // The case shows its decision's obligations, naming the decision (#33: the case list counted them, the page did not).
+    const open = (await api.get(`/incidents/${id}`, board)).json().obligations as { kind: string; status: string; criminalReportDecisionId?: string }[];
+    expect(open.filter((o) => o.criminalReportDecisionId === criminalReportDecisionId).map((o) => [o.kind, o.status])).toEqual([
+      ['police-report', 'open'],
+      ['inform-parents-before-police-report', 'open'],
+      ['inform-accused-before-police-report', 'open'],
+    ]);
     // The filing is a fact (FACT1): recorded, with both notices still open.
     const filedAt = new Date(Date.now() - 60 * 60_000).toISOString();
     const filed = { filedAt, policeStation: 'Utrecht Overvecht', policeReference: 'PL0900-2026-778' };
@@ -181,6 +188,9 @@ describeOnServerStore('closing a case with open obligations (CLOSE1, B3)', (api)
     expect(timing('inform-parents-before-police-report')).toMatchObject({ timing: 'after-due' });
     expect(Date.parse(timing('inform-parents-before-police-report')!.dueAt)).toBe(Date.parse(filedAt));
     expect(timing('inform-accused-before-police-report')).toMatchObject({ timing: 'before-due' });
+    const shown = (await api.get(`/incidents/${id}`, board)).json().obligations as { kind: string; status: string; dueAt: string }[];
+    expect(shown.filter((o) => o.kind !== 'inspector-call-statutory').map((o) => o.status)).toEqual(['done', 'done', 'done']);
+    expect(Date.parse(shown.find((o) => o.kind === 'inform-parents-before-police-report')!.dueAt)).toBe(Date.parse(filedAt));
     const lines = JSON.stringify((await api.get(`/incidents/${id}/timeline?waitForPosition=${position}`, board)).json());
     expect(lines).toContain('De ouders van de leerling geïnformeerd ná de aangifte (te laat)');
     expect(lines).toContain('De beschuldigde geïnformeerd vóór de aangifte');

@@ -44,6 +44,8 @@ export interface Obligation {
   readonly dueAt: string;
   readonly status: 'open' | 'done' | 'waived';
   readonly regarding?: string;
+  /** The criminal-report decision whose obligation this is (its police report, B3's notices): not the case's to waive. */
+  readonly criminalReportDecisionId?: string;
 }
 
 export interface CaseView {

@@ -226,7 +226,8 @@ function CloseForm({ view, etag, onDone, onStale }: { view: CaseView; etag: stri
   const [outcome, setOutcome] = useState('');
   const [waivers, setWaivers] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
-  const open = view.obligations.filter((obligation) => obligation.status === 'open');
+  // A criminal-report decision's obligations are the decision's, not the case's to waive (B2, B3).
+  const open = view.obligations.filter((obligation) => obligation.status === 'open' && !obligation.criminalReportDecisionId);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const waive = Object.entries(waivers)

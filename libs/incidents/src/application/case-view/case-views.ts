@@ -1,6 +1,7 @@
 import { CASE_KINDS, type EventStore, streamIds } from '@casebook/event-store';
 import type { Logger, SqlClient } from '@casebook/platform';
 import { CaseSnapshots, SNAPSHOT_EVERY } from './case-snapshots';
+import { obligationEffectsOf } from '../../events/obligation-effects';
 import { type IncidentView, incidentView } from './incident-view';
 
 /**
@@ -32,8 +33,35 @@ export class CaseViews {
           .save(streamId, view)
           .catch((error: unknown) => this.logger?.warn({ error: error instanceof Error ? error.message : String(error) }, 'case snapshot not saved'));
       }
-      return view;
+      return this.withDecisionObligations(view);
     }
     return null;
+  }
+
+  /**
+   * The obligations of the case's criminal-report decisions (B2's police report, B3's notices) beside its own, each
+   * naming its decision (#33: the case list counted a decision's police report the case page did not show). Read
+   * from the decisions' own streams at every read, never kept in the case's snapshot.
+   */
+  private async withDecisionObligations(view: IncidentView): Promise<IncidentView> {
+    if (!view.criminalReportDecisions.length) return view;
+    const obligations = [...view.obligations];
+    for (const decisionId of view.criminalReportDecisions) {
+      const mine = new Map<string, IncidentView['obligations'][number] & { criminalReportDecisionId: string }>();
+      for (const event of await this.store.readStream(streamIds.criminalReport(decisionId))) {
+        const effects = obligationEffectsOf(event as never);
+        for (const opened of effects.opened) mine.set(opened.obligationId, { ...opened, status: 'open', closedAt: null, criminalReportDecisionId: decisionId });
+        for (const { obligationId, dueAt } of effects.dueEarlier ?? []) {
+          const due = mine.get(obligationId);
+          if (due?.status === 'open' && Date.parse(dueAt) < Date.parse(due.dueAt)) mine.set(obligationId, { ...due, dueAt });
+        }
+        for (const closed of effects.closed) {
+          const done = mine.get(closed);
+          if (done?.status === 'open') mine.set(closed, { ...done, status: 'done', closedAt: event.metadata.occurredAt });
+        }
+      }
+      obligations.push(...mine.values());
+    }
+    return { ...view, obligations };
   }
 }
