@@ -374,6 +374,22 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       await context.close();
     });
 
+    it('reflows on a phone (#33, defect 7): the case list, a case and the not-found page at 390 px, no sideways scrolling', async () => {
+      const { context, page, errors } = await newContext(browser, 'phone');
+      await signInAs(page, base, 'Anna de Vries');
+      await page.goto(`${base}/zaken`);
+      await page.getByRole('link', { name: pupilCases[1]!.caseNumber }).waitFor();
+      await expectAccessible(page, '26-directeur-zaken-390');
+      await page.getByRole('link', { name: pupilCases[1]!.caseNumber }).click();
+      await page.getByRole('heading', { level: 1, name: `Zaak ${pupilCases[1]!.caseNumber}` }).waitFor();
+      await expectAccessible(page, '27-directeur-zaak-390');
+      await page.goto(`${base}/bestaat-niet`);
+      await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+      await expectAccessible(page, '28-niet-gevonden-390');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it('serves every page with Cache-Control: no-store and the scripts under the same origin', async () => {
       for (const path of [
         '/',

@@ -28,6 +28,7 @@ export function App() {
   }, []);
   const { path } = useLocation();
   useFocusOnPageChange(path);
+  useCellLabels();
   const caseMatch = CASE_PATH.exec(path);
   const route = ROUTES.find((candidate) => candidate.path === path);
   const menu = me ? ROUTES.filter((candidate) => allowed(candidate, me.roles)) : [];
@@ -130,4 +131,28 @@ function useFocusOnPageChange(path: string): void {
     observer.observe(main, { childList: true, subtree: true });
     return () => observer.disconnect();
   }, [path]);
+}
+
+/**
+ * #33, defect 7: every table cell carries its column's name (data-label), which the phone layout shows before the
+ * value when a table is read row by row. Taken from the table's own header, whenever a page renders a table.
+ */
+function useCellLabels(): void {
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    const label = () => {
+      for (const table of Array.from(main.querySelectorAll('table'))) {
+        const names = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent?.trim() ?? '');
+        for (const row of Array.from(table.querySelectorAll('tbody tr')))
+          Array.from(row.children).forEach((cell, i) => {
+            if (names[i] && cell.getAttribute('data-label') !== names[i]) cell.setAttribute('data-label', names[i]!);
+          });
+      }
+    };
+    label();
+    const observer = new MutationObserver(label);
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
 }
