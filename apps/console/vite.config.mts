@@ -34,6 +34,20 @@ export default defineConfig({
   plugins: [precompress()],
   root: here,
   base: '/',
-  build: { outDir: resolve(here, '../../dist/console'), emptyOutDir: true, assetsDir: 'assets', target: 'es2022', reportCompressedSize: false },
+  build: {
+    outDir: resolve(here, '../../dist/console'),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    target: 'es2022',
+    reportCompressedSize: false,
+    rollupOptions: {
+      // TanStack Query marks its modules "use client" (for React Server Components); a client-only bundle has no use
+      // for the directive, and the warning about dropping it is noise in every build.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
   oxc: { jsx: { runtime: 'automatic' } },
 });

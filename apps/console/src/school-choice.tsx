@@ -7,10 +7,14 @@ import { useLoad } from './use-load';
 /** The schools the caller acts for: a teacher's or director's own, every school for the board and legal. */
 export function useMySchools(): { data: School[] | undefined; error: unknown } {
   const me = useMe();
-  const { data, error } = useLoad(async () => {
-    const schools = await allSchools();
-    return hasRole(me, 'board', 'legal') ? schools : schools.filter((school) => me.schools.includes(school.schoolId));
-  }, [me]);
+  const { data, error } = useLoad(
+    'school-choice',
+    async () => {
+      const schools = await allSchools();
+      return hasRole(me, 'board', 'legal') ? schools : schools.filter((school) => me.schools.includes(school.schoolId));
+    },
+    [me],
+  );
   return { data, error };
 }
 

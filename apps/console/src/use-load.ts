@@ -1,31 +1,25 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 
 /**
- * Loads what a page shows; `reload` after a command so the page shows what the API now says. The page's `deps`
- * (what it loads for) key each load. The last answer stays on screen until the next one is there (a page after a
- * command keeps its forms and what was typed in them); an error is shown only for the load that failed. State is
- * set only when an answer arrives, never while rendering or synchronously in the effect (eslint-plugin-react-hooks).
+ * The console's reads (#33: TanStack Query rather than hand-written loading state). Every read is asked for again
+ * when a page mounts or its key changes (staleTime 0): a dossier on screen is what the API says now. No retries (a
+ * 403 or 404 is an answer, and a 503 says when to ask again) and no refetch on focus (a form being typed in stays put).
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; error: unknown; reload: () => void } {
-  const key = JSON.stringify(deps);
-  const [round, setRound] = useState(0);
-  const [result, setResult] = useState<{ data: T }>();
-  const [failure, setFailure] = useState<{ key: string; round: number; error: unknown }>();
-  // The latest `load` of the page, called by the effect without making it one of the effect's dependencies.
-  const start = useEffectEvent(load);
-  useEffect(() => {
-    let current = true;
-    start().then(
-      (data) => current && setResult({ data }),
-      (error: unknown) => current && setFailure({ key, round, error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, round]);
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 } },
+});
+
+/**
+ * Loads what a page shows, keyed by the page's `name` and what it loads for (`deps`: a case id, a filter, the
+ * position a command answered, for `waitForPosition`); `reload` after a command so the page shows what the API now
+ * says. The last answer stays on screen until the next one is there (a page after a command keeps its forms and what
+ * was typed in them); an error is shown only while the load that failed is the current one.
+ */
+export function useLoad<T>(name: string, load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; error: unknown; reload: () => void } {
+  const query = useQuery({ queryKey: [name, ...deps], queryFn: load, placeholderData: keepPreviousData });
   return {
-    data: result?.data,
-    error: failure?.key === key && failure.round === round ? failure.error : undefined,
-    reload: () => setRound((n) => n + 1),
+    data: query.data,
+    error: query.isError ? query.error : undefined,
+    reload: () => void query.refetch(),
   };
 }

@@ -77,7 +77,7 @@ function Entries({ by, name, period }: { by: { subjectId: string } | { actorId: 
   if (period.to) query.set('to', `${period.to}T23:59:59Z`);
   const [more, setMore] = useState<{ items: AccessEntry[]; cursor: string | null }>();
   const [exportError, setExportError] = useState<unknown>();
-  const { data, error } = useLoad(() => get<Page<AccessEntry>>(`/access-log?${query.toString()}`), [query.toString()]);
+  const { data, error } = useLoad('access-log', () => get<Page<AccessEntry>>(`/access-log?${query.toString()}`), [query.toString()]);
   const items = data ? [...data.items, ...(more?.items ?? [])] : [];
   const cursor = more ? more.cursor : data?.nextCursor;
   const loadMore = async () => {

@@ -28,21 +28,25 @@ export function CasePage({ caseId, roles }: { caseId: string; roles: readonly st
   const { t, language } = useI18n();
   const [position, setPosition] = useState<number>();
   const [saved, setSaved] = useState(false);
-  const { data, error, reload } = useLoad(async () => {
-    const wait = position ? `?waitForPosition=${position}` : '';
-    const view = await getWithEtag<CaseView>(`/incidents/${caseId}${wait}`);
-    const [timeline, staff, schools] = await Promise.all([
-      unlessRefused(get<Page<TimelineEntry>>(`/incidents/${caseId}/timeline${wait}`), null),
-      roles.includes('board') || roles.includes('director')
-        ? unlessRefused(get<Page<Person>>(`/directory/people?kind=staff&schoolId=${encodeURIComponent(view.body.schoolId)}&limit=200`), {
-            items: [],
-            nextCursor: null,
-          })
-        : { items: [], nextCursor: null },
-      schoolNames(),
-    ]);
-    return { view, timeline, staff: staff.items, schools };
-  }, [caseId, language, position]);
+  const { data, error, reload } = useLoad(
+    'case',
+    async () => {
+      const wait = position ? `?waitForPosition=${position}` : '';
+      const view = await getWithEtag<CaseView>(`/incidents/${caseId}${wait}`);
+      const [timeline, staff, schools] = await Promise.all([
+        unlessRefused(get<Page<TimelineEntry>>(`/incidents/${caseId}/timeline${wait}`), null),
+        roles.includes('board') || roles.includes('director')
+          ? unlessRefused(get<Page<Person>>(`/directory/people?kind=staff&schoolId=${encodeURIComponent(view.body.schoolId)}&limit=200`), {
+              items: [],
+              nextCursor: null,
+            })
+          : { items: [], nextCursor: null },
+        schoolNames(),
+      ]);
+      return { view, timeline, staff: staff.items, schools };
+    },
+    [caseId, language, position],
+  );
   const [older, setOlder] = useState<{ items: TimelineEntry[]; cursor: string | null }>();
   // The case is on screen with its forms live: bench:console reads this mark (Chromium's performance timing).
   useEffect(() => {

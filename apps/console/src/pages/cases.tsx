@@ -35,11 +35,15 @@ export function CasesPage() {
     if (cursor) params.set('cursor', cursor);
     return get<Page<CaseRow>>(`/incidents?${params.toString()}`);
   };
-  const { data, error } = useLoad(async () => {
-    const page = await query(null);
-    setMore({ items: [], cursor: page.nextCursor });
-    return { page, schools: await schoolNames() };
-  }, [filters]);
+  const { data, error } = useLoad(
+    'cases',
+    async () => {
+      const page = await query(null);
+      setMore({ items: [], cursor: page.nextCursor });
+      return { page, schools: await schoolNames() };
+    },
+    [filters],
+  );
   const [moreError, setMoreError] = useState<unknown>();
   const loadMore = async () => {
     try {

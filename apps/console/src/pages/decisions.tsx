@@ -32,7 +32,11 @@ const WORKING_DAY_MS = 24 * 3600 * 1000;
 export function DecisionsPage() {
   const { t, language } = useI18n();
   // "Due soon" is judged at the moment the list was read, not at each render (a render is pure).
-  const { data, error } = useLoad(async () => ({ work: await get<{ items: WorkItem[] }>('/work'), schools: await schoolNames(), readAt: Date.now() }), []);
+  const { data, error } = useLoad(
+    'decisions',
+    async () => ({ work: await get<{ items: WorkItem[] }>('/work'), schools: await schoolNames(), readAt: Date.now() }),
+    [],
+  );
   const known = new Set(DECISIONS.flatMap(([, kinds]) => kinds));
   const groups: (readonly [TextKey, readonly string[]])[] = data
     ? [...DECISIONS, ['decisions.other', data.work.items.map((item) => item.kind).filter((kind) => !known.has(kind))]]

@@ -170,6 +170,7 @@ function InCustody({ pupilId, waitFor }: { pupilId: string; waitFor?: number }) 
   const { t } = useI18n();
   const [position, setPosition] = useState(waitFor);
   const { data, error } = useLoad(
+    'devices',
     () => get<{ deviceCustody: { inCustody: string[] } }>(`/pupils/${encodeURIComponent(pupilId)}/file${position ? `?waitForPosition=${position}` : ''}`),
     [pupilId, position],
   );

@@ -24,10 +24,14 @@ export function InspectorPage() {
   const { t, language } = useI18n();
   const [status, setStatus] = useState<'pending' | 'overdue' | 'done'>('pending');
   const [more, setMore] = useState<{ items: InspectorItem[]; cursor: string | null }>();
-  const { data, error } = useLoad(async () => {
-    setMore(undefined);
-    return { page: await get<Page<InspectorItem>>(`/inspector-notifications?status=${status}&limit=50`), schools: await schoolNames() };
-  }, [status]);
+  const { data, error } = useLoad(
+    'inspector',
+    async () => {
+      setMore(undefined);
+      return { page: await get<Page<InspectorItem>>(`/inspector-notifications?status=${status}&limit=50`), schools: await schoolNames() };
+    },
+    [status],
+  );
   const items = data ? [...data.page.items, ...(more?.items ?? [])] : [];
   const cursor = more ? more.cursor : data?.page.nextCursor;
   const loadMore = async () => {

@@ -35,7 +35,7 @@ export function PersonnelFilePage() {
 
 function PersonnelFileView({ staffId }: { staffId: string }) {
   const { t } = useI18n();
-  const { data, error } = useLoad(() => get<PersonnelFile>(`/staff/${encodeURIComponent(staffId)}/personnel-file`), [staffId]);
+  const { data, error } = useLoad('personnel-file', () => get<PersonnelFile>(`/staff/${encodeURIComponent(staffId)}/personnel-file`), [staffId]);
   if (error) return <Problem error={error} />;
   if (!data) return <p>{t('common.loading')}</p>;
   return (

@@ -47,6 +47,7 @@ function PupilFileView({ pupilId }: { pupilId: string }) {
   const me = useMe();
   const [position, setPosition] = useState<number>();
   const { data, error } = useLoad(
+    'pupil-file',
     () => get<PupilFile>(`/pupils/${encodeURIComponent(pupilId)}/file${position ? `?waitForPosition=${position}` : ''}`),
     [pupilId, position],
   );

@@ -24,7 +24,7 @@ export function RetentionPage() {
   const { t } = useI18n();
   const [position, setPosition] = useState<number>();
   const [chosen, setChosen] = useState<{ personId: string; name: string }>();
-  const { data, error } = useLoad(() => get<Retention>('/privacy/retention'), [position]);
+  const { data, error } = useLoad('retention', () => get<Retention>('/privacy/retention'), [position]);
   const done = (answer: unknown) => {
     setChosen(undefined);
     setPosition((answer as CommandAnswer).position);

@@ -25,7 +25,9 @@ export function StatisticsPage() {
   const [query, setQuery] = useState({ from: yearAgo(), to: amsterdamToday(), groupBy: ['school'] as string[] });
   const [draft, setDraft] = useState(query);
   const params = () => new URLSearchParams({ from: query.from, to: query.to, groupBy: query.groupBy.join(',') }).toString();
-  const { data, error } = useLoad(async () => ({ stats: await get<Statistics>(`/statistics?${params()}`), schools: await schoolNames() }), [query]);
+  const { data, error } = useLoad('statistics', async () => ({ stats: await get<Statistics>(`/statistics?${params()}`), schools: await schoolNames() }), [
+    query,
+  ]);
   const [csvError, setCsvError] = useState<unknown>();
   const apply = (event: FormEvent) => {
     event.preventDefault();

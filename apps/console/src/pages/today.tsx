@@ -23,7 +23,7 @@ function AboutPerson({ item }: { item: WorkItem }) {
 export function TodayPage() {
   const { t, language } = useI18n();
   const me = useMe();
-  const { data, error } = useLoad(async () => ({ work: await get<{ items: WorkItem[] }>('/work'), schools: await schoolNames() }), []);
+  const { data, error } = useLoad('today', async () => ({ work: await get<{ items: WorkItem[] }>('/work'), schools: await schoolNames() }), []);
   return (
     <section aria-labelledby="today-title">
       <h1 id="today-title">{t('today.title')}</h1>
