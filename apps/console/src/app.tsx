@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { type Me, loadMe, signOut } from './api/client';
 import { I18n, LANGUAGE_KEY, type Language, initialLanguage, translator, words } from './i18n/i18n';
 import { MeContext } from './me';
-import { CasePage } from './pages/case';
 import { Problem } from './problem';
 import { allowed, ROUTES } from './routes';
 import { Link, useLocation } from './routing';
 
 const CASE_PATH = /^\/zaken\/([0-9a-f-]{36})$/;
+const CasePage = lazy(() => import('./pages/case').then((module) => ({ default: module.CasePage })));
 
 /** The shell: who is signed in (from the directory), the menu of their roles' pages, the language, the page. */
 export function App() {
@@ -96,7 +96,7 @@ export function App() {
           </div>
         </header>
         <main id="main" tabIndex={-1}>
-          {page}
+          <Suspense fallback={<p>{t('common.loading')}</p>}>{page}</Suspense>
         </main>
       </MeContext.Provider>
     </I18n.Provider>
@@ -117,18 +117,19 @@ function useFocusOnPageChange(path: string): void {
     }
     const main = document.getElementById('main');
     if (!main) return;
+    // The visible heading: while a page loads, React keeps the previous one in the document, hidden.
     const focusHeading = () => {
-      const heading = main.querySelector('h1');
+      const heading = Array.from(main.querySelectorAll('h1')).find((candidate) => candidate.getClientRects().length > 0);
       if (!heading) return false;
       heading.setAttribute('tabindex', '-1');
       heading.focus();
-      return true;
+      return document.activeElement === heading;
     };
     if (focusHeading()) return;
     const observer = new MutationObserver(() => {
       if (focusHeading()) observer.disconnect();
     });
-    observer.observe(main, { childList: true, subtree: true });
+    observer.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
     return () => observer.disconnect();
   }, [path]);
 }

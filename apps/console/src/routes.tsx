@@ -1,16 +1,19 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, lazy } from 'react';
 import type { TextKey } from './i18n/i18n';
-import { AccessLogPage } from './pages/access-log';
-import { CasesPage } from './pages/cases';
-import { DecisionsPage } from './pages/decisions';
-import { DevicesPage } from './pages/devices';
-import { InspectorPage } from './pages/inspector';
-import { PersonnelFilePage } from './pages/personnel-file';
-import { PupilFilePage } from './pages/pupil-file';
-import { ReportPage } from './pages/report';
-import { RetentionPage } from './pages/retention';
-import { StatisticsPage } from './pages/statistics';
 import { TodayPage } from './pages/today';
+
+// Every page but Vandaag is loaded when first opened (#33, #36: the first load stays small; a form library and the
+// charts are not needed to see what waits).
+const AccessLogPage = lazy(() => import('./pages/access-log').then((module) => ({ default: module.AccessLogPage })));
+const CasesPage = lazy(() => import('./pages/cases').then((module) => ({ default: module.CasesPage })));
+const DecisionsPage = lazy(() => import('./pages/decisions').then((module) => ({ default: module.DecisionsPage })));
+const DevicesPage = lazy(() => import('./pages/devices').then((module) => ({ default: module.DevicesPage })));
+const InspectorPage = lazy(() => import('./pages/inspector').then((module) => ({ default: module.InspectorPage })));
+const PersonnelFilePage = lazy(() => import('./pages/personnel-file').then((module) => ({ default: module.PersonnelFilePage })));
+const PupilFilePage = lazy(() => import('./pages/pupil-file').then((module) => ({ default: module.PupilFilePage })));
+const ReportPage = lazy(() => import('./pages/report').then((module) => ({ default: module.ReportPage })));
+const RetentionPage = lazy(() => import('./pages/retention').then((module) => ({ default: module.RetentionPage })));
+const StatisticsPage = lazy(() => import('./pages/statistics').then((module) => ({ default: module.StatisticsPage })));
 
 /**
  * The console's pages, each for the roles whose work it is (the API refuses the rest anyway). The api serves every

@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { ApiError, post } from '../api/client';
 import { amsterdamLocal, amsterdamToday, momentOf } from '../format';
 import { type TextKey, useI18n, words } from '../i18n/i18n';
@@ -83,8 +84,12 @@ export function CommandForm({
 }) {
   const { t } = useI18n();
   const id = useId();
+  // react-hook-form (#33) holds what was typed, and a 400's messages by field; `defaults` are the values the form
+  // opened with (a moment left at its default is sent as the moment of sending).
   const [defaults, setDefaults] = useState<Record<string, string>>(() => initialValues(spec.fields));
-  const [values, setValues] = useState<Record<string, string>>(defaults);
+  const form = useForm<Record<string, string>>({ defaultValues: defaults });
+  const watched = useWatch({ control: form.control });
+  const values: Record<string, string> = Object.fromEntries(Object.entries({ ...defaults, ...watched }).map(([name, value]) => [name, value ?? '']));
   const [error, setError] = useState<unknown>();
   const [confirming, setConfirming] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -94,37 +99,40 @@ export function CommandForm({
   };
   const send = async () => {
     setBusy(true);
+    form.clearErrors();
     try {
       const answer = await post(spec.path, body(), etag ? { 'if-match': etag } : {});
       setError(undefined);
       setConfirming(undefined);
       const fresh = initialValues(spec.fields);
       setDefaults(fresh);
-      setValues(fresh);
+      form.reset(fresh);
       onDone(answer);
     } catch (failure) {
       setConfirming(undefined);
       setError(failure); // what was typed stays
+      // A 400 puts each message on the field it names (or the list it is part of).
+      if (failure instanceof ApiError && failure.status === 400)
+        for (const problem of failure.errors) {
+          const name = problem.field.split(/[.[]/, 1)[0]!;
+          if (spec.fields.some((field) => field.name === name) && !form.getFieldState(name).error)
+            form.setError(name, { type: 'server', message: problem.message });
+        }
       if (isStale(failure)) onStale?.(); // read the case again, so sending once more carries its new ETag
     } finally {
       setBusy(false);
     }
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(() => {
     if (spec.confirm && !confirming) setConfirming(spec.confirm(converted(spec.fields, values, defaults)));
     else void send();
-  };
-  const set = (name: string) => (value: string) => setValues((now) => ({ ...now, [name]: value }));
-  // #33: a 400 puts each message on its field (the field the API names, or the list it is part of).
-  const fieldProblems = new Map<string, string>();
-  if (error instanceof ApiError && error.status === 400)
-    for (const problem of error.errors) {
-      const name = problem.field.split(/[.[]/, 1)[0]!;
-      if (spec.fields.some((field) => field.name === name) && !fieldProblems.has(name)) fieldProblems.set(name, problem.message);
-    }
+  });
+  const set = (name: string) => (value: string) => form.setValue(name, value, { shouldDirty: true });
+  const fieldProblems = new Map<string, string>(
+    Object.entries(form.formState.errors).flatMap(([name, problem]) => (problem?.message ? [[name, String(problem.message)]] : [])),
+  );
   return (
-    <form onSubmit={submit} aria-labelledby={`${id}-title`} className="command">
+    <form onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`} className="command">
       <h3 id={`${id}-title`}>{t(spec.title)}</h3>
       {children}
       {spec.fields.map((field) =>
@@ -132,7 +140,10 @@ export function CommandForm({
           <DigestInput
             key={field.name}
             name={field.name}
-            onDigest={(sha256, mediaType) => setValues((now) => ({ ...now, sha256, mediaType: mediaType || now.mediaType || '' }))}
+            onDigest={(sha256, mediaType) => {
+              form.setValue('sha256', sha256, { shouldDirty: true });
+              form.setValue('mediaType', mediaType || form.getValues('mediaType') || '', { shouldDirty: true });
+            }}
           />
         ) : (
           <FieldInput key={field.name} field={field} value={values[field.name] ?? ''} onChange={set(field.name)} problem={fieldProblems.get(field.name)} />
