@@ -5,6 +5,7 @@ import { MeContext } from './me';
 import { Problem } from './problem';
 import { allowed, ROUTES } from './routes';
 import { Link, useLocation } from './routing';
+import { useRoute } from 'wouter';
 
 const CASE_PATH = /^\/zaken\/([0-9a-f-]{36})$/;
 const CasePage = lazy(() => import('./pages/case').then((module) => ({ default: module.CasePage })));
@@ -29,7 +30,8 @@ export function App() {
   const { path } = useLocation();
   useFocusOnPageChange(path);
   useCellLabels();
-  const caseMatch = CASE_PATH.exec(path);
+  const [, caseParams] = useRoute<{ caseId: string }>('/zaken/:caseId');
+  const caseMatch = caseParams && CASE_PATH.test(path) ? [path, caseParams.caseId] : null;
   const route = ROUTES.find((candidate) => candidate.path === path);
   const menu = me ? ROUTES.filter((candidate) => allowed(candidate, me.roles)) : [];
   const title = `${t(caseMatch ? 'nav.case' : (route?.title ?? 'common.notFound'))} — ${t('app.name')}`;

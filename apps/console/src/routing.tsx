@@ -1,4 +1,5 @@
-import { type MouseEvent, type ReactNode, useEffect, useState } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { useHistoryState, navigate as navigateTo, usePathname } from 'wouter/use-browser-location';
 
 /**
  * The console's paths, kept without anything personal (issue #19): a case is `/zaken/<its random UUID>`; a pupil or a
@@ -10,21 +11,15 @@ export interface Location {
   readonly state: Readonly<Record<string, string>> | null;
 }
 
-const current = (): Location => ({ path: window.location.pathname, state: (window.history.state as Location['state']) ?? null });
-
+/** The address and its history entry's state, as wouter's browser location hooks give them (#33: a router library). */
 export function useLocation(): Location {
-  const [location, setLocation] = useState(current);
-  useEffect(() => {
-    const onPop = () => setLocation(current());
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
-  return location;
+  const path = usePathname();
+  const state = useHistoryState() as Location['state'];
+  return { path, state: state ?? null };
 }
 
 export function navigate(path: string, state: Location['state'] = null): void {
-  window.history.pushState(state, '', path);
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  navigateTo(path, { state });
   window.scrollTo(0, 0);
 }
 
