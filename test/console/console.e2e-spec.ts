@@ -357,6 +357,22 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       expect(await rationale.inputValue()).toBe(tooLong);
       await expectAccessible(page, '24-directeur-veld-400');
 
+      // A close refused by CLOSE1 names what is still open in Dutch words: no codes, no ids (#33, defect 3).
+      const warned = await api.post(`/incidents/${pupilCases[0]!.id}/measures`, { subjectId: 'pupil-1', measure: 'warning', reason: 'Berichten' }, director);
+      expect(warned.statusCode).toBe(201);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: `Zaak ${pupilCases[0]!.caseNumber}` }).waitFor();
+      const closing = page.getByRole('form', { name: 'Zaak sluiten' });
+      await closing.getByLabel('Afloop').fill('Afgehandeld met de ouders');
+      await closing.getByRole('button', { name: 'Zaak sluiten' }).click();
+      const refusal = closing.getByRole('alert');
+      await refusal.getByText('Niet toegestaan volgens regel CLOSE1').waitFor();
+      await refusal.getByText('Nog open in deze zaak').waitFor();
+      const said = (await refusal.textContent())!;
+      expect(said).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expect(said).not.toContain('inform-parents');
+      await expectAccessible(page, '29-directeur-close1');
+
       // An address that is no page: the console's own Dutch page, answered 404, with the way back.
       const response = await page.goto(`${base}/zaken-overzicht-oud`);
       expect(response!.status()).toBe(404);
@@ -369,7 +385,10 @@ describeWithService('chromium', 'the console in Chromium', (chromiumPath) => {
       expect((await fetch(`${base}/incidents/not-a-route/at-all`, { headers: { accept: 'application/json' } })).headers.get('content-type')).toContain(
         'application/problem+json',
       );
-      expect(failed.filter((line) => !line.startsWith('404 /zaken-overzicht-oud') && !line.endsWith('/scope-assessment'))).toEqual([]);
+      // Only the refusals the test asked for.
+      expect(failed.filter((line) => !line.startsWith('404 /zaken-overzicht-oud') && !line.endsWith('/scope-assessment') && !line.endsWith('/close'))).toEqual(
+        [],
+      );
       expect(errors).toEqual([]);
       await context.close();
     });

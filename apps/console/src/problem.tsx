@@ -1,5 +1,5 @@
 import { ApiError } from './api/client';
-import { type TextKey, useI18n } from './i18n/i18n';
+import { type TextKey, useI18n, words } from './i18n/i18n';
 import nl from './i18n/nl.json';
 
 /** What each answer that names no rule means to the person at the screen, in their language. */
@@ -38,6 +38,19 @@ export function Problem({ error }: { error: unknown }) {
       </p>
     );
   }
+  // CLOSE1 (#33): the obligations still open, in words — not the API's codes and ids.
+  if (error.openObligations.length)
+    return (
+      <div role="alert" className="problem">
+        <p>{said}</p>
+        <p>{t('problem.stillOpen')}</p>
+        <ul>
+          {error.openObligations.map((obligation) => (
+            <li key={obligation.obligationId}>{words(t, 'work', obligation.kind)}</li>
+          ))}
+        </ul>
+      </div>
+    );
   return (
     <div role="alert" className="problem">
       <p>{said}</p>

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly rule: string | undefined,
     readonly errors: readonly FieldProblem[] = [],
+    /** CLOSE1: the obligations a close left open (ids and kinds), for the page to name in words. */
+    readonly openObligations: readonly { readonly obligationId: string; readonly kind: string }[] = [],
   ) {
     super(detail);
   }
@@ -33,8 +35,19 @@ function signIn(): never {
 }
 
 async function problemOf(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as { detail?: string; rule?: string; errors?: FieldProblem[] };
-  return new ApiError(response.status, body.detail ?? response.statusText, body.rule, Array.isArray(body.errors) ? body.errors : []);
+  const body = (await response.json().catch(() => ({}))) as {
+    detail?: string;
+    rule?: string;
+    errors?: FieldProblem[];
+    openObligations?: { obligationId: string; kind: string }[];
+  };
+  return new ApiError(
+    response.status,
+    body.detail ?? response.statusText,
+    body.rule,
+    Array.isArray(body.errors) ? body.errors : [],
+    Array.isArray(body.openObligations) ? body.openObligations : [],
+  );
 }
 
 /** Who is signed in (DIR4: from the directory), and the CSRF token every change carries. */
