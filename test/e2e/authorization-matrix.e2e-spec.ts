@@ -4,6 +4,7 @@ import type { Role } from '@casebook/incidents';
 import { ROLES } from '@casebook/access';
 import { ACCESS_POLICY, type AccessResource, type Operation, PUBLIC_ROUTES, holds } from '../../apps/api/src/auth/access-policy';
 import { renderAuthorizationDoc } from '../../apps/api/src/auth/access-policy.markdown';
+import Ajv from 'ajv';
 import { type ApiHarness, describeOnServerStore } from './support/api-harness';
 
 /**
@@ -85,6 +86,16 @@ describeOnServerStore('authorization matrix', (api) => {
   });
 
   it('answers every endpoint × role × school claim as the table says: no unexpected 2xx, nothing appended when refused', async () => {
+    // #33, a typed contract: every answer of a route whose OpenAPI entry has a response schema must match it.
+    const openApi = (await api.get('/docs/openapi.json', null)).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
+    };
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const schemaOf = (operation: Operation, status: number) => {
+      const rule = ACCESS_POLICY[operation];
+      return openApi.paths[rule.path]?.[rule.method.toLowerCase()]?.responses?.[String(status)]?.content?.['application/json']?.schema;
+    };
+    const checkedAgainstSchema = new Set<Operation>();
     const tokens = new Map<string, string>();
     for (const role of ROLES) for (const claim of CLAIMS) tokens.set(`${role}/${claim}`, await api.token(actorId(role), [role], schoolsOf(claim)));
     const mismatches: string[] = [];
@@ -109,6 +120,11 @@ describeOnServerStore('authorization matrix', (api) => {
           if (expected < 300) allowed += 1;
           const cell = `${fixture.operation} (${fixture.on}) as ${role}, ${claim}`;
           if (response.statusCode !== expected) mismatches.push(`${cell}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
+          const schema = response.statusCode < 300 ? schemaOf(fixture.operation, response.statusCode) : undefined;
+          if (schema) {
+            checkedAgainstSchema.add(fixture.operation);
+            if (!ajv.validate(schema, response.json())) mismatches.push(`${cell}: the answer does not match its schema: ${ajv.errorsText()}`);
+          }
           if (request.method === 'POST') posted.push({ cell, operation: fixture.operation, correlationId, refused: response.statusCode >= 400 });
           if (response.statusCode >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
         }
@@ -129,6 +145,8 @@ describeOnServerStore('authorization matrix', (api) => {
         `${allowed} allowed by the table; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}\n`,
     );
     expect(mismatches).toEqual([]);
+    // Every command that answers `{ id, revision, position }` has its schema, and the matrix checked its answers.
+    expect(checkedAgainstSchema.size).toBeGreaterThan(35);
     // Both sides exercised, or the matrix proves nothing.
     expect(allowed).toBeGreaterThan(50);
     expect(cells - allowed).toBeGreaterThan(200);

@@ -11,6 +11,21 @@ export interface RouteDoc {
   readonly answer: string;
 }
 
+/**
+ * The answer of a command (api.md, Commands: `{ id, revision, position }` and more where stated): the response schema
+ * of every command whose documented answer names its revision and position (#33: a typed contract; the console's
+ * client and the matrix check answers against it). More fields are allowed: each command states its own.
+ */
+export const COMMAND_ANSWER_SCHEMA = {
+  type: 'object',
+  required: ['id', 'revision', 'position'],
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    revision: { type: 'integer', minimum: -1 },
+    position: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
 /** The route path of a row of the authorization table: api.md's `/incidents/{id}/evidence` as `incidents/:id/evidence`. */
 export function routeOf(operation: Operation): string {
   return ACCESS_POLICY[operation].path.replace(/\{(\w+)\}/g, ':$1').replace(/^\//, '');
@@ -23,11 +38,13 @@ export function routeOf(operation: Operation): string {
 export function Route(operation: Operation, doc: RouteDoc & { readonly status?: 200 | 201 }): MethodDecorator {
   const { method } = ACCESS_POLICY[operation];
   const status = doc.status ?? 200;
+  const command = method === 'POST' && /\brevision\b/.test(doc.answer) && /\bposition\b/.test(doc.answer);
+  const answer = { description: doc.answer, ...(command ? { schema: COMMAND_ANSWER_SCHEMA as never } : {}) };
   return applyDecorators(
     Access(operation),
     method === 'POST' ? Post(routeOf(operation)) : Get(routeOf(operation)),
     ...(method === 'POST' ? [HttpCode(status)] : []),
     ApiOperation({ summary: doc.summary, ...(doc.description ? { description: doc.description } : {}) }),
-    status === 201 ? ApiCreatedResponse({ description: doc.answer }) : ApiOkResponse({ description: doc.answer }),
+    status === 201 ? ApiCreatedResponse(answer) : ApiOkResponse(answer),
   );
 }

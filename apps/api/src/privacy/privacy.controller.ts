@@ -41,9 +41,10 @@ export class PrivacyController {
   ): Promise<Record<string, unknown>> {
     const issued = issue();
     const outcome = await this.writeSide.privacy.erase(personId, { basis: 'request', reason: body.reason }, issued);
-    const { position, erased, keyDeleted } = respond(reply, outcome, 200);
+    // api.md, Commands: `{ id, revision, position }` like every command (the matrix checks it against its schema, #33).
+    const answer = respond(reply, outcome, 200) as Record<string, unknown>;
     this.runtime.logger.info({ personId, basis: 'request', actorId: issued.context.actor.id }, 'personal data erased');
-    return { personId, erased, keyDeleted, position };
+    return { ...answer, personId };
   }
 
   @Access('recordPupilDeparture', 'recordStaffDeparture')
