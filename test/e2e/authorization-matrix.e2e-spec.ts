@@ -5,6 +5,7 @@ import { ROLES } from '@casebook/access';
 import { ACCESS_POLICY, type AccessResource, type Operation, PUBLIC_ROUTES, holds } from '../../apps/api/src/auth/access-policy';
 import { renderAuthorizationDoc } from '../../apps/api/src/auth/access-policy.markdown';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { type ApiHarness, describeOnServerStore } from './support/api-harness';
 
 /**
@@ -91,6 +92,7 @@ describeOnServerStore('authorization matrix', (api) => {
       paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
     };
     const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
     const schemaOf = (operation: Operation, status: number) => {
       const rule = ACCESS_POLICY[operation];
       return openApi.paths[rule.path]?.[rule.method.toLowerCase()]?.responses?.[String(status)]?.content?.['application/json']?.schema;
@@ -145,8 +147,11 @@ describeOnServerStore('authorization matrix', (api) => {
         `${allowed} allowed by the table; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}\n`,
     );
     expect(mismatches).toEqual([]);
-    // Every command that answers `{ id, revision, position }` has its schema, and the matrix checked its answers.
+    // Every command that answers `{ id, revision, position }` has its schema, and so do the main reads; the matrix
+    // checked their answers.
     expect(checkedAgainstSchema.size).toBeGreaterThan(35);
+    for (const read of ['listIncidents', 'readWork', 'readTimeline', 'readIncident'] as const)
+      expect([read, checkedAgainstSchema.has(read)]).toEqual([read, true]);
     // Both sides exercised, or the matrix proves nothing.
     expect(allowed).toBeGreaterThan(50);
     expect(cells - allowed).toBeGreaterThan(200);

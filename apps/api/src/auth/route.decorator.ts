@@ -9,6 +9,8 @@ export interface RouteDoc {
   readonly description?: string;
   /** The success answer, e.g. `{ id, revision, position }`. */
   readonly answer: string;
+  /** Its JSON Schema (#33); a command's is given by its answer's words (COMMAND_ANSWER_SCHEMA). */
+  readonly schema?: object;
 }
 
 /**
@@ -39,7 +41,8 @@ export function Route(operation: Operation, doc: RouteDoc & { readonly status?: 
   const { method } = ACCESS_POLICY[operation];
   const status = doc.status ?? 200;
   const command = method === 'POST' && /\brevision\b/.test(doc.answer) && /\bposition\b/.test(doc.answer);
-  const answer = { description: doc.answer, ...(command ? { schema: COMMAND_ANSWER_SCHEMA as never } : {}) };
+  const schema = doc.schema ?? (command ? COMMAND_ANSWER_SCHEMA : undefined);
+  const answer = { description: doc.answer, ...(schema ? { schema: schema as never } : {}) };
   return applyDecorators(
     Access(operation),
     method === 'POST' ? Post(routeOf(operation)) : Get(routeOf(operation)),

@@ -23,6 +23,7 @@ import { ReadModels } from '../reads/read-models.http';
 import { ReadQueryDto } from '../reads/read-query.dto';
 import { caseloadScopeOf } from './caseload-scope';
 import { CaseloadQueryDto, StatisticsQueryDto } from './caseload.dto';
+import { CASELOAD_PAGE_SCHEMA, WORK_SCHEMA } from '../http/answer-schemas';
 
 /** The start of a calendar day in the board's time zone (a period's days are the school's days). */
 function startOf(day: string, timeZone: string): Date {
@@ -74,6 +75,7 @@ export class CaseloadController {
       'The caseload: the cases you may see, newest first, filtered and paged; no names or narratives; not a case you are involved in (CI1); logged in the access log',
     answer:
       '{ items: [{ id, caseNumber, kind, schoolId, category, status, ownerId, reportedAt, lastChangedAt, openObligations, overdueObligations }], nextCursor }',
+    schema: CASELOAD_PAGE_SCHEMA,
   })
   async list(@Query() query: CaseloadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const after = cursorOf(query.cursor);
@@ -112,6 +114,7 @@ export class CaseloadController {
     summary:
       'Your work queue: what waits for you now by your roles (and the cases you own), overdue first, then by due time; each item links to its case and obligation',
     answer: '{ items: [{ kind, caseId, caseNumber, schoolId, dueAt, overdue, obligationId?, decisionId?, personId?, personName? }] }',
+    schema: WORK_SCHEMA,
   })
   async work(@Query() query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     // Every read model it draws on, each as far as the position asked; the header says the least of them.

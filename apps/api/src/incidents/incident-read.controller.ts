@@ -10,6 +10,7 @@ import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
 import { refuseInvolvedReader } from '../reads/conflict-of-interest.guard';
 import { readsAsReporterOnly, reporterView } from './reporter-view';
+import { INCIDENT_SCHEMA } from '../http/answer-schemas';
 
 /** The authorization table's row readIncident: board and legal every case; a director its schools'; HR staff cases; a teacher its reports. */
 function mayRead(principal: Principal, view: IncidentView): boolean {
@@ -33,6 +34,7 @@ export class IncidentReadController {
   @Route('readIncident', {
     summary: 'The case as it stands, rebuilt from its stream; ETag is its revision',
     answer: 'The case: caseNumber, report, scope, evidence, correspondence, measures, hearings, qualifications, inspector calls, obligations',
+    schema: INCIDENT_SCHEMA,
   })
   @ApiForbiddenResponse({ description: 'Not one of the roles that read this case' })
   @ApiNotFoundResponse({ description: 'No incident with this id' })

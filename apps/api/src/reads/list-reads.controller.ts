@@ -12,6 +12,7 @@ import { page } from './read-query.dto';
 import { ReadModels } from './read-models.http';
 import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
+import { TIMELINE_PAGE_SCHEMA } from '../http/answer-schemas';
 
 const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
 
@@ -61,6 +62,7 @@ export class ListReadsController {
   @Route('readTimeline', {
     summary: 'Every event of a case in order with a plain-language line (Dutch; English with Accept-Language: en); late records marked (B4)',
     answer: '{ items: [{ position, revision, type, occurredAt, recordedAt, late, actor: { id, role }, text }], nextCursor }',
+    schema: TIMELINE_PAGE_SCHEMA,
   })
   async timeline(
     @Param('id', UuidPipe) id: string,
