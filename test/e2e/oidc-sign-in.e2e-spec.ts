@@ -246,7 +246,9 @@ describe('signing in with an OpenID provider (DIR4)', () => {
         const left = fixture('staff').replace('teacher@school-1;2021-08-01;', 'teacher@school-1;2021-08-01;2026-01-31');
         expect((await api.post('/directory/imports/staff', left, board, { 'content-type': 'text/csv' })).json()).toMatchObject({ left: 1 });
         expect((await api.app().inject({ method: 'GET', url: '/work', headers: { cookie } })).statusCode).toBe(401);
-        await expectRefusedSignIn(api, signIn(api, provider, teacher), 403, /not a member of staff in the directory/);
+        // Refused by the directory read model once it has the leaving date, or — while it catches up with the import —
+        // by the directory's own stream a moment later: 403 naming DIR4 either way, and no session.
+        await expectRefusedSignIn(api, signIn(api, provider, teacher), 403, /member of staff in the directory \(DIR4\)/);
       });
 
       it('has no development sign-in once an identity provider is configured', async () => {
