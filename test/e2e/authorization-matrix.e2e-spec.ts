@@ -150,7 +150,17 @@ describeOnServerStore('authorization matrix', (api) => {
     // Every command that answers `{ id, revision, position }` has its schema, and so do the main reads; the matrix
     // checked their answers.
     expect(checkedAgainstSchema.size).toBeGreaterThan(35);
-    for (const read of ['listIncidents', 'readWork', 'readTimeline', 'readIncident'] as const)
+    for (const read of [
+      'listIncidents',
+      'readWork',
+      'readTimeline',
+      'readIncident',
+      'readObligations',
+      'readInspectorQueue',
+      'readAccessLog',
+      'readSchools',
+      'readSchool',
+    ] as const)
       expect([read, checkedAgainstSchema.has(read)]).toEqual([read, true]);
     // Both sides exercised, or the matrix proves nothing.
     expect(allowed).toBeGreaterThan(50);

@@ -13,6 +13,7 @@ import { PersonIdPipe } from '../http/person-id.pipe';
 import { ReadModels } from '../reads/read-models.http';
 import { ReadQueryDto, page } from '../reads/read-query.dto';
 import { DirectoryPeopleQueryDto, SchoolPupilsQueryDto } from './directory-read.dto';
+import { SCHOOLS_SCHEMA, SCHOOL_SCHEMA } from '../http/answer-schemas';
 
 /** Lower case, accents off: "Émile" is found by "emi". */
 const fold = (text: string) =>
@@ -48,12 +49,16 @@ export class DirectoryReadController {
     this.accessLog = new AccessLogWriter(runtime.eventStore);
   }
 
-  @Route('readSchools', { summary: "The board's schools (DIR1)", answer: '{ items: [{ schoolId, brin, name, holidayRegion, schoolDayEndsAt }] }' })
+  @Route('readSchools', {
+    summary: "The board's schools (DIR1)",
+    answer: '{ items: [{ schoolId, brin, name, holidayRegion, schoolDayEndsAt }] }',
+    schema: SCHOOLS_SCHEMA,
+  })
   async schools(@Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return { items: await findSchools(await this.readModels.open('directory', reply, query.waitForPosition)) };
   }
 
-  @Route('readSchool', { summary: 'One school (DIR1)', answer: '{ schoolId, brin, name, holidayRegion, schoolDayEndsAt }' })
+  @Route('readSchool', { summary: 'One school (DIR1)', answer: '{ schoolId, brin, name, holidayRegion, schoolDayEndsAt }', schema: SCHOOL_SCHEMA })
   @ApiNotFoundResponse({ description: 'No such school in the directory' })
   async school(@Param('schoolId', PersonIdPipe) schoolId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const [school] = await findSchools(await this.readModels.open('directory', reply, query.waitForPosition), schoolId);

@@ -111,3 +111,69 @@ export const INCIDENT_SCHEMA = {
     criminalReportDecisions: { type: 'array', items: { type: 'string' } },
   },
 };
+
+/** `GET /obligations`: each with FACT1's timing once done. */
+export const OBLIGATIONS_PAGE_SCHEMA = page({
+  type: 'object',
+  required: ['obligationId', 'kind', 'regarding', 'incidentId', 'schoolId', 'openedAt', 'dueAt', 'closedAt', 'status', 'timing'],
+  properties: {
+    obligationId: { type: 'string' },
+    kind: { type: 'string' },
+    regarding: { type: 'string' },
+    incidentId: nullableString,
+    pupilId: nullableString,
+    schoolId: nullableString,
+    openedAt: moment,
+    dueAt: moment,
+    closedAt: { type: ['string', 'null'] },
+    status: { type: 'string' },
+    timing: { enum: ['before-due', 'after-due', null] },
+  },
+});
+
+/** `GET /inspector-notifications`: the board's queue. */
+export const INSPECTOR_QUEUE_PAGE_SCHEMA = page({
+  type: 'object',
+  required: ['itemId', 'incidentId', 'schoolId', 'basis', 'createdAt', 'dueAt', 'status'],
+  properties: {
+    itemId: { type: 'string' },
+    incidentId: { type: 'string' },
+    schoolId: { type: 'string' },
+    basis: { enum: ['policy', 'statutory'] },
+    createdAt: moment,
+    dueAt: moment,
+    status: { type: 'string' },
+  },
+});
+
+const school = {
+  type: 'object',
+  required: ['schoolId', 'brin', 'name', 'holidayRegion', 'schoolDayEndsAt'],
+  properties: {
+    schoolId: { type: 'string' },
+    brin: { type: 'string', pattern: '^\\d{2}[A-Z]{2}$' },
+    name: { type: 'string' },
+    holidayRegion: { enum: ['noord', 'midden', 'zuid'] },
+    schoolDayEndsAt: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
+  },
+};
+
+/** `GET /schools` and `GET /schools/{schoolId}` (DIR1). */
+export const SCHOOLS_SCHEMA = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: school } } };
+export const SCHOOL_SCHEMA = school;
+
+/** `GET /access-log`: who read whose data, and whether it was refused. */
+export const ACCESS_LOG_PAGE_SCHEMA = page({
+  type: 'object',
+  required: ['accessId', 'readAt', 'actorId', 'actorRoles', 'resource', 'resourceId', 'subjectIds', 'outcome'],
+  properties: {
+    accessId: { type: 'string' },
+    readAt: moment,
+    actorId: { type: 'string' },
+    actorRoles: { type: 'array', items: { type: 'string' } },
+    resource: { type: 'string' },
+    resourceId: { type: 'string' },
+    subjectIds: { type: 'array', items: { type: 'string' } },
+    outcome: { type: 'string' },
+  },
+});

@@ -12,7 +12,7 @@ import { page } from './read-query.dto';
 import { ReadModels } from './read-models.http';
 import { Route } from '../auth/route.decorator';
 import { permits } from '../auth/access-policy';
-import { TIMELINE_PAGE_SCHEMA } from '../http/answer-schemas';
+import { TIMELINE_PAGE_SCHEMA, OBLIGATIONS_PAGE_SCHEMA, INSPECTOR_QUEUE_PAGE_SCHEMA, ACCESS_LOG_PAGE_SCHEMA } from '../http/answer-schemas';
 
 const has = (principal: Principal, ...roles: string[]) => principal.roles.some((role) => roles.includes(role));
 
@@ -39,6 +39,7 @@ export class ListReadsController {
     summary: 'Obligations with their due time, overdue first: a director (its schools) or the board',
     answer:
       '{ items: [{ obligationId, kind, regarding, incidentId, pupilId, schoolId, openedAt, dueAt, closedAt, status, timing (FACT1: before-due | after-due, when done) }], nextCursor }',
+    schema: OBLIGATIONS_PAGE_SCHEMA,
   })
   async obligations(@Query() query: ObligationsQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
@@ -51,6 +52,7 @@ export class ListReadsController {
   @Route('readInspectorQueue', {
     summary: 'The inspector notification queue (B1): pending, done, overdue after one working day; the board and legal',
     answer: '{ items: [{ itemId, incidentId, schoolId, basis, createdAt, dueAt, status, call }], nextCursor }',
+    schema: INSPECTOR_QUEUE_PAGE_SCHEMA,
   })
   async inspectorNotifications(@Query() query: InspectorNotificationsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
@@ -91,6 +93,7 @@ export class ListReadsController {
   @Route('readAccessLog', {
     summary: 'Who read what (domain spec: access log): legal; by subject (whose data) or actor (who read), newest first',
     answer: '{ items: [{ accessId, readAt, actorId, actorRoles, resource, resourceId, subjectIds, outcome }], nextCursor }',
+    schema: ACCESS_LOG_PAGE_SCHEMA,
   })
   async accessLog(@Query() query: AccessLogQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pageOf(query);
